@@ -1,0 +1,74 @@
+"""spinscope: make persuasive news articles legible, with evidence anchored to the text.
+
+The public API: load inputs into `Document`s, run a `Pipeline` of stages over them, and read
+the layers they produce, or call `analyze` / `analyze_text` to do all three at once.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from spinscope.analysis import analyze, analyze_text
+from spinscope.document import (
+    Document,
+    DocumentError,
+    Entity,
+    Image,
+    Mention,
+    Metadata,
+    Source,
+    Span,
+    StageRecord,
+)
+from spinscope.errors import (
+    ConfigError,
+    ContractError,
+    FetchError,
+    InputError,
+    MissingDependencyError,
+    ModelNotFoundError,
+    PipelineError,
+    SpinscopeError,
+)
+from spinscope.ingest import load_documents
+from spinscope.pipeline import Pipeline, build_pipeline, stage_names
+from spinscope.render import to_markdown
+from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings
+from spinscope.stages import Stage, StageResult
+
+try:
+    __version__ = version("spinscope")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "ConfigError",
+    "ContractError",
+    "Document",
+    "DocumentError",
+    "Entity",
+    "FetchError",
+    "FetchSettings",
+    "Image",
+    "IngestSettings",
+    "InputError",
+    "Mention",
+    "Metadata",
+    "MissingDependencyError",
+    "ModelNotFoundError",
+    "NlpSettings",
+    "Pipeline",
+    "PipelineError",
+    "Settings",
+    "Source",
+    "Span",
+    "SpinscopeError",
+    "Stage",
+    "StageRecord",
+    "StageResult",
+    "__version__",
+    "analyze",
+    "analyze_text",
+    "build_pipeline",
+    "load_documents",
+    "stage_names",
+    "to_markdown",
+]

@@ -1,0 +1,196 @@
+"""The ``spinscope`` command: parse options, call the library, format what it returns.
+
+No analysis logic lives here. Errors become one line, ``Error: <message>``, on standard
+error and exit status 1; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from spinscope import __version__
+from spinscope.analysis import analyze as analyze_inputs
+from spinscope.document import Document
+from spinscope.errors import ConfigError, SpinscopeError
+from spinscope.render.markdown import to_markdown
+from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings
+from spinscope.stages import STAGE_TYPES
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="spinscope",
+    help="Show how a news article persuades: metadata, entities, quotes, dates, claims, techniques.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_stderr = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    """Output formats of ``spinscope analyze``."""
+
+    md = "md"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class _State:
+    debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spinscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    _State.debug = debug
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, http(s) URLs, or - for standard input.", show_default=False),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="md: a readable summary; json; jsonl.")
+    ] = OutputFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+    stages: Annotated[
+        str | None, typer.Option("--stages", help="Comma-separated stages to run (their requirements are added).")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy model package or folder.")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Largest input accepted, in bytes.")
+    ] = IngestSettings().max_bytes,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for a URL.")
+    ] = FetchSettings().timeout,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
+    ] = False,
+) -> None:
+    """Analyse articles and print what they say and how."""
+    with _errors_reported():
+        settings = Settings(
+            stages=tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None,
+            ingest=IngestSettings(max_bytes=max_bytes),
+            fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
+            nlp=NlpSettings(model=model),
+        )
+        documents = analyze_inputs(inputs, settings=settings)
+        failed = 0
+        with ExitStack() as stack:
+            sink = stack.enter_context(_open_output(output)) if output else sys.stdout
+            several = len(inputs) > 1 or any(_expands(spec) for spec in inputs)
+            for number, document in enumerate(_with_progress(documents, inputs, show=several)):
+                if document.error is not None:
+                    failed += 1
+                    _error(document.error.message)
+                _write(document, sink, output_format, first=number == 0, several=several)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stages() -> None:
+    """List the analysis stages, what each needs and what it produces."""
+    table = Table("stage", "requires", "produces", "what it does")
+    for name, stage in STAGE_TYPES.items():
+        table.add_row(name, ", ".join(stage.requires) or "-", ", ".join(stage.produces), _summary(stage))
+    Console().print(table)
+
+
+def main() -> None:
+    """Entry point of the ``spinscope`` script."""
+    app()
+
+
+def _write(document: Document, sink: TextIO, output_format: OutputFormat, *, first: bool, several: bool) -> None:
+    if output_format is OutputFormat.md:
+        markdown = to_markdown(document)
+        if sink is sys.stdout and sys.stdout.isatty():
+            Console().print(Markdown(markdown))
+        else:
+            sink.write(("" if first else "\n---\n\n") + markdown)
+    elif output_format is OutputFormat.json and not several:
+        sink.write(json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sink.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
+    sink.flush()
+
+
+def _with_progress(documents: Iterator[Document], inputs: list[str], *, show: bool) -> Iterator[Document]:
+    if not show:
+        yield from documents
+        return
+    total = None if any(_expands(spec) for spec in inputs) else len(inputs)
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=_stderr, transient=True) as progress:
+        task = progress.add_task("analyse", total=total)
+        for document in documents:
+            yield document
+            progress.advance(task)
+
+
+def _expands(spec: str) -> bool:
+    """Whether an input may hold several documents (a folder or a JSONL corpus)."""
+    path = Path(spec)
+    return spec != "-" and (path.is_dir() or path.suffix.lower() == ".jsonl")
+
+
+def _summary(stage: type) -> str:
+    return (stage.__doc__ or "").strip().splitlines()[0]
+
+
+@contextmanager
+def _errors_reported() -> Iterator[None]:
+    """Turn a `SpinscopeError` into ``Error: <message>`` and exit status 1."""
+    try:
+        yield
+    except SpinscopeError as error:
+        if _State.debug:
+            raise
+        _error(error.message)
+        raise typer.Exit(1) from None
+
+
+def _error(message: str) -> None:
+    typer.echo(f"Error: {message}", err=True)
+
+
+def _open_output(path: Path) -> TextIO:
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(
+            f"cannot write {path} ({error.strerror}); check that its folder exists and is writable",
+            code="config.output",
+        ) from error
+

@@ -1,0 +1,421 @@
+"""The central data type: one fixed text, its metadata, and named layers of spans.
+
+Invariants:
+- `Document.text` never changes after ingest; every span anywhere in a document is a
+  half-open interval ``[start, end)`` of Unicode code points into it, and carries the text it
+  covers, so ``doc.text[span.start:span.end] == span.text`` always holds.
+- A layer that is present ran (it may be empty: "found nothing"); a layer that is absent did
+  not run, and `Document.stages` says why.
+- `Document.to_dict()` produces the JSON contract (`contract/analysis.schema.json`) and
+  `Document.from_dict()` reads it back into an equal document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, Self
+
+from spinscope.errors import ContractError, SpinscopeError
+
+__all__ = [
+    "Document",
+    "DocumentError",
+    "Entity",
+    "Image",
+    "LayerItem",
+    "Mention",
+    "Metadata",
+    "Source",
+    "Span",
+    "StageRecord",
+]
+
+SCHEMA_VERSION = "1"
+
+SourceKind = Literal["text", "html", "url", "jsonl", "warc", "stdin"]
+StageStatus = Literal["ok", "failed", "skipped"]
+
+
+class LayerItem(Protocol):
+    """What every item of a layer offers: JSON conversion and the spans it holds."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+    def spans(self) -> Iterator[Span]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the document's text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def spans(self) -> Iterator[Span]:
+        """Yield this span (a span is a layer item holding one span)."""
+        yield self
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's ``span`` object."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract ``span`` object."""
+        return cls(start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Span):
+    """One mention of an entity: its proper name (``kind="name"``) or a bare title standing
+    for it (``kind="title"``, e.g. "the President" after "President Ilham Aliyev")."""
+
+    kind: Literal["name", "title"] = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to a contract ``span`` object with the mention's kind added."""
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a mention; a plain span counts as a name mention."""
+        kind = data.get("kind", "name")
+        if kind not in ("name", "title"):
+            raise ContractError(f"mention kind {kind!r} is not 'name' or 'title'")
+        return cls(
+            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), kind=kind
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, place or other named thing, with all its mentions clustered."""
+
+    id: str
+    name: str
+    label: str
+    mentions: tuple[Mention, ...]
+    titles: tuple[str, ...] = ()
+
+    def spans(self) -> Iterator[Span]:
+        """Yield every mention."""
+        yield from self.mentions
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's entity object (plus the titles seen before the name)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "titles": list(self.titles),
+            "mentions": [mention.to_dict() for mention in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract entity object."""
+        return cls(
+            id=_str(data, "id"),
+            name=_str(data, "name"),
+            label=_str(data, "label"),
+            mentions=tuple(Mention.from_dict(m) for m in _list(data, "mentions")),
+            titles=tuple(str(t) for t in data.get("titles", ())),
+        )
+
+
+# The layer names this version reads back from JSON, and the item type of each.
+LAYER_TYPES: dict[str, type[Any]] = {"sentences": Span, "entities": Entity}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document came from: its kind and its path, URL or record key."""
+
+    kind: SourceKind
+    name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's ``source`` object."""
+        return {"kind": self.kind, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract ``source`` object."""
+        kind = data.get("kind")
+        if kind not in ("text", "html", "url", "jsonl", "warc", "stdin"):
+            raise ContractError(f"source kind {kind!r} is not one the contract allows")
+        name = data.get("name")
+        return cls(kind=kind, name=None if name is None else str(name))
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image the article shows, with what the page says about it."""
+
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's image object."""
+        return {"url": self.url, "caption": self.caption, "credit": self.credit}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract image object."""
+        return cls(url=data.get("url"), caption=data.get("caption"), credit=data.get("credit"))
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the article says about itself: title, date, authors, site, navigation, images.
+
+    `evidence` maps a field name (``title``, ``published``, ``byline``, ``breadcrumbs``,
+    ``images``) to the spans of the text it was read from; it is empty for fields that came
+    from HTML markup or a record rather than from the text itself.
+    """
+
+    title: str | None = None
+    published: str | None = None
+    byline: tuple[str, ...] = ()
+    site: str | None = None
+    breadcrumbs: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    language: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+
+    def spans(self) -> Iterator[Span]:
+        """Yield every evidence span."""
+        for spans in self.evidence.values():
+            yield from spans
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's ``metadata`` object."""
+        return {
+            "title": self.title,
+            "published": self.published,
+            "byline": list(self.byline),
+            "site": self.site,
+            "breadcrumbs": list(self.breadcrumbs),
+            "images": [image.to_dict() for image in self.images],
+            "language": self.language,
+            "url": self.url,
+            "encoding": self.encoding,
+            "evidence": {
+                name: [span.to_dict() for span in spans] for name, spans in self.evidence.items()
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract ``metadata`` object."""
+        evidence = data.get("evidence") or {}
+        return cls(
+            title=data.get("title"),
+            published=data.get("published"),
+            byline=tuple(data.get("byline") or ()),
+            site=data.get("site"),
+            breadcrumbs=tuple(data.get("breadcrumbs") or ()),
+            images=tuple(Image.from_dict(i) for i in data.get("images") or ()),
+            language=data.get("language"),
+            url=data.get("url"),
+            encoding=data.get("encoding"),
+            evidence={
+                name: tuple(Span.from_dict(s) for s in spans) for name, spans in evidence.items()
+            },
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StageRecord:
+    """What happened when one stage met one document."""
+
+    name: str
+    status: StageStatus
+    version: str | None = None
+    error: str | None = None
+    code: str | None = None
+    seconds: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's stage object."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "status": self.status,
+            "error": self.error,
+            "code": self.code,
+            "seconds": self.seconds,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract stage object."""
+        status = data.get("status")
+        if status not in ("ok", "failed", "skipped"):
+            raise ContractError(f"stage status {status!r} is not 'ok', 'failed' or 'skipped'")
+        return cls(
+            name=_str(data, "name"),
+            status=status,
+            version=data.get("version"),
+            error=data.get("error"),
+            code=data.get("code"),
+            seconds=data.get("seconds"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentError:
+    """Why an input produced no text to analyse: the error's stable code and its message."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the JSON ``error`` object."""
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One analysed document: a fixed text, its metadata, span layers and stage records.
+
+    Create one with `Document(text, source=...)`; stages never modify it, the pipeline adds
+    their layers with `add_layer` and their records with `add_stage`.
+    """
+
+    text: str
+    source: Source = Source(kind="text")
+    metadata: Metadata = Metadata()
+    id: str = ""
+    layers: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    stages: list[StageRecord] = field(default_factory=list)
+    error: DocumentError | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise ContractError(f"document text must be a str, not {type(self.text).__name__}")
+        if not self.id:
+            object.__setattr__(self, "id", _document_id(self.text, self.source))
+        for span in self.metadata.spans():
+            self._check_span(span, "metadata.evidence")
+        for name, items in self.layers.items():
+            for item in items:
+                for span in item.spans():
+                    self._check_span(span, name)
+
+    @classmethod
+    def failed(cls, source: Source, error: SpinscopeError) -> Document:
+        """Build the record of an input that could not be read, so that no input is lost."""
+        message = error.message
+        document = cls("", source=source, error=DocumentError(code=error.code, message=message))
+        document.add_stage(StageRecord(name="ingest", status="failed", error=message, code=error.code))
+        return document
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the span ``[start, end)`` of this document's text."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ContractError(
+                f"span [{start}, {end}) is outside the document's text of length {len(self.text)}"
+            )
+        return Span(start, end, self.text[start:end])
+
+    def add_layer(self, name: str, items: Iterable[LayerItem]) -> None:
+        """Store a stage's output as layer `name`, after checking every span against the text."""
+        items = tuple(items)
+        for item in items:
+            for span in item.spans():
+                self._check_span(span, name)
+        self.layers[name] = items
+
+    def add_stage(self, record: StageRecord) -> None:
+        """Record what one stage did with this document."""
+        self.stages.append(record)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the JSON contract of one analysed document."""
+        data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "source": self.source.to_dict(),
+            "text": self.text,
+            "metadata": self.metadata.to_dict(),
+            "layers": {
+                name: [item.to_dict() for item in items] for name, items in self.layers.items()
+            },
+            "stages": [record.to_dict() for record in self.stages],
+        }
+        if self.error is not None:
+            data["error"] = self.error.to_dict()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        """Read a document back from its JSON contract form."""
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise ContractError(
+                f"schema_version {data.get('schema_version')!r} is not {SCHEMA_VERSION!r}; "
+                "this spinscope reads version 1 documents"
+            )
+        layers: dict[str, tuple[Any, ...]] = {}
+        for name, items in (data.get("layers") or {}).items():
+            if name not in LAYER_TYPES:
+                raise ContractError(
+                    f"layer {name!r} is unknown to this version of spinscope; "
+                    f"known layers: {', '.join(sorted(LAYER_TYPES))}"
+                )
+            layers[name] = tuple(LAYER_TYPES[name].from_dict(item) for item in items)
+        error = data.get("error")
+        return cls(
+            _str(data, "text"),
+            id=_str(data, "id"),
+            source=Source.from_dict(data.get("source") or {}),
+            metadata=Metadata.from_dict(data.get("metadata") or {}),
+            layers=layers,
+            stages=[StageRecord.from_dict(s) for s in data.get("stages") or ()],
+            error=None if error is None else DocumentError(str(error["code"]), str(error["message"])),
+        )
+
+    def _check_span(self, span: Span, where: str) -> None:
+        if not 0 <= span.start <= span.end <= len(self.text):
+            raise ContractError(
+                f"{where}: span [{span.start}, {span.end}) is outside the text "
+                f"of length {len(self.text)}"
+            )
+        if self.text[span.start : span.end] != span.text:
+            raise ContractError(
+                f"{where}: span [{span.start}, {span.end}) says {span.text!r} "
+                f"but the text there is {self.text[span.start:span.end]!r}"
+            )
+
+
+def _document_id(text: str, source: Source) -> str:
+    """A stable id: the same text gives the same id; an empty text falls back to its source."""
+    key = text if text else f"{source.kind}:{source.name}"
+    return "doc-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _int(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ContractError(f"field {key!r} must be an integer, got {value!r}")
+    return value
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise ContractError(f"field {key!r} must be a string, got {value!r}")
+    return value
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise ContractError(f"field {key!r} must be a list, got {value!r}")
+    return value

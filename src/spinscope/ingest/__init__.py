@@ -1,0 +1,139 @@
+"""Turn inputs (paths, folders, URLs, ``-`` for standard input) into documents.
+
+Invariant: `load_documents` yields at least one document for every input, and exactly one
+per file, page or JSONL line; an input that cannot be read yields a failed document whose
+`error` says why, so nothing given is ever silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from spinscope.document import Document, Source
+from spinscope.errors import InputError, SpinscopeError
+from spinscope.ingest.decode import check_size, decode_text
+from spinscope.ingest.fetch import fetch_url
+from spinscope.ingest.html import read_html
+from spinscope.ingest.jsonl import read_jsonl
+from spinscope.ingest.text import find_metadata, read_text
+from spinscope.settings import Settings
+
+__all__ = ["SUPPORTED_SUFFIXES", "find_metadata", "load_documents", "read_html", "read_text"]
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+SUPPORTED_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | {".jsonl"}
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def load_documents(
+    inputs: Iterable[str], *, settings: Settings | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Document]:
+    """Yield the documents of each input in turn, failed ones included.
+
+    Args:
+        inputs: File or folder paths, http(s) URLs, or ``-`` for standard input. A folder
+            yields its files with a supported suffix (.txt, .text, .md, .html, .htm, .xhtml,
+            .jsonl), recursively, in name order.
+        settings: Limits for reading and fetching; the defaults when None.
+        stdin: Where ``-`` reads from; the process's standard input when None.
+    """
+    settings = settings or Settings()
+    for spec in inputs:
+        yield from _load_one(spec, settings=settings, stdin=stdin)
+
+
+def _load_one(spec: str, *, settings: Settings, stdin: BinaryIO | None) -> Iterator[Document]:
+    source = _source_of(spec)
+    try:
+        if source.kind == "stdin":
+            yield _read_stdin(stdin, source=source, settings=settings)
+        elif source.kind == "url":
+            yield _read_url(spec, settings=settings)
+        else:
+            yield from _read_path(Path(spec), settings=settings)
+    except SpinscopeError as error:
+        yield Document.failed(source, error)
+
+
+def _source_of(spec: str) -> Source:
+    if spec == "-":
+        return Source("stdin", "-")
+    if re.match(r"^https?://", spec, re.IGNORECASE):
+        return Source("url", spec)
+    return Source("html" if Path(spec).suffix.lower() in HTML_SUFFIXES else "text", spec)
+
+
+def _read_path(path: Path, *, settings: Settings) -> Iterator[Document]:
+    if not path.exists():
+        raise InputError(f"{path} does not exist; check the path", code="input.not_found")
+    if path.is_dir():
+        files = sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+        )
+        if not files:
+            raise InputError(
+                f"{path} is a folder with no .txt, .html or .jsonl files in it",
+                code="input.empty_folder",
+            )
+        for file in files:
+            yield from _load_one(str(file), settings=settings, stdin=None)
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path, settings=settings.ingest)
+        return
+    try:
+        check_size(path.stat().st_size, name=str(path), settings=settings.ingest)
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(
+            f"{path} could not be read ({error.strerror}); check its permissions",
+            code="input.unreadable",
+        ) from error
+    is_html = path.suffix.lower() in HTML_SUFFIXES or (
+        path.suffix.lower() not in TEXT_SUFFIXES and bool(_HTML_START.match(data[:4096]))
+    )
+    yield _from_bytes(data, source=Source("html" if is_html else "text", str(path)),
+                      settings=settings, html=is_html)
+
+
+def _read_stdin(stdin: BinaryIO | None, *, source: Source, settings: Settings) -> Document:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = stream.read(settings.ingest.max_bytes + 1)
+    return _from_bytes(data, source=source, settings=settings, html=bool(_HTML_START.match(data[:4096])))
+
+
+def _read_url(url: str, *, settings: Settings) -> Document:
+    page = fetch_url(url, settings=settings.fetch)
+    source = Source("url", url)
+    if page.content_type in ("text/html", "application/xhtml+xml") or _HTML_START.match(page.body[:4096]):
+        html = _decode_page(page.body, page.charset, name=url, settings=settings)
+        return read_html(html, source=source, url=page.url)
+    if page.content_type.startswith("text/"):
+        return read_text(page.body, source=source, settings=settings.ingest)
+    raise InputError(
+        f"{url} is {page.content_type}, not a web page or text; spinscope reads HTML and "
+        "plain text",
+        code="fetch.content_type",
+    )
+
+
+def _from_bytes(data: bytes, *, source: Source, settings: Settings, html: bool) -> Document:
+    if html:
+        text = decode_text(data, name=source.name or "input", settings=settings.ingest).text
+        return read_html(text, source=source)
+    return read_text(data, source=source, settings=settings.ingest)
+
+
+def _decode_page(body: bytes, charset: str | None, *, name: str, settings: Settings) -> str:
+    if charset:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # the header lied about the charset: detect it from the bytes instead
+    return decode_text(body, name=name, settings=settings.ingest).text

@@ -1,0 +1,72 @@
+"""Read a calendar date written in one of the forms news pages use, as an ISO date.
+
+Only unambiguous forms are read: ``8 November 2024``, ``November 8, 2024``, ``Nov. 8 2024``,
+``2024-11-08``, ``2024/11/08`` and day-first ``08.11.2024``. A date that does not exist
+(``31 February 2024``) is not a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["MONTHS", "parse_date"]
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_FORMS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+        rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+        r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})",
+        r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})",
+        r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
+    )
+)
+
+
+def parse_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """Find the first date in `text`; return its ISO form and the match, or None if none.
+
+    None here means "no date in this text", which is an answer, not a failure.
+    """
+    for form in _FORMS:
+        for match in form.finditer(text):
+            iso = _iso(match)
+            if iso is not None:
+                return iso, match
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    month_text = match.group("month").lower()
+    month = MONTHS[month_text] if month_text in MONTHS else int(month_text)
+    try:
+        date = dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+    return date.isoformat()

@@ -1,0 +1,122 @@
+"""Turn the bytes of an input into text, refusing what is not text.
+
+Invariant: UTF-8 input decodes to exactly the characters of the file (BOM and line endings
+included), so offsets into `Document.text` are offsets into the file as read with UTF-8.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from spinscope.errors import InputError
+from spinscope.settings import IngestSettings
+
+__all__ = ["DecodedText", "check_size", "decode_text"]
+
+# Leading bytes of common binary formats, for a message that says what the file is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"),
+    (b"\x7fELF", "a program"),
+)
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text decoded from an input, and the encoding it was decoded from."""
+
+    text: str
+    encoding: str
+
+
+def check_size(size: int, *, name: str, settings: IngestSettings) -> None:
+    """Refuse an input larger than the configured cap."""
+    if size > settings.max_bytes:
+        raise InputError(
+            f"{name} is {_megabytes(size)}, over the {_megabytes(settings.max_bytes)} limit; "
+            "raise the limit with --max-bytes, or split the input",
+            code="input.too_large",
+        )
+
+
+def decode_text(data: bytes, *, name: str, settings: IngestSettings) -> DecodedText:
+    """Decode an input's bytes, refusing empty, PDF and binary input.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded as they are; other bytes are
+    decoded with the encoding charset-normalizer detects, when `settings.detect_encoding`.
+    """
+    check_size(len(data), name=name, settings=settings)
+    if not data.strip():
+        raise InputError(
+            f"{name} is empty; give a file that contains the article's text", code="input.empty"
+        )
+    if data.lstrip().startswith(b"%PDF-"):
+        raise InputError(
+            f"{name} is a PDF; spinscope reads text and HTML, so extract the text first "
+            "(for example: pdftotext FILE.pdf FILE.txt)",
+            code="input.pdf",
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return DecodedText(_decode_utf16(data, name=name), "utf-16")
+    _refuse_binary(data, name=name)
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as error:
+        if not settings.detect_encoding:
+            raise InputError(
+                f"{name} is not UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); "
+                "convert it (iconv -f ENCODING -t UTF-8) or enable encoding detection",
+                code="input.encoding",
+            ) from error
+        return _decode_detected(data, name=name, bad_offset=error.start)
+
+
+def _refuse_binary(data: bytes, *, name: str) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(
+                f"{name} is {what}, not text; give the article as text or HTML",
+                code="input.binary",
+            )
+    head = data[:_SNIFF_BYTES]
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    if b"\x00" in head or controls > len(head) // 10:
+        raise InputError(
+            f"{name} looks binary (it contains control bytes), not text; "
+            "give the article as text or HTML",
+            code="input.binary",
+        )
+
+
+def _decode_utf16(data: bytes, *, name: str) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name} starts with a UTF-16 byte-order mark but is not valid UTF-16; "
+            "save it as UTF-8",
+            code="input.encoding",
+        ) from error
+
+
+def _decode_detected(data: bytes, *, name: str, bad_offset: int) -> DecodedText:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(
+            f"{name} is not UTF-8 (invalid byte at offset {bad_offset}) and its encoding "
+            "could not be detected; convert it to UTF-8 (iconv -f ENCODING -t UTF-8)",
+            code="input.encoding",
+        )
+    return DecodedText(str(best), best.encoding)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"

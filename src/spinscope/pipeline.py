@@ -1,0 +1,200 @@
+"""Run stages over documents, storing what they produce and recording what happened.
+
+Invariants:
+- A pipeline is checked when it is built: every name a stage requires is produced by an
+  earlier stage, and no two stages produce the same name.
+- Every document that goes in comes out, in order, with one `StageRecord` per known stage:
+  ``ok``; ``failed`` with the error (its layers absent, those of other stages kept);
+  or ``skipped`` with the reason (not selected, a requirement failed, the input failed).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from spinscope.document import Document, StageRecord
+from spinscope.errors import ConfigError, PipelineError, SpinscopeError
+from spinscope.settings import Settings
+from spinscope.stages import STAGE_TYPES, Stage, StageResult
+
+__all__ = ["Pipeline", "build_pipeline", "stage_names"]
+
+
+def stage_names() -> list[str]:
+    """The names of all known stages, in run order."""
+    return list(STAGE_TYPES)
+
+
+def build_pipeline(settings: Settings | None = None) -> Pipeline:
+    """Build the pipeline `settings.stages` asks for, adding the stages they require.
+
+    Raises:
+        ConfigError: A requested stage does not exist.
+        ModelNotFoundError: A stage's model is not installed.
+    """
+    settings = settings or Settings()
+    wanted = set(settings.stages if settings.stages is not None else STAGE_TYPES)
+    unknown = sorted(wanted - set(STAGE_TYPES))
+    if unknown:
+        raise ConfigError(
+            f"unknown stage {', '.join(map(repr, unknown))}; known stages: {', '.join(STAGE_TYPES)}",
+            code="config.stage",
+        )
+    producers = {name: stage for stage in STAGE_TYPES.values() for name in stage.produces}
+    pending = list(wanted)
+    while pending:
+        for requirement in STAGE_TYPES[pending.pop()].requires:
+            producer = producers[requirement].name
+            if producer not in wanted:
+                wanted.add(producer)
+                pending.append(producer)
+    stages = [stage_type(settings) for name, stage_type in STAGE_TYPES.items() if name in wanted]
+    unselected = [name for name in STAGE_TYPES if name not in wanted]
+    return Pipeline(stages, unselected=unselected, batch_size=settings.nlp.batch_size)
+
+
+@dataclass(slots=True)
+class _Run:
+    """One document's progress through a batch: what it has, and where it stopped."""
+
+    document: Document
+    artifacts: dict[str, Any] = field(default_factory=dict)
+    available: set[str] = field(default_factory=set)
+    lost: dict[str, str] = field(default_factory=dict)  # name -> stage that failed to make it
+
+
+class Pipeline:
+    """An ordered, checked list of stages."""
+
+    def __init__(
+        self, stages: Sequence[Stage], *, unselected: Sequence[str] = (), batch_size: int = 32
+    ) -> None:
+        """Check and keep `stages`.
+
+        Args:
+            stages: The stages, in run order.
+            unselected: Names of known stages left out on purpose; each document records them
+                as skipped.
+            batch_size: Documents handed to each stage at a time.
+
+        Raises:
+            PipelineError: A stage requires a name no earlier stage produces, or two stages
+                produce the same name.
+        """
+        produced: dict[str, str] = {}
+        for stage in stages:
+            for requirement in stage.requires:
+                if requirement not in produced:
+                    raise PipelineError(
+                        f"stage {stage.name!r} requires {requirement!r}, which no earlier stage "
+                        f"produces; put the stage that produces it before {stage.name!r}",
+                        code="pipeline.order",
+                    )
+            for name in stage.produces:
+                if name in produced:
+                    raise PipelineError(
+                        f"stages {produced[name]!r} and {stage.name!r} both produce {name!r}",
+                        code="pipeline.conflict",
+                    )
+                produced[name] = stage.name
+        self.stages = tuple(stages)
+        self.unselected = tuple(unselected)
+        self.batch_size = batch_size
+
+    @property
+    def names(self) -> list[str]:
+        """The names of the stages that run, in order."""
+        return [stage.name for stage in self.stages]
+
+    def __call__(self, document: Document) -> Document:
+        """Analyse one document."""
+        return next(self.run([document]))
+
+    def run(self, documents: Iterable[Document]) -> Iterator[Document]:
+        """Analyse documents, in batches, yielding each one as its batch finishes."""
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self.batch_size)):
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]) -> list[Document]:
+        runs = [_Run(document) for document in batch]
+        for stage in self.stages:
+            ready = []
+            for run in runs:
+                reason = _why_not_ready(stage, run)
+                if reason is None:
+                    ready.append(run)
+                else:
+                    run.document.add_stage(StageRecord(stage.name, "skipped", stage.version, reason))
+            if ready:
+                self._apply(stage, ready)
+        for run in runs:
+            for name in self.unselected:
+                run.document.add_stage(StageRecord(name, "skipped", error="not selected"))
+        return batch
+
+    def _apply(self, stage: Stage, runs: list[_Run]) -> None:
+        documents = [run.document for run in runs]
+        inputs = [_inputs(stage, run) for run in runs]
+        started = time.perf_counter()
+        try:
+            results: Sequence[StageResult | Exception] = stage.process_batch(documents, inputs)
+            seconds = [(time.perf_counter() - started) / len(runs)] * len(runs)
+        except Exception:
+            # One document broke the batch: run them one by one to find which, keep the rest.
+            results, seconds = [], []
+            for document, document_inputs in zip(documents, inputs, strict=True):
+                started = time.perf_counter()
+                try:
+                    results.append(stage.process(document, document_inputs))
+                except Exception as error:  # recorded as data, the document is kept
+                    results.append(error)
+                seconds.append(time.perf_counter() - started)
+        for run, result, spent in zip(runs, results, seconds, strict=True):
+            self._store(stage, run, result, round(spent, 6))
+
+    def _store(self, stage: Stage, run: _Run, result: StageResult | Exception, seconds: float) -> None:
+        if not isinstance(result, Exception):
+            produced = set(result.layers) | set(result.artifacts)
+            if produced != set(stage.produces):
+                result = PipelineError(
+                    f"stage {stage.name!r} returned {sorted(produced)}, but declares {sorted(stage.produces)}",
+                    code="pipeline.produces",
+                )
+        if isinstance(result, Exception):
+            code = result.code if isinstance(result, SpinscopeError) else "stage.error"
+            message = f"{type(result).__name__}: {result}"
+            run.document.add_stage(StageRecord(stage.name, "failed", stage.version, message, code, seconds))
+            run.lost.update({name: stage.name for name in stage.produces})
+            return
+        try:
+            for name, items in result.layers.items():
+                run.document.add_layer(name, items)
+        except SpinscopeError as error:
+            for name in result.layers:
+                run.document.layers.pop(name, None)
+            run.document.add_stage(
+                StageRecord(stage.name, "failed", stage.version, str(error), error.code, seconds)
+            )
+            run.lost.update({name: stage.name for name in stage.produces})
+            return
+        run.artifacts.update(result.artifacts)
+        run.available.update(stage.produces)
+        run.document.add_stage(StageRecord(stage.name, "ok", stage.version, seconds=seconds))
+
+
+def _why_not_ready(stage: Stage, run: _Run) -> str | None:
+    if run.document.error is not None:
+        return f"no text: the input failed ({run.document.error.code})"
+    for requirement in stage.requires:
+        if requirement not in run.available:
+            return f"requires {requirement!r}, which stage {run.lost.get(requirement, '?')!r} did not produce"
+    return None
+
+
+def _inputs(stage: Stage, run: _Run) -> Mapping[str, Any]:
+    return {name: run.artifacts[name] for name in stage.requires if name in run.artifacts}

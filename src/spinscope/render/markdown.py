@@ -1,0 +1,90 @@
+"""A readable Markdown summary of one analysed document.
+
+The summary opens with the article's metadata, then has one section per layer that ran, in
+the order of `SECTIONS`; a later stage adds its section there. Article text is hostile input:
+everything quoted from it is escaped so that it cannot change the summary's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spinscope.document import Document, Entity
+
+__all__ = ["SECTIONS", "to_markdown"]
+
+_LABEL_NAMES = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country/city", "LOC": "Place",
+    "NORP": "Group", "FAC": "Facility", "EVENT": "Event", "PRODUCT": "Product",
+    "WORK_OF_ART": "Work", "LAW": "Law", "LANGUAGE": "Language",
+}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def to_markdown(document: Document) -> str:
+    """Render `document` as a Markdown summary."""
+    if document.error is not None:
+        return "\n".join(
+            [
+                f"# {_escape(document.source.name or document.id)}",
+                "",
+                f"**Not analysed** ({document.error.code}): {_escape(document.error.message)}",
+                "",
+            ]
+        )
+    lines = _header(document)
+    for layer, render in SECTIONS.items():
+        if layer in document.layers:
+            lines += ["", *render(document)]
+    problems = [record for record in document.stages if record.status == "failed"]
+    if problems:
+        lines += ["", "## Stages that failed", ""]
+        lines += [f"- **{r.name}** ({r.code}): {_escape(r.error or '')}" for r in problems]
+    return "\n".join(lines) + "\n"
+
+
+def _header(document: Document) -> list[str]:
+    meta = document.metadata
+    lines = [f"# {_escape(meta.title or document.source.name or 'Untitled document')}", ""]
+    facts = [
+        ("Source", f"{document.source.kind} `{document.source.name}`" if document.source.name else document.source.kind),
+        ("Published", meta.published),
+        ("By", ", ".join(meta.byline)),
+        ("Site", meta.site),
+        ("Section", " › ".join(meta.breadcrumbs)),
+        ("URL", meta.url),
+    ]
+    lines += [f"- **{label}:** {_escape(value) if label != 'Source' else value}" for label, value in facts if value]
+    words = len(document.text.split())
+    sentences = len(document.layers.get("sentences", ()))
+    size = f"{words:,} words" + (f", {sentences:,} sentences" if "sentences" in document.layers else "")
+    lines.append(f"- **Length:** {size}")
+    for image in meta.images:
+        described = "; ".join(_escape(part) for part in (image.caption, image.credit and f"credit: {image.credit}") if part)
+        lines.append(f"- **Image:** {_escape(image.url or '(no URL)')}" + (f" ({described})" if described else ""))
+    return lines
+
+
+def _entities(document: Document) -> list[str]:
+    entities: tuple[Entity, ...] = document.layers["entities"]
+    lines = ["## Who and what it names", ""]
+    if not entities:
+        return lines + ["No named people, organisations or places found."]
+    ranked = sorted(entities, key=lambda e: (e.label != "PERSON", -len(e.mentions), e.mentions[0].start))
+    lines += ["| Name | Kind | Mentions | Titles | Also written |", "|---|---|---:|---|---|"]
+    for entity in ranked:
+        forms = sorted({m.text for m in entity.mentions} - {entity.name})
+        lines.append(
+            f"| {_escape(entity.name)} | {_LABEL_NAMES.get(entity.label, entity.label)} "
+            f"| {len(entity.mentions)} | {_escape(', '.join(entity.titles))} | {_escape(', '.join(forms))} |"
+        )
+    return lines
+
+
+# Layer name -> section renderer, in the order sections appear.
+SECTIONS: dict[str, Callable[[Document], list[str]]] = {"entities": _entities}
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))

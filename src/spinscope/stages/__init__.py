@@ -1,0 +1,12 @@
+"""The stages spinscope knows, in the order they run."""
+
+from spinscope.stages.base import Stage, StageResult
+from spinscope.stages.entities import EntityStage, find_entities
+from spinscope.stages.nlp import SpacyStage, find_sentences
+
+__all__ = ["STAGE_TYPES", "EntityStage", "SpacyStage", "Stage", "StageResult", "find_entities", "find_sentences"]
+
+# Registry order is run order: a stage comes after every stage whose output it requires.
+STAGE_TYPES: dict[str, type[Stage]] = {
+    stage.name: stage for stage in (SpacyStage, EntityStage)
+}

@@ -1,0 +1,333 @@
+"""The `entities` layer: named mentions, clustered into the people and things they name.
+
+Clustering rules, applied in order, the same for every name:
+1. Mentions are cleaned: a leading "the", a possessive "'s", and for people the titles and
+   honorifics before the name ("President", "Mr.") are not part of the name.
+2. Mentions with the same name (ignoring case) are one entity, whatever spaCy labelled each.
+3. A person's shorter name ("Aliyev", "Ilham Aliyev") joins the longer name it is a part of
+   ("President Ilham Aliyev"); where two people share it, the one named most recently before.
+4. An acronym ("UN") joins the organisation whose initials it spells ("United Nations").
+5. A bare title ("the President") is a mention of the person introduced with that title; where
+   several people hold it, the one named most recently before.
+The entity's name is its longest name mention; its label is its mentions' majority label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from spinscope.document import Document, Entity, Mention, Span
+from spinscope.settings import Settings
+from spinscope.stages.base import Stage, StageResult
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["NAMED_LABELS", "EntityStage", "RawMention", "find_entities"]
+
+NAMED_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+# Titles that name a role, and so can stand for the person ("the President said").
+ROLE_TITLES = (
+    "president-elect", "vice president", "president", "prime minister", "deputy prime minister",
+    "foreign minister", "defence minister", "defense minister", "minister", "chancellor",
+    "commander-in-chief", "commander", "secretary-general", "secretary of state", "secretary",
+    "ambassador", "mayor", "governor", "senator", "congressman", "congresswoman", "speaker",
+    "chairman", "chairwoman", "premier", "king", "queen", "prince", "princess", "pope", "emir",
+    "sultan", "sheikh", "patriarch", "archbishop", "bishop", "councillor", "councilor", "judge",
+    "general", "admiral", "marshal", "colonel", "spokesman", "spokeswoman", "spokesperson",
+)
+# Honorifics are not part of a name, but do not stand for a person on their own.
+HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev")
+_TITLE_WORDS = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ROLE_TITLES)
+# A title just before a name: "President", "Defence Minister", "Commander-in-Chief, President".
+_TITLE_BEFORE = re.compile(
+    rf"(?:(?:the|The)\s+)?(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_TITLE_WORDS}))\.?,?\s+$"
+)
+_ROLE_AT_END = re.compile(rf"(?i:{_TITLE_WORDS})$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE_JUNK = " \t\r\n\"'“”‘’«»()[]{},;:•·-–—|/"
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
+_TITLE_WINDOW = 80
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A named-entity mention as a tagger found it: offsets into the text and a label."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(slots=True)
+class _Name:
+    start: int
+    end: int
+    text: str
+    label: str
+    key: tuple[str, ...]
+    titles: list[str]
+
+
+@dataclass(slots=True)
+class _Cluster:
+    names: list[_Name] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return max((name.key for name in self.names), key=len)
+
+    @property
+    def label(self) -> str:
+        votes = Counter(name.label for name in self.names)
+        longest = max(self.names, key=lambda name: (len(name.text), -name.start))
+        return max(votes, key=lambda label: (votes[label], label == longest.label))
+
+
+class EntityStage(Stage):
+    """Clusters named mentions into people, organisations and places, titles included."""
+
+    name = "entities"
+    requires = ("spacy",)
+    produces = ("entities",)
+    version = "1"
+
+    def __init__(self, settings: Settings) -> None:
+        del settings  # the rules have no options yet
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        """Cluster the named mentions of one document, skipping its navigation lines."""
+        parsed: Doc = inputs["spacy"]
+        raw = [RawMention(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents]
+        evidence = document.metadata.evidence
+        navigation = [*evidence.get("breadcrumbs", ()), *evidence.get("published", ())]
+        return StageResult(layers={"entities": find_entities(document.text, raw, exclude=navigation)})
+
+
+def find_entities(
+    text: str, mentions: Iterable[RawMention], *, exclude: Sequence[Span] = ()
+) -> list[Entity]:
+    """Cluster named mentions of `text` into entities, ordered by first mention.
+
+    Args:
+        text: The document's text.
+        mentions: Tagged mentions; those with a label outside `NAMED_LABELS` (dates, numbers)
+            are ignored.
+        exclude: Stretches of text whose mentions are ignored (breadcrumbs, datelines).
+    """
+    names = [
+        name
+        for mention in mentions
+        if mention.label in NAMED_LABELS
+        and not any(mention.start < span.end and span.start < mention.end for span in exclude)
+        and (name := _clean(text, mention)) is not None
+    ]
+    clusters = _merge_acronyms(_merge_person_parts(_group_same_names(names)))
+    clusters.sort(key=lambda cluster: min(name.start for name in cluster.names))
+    titles = _title_mentions(text, clusters)
+    return [_entity(index, cluster, titles.get(id(cluster), [])) for index, cluster in enumerate(clusters, 1)]
+
+
+def _clean(text: str, mention: RawMention) -> _Name | None:
+    """Trim a mention to its name, or None when no name is left."""
+    start, end = mention.start, mention.end
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    if leading := _LEADING_THE.match(text[start:end]):
+        start += leading.end()
+    if possessive := _POSSESSIVE.search(text[start:end]):
+        end = start + possessive.start()
+    titles: list[str] = []
+    if mention.label == "PERSON":
+        start, titles = _strip_titles(text, start, end)
+        titles = _titles_before(text, start) + titles
+    surface = text[start:end]
+    key = tuple(_TOKEN.findall(surface.casefold()))
+    if not key or not any(ch.isalpha() for ch in surface) or _is_title(" ".join(key)):
+        return None
+    return _Name(start, end, surface, mention.label, key, titles)
+
+
+def _strip_titles(text: str, start: int, end: int) -> tuple[int, list[str]]:
+    """Move `start` past titles and honorifics that open a person mention."""
+    titles = []
+    while match := re.match(r"([\w-]+)\.?\s+", text[start:end]):
+        word = match.group(1).casefold()
+        if word not in HONORIFICS and not _is_title(word):
+            break
+        if _is_title(word):
+            titles.append(match.group(1))
+        start += match.end()
+    return start, titles
+
+
+def _titles_before(text: str, start: int) -> list[str]:
+    """The titles written just before a name: "Commander-in-Chief, President Ilham Aliyev"."""
+    window = text[max(0, start - _TITLE_WINDOW) : start]
+    titles = []
+    while match := _TITLE_BEFORE.search(window):
+        titles.insert(0, " ".join(match.group("title").split()))
+        window = window[: match.start()]
+    return titles
+
+
+def _is_title(text: str) -> bool:
+    normal = " ".join(text.casefold().split())
+    return normal in ROLE_TITLES or normal in HONORIFICS
+
+
+def _group_same_names(names: list[_Name]) -> list[_Cluster]:
+    groups: dict[tuple[str, ...], _Cluster] = {}
+    for name in sorted(names, key=lambda name: name.start):
+        groups.setdefault(name.key, _Cluster()).names.append(name)
+    return list(groups.values())
+
+
+def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Move each mention of a part of a person's name to the person it most likely names."""
+    people = [c for c in clusters if c.label == "PERSON" and len(c.key) >= 2]
+    for cluster in sorted(clusters, key=lambda c: len(c.key), reverse=True):
+        if not cluster.names or not _may_be_person_part(cluster):
+            continue
+        wholes = [p for p in people if p is not cluster and p.names and _contains(p.key, cluster.key)]
+        if not wholes:
+            continue
+        for name in cluster.names:
+            _nearest_before(wholes, name.start).names.append(name)
+        cluster.names = []
+    return [cluster for cluster in clusters if cluster.names]
+
+
+def _may_be_person_part(cluster: _Cluster) -> bool:
+    # spaCy's small model often tags a lone surname as an organisation; a place name stays
+    # a place even where a person shares it ("Washington").
+    return cluster.label == "PERSON" or (cluster.label == "ORG" and len(cluster.key) == 1)
+
+
+def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    if len(part) >= len(whole):
+        return False
+    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def _nearest_before(clusters: list[_Cluster], position: int) -> _Cluster:
+    """The cluster named most recently before `position`, else the one named first after it."""
+    before = [
+        (max(n.start for n in c.names if n.start < position), i)
+        for i, c in enumerate(clusters)
+        if any(n.start < position for n in c.names)
+    ]
+    if before:
+        return clusters[max(before)[1]]
+    return min(clusters, key=lambda c: min(n.start for n in c.names))
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge a name written with an acronym ("UN Security Council") into the same name spelled
+    out elsewhere in the text ("United Nations Security Council")."""
+    spelled: dict[str, set[tuple[str, ...]]] = {}
+    for cluster in clusters:
+        if any(_is_acronym(token) for token in _acronym_tokens(cluster.names[0].text)):
+            continue  # a name with an acronym in it spells nothing out
+        words = cluster.key
+        for i, j in ((i, j) for i in range(len(words)) for j in range(i + 2, len(words) + 1)):
+            part = words[i:j]
+            if part[0] not in _ACRONYM_SKIP and part[-1] not in _ACRONYM_SKIP:
+                initials = "".join(word[0] for word in part if word not in _ACRONYM_SKIP)
+                spelled.setdefault(initials, set()).add(part)
+    # Initials that two different names share expand to neither.
+    expansions = {initials: next(iter(parts)) for initials, parts in spelled.items() if len(parts) == 1}
+    by_key = {cluster.key: cluster for cluster in clusters}
+    for cluster in clusters:
+        expanded = _expand(cluster.names[0].text, expansions)
+        target = by_key.get(expanded) if expanded is not None else None
+        if target is not None and target is not cluster and target.names:
+            target.names.extend(cluster.names)
+            cluster.names = []
+    return [cluster for cluster in clusters if cluster.names]
+
+
+def _expand(surface: str, expansions: Mapping[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The name's words with each known acronym spelled out, or None if it has none."""
+    words: list[str] = []
+    expanded = False
+    for token in _acronym_tokens(surface):
+        if _is_acronym(token) and token.casefold() in expansions:
+            words.extend(expansions[token.casefold()])
+            expanded = True
+        else:
+            words.append(token.casefold())
+    return tuple(words) if expanded else None
+
+
+def _acronym_tokens(surface: str) -> list[str]:
+    """The words of a name, with the dots of dotted acronyms removed ("U.S." -> "US")."""
+    return _TOKEN.findall(re.sub(r"(?<=[A-Z])\.", "", surface))
+
+
+def _is_acronym(token: str) -> bool:
+    return token.isupper() and 2 <= len(token) <= 6
+
+
+def _title_mentions(text: str, clusters: list[_Cluster]) -> dict[int, list[Mention]]:
+    """Find "the <title>" standing alone, and give each to the person holding that title."""
+    holders: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        if cluster.label == "PERSON":
+            for title in {key for name in cluster.names for t in name.titles for key in _title_keys(t)}:
+                holders.setdefault(title, []).append(cluster)
+    name_starts = {name.start for cluster in clusters for name in cluster.names}
+    taken = [(name.start, name.end) for cluster in clusters for name in cluster.names]
+    found: dict[int, list[Mention]] = {}
+    for title, candidates in holders.items():
+        pattern = re.compile(r"\b[Tt]he\s+(" + re.escape(title).replace(r"\ ", r"\s+") + r")\b", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            after = re.match(r"[\s,]+", text[match.end() :])
+            if after and match.end() + after.end() in name_starts:
+                continue  # a title in front of a name, not standing for one
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            holder = _nearest_before(candidates, match.start())
+            if len(candidates) > 1 and not any(n.start < match.start() for n in holder.names):
+                continue  # several holders and none named yet: ambiguous
+            mention = Mention(match.start(), match.end(), match.group(0), kind="title")
+            found.setdefault(id(holder), []).append(mention)
+    return found
+
+
+def _title_keys(title: str) -> set[str]:
+    """A title and the role it ends with: "Azerbaijani President" is also "President"."""
+    keys = {" ".join(title.casefold().split())}
+    if role := _ROLE_AT_END.search(title):
+        keys.add(" ".join(role.group(0).casefold().split()))
+    return keys
+
+
+def _entity(index: int, cluster: _Cluster, title_mentions: list[Mention]) -> Entity:
+    longest = max(cluster.names, key=lambda name: (len(name.text), -name.start))
+    mentions = [Mention(n.start, n.end, n.text) for n in cluster.names] + title_mentions
+    mentions.sort(key=lambda mention: (mention.start, mention.end))
+    titles: dict[str, str] = {}
+    for name in sorted(cluster.names, key=lambda name: name.start):
+        for title in name.titles:
+            titles.setdefault(title.casefold(), title)
+    return Entity(
+        id=f"E{index}",
+        name=" ".join(longest.text.split()),
+        label=cluster.label,
+        mentions=tuple(mentions),
+        titles=tuple(titles.values()),
+    )
