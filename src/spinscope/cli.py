@@ -152,7 +152,7 @@ def _with_progress(documents: Iterator[Document], inputs: list[str], *, show: bo
         return
     total = None if any(_expands(spec) for spec in inputs) else len(inputs)
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=_stderr, transient=True) as progress:
+    with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as progress:
         task = progress.add_task("analyse", total=total)
         for document in documents:
             yield document

@@ -17,8 +17,10 @@ from spinscope.document import Document, Image, Metadata, Source
 from spinscope.errors import InputError
 from spinscope.ingest.text import split_credit
 
-__all__ = ["read_html"]
+__all__ = ["MIN_ARTICLE_WORDS", "read_html"]
 
+# Fewer words than this is navigation or an error page, not an article.
+MIN_ARTICLE_WORDS = 10
 _BREADCRUMB_XPATH = (
     "//*[contains(translate(@aria-label, 'BREADCUM', 'breadcum'), 'breadcrumb')"
     " or contains(translate(@class, 'BREADCUM', 'breadcum'), 'breadcrumb')"
@@ -48,10 +50,10 @@ def read_html(html: str, *, source: Source, url: str | None = None) -> Document:
         favor_precision=True,
     )
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(
-            f"{name} has no article text that could be extracted; check that it is an article "
-            "page, or save the article's text as a .txt file",
+            f"{name} has no article text that could be extracted ({len(text.split())} words found); "
+            "check that it is an article page, or save the article's text as a .txt file",
             code="input.html",
         )
     metadata = Metadata(

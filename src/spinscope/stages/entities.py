@@ -6,8 +6,10 @@ Clustering rules, applied in order, the same for every name:
 2. Mentions with the same name (ignoring case) are one entity, whatever spaCy labelled each.
 3. A person's shorter name ("Aliyev", "Ilham Aliyev") joins the longer name it is a part of
    ("President Ilham Aliyev"); where two people share it, the one named most recently before.
-4. An acronym ("UN") joins the organisation whose initials it spells ("United Nations").
-5. A bare title ("the President") is a mention of the person introduced with that title; where
+4. A known person's surname that the tagger missed ("Okafor said that ...") is a mention too,
+   unless it opens a sentence and the text also uses it as an ordinary word.
+5. An acronym ("UN") joins the organisation whose initials it spells ("United Nations").
+6. A bare title ("the President") is a mention of the person introduced with that title; where
    several people hold it, the one named most recently before.
 The entity's name is its longest name mention; its label is its mentions' majority label.
 """
@@ -56,6 +58,7 @@ _EDGE_JUNK = " \t\r\n\"'“”‘’«»()[]{},;:•·-–—|/"
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
 _TITLE_WINDOW = 80
+_SENTENCE_OPENERS = ".!?\n\r“\"‘'(«"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,7 @@ def find_entities(
         and (name := _clean(text, mention)) is not None
     ]
     clusters = _merge_acronyms(_merge_person_parts(_group_same_names(names)))
+    _recover_surnames(text, clusters)
     clusters.sort(key=lambda cluster: min(name.start for name in cluster.names))
     titles = _title_mentions(text, clusters)
     return [_entity(index, cluster, titles.get(id(cluster), [])) for index, cluster in enumerate(clusters, 1)]
@@ -209,6 +213,36 @@ def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
             _nearest_before(wholes, name.start).names.append(name)
         cluster.names = []
     return [cluster for cluster in clusters if cluster.names]
+
+
+def _recover_surnames(text: str, clusters: list[_Cluster]) -> None:
+    """Add the untagged occurrences of each person's surname to that person."""
+    people = [c for c in clusters if c.label == "PERSON" and len(c.key) >= 2]
+    taken = [(name.start, name.end) for cluster in clusters for name in cluster.names]
+    by_surname: dict[str, list[_Cluster]] = {}
+    for person in people:
+        longest = max(person.names, key=lambda name: len(name.key))
+        surname = _TOKEN.findall(longest.text)[-1]
+        if len(surname) >= 3 and surname[0].isupper():
+            by_surname.setdefault(surname, []).append(person)
+    for surname, holders in by_surname.items():
+        common_word = re.search(rf"\b{re.escape(surname.lower())}\b", text) is not None
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if common_word and _opens_sentence(text, match.start()):
+                continue
+            holder = _nearest_before(holders, match.start())
+            holder.names.append(
+                _Name(match.start(), match.end(), surname, "PERSON", (surname.casefold(),), [])
+            )
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    index = position - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_OPENERS
 
 
 def _may_be_person_part(cluster: _Cluster) -> bool:

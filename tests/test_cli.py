@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spinscope import __version__
+from spinscope.cli import app
+
+from .conftest import EXAMPLE, FIXTURES
+
+runner = CliRunner()
+
+
+def test_cli_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"spinscope {__version__}"
+
+
+def test_cli_analyze_scraped_page_as_json(validate) -> None:
+    result = runner.invoke(app, ["analyze", str(FIXTURES / "scraped_page.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    validate(data)
+    metadata = data["metadata"]
+    assert metadata["title"] == "Larsford approves eastern tram line after two-year debate"
+    assert metadata["published"] == "2024-11-08"
+    assert metadata["breadcrumbs"] == ["Home", "Local", "Transport"]
+    assert metadata["images"][0]["url"] == "https://larsford-herald.example/img/tram.jpg"
+    people = {e["name"]: {m["text"] for m in e["mentions"]} for e in data["layers"]["entities"] if e["label"] == "PERSON"}
+    assert people["Helen Okafor"] >= {"Helen Okafor", "Okafor", "the Mayor"}
+    assert people["David Brandt"] >= {"David Brandt", "Brandt"}
+
+
+def test_cli_analyze_prints_markdown_by_default() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Five years since the Patriotic War")
+    assert "## Who and what it names" in result.stdout
+
+
+def test_cli_analyze_reads_stdin(validate) -> None:
+    result = runner.invoke(app, ["analyze", "-", "-f", "json"], input=EXAMPLE.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    validate(data)
+    assert data["source"] == {"kind": "stdin", "name": "-"}
+
+
+def test_cli_analyze_writes_to_a_file(tmp_path: Path, validate) -> None:
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(FIXTURES / "corpus.jsonl"), "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 1  # one broken line
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 4
+    for record in records:
+        validate(record)
+
+
+def test_cli_analyze_runs_only_the_stages_asked_for() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", "--stages", "nlp"])
+    data = json.loads(result.stdout)
+    assert set(data["layers"]) == {"sentences"}
+    assert {"name": "entities", "status": "skipped", "error": "not selected"}.items() <= data["stages"][-1].items()
+
+
+# case, file name, content (None: no file), what the error says; analysed with --max-bytes 1000.
+BAD_INPUTS = [
+    ("missing", "missing.txt", None, "does not exist"),
+    ("empty", "empty.txt", b"", "is empty"),
+    ("binary", "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "PNG image"),
+    ("pdf", "report.pdf", b"%PDF-1.5\n...", "is a PDF"),
+    ("too-large", "huge.txt", b"word " * 300, "over the 1,000 bytes limit"),
+    ("malformed-html", "page.html", b"<html><body><div><p>Too short</div>", "no article text"),
+]
+
+
+def _write_bad_input(folder: Path, name: str, content: bytes | None) -> Path:
+    path = folder / name
+    if content is not None:
+        path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [case[1:] for case in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS])
+def test_cli_analyze_bad_input_gets_a_one_line_error(tmp_path: Path, name: str, content: bytes | None, message: str) -> None:
+    path = _write_bad_input(tmp_path, name, content)
+    result = runner.invoke(app, ["analyze", str(path), "--max-bytes", "1000"])
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: ") and str(path) in line and message in line
+    assert "Traceback" not in result.output
+
+
+def test_cli_analyze_keeps_going_and_gives_one_record_per_input(tmp_path: Path, validate) -> None:
+    bad = [str(_write_bad_input(tmp_path, name, content)) for _, name, content, _ in BAD_INPUTS]
+    inputs = [str(EXAMPLE), *bad, str(FIXTURES / "news_page.html")]
+    result = runner.invoke(app, ["analyze", *inputs, "-f", "jsonl"])
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"]["name"] for r in records] == inputs
+    for record in records:
+        validate(record)
+    analysed = [r["source"]["name"] for r in records if "error" not in r]
+    too_large = bad[[case[0] for case in BAD_INPUTS].index("too-large")]  # within the default limit
+    assert analysed == [str(EXAMPLE), too_large, str(FIXTURES / "news_page.html")]
+    assert len(result.stderr.splitlines()) == len(inputs) - len(analysed)
+
+
+def test_cli_analyze_latin1_text_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Le député a déclaré à Bakou que la guerre était finie, selon l'agence officielle.".encode("latin-1"))
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"].startswith("Le député")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["analyze", "x.txt", "--stages", "nlp,sentiment"], "Error: unknown stage 'sentiment'"),
+        (["analyze", "x.txt", "--max-bytes", "0"], "Error: max_bytes must be a positive"),
+        (["analyze", str(EXAMPLE), "-o", "/nonexistent/dir/out.md"], "Error: cannot write /nonexistent/dir/out.md"),
+    ],
+    ids=["unknown-stage", "bad-limit", "unwritable-output"],
+)
+def test_cli_analyze_bad_options_get_a_one_line_error(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message) and len(result.stderr.splitlines()) == 1
+
+
+def test_cli_debug_shows_the_traceback() -> None:
+    result = runner.invoke(app, ["--debug", "analyze", "x.txt", "--stages", "sentiment"])
+    assert result.exit_code == 1
+    assert result.exception is not None and type(result.exception).__name__ == "ConfigError"
+
+
+def test_cli_stages_lists_every_stage() -> None:
+    result = runner.invoke(app, ["stages"])
+    assert result.exit_code == 0
+    assert "nlp" in result.stdout and "entities" in result.stdout
+
+
+def test_cli_entry_point_runs_as_a_program() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "spinscope", "analyze", "missing-file.txt"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr == "Error: missing-file.txt does not exist; check the path\n"

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from spinscope import ConfigError, Document, InputError, Pipeline, PipelineError, Settings, Source, build_pipeline
+from spinscope.stages import Stage, StageResult
+
+
+class _Words(Stage):
+    """Splits on spaces."""
+
+    name = "words"
+    produces = ("words",)
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        if "boom" in document.text:
+            raise ValueError("cannot split a bomb")
+        return StageResult(artifacts={"words": document.text.split()})
+
+
+class _First(Stage):
+    """The first word as a one-span layer."""
+
+    name = "first"
+    requires = ("words",)
+    produces = ("sentences",)
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        first = inputs["words"][0]
+        return StageResult(layers={"sentences": [document.span(0, len(first))]})
+
+
+class _Liar(Stage):
+    """Declares one thing, returns another."""
+
+    name = "liar"
+    produces = ("entities",)
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        return StageResult(layers={})
+
+
+def test_pipeline_refuses_a_wrong_order_when_built() -> None:
+    with pytest.raises(PipelineError, match="'first' requires 'words'") as caught:
+        Pipeline([_First(), _Words()])
+    assert caught.value.code == "pipeline.order"
+
+
+def test_pipeline_refuses_two_producers_of_one_name() -> None:
+    with pytest.raises(PipelineError, match="both produce"):
+        Pipeline([_Words(), _Words()])
+
+
+def test_pipeline_records_a_failure_and_keeps_every_document() -> None:
+    documents = [Document("Shusha is free"), Document("boom goes here"), Document("Baku at night")]
+    results = list(Pipeline([_Words(), _First()], batch_size=8).run(documents))
+    assert results == documents
+    statuses = [[(r.name, r.status) for r in d.stages] for d in results]
+    assert statuses == [
+        [("words", "ok"), ("first", "ok")],
+        [("words", "failed"), ("first", "skipped")],
+        [("words", "ok"), ("first", "ok")],
+    ]
+    assert results[1].stages[0].error == "ValueError: cannot split a bomb"
+    assert results[1].stages[1].error == "requires 'words', which stage 'words' did not produce"
+    assert "sentences" not in results[1].layers
+    assert [s.text for s in results[2].layers["sentences"]] == ["Baku"]
+
+
+def test_pipeline_fails_a_stage_that_breaks_its_declaration() -> None:
+    [document] = Pipeline([_Liar()]).run([Document("text")])
+    assert document.stages[0].status == "failed" and document.stages[0].code == "pipeline.produces"
+
+
+def test_pipeline_skips_stages_for_failed_inputs() -> None:
+    failed = Document.failed(Source("text", "x.txt"), InputError("x.txt is empty", code="input.empty"))
+    [document] = Pipeline([_Words()]).run([failed])
+    assert [(r.name, r.status, r.error) for r in document.stages] == [
+        ("ingest", "failed", "x.txt is empty"),
+        ("words", "skipped", "no text: the input failed (input.empty)"),
+    ]
+
+
+def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
+    pipeline = build_pipeline(Settings(stages=("entities",)))
+    assert pipeline.names == ["nlp", "entities"]
+    only_nlp = build_pipeline(Settings(stages=("nlp",)))
+    document = only_nlp(Document("Ilham Aliyev spoke in Baku."))
+    assert "entities" not in document.layers
+    assert [(r.name, r.status, r.error) for r in document.stages][-1] == ("entities", "skipped", "not selected")
+
+
+def test_build_pipeline_refuses_unknown_stages() -> None:
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities"):
+        build_pipeline(Settings(stages=("sentiment",)))
