@@ -18,7 +18,7 @@ from typing import Any
 
 from spinscope.document import Document, StageRecord
 from spinscope.errors import ConfigError, PipelineError, SpinscopeError
-from spinscope.settings import Settings
+from spinscope.settings import NlpSettings, Settings
 from spinscope.stages import STAGE_TYPES, Stage, StageResult
 
 __all__ = ["Pipeline", "build_pipeline", "stage_names"]
@@ -71,7 +71,11 @@ class Pipeline:
     """An ordered, checked list of stages."""
 
     def __init__(
-        self, stages: Sequence[Stage], *, unselected: Sequence[str] = (), batch_size: int = 32
+        self,
+        stages: Sequence[Stage],
+        *,
+        unselected: Sequence[str] = (),
+        batch_size: int = NlpSettings().batch_size,
     ) -> None:
         """Check and keep `stages`.
 

