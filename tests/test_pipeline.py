@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from spinscope import ConfigError, Document, InputError, Pipeline, PipelineError, Settings, Source, build_pipeline
+from spinscope import ConfigError, Document, InputError, Pipeline, PipelineError, Settings, Source, Span, build_pipeline
 from spinscope.stages import Stage, StageResult
 
 
@@ -96,3 +96,20 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
 def test_build_pipeline_refuses_unknown_stages() -> None:
     with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities"):
         build_pipeline(Settings(stages=("sentiment",)))
+
+
+class _Misplaced(Stage):
+    """Returns a span whose text is not the document's."""
+
+    name = "misplaced"
+    produces = ("sentences",)
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        return StageResult(layers={"sentences": [Span(0, 4, "Baku")]})
+
+
+def test_pipeline_fails_a_stage_whose_spans_disagree_with_the_text() -> None:
+    [document] = Pipeline([_Misplaced()]).run([Document("Shusha is free")])
+    assert "sentences" not in document.layers
+    assert document.stages[0].status == "failed" and document.stages[0].code == "contract"
+    assert "says 'Baku'" in document.stages[0].error

@@ -108,8 +108,10 @@ def analyze(
         failed = 0
         with ExitStack() as stack:
             sink = stack.enter_context(_open_output(output)) if output else sys.stdout
-            several = len(inputs) > 1 or any(_expands(spec) for spec in inputs)
-            for number, document in enumerate(_with_progress(documents, inputs, show=several)):
+            expands = any(_expands(spec) for spec in inputs)
+            several = expands or len(inputs) > 1
+            total = None if expands else len(inputs)
+            for number, document in enumerate(_with_progress(documents, total=total, show=several)):
                 if document.error is not None:
                     failed += 1
                     _error(document.error.message)
@@ -118,8 +120,8 @@ def analyze(
         raise typer.Exit(1)
 
 
-@app.command()
-def stages() -> None:
+@app.command("stages")
+def list_stages() -> None:
     """List the analysis stages, what each needs and what it produces."""
     table = Table("stage", "requires", "produces", "what it does")
     for name, stage in STAGE_TYPES.items():
@@ -146,11 +148,10 @@ def _write(document: Document, sink: TextIO, output_format: OutputFormat, *, fir
     sink.flush()
 
 
-def _with_progress(documents: Iterator[Document], inputs: list[str], *, show: bool) -> Iterator[Document]:
+def _with_progress(documents: Iterator[Document], *, total: int | None, show: bool) -> Iterator[Document]:
     if not show:
         yield from documents
         return
-    total = None if any(_expands(spec) for spec in inputs) else len(inputs)
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as progress:
         task = progress.add_task("analyse", total=total)

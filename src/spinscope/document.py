@@ -305,9 +305,7 @@ class Document:
         for span in self.metadata.spans():
             self._check_span(span, "metadata.evidence")
         for name, items in self.layers.items():
-            for item in items:
-                for span in item.spans():
-                    self._check_span(span, name)
+            self.check_layer(name, items)
 
     @classmethod
     def failed(cls, source: Source, error: SpinscopeError) -> Document:
@@ -328,10 +326,18 @@ class Document:
     def add_layer(self, name: str, items: Iterable[LayerItem]) -> None:
         """Store a stage's output as layer `name`, after checking every span against the text."""
         items = tuple(items)
+        self.check_layer(name, items)
+        self.layers[name] = items
+
+    def check_layer(self, name: str, items: Iterable[LayerItem]) -> None:
+        """Check that every span of `items` lies in the text and carries the text it covers.
+
+        Raises:
+            ContractError: A span is out of range or its text disagrees with the document's.
+        """
         for item in items:
             for span in item.spans():
                 self._check_span(span, name)
-        self.layers[name] = items
 
     def add_stage(self, record: StageRecord) -> None:
         """Record what one stage did with this document."""

@@ -74,7 +74,7 @@ class NlpSettings:
     """
 
     model: str | None = None
-    batch_size: int = 8
+    batch_size: int = 32
     split_lines: str = "auto"
 
     def __post_init__(self) -> None:

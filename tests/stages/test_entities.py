@@ -96,3 +96,22 @@ def test_find_entities_recovers_surnames_the_tagger_missed(markup, source: str, 
     document, raw = markup(source)
     [person] = find_entities(document.text, raw)
     assert [m.text for m in person.mentions] == mentions
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "titles"),
+    [
+        ("[Mr. David Brandt](PERSON) objected.", "David Brandt", ()),
+        ("[Prime Minister Nikol Pashinyan](PERSON) spoke.", "Nikol Pashinyan", ("Prime Minister",)),
+        ("Opposition councillor [David Brandt](PERSON) objected.", "David Brandt", ("Opposition councillor",)),
+        (
+            "the Commander-in-Chief, President [Ilham Aliyev](PERSON): “...”",
+            "Ilham Aliyev", ("Commander-in-Chief", "President"),
+        ),
+    ],
+    ids=["honorific-is-no-title", "title-inside-the-mention", "lowercase-title-with-modifier", "title-chain"],
+)
+def test_find_entities_separates_titles_from_names(markup, source: str, name: str, titles: tuple) -> None:
+    document, mentions = markup(source)
+    [person] = find_entities(document.text, mentions)
+    assert (person.name, person.titles) == (name, titles)

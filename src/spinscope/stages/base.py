@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from spinscope.document import Document, LayerItem
+from spinscope.settings import Settings
 
 __all__ = ["Stage", "StageResult"]
 
@@ -46,6 +47,9 @@ class Stage(ABC):
     requires: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]]
     version: str = "1"
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        """Set the stage up from `settings`; the base stage has nothing to set up."""
 
     @abstractmethod
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Entity, Mention, Span
-from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
 if TYPE_CHECKING:
@@ -52,6 +51,9 @@ _TITLE_BEFORE = re.compile(
     rf"(?:(?:the|The)\s+)?(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_TITLE_WORDS}))\.?,?\s+$"
 )
 _ROLE_AT_END = re.compile(rf"(?i:{_TITLE_WORDS})$")
+_TITLE_AT_START = re.compile(
+    rf"(?:(?P<role>(?i:{_TITLE_WORDS}))|(?i:{'|'.join(HONORIFICS)}))\.?\s+"
+)
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_JUNK = " \t\r\n\"'“”‘’«»()[]{},;:•·-–—|/"
@@ -102,9 +104,6 @@ class EntityStage(Stage):
     requires = ("spacy",)
     produces = ("entities",)
     version = "1"
-
-    def __init__(self, settings: Settings) -> None:
-        del settings  # the rules have no options yet
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Cluster the named mentions of one document, skipping its navigation lines."""
@@ -166,14 +165,12 @@ def _clean(text: str, mention: RawMention) -> _Name | None:
 
 
 def _strip_titles(text: str, start: int, end: int) -> tuple[int, list[str]]:
-    """Move `start` past titles and honorifics that open a person mention."""
+    """Move `start` past the titles and honorifics that open a person mention; return the
+    new start and the titles (honorifics are dropped, they name no role)."""
     titles = []
-    while match := re.match(r"([\w-]+)\.?\s+", text[start:end]):
-        word = match.group(1).casefold()
-        if word not in HONORIFICS and not _is_title(word):
-            break
-        if _is_title(word):
-            titles.append(match.group(1))
+    while match := _TITLE_AT_START.match(text[start:end]):
+        if match.group("role"):
+            titles.append(" ".join(match.group("role").split()))
         start += match.end()
     return start, titles
 
@@ -189,6 +186,7 @@ def _titles_before(text: str, start: int) -> list[str]:
 
 
 def _is_title(text: str) -> bool:
+    """Whether `text` is nothing but a title or an honorific ("President", "Mr")."""
     normal = " ".join(text.casefold().split())
     return normal in ROLE_TITLES or normal in HONORIFICS
 
