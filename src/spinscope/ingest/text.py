@@ -113,7 +113,7 @@ def _scan_header(lines: list[_Line], found: _Found) -> int:
         elif (image := _image(line.text)) is not None:
             found.images.append(image)
             found.cite("images", line)
-        elif found.title is None and _looks_like_title(line, lines[index + 1 :]):
+        elif found.title is None and _looks_like_title(line, next_line=_at(lines, index + 1)):
             found.title = line.text
             found.cite("title", line)
         else:
@@ -141,12 +141,16 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _looks_like_title(line: _Line, following: list[_Line]) -> bool:
+def _looks_like_title(line: _Line, *, next_line: _Line | None) -> bool:
     words = line.text.split()
     if len(words) > _MAX_TITLE_WORDS or _URL.search(line.text):
         return False
-    repeated = bool(following) and _same_title(following[0].text, line.text)
+    repeated = next_line is not None and _same_title(next_line.text, line.text)
     return repeated or not line.text.endswith(".")
+
+
+def _at(lines: list[_Line], index: int) -> _Line | None:
+    return lines[index] if index < len(lines) else None
 
 
 def _breadcrumbs(line: str) -> list[str]:
