@@ -83,13 +83,13 @@ def fetch_url(url: str, *, settings: FetchSettings) -> FetchedPage:
     except urllib.error.URLError as error:
         if isinstance(error.reason, FetchError):
             raise error.reason from error
-        if isinstance(error.reason, TimeoutError | socket.timeout):
+        if isinstance(error.reason, TimeoutError):
             raise _timeout(url, settings) from error
         raise FetchError(
             f"{url} could not be reached ({error.reason}); check the URL and the network",
             code="fetch.unreachable",
         ) from error
-    except (TimeoutError, socket.timeout) as error:
+    except TimeoutError as error:
         raise _timeout(url, settings) from error
     except OSError as error:
         raise FetchError(

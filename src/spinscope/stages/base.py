@@ -48,7 +48,7 @@ class Stage(ABC):
     produces: ClassVar[tuple[str, ...]]
     version: str = "1"
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:  # noqa: B027 (a hook, not abstract)
         """Set the stage up from `settings`; the base stage has nothing to set up."""
 
     @abstractmethod

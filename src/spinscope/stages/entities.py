@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Entity, Mention, Span
@@ -275,9 +276,9 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
         if any(_is_acronym(token) for token in _acronym_tokens(cluster.names[0].text)):
             continue  # a name with an acronym in it spells nothing out
         words = cluster.key
-        for i, j in ((i, j) for i in range(len(words)) for j in range(i + 2, len(words) + 1)):
-            part = words[i:j]
-            if part[0] not in _ACRONYM_SKIP and part[-1] not in _ACRONYM_SKIP:
+        for start, end in combinations(range(len(words) + 1), 2):
+            part = words[start:end]
+            if len(part) >= 2 and part[0] not in _ACRONYM_SKIP and part[-1] not in _ACRONYM_SKIP:
                 initials = "".join(word[0] for word in part if word not in _ACRONYM_SKIP)
                 spelled.setdefault(initials, set()).add(part)
     # Initials that two different names share expand to neither.
