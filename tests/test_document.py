@@ -112,3 +112,10 @@ def test_document_from_dict_refuses_a_span_that_moved() -> None:
     data["layers"]["sentences"][0]["start"] = 1
     with pytest.raises(ContractError, match="sentences"):
         Document.from_dict(data)
+
+
+def test_document_add_layers_stores_all_or_none() -> None:
+    document = Document("Shusha is free.")
+    with pytest.raises(ContractError):
+        document.add_layers({"sentences": [document.span(0, 15)], "entities": [Span(0, 4, "Baku")]})
+    assert document.layers == {}

@@ -286,7 +286,7 @@ class Document:
     """One analysed document: a fixed text, its metadata, span layers and stage records.
 
     Create one with `Document(text, source=...)`; stages never modify it, the pipeline adds
-    their layers with `add_layer` and their records with `add_stage`.
+    their layers with `add_layers` and their records with `add_stage`.
     """
 
     text: str
@@ -325,9 +325,18 @@ class Document:
 
     def add_layer(self, name: str, items: Iterable[LayerItem]) -> None:
         """Store a stage's output as layer `name`, after checking every span against the text."""
-        items = tuple(items)
-        self.check_layer(name, items)
-        self.layers[name] = items
+        self.add_layers({name: items})
+
+    def add_layers(self, layers: Mapping[str, Iterable[LayerItem]]) -> None:
+        """Store several layers at once: all of them, or none if any span is wrong.
+
+        Raises:
+            ContractError: A span is out of range or its text disagrees with the document's.
+        """
+        checked = {name: tuple(items) for name, items in layers.items()}
+        for name, items in checked.items():
+            self.check_layer(name, items)
+        self.layers.update(checked)
 
     def check_layer(self, name: str, items: Iterable[LayerItem]) -> None:
         """Check that every span of `items` lies in the text and carries the text it covers.

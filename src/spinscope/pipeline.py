@@ -162,34 +162,32 @@ class Pipeline:
             self._store(stage, run, result, round(spent, 6))
 
     def _store(self, stage: Stage, run: _Run, result: StageResult | Exception, seconds: float) -> None:
-        error = result if isinstance(result, Exception) else _problem_with(stage, result, run.document)
+        error = result if isinstance(result, Exception) else _undeclared_output(stage, result)
+        if error is None:
+            try:
+                run.document.add_layers(result.layers)
+            except SpinscopeError as contract_error:
+                error = contract_error
         if error is not None:
             code = error.code if isinstance(error, SpinscopeError) else "stage.error"
             message = f"{type(error).__name__}: {error}"
             run.document.add_stage(StageRecord(stage.name, "failed", stage.version, message, code, seconds))
             run.lost.update({name: stage.name for name in stage.produces})
             return
-        for name, items in result.layers.items():
-            run.document.add_layer(name, items)
         run.artifacts.update(result.artifacts)
         run.available.update(stage.produces)
         run.document.add_stage(StageRecord(stage.name, "ok", stage.version, seconds=seconds))
 
 
-def _problem_with(stage: Stage, result: StageResult, document: Document) -> SpinscopeError | None:
-    """Why a stage's result cannot be stored, or None when it can."""
+def _undeclared_output(stage: Stage, result: StageResult) -> PipelineError | None:
+    """The error of a stage that returned other names than it declares, else None."""
     produced = set(result.layers) | set(result.artifacts)
-    if produced != set(stage.produces):
-        return PipelineError(
-            f"stage {stage.name!r} returned {sorted(produced)}, but declares {sorted(stage.produces)}",
-            code="pipeline.produces",
-        )
-    try:
-        for name, items in result.layers.items():
-            document.check_layer(name, items)
-    except SpinscopeError as error:
-        return error
-    return None
+    if produced == set(stage.produces):
+        return None
+    return PipelineError(
+        f"stage {stage.name!r} returned {sorted(produced)}, but declares {sorted(stage.produces)}",
+        code="pipeline.produces",
+    )
 
 
 def _why_not_ready(stage: Stage, run: _Run) -> str | None:

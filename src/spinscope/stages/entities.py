@@ -130,7 +130,7 @@ def find_entities(
         name
         for mention in mentions
         if mention.label in NAMED_LABELS
-        and not any(mention.start < span.end and span.start < mention.end for span in exclude)
+        and not _overlaps(mention.start, mention.end, [(span.start, span.end) for span in exclude])
         and (name := _clean(text, mention)) is not None
     ]
     clusters = _merge_acronyms(_merge_person_parts(_group_same_names(names)))
@@ -227,7 +227,7 @@ def _recover_surnames(text: str, clusters: list[_Cluster]) -> None:
     for surname, holders in by_surname.items():
         common_word = re.search(rf"\b{re.escape(surname.lower())}\b", text) is not None
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if _overlaps(match.start(), match.end(), taken):
                 continue
             if common_word and _opens_sentence(text, match.start()):
                 continue
@@ -235,6 +235,11 @@ def _recover_surnames(text: str, clusters: list[_Cluster]) -> None:
             holder.names.append(
                 _Name(match.start(), match.end(), surname, "PERSON", (surname.casefold(),), [])
             )
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` shares a character with any of `spans`."""
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
 def _opens_sentence(text: str, position: int) -> bool:
@@ -331,7 +336,7 @@ def _title_mentions(text: str, clusters: list[_Cluster]) -> dict[int, list[Menti
             after = re.match(r"[\s,]+", text[match.end() :])
             if after and match.end() + after.end() in name_starts:
                 continue  # a title in front of a name, not standing for one
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if _overlaps(match.start(), match.end(), taken):
                 continue
             holder = _nearest_before(candidates, match.start())
             if len(candidates) > 1 and not any(n.start < match.start() for n in holder.names):
