@@ -65,7 +65,8 @@ def test_cli_analyze_runs_only_the_stages_asked_for() -> None:
     result = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "json", "--stages", "nlp"])
     data = json.loads(result.stdout)
     assert set(data["layers"]) == {"sentences"}
-    assert {"name": "entities", "status": "skipped", "error": "not selected"}.items() <= data["stages"][-1].items()
+    assert {"name": "entities", "status": "skipped", "error": "not selected"}.items() <= data["stages"][1].items()
+    assert {"name": "techniques", "status": "skipped", "error": "not selected"}.items() <= data["stages"][2].items()
 
 
 # case, file name, content (None: no file), what the error says; analysed with --max-bytes 1000.

@@ -15,6 +15,7 @@ from spinscope import (
     Source,
     Span,
     StageRecord,
+    Technique,
 )
 
 
@@ -42,6 +43,10 @@ def _rich_document() -> Document:
         Mention(third, third + 13, "The President", kind="title"),
     )
     document.add_layer("entities", [Entity("E1", "Ilham Aliyev", "PERSON", mentions, ("President",))])
+    document.add_layer(
+        "techniques",
+        [Technique(0, 9, "President", technique="Appeal_to_Authority", score=0.25, why="cue", cues=(Span(0, 9, "President"),))],
+    )
     document.add_stage(StageRecord("nlp", "ok", "1", seconds=0.5))
     return document
 
@@ -98,8 +103,9 @@ def test_document_failed_records_the_error(validate) -> None:
         ({"layers": {"mystery": []}}, "unknown to this version"),
         ({"source": {"kind": "fax"}}, "source kind"),
         ({"stages": [{"name": "nlp", "status": "meh"}]}, "stage status"),
+        ({"layers": {"techniques": [{"start": 0, "end": 1, "text": "x", "technique": "Doubt", "score": 2}]}}, "score"),
     ],
-    ids=["version", "unknown-layer", "source-kind", "stage-status"],
+    ids=["version", "unknown-layer", "source-kind", "stage-status", "technique-score"],
 )
 def test_document_from_dict_refuses_what_the_contract_forbids(change: dict, message: str) -> None:
     data = _rich_document().to_dict() | change

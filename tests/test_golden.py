@@ -1,4 +1,9 @@
-"""The whole pipeline's output on the example article; changes only with --update-golden."""
+"""The whole pipeline's output on the example article; changes only with --update-golden.
+
+Rule-based layers must match exactly. The learned `techniques` layer runs an int8 network
+whose last digits depend on the processor's instruction set, so it must match in substance:
+nearly all spans with the same technique, scores within a small tolerance.
+"""
 
 from __future__ import annotations
 
@@ -29,10 +34,33 @@ def monkeypatch_module():
         yield patch
 
 
-def test_golden_example_article_matches(example: dict, update_golden: bool) -> None:
+LEARNED_LAYERS = ("techniques",)
+MIN_SHARED_SPANS = 0.9
+SCORE_TOLERANCE = 0.02
+
+
+@pytest.fixture(scope="module")
+def golden(example: dict, update_golden: bool) -> dict:
     if update_golden:
         GOLDEN_FILE.write_text(json.dumps(example, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    assert example == json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
+    return json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
+
+
+def _without_learned_layers(data: dict) -> dict:
+    return data | {"layers": {name: items for name, items in data["layers"].items() if name not in LEARNED_LAYERS}}
+
+
+def test_golden_example_article_matches(example: dict, golden: dict) -> None:
+    assert _without_learned_layers(example) == _without_learned_layers(golden)
+
+
+@pytest.mark.parametrize("layer", LEARNED_LAYERS)
+def test_golden_example_article_learned_layer_matches_in_substance(example: dict, golden: dict, layer: str) -> None:
+    ours = {(item["start"], item["end"], item["technique"]): item["score"] for item in example["layers"][layer]}
+    theirs = {(item["start"], item["end"], item["technique"]): item["score"] for item in golden["layers"][layer]}
+    shared = ours.keys() & theirs.keys()
+    assert len(shared) >= MIN_SHARED_SPANS * max(len(ours), len(theirs))
+    assert all(abs(ours[key] - theirs[key]) <= SCORE_TOLERANCE for key in shared)
 
 
 def test_golden_example_article_is_valid(example: dict, validate) -> None:

@@ -90,11 +90,14 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
     only_nlp = build_pipeline(Settings(stages=("nlp",)))
     document = only_nlp(Document("Ilham Aliyev spoke in Baku."))
     assert "entities" not in document.layers
-    assert [(r.name, r.status, r.error) for r in document.stages][-1] == ("entities", "skipped", "not selected")
+    assert [(r.name, r.status, r.error) for r in document.stages][1:] == [
+        ("entities", "skipped", "not selected"),
+        ("techniques", "skipped", "not selected"),
+    ]
 
 
 def test_build_pipeline_refuses_unknown_stages() -> None:
-    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities"):
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, techniques"):
         build_pipeline(Settings(stages=("sentiment",)))
 
 

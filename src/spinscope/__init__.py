@@ -17,6 +17,7 @@ from spinscope.document import (
     Source,
     Span,
     StageRecord,
+    Technique,
 )
 from spinscope.errors import (
     ConfigError,
@@ -31,8 +32,8 @@ from spinscope.errors import (
 from spinscope.ingest import load_documents
 from spinscope.pipeline import Pipeline, build_pipeline, stage_names
 from spinscope.render import to_markdown
-from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings
-from spinscope.stages import Stage, StageResult
+from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
+from spinscope.stages import Stage, StageResult, classify_spans
 
 try:
     __version__ = version("spinscope")
@@ -64,10 +65,13 @@ __all__ = [
     "Stage",
     "StageRecord",
     "StageResult",
+    "Technique",
+    "TechniqueSettings",
     "__version__",
     "analyze",
     "analyze_text",
     "build_pipeline",
+    "classify_spans",
     "load_documents",
     "stage_names",
     "to_markdown",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from spinscope import __version__
@@ -120,6 +120,74 @@ def analyze(
         raise typer.Exit(1)
 
 
+train_app = typer.Typer(help="Train spinscope's models from labelled data.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure spinscope against labelled corpora.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
+
+_ArticlesOption = Annotated[
+    Path, typer.Option("--articles", help="Folder of the task's articleNNN.txt files.", show_default=False)
+]
+_LabelsOption = Annotated[
+    Path, typer.Option("--labels", help="The task's technique labels: one TC file or a folder of them.", show_default=False)
+]
+
+
+@train_app.command("techniques")
+def train_techniques(
+    articles: _ArticlesOption,
+    labels: _LabelsOption,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the model into.", show_default=False)],
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, split by article.")] = 5,
+    export_encoder: Annotated[
+        bool, typer.Option("--export-encoder", help="Rebuild the encoder from its weights (needs torch).")
+    ] = False,
+) -> None:
+    """Train the techniques model on the PTC corpus and print its cross-validated figures."""
+    with _errors_reported():
+        from spinscope.training.techniques import TrainSettings, train_from_ptc
+
+        with _steps() as progress:
+            validation = train_from_ptc(
+                articles, labels, out, settings=TrainSettings(folds=folds), export=export_encoder, progress=progress
+            )
+        table = Table("measure", "cross-validated", "trivial floor")
+        table.add_row("SI precision", f"{validation.si.precision:.4f}", "")
+        table.add_row("SI recall", f"{validation.si.recall:.4f}", "")
+        table.add_row("SI F1", f"{validation.si.f1:.4f}", f"{validation.floors['si_every_sentence']:.4f}")
+        table.add_row("TC micro-F1", f"{validation.tc.micro_f1:.4f}", f"{validation.floors['tc_always_loaded_language']:.4f}")
+        Console().print(table)
+        typer.echo(f"model written to {out}")
+
+
+@eval_app.command("ptc")
+def eval_ptc(
+    articles: _ArticlesOption,
+    labels: _LabelsOption,
+    model_dir: Annotated[
+        Path | None, typer.Option("--model-dir", help="A model folder from `spinscope train techniques`.")
+    ] = None,
+) -> None:
+    """Score the techniques model on PTC articles: SI from its spans, TC on the gold spans."""
+    with _errors_reported():
+        from spinscope.eval.ptc import evaluate_ptc, load_ptc
+        from spinscope.settings import TechniqueSettings
+
+        corpus = load_ptc(articles, labels)
+        settings = Settings(techniques=TechniqueSettings(model_dir=str(model_dir) if model_dir else None))
+        with _steps() as progress:
+            result = evaluate_ptc(corpus, settings=settings, progress=lambda done: progress("scoring", done, len(corpus)))
+        table = Table("measure", "value")
+        table.add_row("articles", str(result.articles))
+        table.add_row("SI precision", f"{result.si.precision:.4f}")
+        table.add_row("SI recall", f"{result.si.recall:.4f}")
+        table.add_row("SI F1", f"{result.si.f1:.4f}")
+        table.add_row("TC micro-F1", f"{result.tc.micro_f1:.4f}")
+        for technique, f1 in result.tc.per_technique.items():
+            table.add_row(f"  TC F1 {technique}", f"{f1:.4f} ({result.tc.support.get(technique, 0)} spans)")
+        Console().print(table)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the analysis stages, what each needs and what it produces."""
@@ -158,6 +226,21 @@ def _with_progress(documents: Iterator[Document], *, total: int | None, show: bo
         for document in documents:
             yield document
             progress.advance(task)
+
+
+@contextmanager
+def _steps() -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar for long library work, fed with (step, done, total); drawn on terminals only."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as progress:
+        tasks: dict[str, TaskID] = {}
+
+        def update(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = progress.add_task(step, total=total)
+            progress.update(tasks[step], completed=done)
+
+        yield update
 
 
 def _expands(spec: str) -> bool:

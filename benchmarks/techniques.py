@@ -1,0 +1,136 @@
+"""Benchmark the techniques model: cross-validated SI and TC, per-technique F1, calibration, speed.
+
+Accuracy: k-fold cross-validation over the PTC training articles (split by article), exactly
+as ``spinscope train techniques`` runs it. SI is scored on the model's own spans, TC on the
+gold spans. Beside each figure it prints the task's trivial floors on the same articles
+(every sentence a span; every span Loaded_Language), and the reliability of the span score
+(mean score against the share of spans that lie mostly inside a gold span, by score bin).
+
+Speed: the techniques stage alone, on the same articles after spaCy has parsed them, in a
+fresh subprocess so that its model load time and peak memory (max RSS) are its own.
+Articles per second are also given normalised to 700-word articles (the issue's yardstick).
+
+Run it from the repository root (about 10 minutes on 2 cores):
+
+    python benchmarks/techniques.py
+
+or, for a quick check, ``python benchmarks/techniques.py --limit 40 --folds 2``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc-semeval2020-task11"
+TARGETS = {"SI F1": 0.40, "TC micro-F1": 0.60, "articles/s (700 words)": 2.0, "model load s": 3.0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the PTC folder")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--speed-worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.speed_worker:
+        _speed_worker(args.speed_worker)
+        return
+
+    from spinscope.eval.ptc import load_ptc
+    from spinscope.training.techniques import TrainSettings, cross_validate, prepare_articles
+
+    articles = load_ptc(args.corpus / "train-articles", args.corpus / "train-task2-TC.labels")[: args.limit]
+    words = sum(len(article.text.split()) for article in articles)
+    print(f"corpus: {len(articles)} PTC training articles, {words:,} words, "
+          f"{sum(len(a.spans) for a in articles):,} labelled spans; {args.folds}-fold cross-validation")
+    started = time.perf_counter()
+    prepared = prepare_articles(articles)
+    validation = cross_validate(prepared, settings=TrainSettings(folds=args.folds))
+    print(f"(prepared and cross-validated in {time.perf_counter() - started:.0f} s)\n")
+
+    print("| measure | spinscope (cross-validated) | trivial floor | target |")
+    print("|---|---:|---:|---:|")
+    print(f"| SI precision | {validation.si.precision:.4f} | | |")
+    print(f"| SI recall | {validation.si.recall:.4f} | | |")
+    print(f"| SI F1 | {validation.si.f1:.4f} | {validation.floors['si_every_sentence']:.4f} (every sentence) "
+          f"| ≥ {TARGETS['SI F1']:.2f} |")
+    print(f"| TC micro-F1 | {validation.tc.micro_f1:.4f} | "
+          f"{validation.floors['tc_always_loaded_language']:.4f} (always Loaded_Language) | ≥ {TARGETS['TC micro-F1']:.2f} |")
+    print(f"\nchosen decoding: {validation.decode}")
+
+    print("\n| technique | spans | TC F1 |")
+    print("|---|---:|---:|")
+    for technique, f1 in sorted(validation.tc.per_technique.items(), key=lambda pair: -validation.tc.support.get(pair[0], 0)):
+        print(f"| {technique} | {validation.tc.support.get(technique, 0)} | {f1:.3f} |")
+
+    print("\nspan score reliability (P(span) after calibration):")
+    print("| mean P(span) | share mostly inside a gold span | spans |")
+    print("|---:|---:|---:|")
+    for mean, right, count in validation.reliability:
+        print(f"| {mean:.3f} | {right:.3f} | {count} |")
+
+    _speed(articles)
+
+
+def _speed(articles) -> None:
+    from spinscope import Settings
+    from spinscope.document import Document, Metadata, Source
+    from spinscope.pipeline import build_pipeline
+    from spinscope.stages.techniques import names_of
+
+    pipeline = build_pipeline(Settings(stages=("entities",)))
+    documents = (Document(a.text, source=Source("text", a.id), metadata=Metadata()) for a in articles)
+    parsed = [
+        (doc.text, [(s.start, s.end) for s in doc.layers["sentences"]], names_of(doc.layers["entities"]))
+        for doc in pipeline.run(documents)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "parsed.pkl"
+        path.write_bytes(pickle.dumps(parsed))
+        output = subprocess.run(
+            [sys.executable, __file__, "--speed-worker", str(path)], check=True, capture_output=True, text=True
+        ).stdout
+    result = json.loads(output)
+    words = sum(len(text.split()) for text, _, _ in parsed)
+    per_second = len(parsed) / result["seconds"]
+    normalised = words / result["seconds"] / 700
+    print("\ntechniques stage alone (spaCy parse done beforehand), one process, 2 cores:")
+    print("| measure | spinscope | target |")
+    print("|---|---:|---:|")
+    print(f"| model load s | {result['load_seconds']:.2f} | < {TARGETS['model load s']:.0f} |")
+    print(f"| articles/s (as they come, {words / len(parsed):.0f} words mean) | {per_second:.2f} | |")
+    print(f"| articles/s (700 words) | {normalised:.2f} | ≥ {TARGETS['articles/s (700 words)']:.0f} |")
+    print(f"| words/s | {words / result['seconds']:,.0f} | |")
+    print(f"| spans found | {result['spans']:,} | |")
+    print(f"| peak RSS MB | {result['max_rss_mb']:.0f} | |")
+
+
+def _speed_worker(path: Path) -> None:
+    parsed = pickle.loads(path.read_bytes())
+    started = time.perf_counter()
+    from spinscope.models.techniques import load_technique_model
+    from spinscope.document import Span
+    from spinscope.stages.techniques import find_techniques
+
+    model = load_technique_model()
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    spans = 0
+    for text, sentences, names in parsed:
+        found = find_techniques(model, text, [Span(s, e, text[s:e]) for s, e in sentences], names)
+        spans += len(found)
+    seconds = time.perf_counter() - started
+    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"load_seconds": load_seconds, "seconds": seconds, "spans": spans, "max_rss_mb": max_rss_mb}))
+
+
+if __name__ == "__main__":
+    main()

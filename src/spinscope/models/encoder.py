@@ -1,0 +1,112 @@
+"""Contextual token vectors from the shipped MiniLM encoder, through onnxruntime (no torch).
+
+`Encoder.encode` takes pieces of text (sentences) and returns, for each, one vector per word
+piece (the hidden states of two of its layers side by side, see `spinscope.training.export`) with the piece's character offsets into that text, plus the
+mean-pooled vector of the whole text. A text
+longer than the encoder's window is encoded in consecutive windows, so no character is lost.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.errors import MissingDependencyError, ModelNotFoundError
+
+__all__ = ["Encoded", "Encoder", "load_encoder"]
+
+ENCODER_FILE = "encoder.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+WINDOW = 128
+_BATCH = 32
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """The encoder's view of one text: a vector and character offsets per word piece."""
+
+    vectors: np.ndarray  # (pieces, dim) float32
+    offsets: np.ndarray  # (pieces, 2) int, [start, end) into the encoded text
+    pooled: np.ndarray  # (dim,) float32, mean of the piece vectors, unit length
+
+
+class Encoder:
+    """The int8 all-MiniLM-L6-v2 graph and its WordPiece tokenizer."""
+
+    def __init__(self, folder: Path, *, threads: int | None = None) -> None:
+        try:
+            import onnxruntime
+            from tokenizers import Tokenizer
+        except ImportError as error:
+            raise MissingDependencyError(
+                f"the techniques model needs {error.name}: reinstall spinscope with `pip install -e .`"
+            ) from error
+        encoder, tokenizer = folder / ENCODER_FILE, folder / TOKENIZER_FILE
+        for path in (encoder, tokenizer):
+            if not path.is_file():
+                raise ModelNotFoundError(
+                    f"model file {path} is missing: reinstall spinscope, or rebuild it with `spinscope train techniques`"
+                )
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or min(os.cpu_count() or 1, 4)
+        options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(
+            str(encoder), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.no_truncation()
+        self._tokenizer.no_padding()
+        self.dim = int(self._session.get_outputs()[0].shape[-1])
+        self._cls = self._tokenizer.token_to_id("[CLS]")
+        self._sep = self._tokenizer.token_to_id("[SEP]")
+
+    def encode(self, texts: list[str]) -> list[Encoded]:
+        """Encode each text; the result lines up with `texts`."""
+        windows: list[tuple[int, list[int], list[tuple[int, int]]]] = []
+        for index, encoding in enumerate(self._tokenizer.encode_batch(texts, add_special_tokens=False)):
+            ids, offsets = encoding.ids, encoding.offsets
+            if not ids:
+                windows.append((index, [], []))
+            for first in range(0, len(ids), WINDOW - 2):
+                windows.append((index, ids[first : first + WINDOW - 2], offsets[first : first + WINDOW - 2]))
+        hidden = self._run([ids for _, ids, _ in windows])
+        parts: list[list[tuple[np.ndarray, list[tuple[int, int]]]]] = [[] for _ in texts]
+        for (index, _, offsets), vectors in zip(windows, hidden, strict=True):
+            parts[index].append((vectors, offsets))
+        return [_join(pieces, self.dim) for pieces in parts]
+
+    def _run(self, windows: list[list[int]]) -> list[np.ndarray]:
+        """Hidden states of each window's pieces (special tokens dropped), batched by length."""
+        order = sorted(range(len(windows)), key=lambda index: len(windows[index]))
+        hidden: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(windows)
+        for first in range(0, len(order), _BATCH):
+            batch = order[first : first + _BATCH]
+            width = max(len(windows[index]) for index in batch) + 2
+            ids = np.zeros((len(batch), width), np.int64)
+            mask = np.zeros((len(batch), width), np.int64)
+            for row, index in enumerate(batch):
+                pieces = [self._cls, *windows[index], self._sep]
+                ids[row, : len(pieces)] = pieces
+                mask[row, : len(pieces)] = 1
+            (states,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for row, index in enumerate(batch):
+                hidden[index] = states[row, 1 : len(windows[index]) + 1]
+        return hidden
+
+
+def _join(pieces: list[tuple[np.ndarray, list[tuple[int, int]]]], dim: int) -> Encoded:
+    vectors = np.concatenate([vectors for vectors, _ in pieces]) if pieces else np.zeros((0, dim), np.float32)
+    offsets = np.array([offset for _, offsets in pieces for offset in offsets], dtype=np.int64).reshape(-1, 2)
+    pooled = vectors.mean(axis=0) if len(vectors) else np.zeros(dim, np.float32)
+    norm = float(np.linalg.norm(pooled))
+    return Encoded(vectors.astype(np.float32), offsets, (pooled / norm if norm else pooled).astype(np.float32))
+
+
+@functools.lru_cache(maxsize=2)
+def load_encoder(folder: Path) -> Encoder:
+    """The encoder in `folder`, loaded once per process."""
+    return Encoder(folder)

@@ -1,0 +1,468 @@
+"""The persuasion-techniques model: where a technique is used, and which one.
+
+Two linear heads over frozen all-MiniLM-L6-v2 vectors (`spinscope.models.encoder`) and a
+few lexical features, all read from the name-masked text (`spinscope.models.names`):
+
+1. the *detector* scores each word piece: inside a technique span or not. Runs of likely
+   words within a sentence become spans;
+2. the *classifier* names the technique of a span (a detected one, or a given one in
+   `classify_spans`) from the span's own embedding, its pieces, its sentence, lexical cues
+   (length, repetition in the article, quoting, capitals, punctuation) and the TF-IDF of its
+   words and word pairs.
+
+A span's `score` is P(span) x P(technique | span). P(span) is the span's mean word score
+passed through a logistic calibration fitted on cross-validated predictions, so that it
+estimates how often such a span lies mostly inside a labelled technique span.
+The heads are plain arrays (``heads.npz``); inference needs numpy and onnxruntime only.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.errors import ModelNotFoundError
+from spinscope.models.encoder import Encoder, load_encoder
+from spinscope.models.names import NameMask, mask_names
+
+__all__ = [
+    "MODEL_DIR",
+    "TECHNIQUES",
+    "Candidate",
+    "DecodeSettings",
+    "EncodedText",
+    "LinearHead",
+    "TechniqueModel",
+    "Vocabulary",
+    "classifier_features",
+    "encode_text",
+    "load_technique_model",
+]
+
+MODEL_DIR = Path(__file__).parent / "weights" / "techniques"
+HEADS_FILE = "heads.npz"
+META_FILE = "model.json"
+VOCABULARY_FILE = "vocabulary.txt"
+TFIDF_WEIGHT = 20.0  # the TF-IDF block's scale against the standardised dense features
+
+# The 14 technique names of SemEval-2020 Task 11, spelled exactly as in its techniques.txt.
+TECHNIQUES = (
+    "Appeal_to_Authority",
+    "Appeal_to_fear-prejudice",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Black-and-White_Fallacy",
+    "Causal_Oversimplification",
+    "Doubt",
+    "Exaggeration,Minimisation",
+    "Flag-Waving",
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Slogans",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+)
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_TERM = re.compile(r"\b\w\w+\b")
+_QUOTES = "\"“”'‘’«»"
+
+
+@dataclass(frozen=True)
+class EncodedText:
+    """A text as the heads see it: masked, split into sentences, encoded piece by piece.
+
+    All offsets here are into `mask.text`, the masked text.
+    """
+
+    mask: NameMask
+    sentences: list[tuple[int, int]]
+    vectors: np.ndarray  # (pieces, encoder.dim)
+    offsets: np.ndarray  # (pieces, 2)
+    sentence_of: np.ndarray  # (pieces,) index into `sentences`
+    pooled: np.ndarray  # (sentences, encoder.dim)
+    words: list[tuple[int, int]] = field(default_factory=list)  # word spans, in text order
+
+    @property
+    def text(self) -> str:
+        """The masked text."""
+        return self.mask.text
+
+
+def encode_text(
+    encoder: Encoder,
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int, str]],
+) -> EncodedText:
+    """Mask the names of `text` and encode its sentences (original offsets in, masked out)."""
+    mask = mask_names(text, names)
+    masked_sentences = [mask.to_masked(start, end) for start, end in sentences]
+    masked_sentences = [(start, end) for start, end in masked_sentences if end > start]
+    encoded = encoder.encode([mask.text[start:end] for start, end in masked_sentences])
+    vectors = [item.vectors for item in encoded]
+    offsets = [item.offsets + start for item, (start, _) in zip(encoded, masked_sentences, strict=True)]
+    sentence_of = [np.full(len(item.vectors), index) for index, item in enumerate(encoded)]
+    words = [
+        (match.start(), match.end())
+        for start, end in masked_sentences
+        for match in _WORD.finditer(mask.text, start, end)
+    ]
+    return EncodedText(
+        mask=mask,
+        sentences=masked_sentences,
+        vectors=np.concatenate(vectors) if vectors else np.zeros((0, encoder.dim), np.float32),
+        offsets=np.concatenate(offsets) if offsets else np.zeros((0, 2), np.int64),
+        sentence_of=np.concatenate(sentence_of) if sentence_of else np.zeros(0, np.int64),
+        pooled=np.stack([item.pooled for item in encoded]) if encoded else np.zeros((0, encoder.dim), np.float32),
+        words=words,
+    )
+
+
+@dataclass(frozen=True)
+class LinearHead:
+    """A standardised linear model: logistic for one output column, softmax for several."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray  # (features, outputs)
+    bias: np.ndarray  # (outputs,)
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """P(positive) per row for a binary head, else a row of class probabilities."""
+        logits = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        if logits.shape[1] == 1:
+            return 1.0 / (1.0 + np.exp(-logits[:, 0]))
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The head as named arrays, for ``np.savez``."""
+        return {f"{prefix}.{name}": getattr(self, name) for name in ("mean", "scale", "weights", "bias")}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> LinearHead:
+        """Read a head written by `to_arrays`."""
+        return cls(*(arrays[f"{prefix}.{name}"].astype(np.float32) for name in ("mean", "scale", "weights", "bias")))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """TF-IDF of a span's words and word pairs (lower-cased, sublinear, L2-normalised)."""
+
+    terms: dict[str, int]
+    idf: np.ndarray
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], *, min_count: int = 2) -> Vocabulary:
+        """The terms found in at least `min_count` of `texts`, with smoothed IDF weights."""
+        counts: dict[str, int] = {}
+        for text in texts:
+            for term in set(_terms(text)):
+                counts[term] = counts.get(term, 0) + 1
+        kept = sorted(term for term, count in counts.items() if count >= min_count)
+        idf = np.array([np.log((1 + len(texts)) / (1 + counts[term])) + 1 for term in kept], np.float32)
+        return cls({term: index for index, term in enumerate(kept)}, idf)
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised TF-IDF row per text."""
+        rows = np.zeros((len(texts), len(self.terms)), np.float32)
+        for row, text in enumerate(texts):
+            for term in _terms(text):
+                column = self.terms.get(term)
+                if column is not None:
+                    rows[row, column] += 1
+        present = rows > 0
+        rows[present] = (1 + np.log(rows[present])) * np.broadcast_to(self.idf, rows.shape)[present]
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return rows / np.where(norms > 0, norms, 1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecodeSettings:
+    """How piece scores become candidate spans, and which candidates are kept."""
+
+    piece_threshold: float = 0.2  # a word whose mean piece score reaches this starts or extends a span
+    gap_threshold: float = 0.1  # a word scoring this much may sit inside a span without ending it
+    min_chars: int = 3  # shorter spans are dropped
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate technique span in masked offsets, with the detector's piece scores."""
+
+    start: int
+    end: int
+    sentence: int
+    piece_scores: np.ndarray
+    word_scores: tuple[tuple[int, int, float], ...]  # (start, end, score) of its words
+
+
+class TechniqueModel:
+    """The detector and classifier heads with their decoding and calibration settings."""
+
+    def __init__(
+        self,
+        *,
+        encoder: Encoder,
+        detector: LinearHead,
+        classifier: LinearHead,
+        vocabulary: Vocabulary,
+        calibration: tuple[float, float],
+        decode: DecodeSettings,
+        meta: dict,
+    ) -> None:
+        self.encoder = encoder
+        self.detector = detector
+        self.classifier = classifier
+        self.vocabulary = vocabulary
+        self.calibration = calibration
+        self.decode = decode
+        self.meta = meta
+
+    # --- where -------------------------------------------------------------------------
+    def piece_scores(self, encoded: EncodedText) -> np.ndarray:
+        """The detector's probability, per word piece, of lying inside a technique span."""
+        if not len(encoded.vectors):
+            return np.zeros(0, np.float32)
+        return self.detector.probabilities(piece_features(encoded))
+
+    def candidates(self, encoded: EncodedText, scores: np.ndarray) -> list[Candidate]:
+        """Runs of likely words within a sentence, bridging words of middling score."""
+        settings = self.decode
+        word_scores = _word_scores(encoded, scores)
+        found: list[Candidate] = []
+        run: list[tuple[int, int, float, int]] = []
+
+        def close() -> None:
+            while run and run[-1][2] < settings.piece_threshold:
+                run.pop()
+            if run and run[-1][1] - run[0][0] >= settings.min_chars:
+                inside = (encoded.offsets[:, 1] > run[0][0]) & (encoded.offsets[:, 0] < run[-1][1])
+                found.append(
+                    Candidate(
+                        run[0][0],
+                        run[-1][1],
+                        run[0][3],
+                        scores[inside],
+                        tuple((start, end, score) for start, end, score, _ in run),
+                    )
+                )
+            run.clear()
+
+        for word in word_scores:
+            if run and word[3] != run[-1][3]:
+                close()
+            if word[2] >= settings.piece_threshold or (run and word[2] >= settings.gap_threshold):
+                run.append(word)
+            else:
+                close()
+        close()
+        return found
+
+    def span_probabilities(self, candidates: Sequence[Candidate]) -> np.ndarray:
+        """Calibrated probability that each candidate lies mostly inside a technique span."""
+        mean = np.array([float(candidate.piece_scores.mean()) for candidate in candidates], np.float64)
+        slope, intercept = self.calibration
+        logit = np.log(np.clip(mean, 1e-6, 1 - 1e-6) / np.clip(1 - mean, 1e-6, 1))
+        return 1.0 / (1.0 + np.exp(-(slope * logit + intercept)))
+
+    # --- which -------------------------------------------------------------------------
+    def technique_probabilities(
+        self, encoded: EncodedText, spans: Sequence[tuple[int, int]]
+    ) -> np.ndarray:
+        """Probabilities of the 14 techniques for each masked span (rows follow `spans`)."""
+        if not spans:
+            return np.zeros((0, len(TECHNIQUES)), np.float32)
+        return self.classifier.probabilities(classifier_features(encoded, spans, self.encoder, self.vocabulary))
+
+    # --- files -------------------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        """Write ``heads.npz`` and ``model.json`` into `folder` (the encoder is written apart)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays = {
+            **self.detector.to_arrays("detector"),
+            **self.classifier.to_arrays("classifier"),
+        }
+        arrays["vocabulary.idf"] = self.vocabulary.idf
+        np.savez_compressed(folder / HEADS_FILE, **{name: array.astype(np.float32) for name, array in arrays.items()})
+        terms = sorted(self.vocabulary.terms, key=self.vocabulary.terms.__getitem__)
+        (folder / VOCABULARY_FILE).write_text("\n".join(terms) + "\n", encoding="utf-8")
+        meta = {
+            **self.meta,
+            "techniques": list(TECHNIQUES),
+            "calibration": list(self.calibration),
+            "decode": self.decode.__dict__,
+        }
+        (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> TechniqueModel:
+        """Read a model folder written by `save` plus the encoder files.
+
+        Raises:
+            ModelNotFoundError: A model file is missing or was written for other techniques.
+        """
+        heads, meta_path, vocabulary = folder / HEADS_FILE, folder / META_FILE, folder / VOCABULARY_FILE
+        for path in (heads, meta_path, vocabulary):
+            if not path.is_file():
+                raise ModelNotFoundError(
+                    f"model file {path} is missing: reinstall spinscope, or rebuild it with `spinscope train techniques`"
+                )
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if tuple(meta.get("techniques", ())) != TECHNIQUES:
+            raise ModelNotFoundError(f"{meta_path} lists other techniques than this spinscope knows: retrain it")
+        with np.load(heads) as stored:
+            arrays = dict(stored)
+        return cls(
+            encoder=load_encoder(folder),
+            detector=LinearHead.from_arrays(arrays, "detector"),
+            classifier=LinearHead.from_arrays(arrays, "classifier"),
+            vocabulary=Vocabulary(
+                {term: index for index, term in enumerate(vocabulary.read_text(encoding="utf-8").splitlines())},
+                arrays["vocabulary.idf"],
+            ),
+            calibration=tuple(meta["calibration"]),
+            decode=DecodeSettings(**meta["decode"]),
+            meta=meta,
+        )
+
+
+@functools.lru_cache(maxsize=2)
+def load_technique_model(folder: Path = MODEL_DIR) -> TechniqueModel:
+    """The techniques model in `folder` (the shipped one by default), loaded once per process."""
+    return TechniqueModel.load(folder)
+
+
+# --- features -------------------------------------------------------------------------
+def piece_features(encoded: EncodedText) -> np.ndarray:
+    """Detector features per piece: its vector, its neighbours', its sentence's, its position."""
+    vectors = encoded.vectors.astype(np.float32)
+    same_before = np.r_[False, encoded.sentence_of[1:] == encoded.sentence_of[:-1]]
+    same_after = np.r_[same_before[1:], False]
+    blank = np.zeros((1, vectors.shape[1]), np.float32)
+    before = np.vstack([blank, vectors[:-1]]) * same_before[:, None]
+    after = np.vstack([vectors[1:], blank]) * same_after[:, None]
+    bounds = np.array(encoded.sentences, dtype=np.int64)[encoded.sentence_of]
+    length = np.maximum(bounds[:, 1] - bounds[:, 0], 1)
+    text = encoded.text
+    lexical = np.array(
+        [
+            [
+                piece[:1].isupper(),
+                not piece[:1].isalnum(),
+                piece in _QUOTES,
+            ]
+            for piece in (text[start:end] for start, end in encoded.offsets)
+        ],
+        dtype=np.float32,
+    ).reshape(-1, 3)
+    position = ((encoded.offsets[:, 0] - bounds[:, 0]) / length)[:, None]
+    return np.hstack(
+        [vectors, encoded.pooled[encoded.sentence_of], (before + after) / 2, position, np.log1p(length)[:, None], lexical]
+    ).astype(np.float32)
+
+
+def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]], encoder: Encoder) -> np.ndarray:
+    """Span features: its own embedding, its pieces' mean, its sentences', and lexical cues."""
+    text = encoded.text
+    own = np.stack([item.pooled for item in encoder.encode([text[start:end] for start, end in spans])])
+    rows = []
+    lowered = text.lower()
+    for start, end in spans:
+        inside = (encoded.offsets[:, 1] > start) & (encoded.offsets[:, 0] < end)
+        pieces = encoded.vectors[inside].mean(axis=0) if inside.any() else np.zeros(encoder.dim, np.float32)
+        touched = [index for index, (first, last) in enumerate(encoded.sentences) if last > start and first < end]
+        sentence = encoded.pooled[touched].mean(axis=0) if touched else np.zeros(encoder.dim, np.float32)
+        rows.append(np.concatenate([pieces, sentence, lexical_features(text, lowered, start, end, encoded.sentences)]))
+    return np.hstack([np.array(rows, dtype=np.float32), own])
+
+
+def classifier_features(
+    encoded: EncodedText, spans: Sequence[tuple[int, int]], encoder: Encoder, vocabulary: Vocabulary
+) -> np.ndarray:
+    """`span_features` followed by the TF-IDF of each span's text."""
+    terms = vocabulary.transform([encoded.text[start:end] for start, end in spans])
+    return np.hstack([span_features(encoded, spans, encoder), terms])
+
+
+LEXICAL_FEATURES = (
+    "log characters",
+    "log words",
+    "log repeats in article",
+    "repeated in article",
+    "in quotation marks",
+    "share of capitals",
+    "contains !",
+    "contains ?",
+    "sentence has ?",
+    "sentence has !",
+    "share of its sentence",
+    "starts its sentence",
+    "ends its sentence",
+    "at most two words",
+    "six words or more",
+)
+
+
+def lexical_features(
+    text: str, lowered: str, start: int, end: int, sentences: Sequence[tuple[int, int]]
+) -> list[float]:
+    """The `LEXICAL_FEATURES` of `text[start:end]`, in that order."""
+    span = text[start:end]
+    key = span.lower().strip()
+    words = span.split()
+    repeats = lowered.count(key) if key else 0
+    quoted = any(mark in text[max(0, start - 2) : start] for mark in _QUOTES) and any(
+        mark in text[end : end + 2] for mark in _QUOTES
+    )
+    letters = sum(character.isalpha() for character in span)
+    first, last = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+    sentence = text[first:last]
+    return [
+        np.log1p(len(span)),
+        np.log1p(len(words)),
+        np.log1p(repeats),
+        float(repeats > 1),
+        float(quoted),
+        sum(character.isupper() for character in span) / max(1, letters),
+        float("!" in span),
+        float("?" in span),
+        float("?" in sentence),
+        float("!" in sentence),
+        (end - start) / max(1, last - first),
+        float(start <= first),
+        float(end >= last - 1),
+        float(len(words) <= 2),
+        float(len(words) >= 6),
+    ]
+
+
+def _terms(text: str) -> list[str]:
+    """Words of two or more characters, and each pair of neighbouring words."""
+    words = _TERM.findall(text.lower())
+    return words + [f"{first} {second}" for first, second in itertools.pairwise(words)]
+
+
+def _word_scores(encoded: EncodedText, scores: np.ndarray) -> list[tuple[int, int, float, int]]:
+    """(start, end, mean piece score, sentence) of each word that has pieces."""
+    words = []
+    starts, ends = encoded.offsets[:, 0], encoded.offsets[:, 1]
+    first = 0
+    for start, end in encoded.words:
+        while first < len(ends) and ends[first] <= start:
+            first += 1
+        last = first
+        while last < len(starts) and starts[last] < end:
+            last += 1
+        if last > first:
+            words.append((start, end, float(scores[first:last].mean()), int(encoded.sentence_of[first])))
+    return words

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spinscope import Settings, TechniqueSettings, analyze_text
+from spinscope.cli import app
+
+from ..conftest import FIXTURES
+
+PTC = FIXTURES / "ptc"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("model")
+    result = CliRunner().invoke(
+        app,
+        ["train", "techniques", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"),
+         "--out", str(out), "--folds", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_train_techniques_writes_a_loadable_model(trained: tuple[Path, str]) -> None:
+    out, output = trained
+    assert {"encoder.onnx", "tokenizer.json", "heads.npz", "model.json"} <= {p.name for p in out.iterdir()}
+    assert "SI F1" in output and "TC micro-F1" in output
+    settings = Settings(stages=("techniques",), techniques=TechniqueSettings(model_dir=str(out)))
+    document = analyze_text((PTC / "articles" / "article900000001.txt").read_text(encoding="utf-8"), settings=settings)
+    assert "techniques" in document.layers
+
+
+def test_eval_ptc_prints_si_and_tc(trained: tuple[Path, str]) -> None:
+    out, _ = trained
+    result = CliRunner().invoke(
+        app,
+        ["eval", "ptc", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"), "--model-dir", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    for measure in ("SI precision", "SI recall", "SI F1", "TC micro-F1", "TC F1 Doubt"):
+        assert measure in result.output
+
+
+def test_eval_ptc_refuses_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "ptc", "--articles", str(tmp_path / "x"), "--labels", str(PTC / "labels.txt")])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("Error: articles folder")
