@@ -180,9 +180,10 @@ def evaluate_ptc(
 ) -> PtcEvaluation:
     """Run the techniques model on `articles`: SI from its own spans, TC on the gold spans."""
     from spinscope.analysis import analyze_text
-    from spinscope.stages.techniques import classify_spans
+    from spinscope.stages.techniques import label_spans, load_model, names_of
 
     settings = replace(settings or Settings(), stages=("techniques",))
+    model = load_model(settings)
     predicted: dict[str, list[tuple[int, int]]] = {}
     gold: dict[str, list[tuple[int, int]]] = {}
     guessed: list[str] = []
@@ -194,7 +195,9 @@ def evaluate_ptc(
         predicted[article.id] = [(span.start, span.end) for span in document.layers["techniques"]]
         gold[article.id] = [(span.start, span.end) for span in article.spans]
         if article.spans:
-            found = classify_spans(article.text, [(span.start, span.end) for span in article.spans], settings=settings)
+            given = [(span.start, span.end) for span in article.spans]
+            sentences, entities = document.layers["sentences"], document.layers["entities"]
+            found = label_spans(model, article.text, sentences, names_of(entities), given)
             guessed.extend(item.technique for item in found)
             labelled.extend(span.technique for span in article.spans)
         if progress:

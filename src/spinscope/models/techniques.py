@@ -41,8 +41,10 @@ __all__ = [
     "LinearHead",
     "TechniqueModel",
     "Vocabulary",
+    "choose_techniques",
     "classifier_features",
     "encode_text",
+    "find_candidates",
     "load_technique_model",
 ]
 
@@ -236,37 +238,8 @@ class TechniqueModel:
         return self.detector.probabilities(piece_features(encoded))
 
     def candidates(self, encoded: EncodedText, scores: np.ndarray) -> list[Candidate]:
-        """Runs of likely words within a sentence, bridging words of middling score."""
-        settings = self.decode
-        word_scores = _word_scores(encoded, scores)
-        found: list[Candidate] = []
-        run: list[tuple[int, int, float, int]] = []
-
-        def close() -> None:
-            while run and run[-1][2] < settings.piece_threshold:
-                run.pop()
-            if run and run[-1][1] - run[0][0] >= settings.min_chars:
-                inside = (encoded.offsets[:, 1] > run[0][0]) & (encoded.offsets[:, 0] < run[-1][1])
-                found.append(
-                    Candidate(
-                        run[0][0],
-                        run[-1][1],
-                        run[0][3],
-                        scores[inside],
-                        tuple((start, end, score) for start, end, score, _ in run),
-                    )
-                )
-            run.clear()
-
-        for word in word_scores:
-            if run and word[3] != run[-1][3]:
-                close()
-            if word[2] >= settings.piece_threshold or (run and word[2] >= settings.gap_threshold):
-                run.append(word)
-            else:
-                close()
-        close()
-        return found
+        """The spans the piece `scores` make, under this model's decoding settings."""
+        return find_candidates(encoded, scores, self.decode)
 
     def span_probabilities(self, candidates: Sequence[Candidate]) -> np.ndarray:
         """Calibrated probability that each candidate lies mostly inside a technique span."""
@@ -444,6 +417,54 @@ def lexical_features(
         float(len(words) <= 2),
         float(len(words) >= 6),
     ]
+
+
+def find_candidates(encoded: EncodedText, scores: np.ndarray, settings: DecodeSettings) -> list[Candidate]:
+    """Runs of likely words within a sentence, bridging words of middling score."""
+    word_scores = _word_scores(encoded, scores)
+    found: list[Candidate] = []
+    run: list[tuple[int, int, float, int]] = []
+
+    def close() -> None:
+        while run and run[-1][2] < settings.piece_threshold:
+            run.pop()
+        if run and run[-1][1] - run[0][0] >= settings.min_chars:
+            inside = (encoded.offsets[:, 1] > run[0][0]) & (encoded.offsets[:, 0] < run[-1][1])
+            found.append(
+                Candidate(
+                    run[0][0],
+                    run[-1][1],
+                    run[0][3],
+                    scores[inside],
+                    tuple((start, end, score) for start, end, score, _ in run),
+                )
+            )
+        run.clear()
+
+    for word in word_scores:
+        if run and word[3] != run[-1][3]:
+            close()
+        if word[2] >= settings.piece_threshold or (run and word[2] >= settings.gap_threshold):
+            run.append(word)
+        else:
+            close()
+    close()
+    return found
+
+
+def choose_techniques(spans: Sequence[tuple[int, int]], probabilities: np.ndarray) -> list[int]:
+    """The technique index for each span: the likeliest, then for a repeated span the next likeliest.
+
+    The same stretch of text may use several techniques, and the task then lists it once per
+    technique.
+    """
+    seen: dict[tuple[int, int], int] = {}
+    choices = []
+    for span, row in zip(spans, probabilities, strict=True):
+        rank = seen.get(tuple(span), 0)
+        seen[tuple(span)] = rank + 1
+        choices.append(int(np.argsort(-row)[min(rank, len(row) - 1)]))
+    return choices
 
 
 def _terms(text: str) -> list[str]:

@@ -18,10 +18,12 @@ import numpy as np
 from spinscope.document import Document, Entity, Span, Technique
 from spinscope.models.names import PLACEHOLDER
 from spinscope.models.techniques import (
+    LEXICAL_FEATURES,
     MODEL_DIR,
     TECHNIQUES,
     EncodedText,
     TechniqueModel,
+    choose_techniques,
     encode_text,
     lexical_features,
     load_technique_model,
@@ -29,7 +31,7 @@ from spinscope.models.techniques import (
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
-__all__ = ["TechniqueStage", "classify_spans", "find_techniques", "names_of"]
+__all__ = ["TechniqueStage", "classify_spans", "find_techniques", "label_spans", "load_model", "names_of"]
 
 _CUES = 2
 
@@ -42,8 +44,7 @@ class TechniqueStage(Stage):
     produces = ("techniques",)
 
     def __init__(self, settings: Settings) -> None:
-        folder = Path(settings.techniques.model_dir) if settings.techniques.model_dir else MODEL_DIR
-        self.model = load_technique_model(folder)
+        self.model = load_model(settings)
         self.min_score = settings.techniques.min_score
         self.version = f"1 (model {self.model.meta.get('version', 'unversioned')})"
 
@@ -131,33 +132,39 @@ def classify_spans(
         if not 0 <= start < end <= len(text):
             raise ValueError(f"span ({start}, {end}) is not inside the text of {len(text)} characters")
     parsed = analyze_text(text, settings=replace(settings, stages=("entities",)))
-    folder = Path(settings.techniques.model_dir) if settings.techniques.model_dir else MODEL_DIR
-    model = load_technique_model(folder)
-    encoded = encode_text(
-        model.encoder,
-        text,
-        [(s.start, s.end) for s in parsed.layers["sentences"]],
-        names_of(parsed.layers["entities"]),
+    return label_spans(
+        load_model(settings), text, parsed.layers["sentences"], names_of(parsed.layers["entities"]), spans
     )
-    masked = [encoded.mask.to_masked(start, end) for start, end in spans]
-    probabilities = model.technique_probabilities(encoded, masked)
-    seen: dict[tuple[int, int], int] = {}
-    result = []
-    for (start, end), row in zip(spans, probabilities, strict=True):
-        rank = seen.get((start, end), 0)
-        seen[(start, end)] = rank + 1
-        choice = int(np.argsort(-row)[min(rank, len(row) - 1)])
-        result.append(
-            Technique(
-                start,
-                end,
-                text[start:end],
-                technique=TECHNIQUES[choice],
-                score=round(float(row[choice]), 4),
-                why=_technique_reason(row),
-            )
+
+
+def load_model(settings: Settings) -> TechniqueModel:
+    """The techniques model `settings` name: their `model_dir`, or the shipped one."""
+    folder = settings.techniques.model_dir
+    return load_technique_model(Path(folder) if folder else MODEL_DIR)
+
+
+def label_spans(
+    model: TechniqueModel,
+    text: str,
+    sentences: Sequence[Span],
+    names: Sequence[tuple[int, int, str]],
+    spans: Sequence[tuple[int, int]],
+) -> list[Technique]:
+    """`classify_spans` for a text already parsed into sentences and names."""
+    encoded = encode_text(model.encoder, text, [(s.start, s.end) for s in sentences], names)
+    probabilities = model.technique_probabilities(encoded, [encoded.mask.to_masked(start, end) for start, end in spans])
+    choices = choose_techniques(spans, probabilities)
+    return [
+        Technique(
+            start,
+            end,
+            text[start:end],
+            technique=TECHNIQUES[choice],
+            score=round(float(row[choice]), 4),
+            why=_technique_reason(row),
         )
-    return result
+        for (start, end), row, choice in zip(spans, probabilities, choices, strict=True)
+    ]
 
 
 def _is_content(word: str) -> bool:
@@ -187,19 +194,14 @@ def _technique_reason(probabilities: np.ndarray) -> str:
 def _patterns(encoded: EncodedText, start: int, end: int) -> list[str]:
     """The lexical patterns of the span that the classifier reads, in words."""
     text = encoded.text
-    features = lexical_features(text, text.lower(), start, end, encoded.sentences)
-    repeats = int(round(np.expm1(features[2])))
-    patterns = []
-    if repeats > 1:
-        patterns.append(f"repeated {repeats} times in the article")
-    if features[4]:
-        patterns.append("in quotation marks")
-    if features[5] > 0.6 and end - start > 3:
-        patterns.append("in capitals")
-    if features[6]:
-        patterns.append("exclamation")
-    if features[8]:
-        patterns.append("in a question")
-    if features[10] > 0.9:
-        patterns.append("the whole sentence")
-    return patterns
+    feature = dict(zip(LEXICAL_FEATURES, lexical_features(text, text.lower(), start, end, encoded.sentences), strict=True))
+    repeats = int(round(np.expm1(feature["log repeats in article"])))
+    patterns = [
+        (repeats > 1, f"repeated {repeats} times in the article"),
+        (feature["in quotation marks"] > 0, "in quotation marks"),
+        (feature["share of capitals"] > 0.6 and end - start > 3, "in capitals"),
+        (feature["contains !"] > 0, "exclamation"),
+        (feature["sentence has ?"] > 0, "in a question"),
+        (feature["share of its sentence"] > 0.9, "the whole sentence"),
+    ]
+    return [words for present, words in patterns if present]

@@ -33,13 +33,15 @@ from spinscope.models.encoder import ENCODER_FILE, TOKENIZER_FILE, Encoder, load
 from spinscope.models.techniques import (
     MODEL_DIR,
     TECHNIQUES,
-    DecodeSettings,
     TFIDF_WEIGHT,
+    DecodeSettings,
     EncodedText,
     LinearHead,
     TechniqueModel,
     Vocabulary,
+    choose_techniques,
     encode_text,
+    find_candidates,
     piece_features,
     span_features,
 )
@@ -114,7 +116,10 @@ class CrossValidation:
 
 
 def prepare_articles(
-    articles: Sequence[PtcArticle], *, encoder: Encoder | None = None, settings: Settings | None = None,
+    articles: Sequence[PtcArticle],
+    *,
+    encoder: Encoder | None = None,
+    settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> list[PreparedArticle]:
     """Parse (sentences, names), mask and encode every article, and build its features."""
@@ -144,12 +149,10 @@ def prepare_articles(
 
 
 def cross_validate(
-    prepared: Sequence[PreparedArticle], *, settings: TrainSettings | None = None, encoder: Encoder | None = None,
-    progress: Progress | None = None,
+    prepared: Sequence[PreparedArticle], *, settings: TrainSettings | None = None, progress: Progress | None = None
 ) -> CrossValidation:
     """k-fold figures: SI from detected spans, TC from gold spans, both out of fold."""
     settings = settings or TrainSettings()
-    encoder = encoder or load_encoder(MODEL_DIR)
     order = np.arange(len(prepared))
     folds = np.array_split(np.random.default_rng(settings.seed).permutation(order), settings.folds)
     piece_scores: dict[int, np.ndarray] = {}
@@ -160,22 +163,20 @@ def cross_validate(
         train = [prepared[index] for index in order if index not in held_out]
         detector = fit_detector(train, settings)
         classifier, vocabulary = fit_classifier(train, settings)
-        probe = _model(encoder, detector, classifier, vocabulary, DecodeSettings(), (1.0, 0.0))
         for index in held:
             item = prepared[index]
-            piece_scores[index] = probe.piece_scores(item.encoded)
+            piece_scores[index] = detector.probabilities(item.pieces)
             if len(item.gold):
                 texts = [item.encoded.text[start:end] for start, end in item.gold]
                 features = np.hstack([item.spans, vocabulary.transform(texts)])
-                predicted.extend(_assign(item.gold, classifier.probabilities(features)))
+                choices = choose_techniques(item.gold, classifier.probabilities(features))
+                predicted.extend(TECHNIQUES[choice] for choice in choices)
                 gold_techniques.extend(item.techniques)
         if progress:
             progress(1)
     tc = score_techniques(predicted, gold_techniques)
-    probe = _model(encoder, detector, classifier, vocabulary, DecodeSettings(), (1.0, 0.0))
-    decode, si = _choose_decoding(probe, prepared, piece_scores)
-    probe = _model(encoder, detector, classifier, vocabulary, decode, (1.0, 0.0))
-    calibration, reliability = _calibrate(probe, prepared, piece_scores)
+    decode, si = _choose_decoding(prepared, piece_scores)
+    calibration, reliability = _calibrate(decode, prepared, piece_scores)
     return CrossValidation(si, tc, decode, calibration, reliability, _floors(prepared))
 
 
@@ -283,32 +284,21 @@ def _model(
     )
 
 
-def _assign(spans: list[tuple[int, int]], probabilities: np.ndarray) -> list[str]:
-    """Most likely technique per span; a repeated span takes the next most likely each time."""
-    seen: dict[tuple[int, int], int] = {}
-    result = []
-    for span, row in zip(spans, probabilities, strict=True):
-        rank = seen.get(span, 0)
-        seen[span] = rank + 1
-        result.append(TECHNIQUES[int(np.argsort(-row)[rank])])
-    return result
-
-
-def _detected(model: TechniqueModel, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]):
+def _detected(decode: DecodeSettings, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]):
     for index, item in enumerate(prepared):
-        yield item, model.candidates(item.encoded, scores[index])
+        yield item, find_candidates(item.encoded, scores[index], decode)
 
 
 def _choose_decoding(
-    model: TechniqueModel, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]
+    prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]
 ) -> tuple[DecodeSettings, SpanScores]:
+    """The decoding settings of the grid with the best SI F1 on out-of-fold piece scores."""
     gold = {item.article.id: item.gold for item in prepared}
     best: tuple[DecodeSettings, SpanScores] | None = None
     for threshold, gap_share, min_chars in itertools.product((0.1, 0.125, 0.15, 0.2, 0.25, 0.3), (1.0, 0.5), (3, 10)):
         decode = DecodeSettings(piece_threshold=threshold, gap_threshold=threshold * gap_share, min_chars=min_chars)
-        trial = _model(model.encoder, model.detector, model.classifier, model.vocabulary, decode, (1.0, 0.0))
         predicted = {
-            item.article.id: [(c.start, c.end) for c in found] for item, found in _detected(trial, prepared, scores)
+            item.article.id: [(c.start, c.end) for c in found] for item, found in _detected(decode, prepared, scores)
         }
         result = score_spans(predicted, gold)
         log.info("decoding %s: SI F1 %.4f", decode, result.f1)
@@ -319,11 +309,11 @@ def _choose_decoding(
 
 
 def _calibrate(
-    model: TechniqueModel, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]
+    decode: DecodeSettings, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]
 ) -> tuple[tuple[float, float], list[tuple[float, float, int]]]:
     """Platt scaling of a span's mean word score against "lies mostly inside a gold span"."""
     means, right = [], []
-    for item, found in _detected(model, prepared, scores):
+    for item, found in _detected(decode, prepared, scores):
         gold = merge_spans(item.gold)
         for candidate in found:
             covered = sum(max(0, min(candidate.end, end) - max(candidate.start, start)) for start, end in gold)
@@ -400,6 +390,6 @@ def train_from_ptc(
         return advance
 
     prepared = prepare_articles(corpus, encoder=encoder, progress=step("encoding articles", len(corpus)))
-    validation = cross_validate(prepared, settings=settings, encoder=encoder, progress=step("cross-validating", settings.folds))
+    validation = cross_validate(prepared, settings=settings, progress=step("cross-validating", settings.folds))
     train_techniques(prepared, out_dir, validation=validation, settings=settings, encoder=encoder)
     return validation
