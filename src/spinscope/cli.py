@@ -25,7 +25,7 @@ from spinscope.analysis import analyze as analyze_inputs
 from spinscope.document import Document
 from spinscope.errors import ConfigError, SpinscopeError
 from spinscope.render.markdown import to_markdown
-from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings
+from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
 from spinscope.stages import STAGE_TYPES
 
 __all__ = ["app", "main"]
@@ -171,7 +171,6 @@ def eval_ptc(
     """Score the techniques model on PTC articles: SI from its spans, TC on the gold spans."""
     with _errors_reported():
         from spinscope.eval.ptc import evaluate_ptc, load_ptc
-        from spinscope.settings import TechniqueSettings
 
         corpus = load_ptc(articles, labels)
         settings = Settings(techniques=TechniqueSettings(model_dir=str(model_dir) if model_dir else None))

@@ -49,3 +49,13 @@ def test_eval_ptc_refuses_a_missing_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "ptc", "--articles", str(tmp_path / "x"), "--labels", str(PTC / "labels.txt")])
     assert result.exit_code == 1
     assert result.output.strip().startswith("Error: articles folder")
+
+
+def test_train_techniques_refuses_a_single_fold(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["train", "techniques", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"),
+         "--out", str(tmp_path), "--folds", "1"],
+    )
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: folds must be at least 2 to cross-validate, got 1"

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.document import Document, Metadata, Source
-from spinscope.errors import MissingDependencyError
+from spinscope.errors import ConfigError, MissingDependencyError
 from spinscope.eval.ptc import (
     PtcArticle,
     SpanScores,
@@ -88,6 +88,10 @@ class TrainSettings:
     span_balance: float = 0.5
     classifier_c: float = 0.003
     max_iter: int = 300
+
+    def __post_init__(self) -> None:
+        if self.folds < 2:
+            raise ConfigError(f"folds must be at least 2 to cross-validate, got {self.folds}")
 
 
 @dataclass
