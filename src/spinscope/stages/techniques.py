@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from spinscope.document import Document, Entity, Span, Technique
 from spinscope.models.names import PLACEHOLDER
@@ -169,8 +170,6 @@ def label_spans(
 
 def _is_content(word: str) -> bool:
     """Whether a word can be a cue: not punctuation, not a function word, not a masked name."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return word != PLACEHOLDER and any(character.isalnum() for character in word) and word.lower() not in STOP_WORDS
 
 
