@@ -41,11 +41,13 @@ __all__ = [
     "LinearHead",
     "TechniqueModel",
     "Vocabulary",
+    "calibrate",
     "choose_techniques",
     "classifier_features",
     "encode_text",
     "find_candidates",
     "load_technique_model",
+    "mean_score_logit",
 ]
 
 MODEL_DIR = Path(__file__).parent / "weights" / "techniques"
@@ -244,9 +246,7 @@ class TechniqueModel:
     def span_probabilities(self, candidates: Sequence[Candidate]) -> np.ndarray:
         """Calibrated probability that each candidate lies mostly inside a technique span."""
         mean = np.array([float(candidate.piece_scores.mean()) for candidate in candidates], np.float64)
-        slope, intercept = self.calibration
-        logit = np.log(np.clip(mean, 1e-6, 1 - 1e-6) / np.clip(1 - mean, 1e-6, 1))
-        return 1.0 / (1.0 + np.exp(-(slope * logit + intercept)))
+        return calibrate(mean, self.calibration)
 
     # --- which -------------------------------------------------------------------------
     def technique_probabilities(
@@ -450,6 +450,18 @@ def find_candidates(encoded: EncodedText, scores: np.ndarray, settings: DecodeSe
             close()
     close()
     return found
+
+
+def mean_score_logit(mean: np.ndarray) -> np.ndarray:
+    """The log-odds of mean piece scores, kept finite at 0 and 1."""
+    mean = np.clip(mean, 1e-6, 1 - 1e-6)
+    return np.log(mean / (1 - mean))
+
+
+def calibrate(mean: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
+    """P(span) from spans' mean piece scores: a logistic function of their log-odds."""
+    slope, intercept = calibration
+    return 1.0 / (1.0 + np.exp(-(slope * mean_score_logit(mean) + intercept)))
 
 
 def choose_techniques(spans: Sequence[tuple[int, int]], probabilities: np.ndarray) -> list[int]:

@@ -39,9 +39,11 @@ from spinscope.models.techniques import (
     LinearHead,
     TechniqueModel,
     Vocabulary,
+    calibrate,
     choose_techniques,
     encode_text,
     find_candidates,
+    mean_score_logit,
     piece_features,
     span_features,
 )
@@ -326,12 +328,11 @@ def _calibrate(
     if len(set(right)) < 2:
         # Too little data to fit (every candidate right, or none): keep the raw mean score.
         return (1.0, 0.0), []
-    mean = np.clip(np.array(means), 1e-6, 1 - 1e-6)
-    logit = np.log(mean / (1 - mean))[:, None]
-    head = _fit(logit, np.array(right, dtype=int), 1e4, 1000)
+    mean = np.array(means)
+    head = _fit(mean_score_logit(mean)[:, None], np.array(right, dtype=int), 1e4, 1000)
     slope = float(head.weights[0, 0] / head.scale[0])
     intercept = float(head.bias[0] - head.weights[0, 0] * head.mean[0] / head.scale[0])
-    probability = 1.0 / (1.0 + np.exp(-(slope * logit[:, 0] + intercept)))
+    probability = calibrate(mean, (slope, intercept))
     bins = np.minimum((probability * 10).astype(int), 9)
     reliability = [
         (float(probability[bins == b].mean()), float(np.mean(np.array(right)[bins == b])), int((bins == b).sum()))
