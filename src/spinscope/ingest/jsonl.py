@@ -22,7 +22,7 @@ from spinscope.ingest.html import read_html
 from spinscope.ingest.text import find_metadata
 from spinscope.settings import IngestSettings
 
-__all__ = ["read_jsonl"]
+__all__ = ["count_records", "read_jsonl"]
 
 _FIELDS = ("id", "text", "html", "url", "title", "published", "byline", "site")
 
@@ -39,6 +39,15 @@ def read_jsonl(path: Path, *, settings: IngestSettings) -> Iterator[Document]:
                 yield _document(record, where=where)
             except SpinscopeError as error:
                 yield Document.failed(Source("jsonl", _record_name(raw, where)), error)
+
+
+def count_records(path: Path) -> int:
+    """How many documents `read_jsonl` yields for `path`: its non-blank lines (1 if unreadable)."""
+    try:
+        with path.open("rb") as lines:
+            return sum(1 for raw in lines if raw.strip())
+    except OSError:
+        return 1
 
 
 def _parse_line(raw: bytes, *, where: str, settings: IngestSettings) -> Mapping[str, Any]:

@@ -107,6 +107,6 @@ def _join(pieces: list[tuple[np.ndarray, list[tuple[int, int]]]], dim: int) -> E
 
 
 @functools.lru_cache(maxsize=2)
-def load_encoder(folder: Path) -> Encoder:
-    """The encoder in `folder`, loaded once per process."""
-    return Encoder(folder)
+def load_encoder(folder: Path, threads: int | None = None) -> Encoder:
+    """The encoder in `folder`, loaded once per process (and thread count)."""
+    return Encoder(folder, threads=threads)

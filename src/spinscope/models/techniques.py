@@ -278,8 +278,10 @@ class TechniqueModel:
         (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, folder: Path) -> TechniqueModel:
+    def load(cls, folder: Path, *, threads: int | None = None) -> TechniqueModel:
         """Read a model folder written by `save` plus the encoder files.
+
+        `threads` caps the encoder's inference threads; None lets it use up to 4 cores.
 
         Raises:
             ModelNotFoundError: A model file is missing or was written for other techniques.
@@ -296,7 +298,7 @@ class TechniqueModel:
         with np.load(heads) as stored:
             arrays = dict(stored)
         return cls(
-            encoder=load_encoder(folder),
+            encoder=load_encoder(folder, threads),
             detector=LinearHead.from_arrays(arrays, "detector"),
             classifier=LinearHead.from_arrays(arrays, "classifier"),
             vocabulary=Vocabulary(
@@ -310,9 +312,12 @@ class TechniqueModel:
 
 
 @functools.lru_cache(maxsize=2)
-def load_technique_model(folder: Path = MODEL_DIR) -> TechniqueModel:
-    """The techniques model in `folder` (the shipped one by default), loaded once per process."""
-    return TechniqueModel.load(folder)
+def load_technique_model(folder: Path = MODEL_DIR, threads: int | None = None) -> TechniqueModel:
+    """The techniques model in `folder` (the shipped one by default), loaded once per process.
+
+    `threads` caps the encoder's inference threads; None lets it use up to 4 cores.
+    """
+    return TechniqueModel.load(folder, threads=threads)
 
 
 # --- features -------------------------------------------------------------------------

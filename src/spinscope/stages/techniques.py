@@ -141,7 +141,7 @@ def classify_spans(
 def load_model(settings: Settings) -> TechniqueModel:
     """The techniques model `settings` name: their `model_dir`, or the shipped one."""
     folder = settings.techniques.model_dir
-    return load_technique_model(Path(folder) if folder else MODEL_DIR)
+    return load_technique_model(Path(folder) if folder else MODEL_DIR, settings.threads)
 
 
 def label_spans(

@@ -1,0 +1,234 @@
+"""Where a batch writes its records, and what an earlier run already wrote there.
+
+Invariants:
+- A record is written the moment it is finished, so an interrupted run keeps all it did.
+- Reopening an output finds the inputs that already have a record (by `record_key`), drops a
+  record cut off mid-line by an interruption, and can drop the records about to be redone,
+  so each input keeps exactly one record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from spinscope.errors import ConfigError, MissingDependencyError
+
+__all__ = ["BatchOutput", "JsonlOutput", "ParquetOutput", "open_output", "record_failed", "record_key"]
+
+OUTPUT_SUFFIXES = (".jsonl", ".parquet")
+
+
+def record_key(record: Mapping[str, Any]) -> str:
+    """What identifies a record's input across runs: its source kind and name."""
+    source = record.get("source") or {}
+    return f"{source.get('kind')}:{source.get('name')}"
+
+
+def record_failed(record: Mapping[str, Any]) -> bool:
+    """Whether the input failed, or any stage failed on it."""
+    return "error" in record or any(stage.get("status") == "failed" for stage in record.get("stages", ()))
+
+
+class BatchOutput(Protocol):
+    """A results file being written."""
+
+    path: Path
+
+    def done(self) -> dict[str, bool]:
+        """The keys of the inputs that already have a record, each with whether it failed."""
+        ...
+
+    def start(self, redo: Iterable[str] = ()) -> None:
+        """Get ready to write, dropping the records of the keys in `redo`."""
+        ...
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        """Write one record and make it durable."""
+        ...
+
+    def close(self) -> None:
+        """Finish the file."""
+        ...
+
+
+def open_output(path: Path) -> BatchOutput:
+    """The output for `path`, chosen by its suffix (.jsonl or .parquet).
+
+    Raises:
+        ConfigError: The suffix is neither, or the file holds something other than records.
+        MissingDependencyError: Parquet output without pyarrow installed.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return JsonlOutput(path)
+    if suffix == ".parquet":
+        return ParquetOutput(path)
+    raise ConfigError(
+        f"cannot write results to {path}: name a .jsonl or .parquet file", code="config.output"
+    )
+
+
+class JsonlOutput:
+    """One JSON record per line, appended as documents finish."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._records: dict[str, bool] = {}
+        self._complete_bytes = 0  # where the last whole line ends
+        self._sink = None
+        if path.exists():
+            self._read_existing()
+
+    def done(self) -> dict[str, bool]:
+        return dict(self._records)
+
+    def start(self, redo: Iterable[str] = ()) -> None:
+        redo = set(redo)
+        try:
+            if redo:
+                self._rewrite_without(redo)
+            elif self.path.exists():
+                os.truncate(self.path, self._complete_bytes)
+            self._sink = self.path.open("a", encoding="utf-8")
+        except OSError as error:
+            raise ConfigError(
+                f"cannot write {self.path} ({error.strerror}); check that its folder exists and is writable",
+                code="config.output",
+            ) from error
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        assert self._sink is not None, "start() first"
+        self._sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._sink.flush()
+
+    def close(self) -> None:
+        if self._sink is not None:
+            self._sink.close()
+            self._sink = None
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The whole records in the file, in order."""
+        with self.path.open("rb") as lines:
+            for raw in lines:
+                if raw.endswith(b"\n") and raw.strip():
+                    yield json.loads(raw)
+
+    def _read_existing(self) -> None:
+        offset = 0
+        with self.path.open("rb") as lines:
+            for number, raw in enumerate(lines, start=1):
+                if not raw.endswith(b"\n"):
+                    break  # cut off by an interruption: the input is redone
+                offset += len(raw)
+                if not raw.strip():
+                    self._complete_bytes = offset
+                    continue
+                try:
+                    record = json.loads(raw)
+                    key = record_key(record)
+                except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+                    raise ConfigError(
+                        f"{self.path} line {number} is not a spinscope record; "
+                        "give --out a new file or a results file of an earlier batch",
+                        code="config.output",
+                    ) from None
+                self._records[key] = record_failed(record)
+                self._complete_bytes = offset
+
+    def _rewrite_without(self, redo: set[str]) -> None:
+        kept = self.path.with_name(self.path.name + ".tmp")
+        with kept.open("w", encoding="utf-8") as sink:
+            for record in self.records():
+                if record_key(record) not in redo:
+                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+        kept.replace(self.path)
+        self._records = {key: failed for key, failed in self._records.items() if key not in redo}
+
+
+class ParquetOutput:
+    """A Parquet table with one row per input: flat columns to query, plus the whole record.
+
+    Records go to a JSON Lines journal beside the file while the run lasts (``NAME.partial.jsonl``),
+    and `close` folds them into the table, so an interrupted run loses nothing either.
+    """
+
+    COLUMNS = (
+        "id", "source_kind", "source_name", "failed", "error_code", "error_message",
+        "title", "published", "site", "url", "record",
+    )
+
+    def __init__(self, path: Path) -> None:
+        try:
+            import pyarrow.parquet as parquet
+        except ImportError as error:
+            raise MissingDependencyError(
+                "Parquet output needs pyarrow: `pip install 'spinscope[parquet]'`, or write .jsonl"
+            ) from error
+        self.path = path
+        self._parquet = parquet
+        self._journal = JsonlOutput(path.with_name(path.name + ".partial.jsonl"))
+        self._rows: list[dict[str, Any]] = []
+        self._redo: set[str] = set()
+        if path.exists():
+            try:
+                self._rows = parquet.read_table(path).to_pylist()
+            except Exception as error:  # pyarrow raises several types for a file that is not Parquet
+                raise ConfigError(
+                    f"{path} is not a Parquet file of spinscope records ({error}); give --out a new file",
+                    code="config.output",
+                ) from error
+
+    def done(self) -> dict[str, bool]:
+        done = {f"{row['source_kind']}:{row['source_name']}": bool(row["failed"]) for row in self._rows}
+        done.update(self._journal.done())
+        return done
+
+    def start(self, redo: Iterable[str] = ()) -> None:
+        self._redo = set(redo)
+        self._journal.start(self._redo)
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        self._journal.write(record)
+
+    def close(self) -> None:
+        import pyarrow
+
+        self._journal.close()
+        fresh = [_row(record) for record in self._journal.records()]
+        replaced = self._redo | {f"{row['source_kind']}:{row['source_name']}" for row in fresh}
+        kept = [row for row in self._rows if f"{row['source_kind']}:{row['source_name']}" not in replaced]
+        table = pyarrow.Table.from_pylist(kept + fresh, schema=_schema())
+        partial = self.path.with_name(self.path.name + ".tmp")
+        self._parquet.write_table(table, partial)
+        partial.replace(self.path)
+        self._journal.path.unlink()
+
+
+def _row(record: Mapping[str, Any]) -> dict[str, Any]:
+    metadata = record.get("metadata") or {}
+    error = record.get("error") or {}
+    source = record.get("source") or {}
+    return {
+        "id": record.get("id"),
+        "source_kind": source.get("kind"),
+        "source_name": source.get("name"),
+        "failed": record_failed(record),
+        "error_code": error.get("code"),
+        "error_message": error.get("message"),
+        "title": metadata.get("title"),
+        "published": metadata.get("published"),
+        "site": metadata.get("site"),
+        "url": metadata.get("url"),
+        "record": json.dumps(record, ensure_ascii=False),
+    }
+
+
+def _schema():
+    import pyarrow
+
+    types = {"failed": pyarrow.bool_()}
+    return pyarrow.schema([(name, types.get(name, pyarrow.string())) for name in ParquetOutput.COLUMNS])

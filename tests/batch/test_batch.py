@@ -1,0 +1,170 @@
+"""Batch runs: every input accounted for, resumable, the same records on every engine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as parquet
+import pytest
+from typer.testing import CliRunner
+
+from spinscope.batch import record_key, run_batch
+from spinscope.cli import app
+from spinscope.errors import ConfigError
+from spinscope.settings import BatchSettings, Settings
+
+from ..conftest import FIXTURES
+
+ENTITIES = Settings(stages=("entities",))
+BROKEN = {"empty.txt": "input.empty", "photo.txt": "input.binary", "menu.html": "input.html"}
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """A folder of good articles, broken files and a JSONL corpus with one bad line."""
+    folder = tmp_path / "corpus"
+    (folder / "news").mkdir(parents=True)
+    for article in sorted((FIXTURES / "ptc" / "articles").glob("*.txt"))[:3]:
+        (folder / "news" / article.name).write_bytes(article.read_bytes())
+    (folder / "two_sides.txt").write_bytes((FIXTURES / "two_sides.txt").read_bytes())
+    (folder / "empty.txt").write_text("  \n")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "menu.html").write_text("<html><body><nav>Home</nav></body></html>")
+    (folder / "notes.csv").write_text("not,an,article\n")  # not a supported suffix: ignored
+    lines = [
+        json.dumps({"id": "wire-1", "text": "Ministers met in Larsford on Monday to discuss the tram line."}),
+        "{broken",
+        json.dumps({"id": "wire-2", "text": "The council said the line would open in 2027."}),
+    ]
+    (folder / "wire.jsonl").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def read_records(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def without_timings(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records compared in substance: stage timings differ from run to run."""
+    for record in records:
+        for stage in record["stages"]:
+            stage.pop("seconds", None)
+    return sorted(records, key=record_key)
+
+
+def test_every_input_gets_one_record(corpus: Path, tmp_path: Path, validate) -> None:
+    out = tmp_path / "results.jsonl"
+    summary = run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=2))
+    records = read_records(out)
+    assert summary.documents == summary.analysed == len(records) == 10
+    assert len({record_key(record) for record in records}) == 10
+    for record in records:
+        validate(record)
+    failed = {Path(r["source"]["name"]).name: r["error"]["code"] for r in records if "error" in r}
+    assert failed == {**BROKEN, "wire.jsonl:2": "input.jsonl"}
+    assert summary.failed == {"input.empty": 1, "input.binary": 1, "input.html": 1, "input.jsonl": 1}
+    assert all("entities" in r["layers"] for r in records if "error" not in r)
+    assert next(r for r in records if r["source"]["name"].endswith("two_sides.txt"))["layers"]["entities"]
+    assert len(summary.peak_mb) == 2 and all(mb > 50 for mb in summary.peak_mb.values())
+
+
+def test_rerun_does_nothing_new(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    before = out.read_bytes()
+    summary = run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    assert (summary.analysed, summary.skipped) == (0, 10)
+    assert out.read_bytes() == before
+
+
+def test_interrupted_run_resumes_where_it_stopped(corpus: Path, tmp_path: Path) -> None:
+    whole, cut = tmp_path / "whole.jsonl", tmp_path / "cut.jsonl"
+    run_batch([str(corpus)], whole, settings=ENTITIES, batch=BatchSettings(workers=1))
+    lines = whole.read_bytes().splitlines(keepends=True)
+    cut.write_bytes(b"".join(lines[:4]) + lines[4][:50])  # killed while writing the fifth record
+    summary = run_batch([str(corpus)], cut, settings=ENTITIES, batch=BatchSettings(workers=1))
+    assert (summary.analysed, summary.skipped) == (6, 4)
+    assert without_timings(read_records(cut)) == without_timings(read_records(whole))
+
+
+def test_retry_failed_replaces_failed_records(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    (corpus / "empty.txt").write_text("The mayor of Larsford opened the tram line on Monday.\n")
+    summary = run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1, retry_failed=True))
+    records = read_records(out)
+    assert (summary.analysed, summary.skipped) == (4, 6)
+    assert len(records) == 10
+    assert summary.failed == {"input.binary": 1, "input.html": 1, "input.jsonl": 1}
+    fixed = next(r for r in records if r["source"]["name"].endswith("empty.txt"))
+    assert "error" not in fixed and fixed["text"].startswith("The mayor")
+
+
+def test_one_and_two_workers_write_the_same_records(corpus: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_batch([str(corpus)], one, settings=ENTITIES, batch=BatchSettings(workers=1))
+    run_batch([str(corpus)], two, settings=ENTITIES, batch=BatchSettings(workers=2, chunk_size=1))
+    assert [r["id"] for r in read_records(one)] == [r["id"] for r in read_records(two)]  # input order
+    assert without_timings(read_records(one)) == without_timings(read_records(two))
+
+
+def test_ray_engine_writes_what_the_local_engine_writes(corpus: Path, tmp_path: Path) -> None:
+    inputs = [str(corpus / "news"), str(corpus / "wire.jsonl"), str(corpus / "empty.txt")]
+    local, ray = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+    run_batch(inputs, local, batch=BatchSettings(workers=2))
+    summary = run_batch(inputs, ray, batch=BatchSettings(workers=2, engine="ray", chunk_size=2))
+    records = read_records(ray)
+    assert summary.engine == "ray" and summary.analysed == len(records) == 7
+    assert any(r["layers"].get("techniques") for r in records)  # the whole pipeline ran on Ray
+    assert [r["id"] for r in records] == [r["id"] for r in read_records(local)]
+    assert without_timings(records) == without_timings(read_records(local))
+
+
+def test_parquet_output_has_one_row_per_input_and_resumes(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.parquet"
+    run_batch([str(corpus / "news"), str(corpus / "wire.jsonl")], out, settings=ENTITIES)
+    rows = parquet.read_table(out).to_pylist()
+    assert len(rows) == 6 and not (tmp_path / "results.parquet.partial.jsonl").exists()
+    assert sorted(row["error_code"] or "" for row in rows) == ["", "", "", "", "", "input.jsonl"]
+    assert all(json.loads(row["record"])["id"] == row["id"] for row in rows)
+    summary = run_batch([str(corpus)], out, settings=ENTITIES)
+    assert (summary.analysed, summary.skipped) == (4, 6)
+    assert len(parquet.read_table(out)) == 10
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("results.csv", None, "name a .jsonl or .parquet file"),
+        ("notes.jsonl", "these are my notes\n", "is not a spinscope record"),
+    ],
+    ids=["unknown-suffix", "not-records"],
+)
+def test_output_that_is_not_a_results_file_is_refused(tmp_path: Path, name: str, content: str | None, problem: str) -> None:
+    out = tmp_path / name
+    if content is not None:
+        out.write_text(content)
+    with pytest.raises(ConfigError, match=problem) as error:
+        run_batch([str(FIXTURES / "two_sides.txt")], out, settings=ENTITIES)
+    assert error.value.code == "config.output"
+    assert content is None or out.read_text() == content
+
+
+def test_cli_batch_prints_a_summary(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    args = ["batch", str(corpus), "--out", str(out), "--workers", "2", "--stages", "entities"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "analysed now" in result.stdout and "input.binary" in result.stdout
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0 and "already done (skipped)" in again.stdout
+    assert len(read_records(out)) == 10
+
+
+def test_cli_batch_address_needs_the_ray_engine(tmp_path: Path) -> None:
+    args = ["batch", str(FIXTURES / "two_sides.txt"), "--out", str(tmp_path / "r.jsonl"), "--address", "auto"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: an address names a Ray cluster: add --engine ray"
