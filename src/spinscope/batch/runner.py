@@ -68,6 +68,9 @@ def run_batch(
 ) -> BatchSummary:
     """Analyse every document of `inputs` into the results file `out` (.jsonl or .parquet).
 
+    The local engine starts its workers with the ``spawn`` method, which imports the calling
+    script again in each worker: call this under ``if __name__ == "__main__":`` in a script.
+
     Args:
         inputs: Files, folders, glob patterns, JSONL corpora or URLs, as `load_documents` reads them.
         out: The results file; when it exists, inputs it already has a record of are skipped.
