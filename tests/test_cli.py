@@ -66,7 +66,8 @@ def test_cli_analyze_runs_only_the_stages_asked_for() -> None:
     data = json.loads(result.stdout)
     assert set(data["layers"]) == {"sentences"}
     assert {"name": "entities", "status": "skipped", "error": "not selected"}.items() <= data["stages"][1].items()
-    assert {"name": "techniques", "status": "skipped", "error": "not selected"}.items() <= data["stages"][2].items()
+    assert {"name": "quotes", "status": "skipped", "error": "not selected"}.items() <= data["stages"][2].items()
+    assert {"name": "techniques", "status": "skipped", "error": "not selected"}.items() <= data["stages"][3].items()
 
 
 # case, file name, content (None: no file), what the error says; analysed with --max-bytes 1000.

@@ -92,12 +92,13 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
     assert "entities" not in document.layers
     assert [(r.name, r.status, r.error) for r in document.stages][1:] == [
         ("entities", "skipped", "not selected"),
+        ("quotes", "skipped", "not selected"),
         ("techniques", "skipped", "not selected"),
     ]
 
 
 def test_build_pipeline_refuses_unknown_stages() -> None:
-    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, techniques"):
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, quotes, techniques"):
         build_pipeline(Settings(stages=("sentiment",)))
 
 

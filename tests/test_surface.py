@@ -12,7 +12,7 @@ import typer.main
 
 import spinscope
 from spinscope.cli import app
-from spinscope.settings import FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
+from spinscope.settings import BatchSettings, FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
 from spinscope.stages import STAGE_TYPES
 
 from .conftest import ROOT
@@ -56,7 +56,9 @@ def _commands(group, prefix: str = ""):
 
 
 @pytest.mark.parametrize(
-    "settings_type", [Settings, IngestSettings, FetchSettings, NlpSettings, TechniqueSettings], ids=lambda t: t.__name__
+    "settings_type",
+    [Settings, IngestSettings, FetchSettings, NlpSettings, TechniqueSettings, BatchSettings],
+    ids=lambda t: t.__name__,
 )
 def test_every_setting_is_documented(settings_type: type) -> None:
     section = _section("Settings")
@@ -101,7 +103,7 @@ print(sorted(document.layers), [record.status for record in document.stages])
 def test_analysis_runs_without_torch_or_scikit_learn() -> None:
     result = subprocess.run([sys.executable, "-c", _WITHOUT_TRAINING_LIBRARIES], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "['entities', 'sentences', 'techniques'] ['ok', 'ok', 'ok']"
+    assert result.stdout.strip() == "['entities', 'quotes', 'sentences', 'techniques', 'terms'] ['ok', 'ok', 'ok', 'ok']"
 
 
 def test_only_the_adapters_import_cli_and_web_frameworks() -> None:

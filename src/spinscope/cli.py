@@ -263,6 +263,40 @@ def eval_ptc(
         Console().print(table)
 
 
+class Split(StrEnum):
+    """PolNeAR splits that ``eval quotes`` scores."""
+
+    train = "train"
+    dev = "dev"
+    test = "test"
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    polnear: Annotated[Path, typer.Option("--polnear", help="The PolNeAR folder (with data/).", show_default=False)],
+    split: Annotated[Split, typer.Option("--split", help="dev to develop; test only for the final report.")] = Split.dev,
+) -> None:
+    """Score quotes and speakers on PolNeAR: content (exact, overlap) and speaker P/R/F1."""
+    with _errors_reported():
+        from spinscope.eval.polnear import evaluate_quotes, load_polnear
+
+        articles = load_polnear(polnear, split.value)
+        with _steps() as progress:
+            result = evaluate_quotes(articles, progress=lambda done: progress("scoring", done, len(articles)))
+        table = Table("measure", "precision", "recall", "F1", "right / predicted / gold")
+        for label, scores in (
+            ("content, exact", result.content_exact),
+            ("content, overlap", result.content_overlap),
+            ("speaker", result.speaker),
+        ):
+            table.add_row(
+                label, f"{scores.precision:.4f}", f"{scores.recall:.4f}", f"{scores.f1:.4f}",
+                f"{scores.correct} / {scores.predicted} / {scores.gold}",
+            )
+        Console().print(f"PolNeAR {split.value}: {result.articles} articles")
+        Console().print(table)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the analysis stages, what each needs and what it produces."""

@@ -27,10 +27,13 @@ __all__ = [
     "LayerItem",
     "Mention",
     "Metadata",
+    "Quote",
     "Source",
     "Span",
+    "Speaker",
     "StageRecord",
     "Technique",
+    "Term",
 ]
 
 SCHEMA_VERSION = "1"
@@ -174,8 +177,116 @@ class Technique(Span):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to.
+
+    `name` is the resolved person ("Ilham Aliyev" where the sentence says "he"), or the
+    description of an unnamed or group speaker ("foreign experts"); `entity` is the id of the
+    entity cluster, or None. `start`/`end` point at the mention the cue governs (the pronoun,
+    title or name next to the verb), when there is one.
+    """
+
+    name: str
+    entity: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's speaker object."""
+        return {"name": self.name, "entity": self.entity, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract speaker object."""
+        start, end = data.get("start"), data.get("end")
+        return cls(
+            name=_str(data, "name"),
+            entity=None if data.get("entity") is None else str(data["entity"]),
+            start=None if start is None else _int(data, "start"),
+            end=None if end is None else _int(data, "end"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Span):
+    """What a source is quoted or reported as saying: the content span, its speaker and cue.
+
+    `kind` is ``direct`` (inside quotation marks), ``indirect`` (reported speech) or ``mixed``
+    (reported speech that quotes some words). A direct quote split around its cue
+    (``"...," he said, "..."``) lists its pieces in `parts`, and its own span covers them all.
+    """
+
+    kind: Literal["direct", "indirect", "mixed"] = "direct"
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    parts: tuple[Span, ...] = ()
+
+    def spans(self) -> Iterator[Span]:
+        """Yield the content span, its cue and its parts."""
+        yield self
+        if self.cue is not None:
+            yield self.cue
+        yield from self.parts
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's quote object."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "cue": None if self.cue is None else self.cue.to_dict(),
+            "parts": [part.to_dict() for part in self.parts],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract quote object."""
+        kind = data.get("kind")
+        if kind not in ("direct", "indirect", "mixed"):
+            raise ContractError(f"quote kind {kind!r} is not direct, indirect or mixed")
+        speaker, cue = data.get("speaker"), data.get("cue")
+        return cls(
+            start=_int(data, "start"),
+            end=_int(data, "end"),
+            text=_str(data, "text"),
+            kind=kind,
+            speaker=None if speaker is None else Speaker.from_dict(speaker),
+            cue=None if cue is None else Span.from_dict(cue),
+            parts=tuple(Span.from_dict(part) for part in data.get("parts", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Term(Span):
+    """Words in quotation marks that are not speech: a scare quote, a coined or quoted term, a
+    nickname, a title. `text` includes the marks; `reason` says why it is not a quote."""
+
+    kind: Literal["scare_quote", "term", "title"] = "term"
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to spinscope's term object."""
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a term object."""
+        kind = data.get("kind")
+        if kind not in ("scare_quote", "term", "title"):
+            raise ContractError(f"term kind {kind!r} is not scare_quote, term or title")
+        return cls(
+            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), kind=kind,
+            reason=str(data.get("reason", "")),
+        )
+
+
 # The layer names this version reads back from JSON, and the item type of each.
-LAYER_TYPES: dict[str, type[Any]] = {"sentences": Span, "entities": Entity, "techniques": Technique}
+LAYER_TYPES: dict[str, type[Any]] = {
+    "sentences": Span, "entities": Entity, "techniques": Technique, "quotes": Quote, "terms": Term,
+}
 
 
 @dataclass(frozen=True, slots=True)

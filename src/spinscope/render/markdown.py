@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spinscope.document import Document, Entity, Technique
+from spinscope.document import Document, Entity, Quote, Technique, Term
 
 __all__ = ["SECTIONS", "to_markdown"]
 
@@ -35,8 +35,8 @@ def to_markdown(document: Document) -> str:
         )
     lines = _header(document)
     for layer, render in SECTIONS.items():
-        if layer in document.layers:
-            lines += ["", *render(document)]
+        if layer in document.layers and (section := render(document)):
+            lines += ["", *section]
     problems = [record for record in document.stages if record.status == "failed"]
     if problems:
         lines += ["", "## Stages that failed", ""]
@@ -101,8 +101,45 @@ def _techniques(document: Document) -> list[str]:
     return lines
 
 
+_QUOTE_KINDS = {"direct": "quoted", "indirect": "reported", "mixed": "reported, partly quoted"}
+_QUOTE_CHARS = 300  # longer quotes are cut in the summary; the JSON has them whole
+
+
+def _quotes(document: Document) -> list[str]:
+    quotes: tuple[Quote, ...] = document.layers["quotes"]
+    lines = ["## Quotes", ""]
+    if not quotes:
+        return lines + ["No quotes or reported speech found."]
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_speaker.setdefault(quote.speaker.name if quote.speaker else "(speaker not found)", []).append(quote)
+    direct = sum(quote.kind == "direct" for quote in quotes)
+    lines.append(f"{len(quotes)} quotes ({direct} in quotation marks, {len(quotes) - direct} reported), by speaker:")
+    for speaker, items in sorted(by_speaker.items(), key=lambda pair: (-len(pair[1]), pair[0])):
+        lines += ["", f"### {_escape(speaker)} ({len(items)})", ""]
+        for quote in items:
+            text = quote.text if len(quote.text) <= _QUOTE_CHARS else quote.text[:_QUOTE_CHARS].rstrip() + " …"
+            cue = f", cue “{_escape(quote.cue.text)}”" if quote.cue else ""
+            lines.append(f"- {_escape(text)} ({_QUOTE_KINDS[quote.kind]}{cue}; characters {quote.start}–{quote.end})")
+    return lines
+
+
+def _terms(document: Document) -> list[str]:
+    terms: tuple[Term, ...] = document.layers["terms"]
+    if not terms:
+        return []
+    lines = ["## Words in quotation marks that are not speech", ""]
+    lines.append("Scare quotes and quoted terms frame what they mark; titles are listed too.")
+    lines.append("")
+    for term in terms:
+        lines.append(f"- {_escape(term.text)}: {term.kind.replace('_', ' ')}, {_escape(term.reason)} (characters {term.start}–{term.end})")
+    return lines
+
+
 # Layer name -> section renderer, in the order sections appear.
-SECTIONS: dict[str, Callable[[Document], list[str]]] = {"entities": _entities, "techniques": _techniques}
+SECTIONS: dict[str, Callable[[Document], list[str]]] = {
+    "entities": _entities, "quotes": _quotes, "terms": _terms, "techniques": _techniques,
+}
 
 
 def _escape(text: str) -> str:

@@ -3,22 +3,25 @@
 from spinscope.stages.base import Stage, StageResult
 from spinscope.stages.entities import EntityStage, find_entities
 from spinscope.stages.nlp import SpacyStage, find_sentences
+from spinscope.stages.quotes import QuoteStage, find_quotes
 from spinscope.stages.techniques import TechniqueStage, classify_spans, find_techniques
 
 __all__ = [
     "STAGE_TYPES",
     "EntityStage",
+    "QuoteStage",
     "SpacyStage",
     "Stage",
     "StageResult",
     "TechniqueStage",
     "classify_spans",
     "find_entities",
+    "find_quotes",
     "find_sentences",
     "find_techniques",
 ]
 
 # Registry order is run order: a stage comes after every stage whose output it requires.
 STAGE_TYPES: dict[str, type[Stage]] = {
-    stage.name: stage for stage in (SpacyStage, EntityStage, TechniqueStage)
+    stage.name: stage for stage in (SpacyStage, EntityStage, QuoteStage, TechniqueStage)
 }
