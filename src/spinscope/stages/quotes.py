@@ -58,18 +58,18 @@ STANCE_VERBS = frozenset("""
 _INFINITIVE_VERBS = frozenset("want plan intend seek hope expect promise vow threaten pledge refuse decline urge".split())
 _PERSONAL_PRONOUNS = frozenset("he she him her".split())
 _TERM_LEADS = re.compile(
-    r"(?:so-called|so called|dubbed|termed|labell?ed|branded|nicknamed|known as|the words?|the term|the phrase"
-    r"|titled|entitled|called)\s*[,:]?\s*$",
+    r"(so-called|so called|dubbed|termed|labell?ed|branded|nicknamed|known as|the words?|the term|the phrase"
+    r"|called)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
-_TITLE_LEADS = re.compile(r"(?:titled|entitled|book|film|song|novel|documentary|article|report|play)\s*[,:]?\s*$", re.I)
+_TITLE_LEADS = re.compile(r"(titled|entitled|book|film|song|novel|documentary)\s*[,:]?\s*$", re.IGNORECASE)
 _SPEECH_WORDS = 5  # a quoted stretch this long is speech whatever surrounds it
 _BETWEEN_CHARS = 120  # the most text between two stretches of one quote (the cue and its phrase)
 _COLON_REACH = 12  # a colon introduces speech when a speech verb is this many tokens before it
 _TAIL_TOKENS = 5  # after a quote that ends a sentence, a cue comes in this many tokens ("she said.")
 
-_OPENERS = {"“": "”", "«": "»", "„": "”", '"': '"'}
-_CLOSERS = {"”", "»", '"'}
+_OPENERS = frozenset("“«„\"")
+_CLOSERS = frozenset("”»\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +78,12 @@ class Marked:
 
     start: int
     end: int
+    closed: bool = True  # False: left open, it ends with its paragraph
 
     @property
     def inner(self) -> tuple[int, int]:
         """The offsets inside the marks."""
-        return self.start + 1, self.end - 1
+        return self.start + 1, self.end - 1 if self.closed else self.end
 
 
 class QuoteStage(Stage):
@@ -117,7 +118,7 @@ def find_quoted(text: str) -> list[Marked]:
             if char in _OPENERS and _opens(text, index):
                 paragraph_end = False  # the quote goes on in this paragraph
                 continue
-            found.append(Marked(start, _line_end(text, start, index)))
+            found.append(Marked(start, _line_end(text, start, index), closed=False))
             start = None
             if char in _OPENERS and _opens(text, index):
                 start, paragraph_end = index, False
@@ -126,7 +127,7 @@ def find_quoted(text: str) -> list[Marked]:
             found.append(Marked(start, index + 1))
             start = None
     if start is not None:
-        found.append(Marked(start, _line_end(text, start, len(text))))
+        found.append(Marked(start, _line_end(text, start, len(text)), closed=False))
     return [mark for mark in found if mark.end - mark.start > 2]
 
 
@@ -178,24 +179,25 @@ def find_quotes(text: str, doc: Doc, entities: Sequence[Entity]) -> tuple[list[Q
 def _as_term(text: str, mark: Marked, *, has_cue: bool) -> Term | None:
     """The term a marked stretch is, or None when it is speech."""
     start, end = mark.inner
-    inner = text[start:end].strip()
-    words = inner.split()
+    words = text[start:end].split()
     lead = text[max(0, mark.start - 40) : mark.start]
-    whole_clause = bool(re.search(r"[.,!?…]$", inner))
-    if _TERM_LEADS.search(lead) and len(words) < 2 * _SPEECH_WORDS:
-        if _TITLE_LEADS.search(lead):
-            return Term(mark.start, mark.end, text[mark.start : mark.end], "title", "named as a title")
-        kind = "scare_quote" if re.search(r"so[- ]called\s*$", lead, re.I) else "term"
-        return Term(mark.start, mark.end, text[mark.start : mark.end], kind, f"introduced by {lead.split()[-1]!r}")
+    whole_clause = bool(re.search(r"[.,!?…]$", text[start:end].strip()))
+
+    def term(kind: str, reason: str) -> Term:
+        return Term(mark.start, mark.end, text[mark.start : mark.end], kind, reason)
+
+    if len(words) < 2 * _SPEECH_WORDS:
+        if match := _TITLE_LEADS.search(lead):
+            return term("title", f"introduced by {match.group(1)!r}")
+        if match := _TERM_LEADS.search(lead):
+            kind = "scare_quote" if match.group(1).lower().startswith("so") else "term"
+            return term(kind, f"introduced by {match.group(1)!r}")
+    if _title_case(words) and not whole_clause:
+        return term("title", "capitalised like a title")
     if len(words) >= _SPEECH_WORDS or (whole_clause and has_cue):
-        if not whole_clause and _title_case(words):
-            return Term(mark.start, mark.end, text[mark.start : mark.end], "title", "capitalised like a title")
         return None
-    if _title_case(words):
-        return Term(mark.start, mark.end, text[mark.start : mark.end], "title", "capitalised like a title")
     kind = "term" if any(word[:1].isupper() for word in words) else "scare_quote"
-    reason = f"{len(words)} word{'s' if len(words) > 1 else ''} in quotation marks with no speech cue"
-    return Term(mark.start, mark.end, text[mark.start : mark.end], kind, reason)
+    return term(kind, f"{len(words)} word{'s' if len(words) > 1 else ''} in quotation marks with no speech cue")
 
 
 def _title_case(words: Sequence[str]) -> bool:
