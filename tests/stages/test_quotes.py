@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope import Settings, analyze_text
+from spinscope import Settings, analyze, analyze_text
 from spinscope.render import to_markdown
 from spinscope.stages.quotes import find_quoted
 
@@ -18,6 +18,12 @@ def page():
     return analyze_text((FIXTURES / "quotes_page.txt").read_text(encoding="utf-8"), settings=QUOTES)
 
 
+@pytest.fixture(scope="module")
+def html_page():
+    [document] = analyze([str(FIXTURES / "quotes_page.html")], settings=QUOTES)
+    return document
+
+
 def _found(document) -> dict[str, tuple[str, str, str | None]]:
     """First words of each quote -> (kind, speaker name, cue)."""
     return {
@@ -26,8 +32,11 @@ def _found(document) -> dict[str, tuple[str, str, str | None]]:
     }
 
 
-def test_every_speech_quote_is_found_with_its_speaker(page) -> None:
-    assert _found(page) == {
+@pytest.mark.parametrize("fixture", ["page", "html_page"], ids=["text", "html"])
+def test_every_speech_quote_is_found_with_its_speaker(fixture: str, request: pytest.FixtureRequest) -> None:
+    document = request.getfixturevalue(fixture)
+    assert not {"modernisation", "Our Harbour", "the Giant"} & {q.text.strip('"') for q in document.layers["quotes"]}
+    assert _found(document) == {
         "the harbour deal": ("indirect", "Helen Okafor", "defended"),  # a stance on what the object names
         "This agreement protects": ("direct", "Helen Okafor", "said"),  # "the Mayor" is Helen Okafor
         "We listened to": ("direct", "Helen Okafor", "said"),  # "she", split around the cue

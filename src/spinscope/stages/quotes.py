@@ -468,9 +468,9 @@ def _reported(token: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int
 def _trimmed(tokens: Sequence[Token]) -> tuple[int, int] | None:
     """The span of `tokens` without a leading "that" or punctuation and trailing punctuation."""
     tokens = list(tokens)
-    while tokens and (tokens[0].is_punct or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "»"):
+    while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in _CLOSERS)):
         tokens.pop()
     if len(tokens) < 2:
         return None
