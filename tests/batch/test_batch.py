@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from spinscope.batch import record_key, run_batch
 from spinscope.cli import app
-from spinscope.errors import ConfigError
-from spinscope.settings import BatchSettings, Settings
+from spinscope.errors import ConfigError, ModelNotFoundError
+from spinscope.settings import BatchSettings, NlpSettings, Settings
 
 from ..conftest import FIXTURES
 
@@ -168,3 +168,12 @@ def test_cli_batch_address_needs_the_ray_engine(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: an address names a Ray cluster: add --engine ray"
+
+
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_a_pipeline_that_cannot_be_built_stops_the_run_with_its_error(engine: str, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    settings = Settings(stages=("entities",), nlp=NlpSettings(model="no_such_spacy_model"))
+    with pytest.raises(ModelNotFoundError, match="no_such_spacy_model"):
+        run_batch([str(FIXTURES / "two_sides.txt")], out, settings=settings, batch=BatchSettings(workers=1, engine=engine))
+    assert out.read_text() == ""  # nothing written: a rerun with the model installed does the job

@@ -171,6 +171,10 @@ class RayWorker:
         }
 
 
+def _check_pipeline(settings: Settings) -> None:
+    build_pipeline(settings)
+
+
 def run_ray(
     documents: Iterable[Record], settings: Settings, batch: BatchSettings
 ) -> Iterator[tuple[Record, WorkerStats]]:
@@ -197,6 +201,10 @@ def run_ray(
     context.enable_progress_bars = False
     context.print_on_execution_start = False
     try:
+        # Build the pipeline once on the cluster first, so that a missing model or a bad setting
+        # stops the run with its own one-line error (Ray re-raises a task's error as an instance
+        # of its class) instead of failing every actor in turn.
+        ray.get(ray.remote(num_cpus=1, max_retries=0)(_check_pipeline).remote(settings))
         for window in _chunks(documents, batch.window):
             dataset = ray.data.from_items(
                 [{"document": json.dumps(document, ensure_ascii=False)} for document in window],
