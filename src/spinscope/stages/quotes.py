@@ -54,6 +54,7 @@ STANCE_VERBS = frozenset("""
     criticize criticise praise support endorse oppose back defend propose announce discuss mention
     reject condemn applaud welcome dispute blame mock attack slam blast dismiss express call
 """.split())
+_REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | STANCE_VERBS
 # Attitude verbs whose content is commonly an infinitive ("wants to raise taxes").
 _INFINITIVE_VERBS = frozenset("want plan intend seek hope expect promise vow threaten pledge refuse decline urge".split())
 _PERSONAL_PRONOUNS = frozenset("he she him her".split())
@@ -68,6 +69,7 @@ _BETWEEN_CHARS = 120  # the most text between two stretches of one quote (the cu
 _COLON_REACH = 12  # a colon introduces speech when a speech verb is this many tokens before it
 _TAIL_TOKENS = 5  # after a quote that ends a sentence, a cue comes in this many tokens ("she said.")
 
+_REGION_END = re.compile(r"[.!?]\s|[“«\"]|\n")  # what ends the text after a quote that its cue can be in
 _OPENERS = frozenset("“«„\"")
 _CLOSERS = frozenset("”»\"")
 
@@ -236,7 +238,7 @@ def _adjacent_cue(doc: Doc, text: str, mark: Marked) -> _Cue | None:
 def _region_end(text: str, position: int) -> int:
     """Where the text after a closing mark stops belonging to its cue: a sentence end, an opening
     mark or a line break."""
-    match = re.compile(r"[.!?]\s|[“«\"]|\n").search(text, position)
+    match = _REGION_END.search(text, position)
     return match.start() + 1 if match else len(text)
 
 
@@ -352,15 +354,18 @@ def _direct_quotes(
             speaker = last_speaker  # a paragraph that is all quote continues the last speaker
         if speaker is not None:
             last_speaker = speaker
-        cue_span = None
-        if cue is not None and cue.verb is not None:
-            last = cue.verb.nbor() if _according_to(cue.verb) else cue.verb
-            cue_span = Span(cue.verb.idx, last.idx + len(last.text), text[cue.verb.idx : last.idx + len(last.text)])
+        cue_span = _cue_span(text, cue.verb) if cue is not None and cue.verb is not None else None
         quotes.append(Quote(
             start, end, text[start:end], "direct", speaker, cue_span,
             tuple(Span(p.start, p.end, text[p.start : p.end]) for p in parts) if len(parts) > 1 else (),
         ))
     return quotes
+
+
+def _cue_span(text: str, cue: Token) -> Span:
+    """The cue's span: the verb, or both words of "according to"."""
+    end = cue.nbor().idx + len(cue.nbor().text) if _according_to(cue) else cue.idx + len(cue.text)
+    return Span(cue.idx, end, text[cue.idx : end])
 
 
 def _is_whole_paragraph(text: str, mark: Marked) -> bool:
@@ -398,10 +403,7 @@ def _introduced_quotes(
         speaker = _subject(verb)  # "the so-called process: ..." has a speech verb but nobody speaking
         if end - start < 2 or text[start] in _OPENERS or _within(start, taken) or speaker is None:
             continue
-        yield Quote(
-            start, end, text[start:end], "indirect", resolver.resolve(*speaker),
-            Span(verb.idx, verb.idx + len(verb.text), verb.text),
-        )
+        yield Quote(start, end, text[start:end], "indirect", resolver.resolve(*speaker), _cue_span(text, verb))
 
 
 # Reported speech.
@@ -419,19 +421,16 @@ def _reported_quotes(
             continue
         content, cue, speaker_mention = found
         start, end = content
-        if end <= start or _within(start, inside) and _within(end - 1, inside):
+        if end <= start or (_within(start, inside) and _within(end - 1, inside)):
             continue
         overlaps = any(s < end and start < e for s, e in inside)
         speaker = resolver.resolve(*speaker_mention) if speaker_mention else None
-        yield Quote(
-            start, end, text[start:end], "mixed" if overlaps else "indirect", speaker,
-            Span(cue[0], cue[1], text[cue[0] : cue[1]]),
-        )
+        yield Quote(start, end, text[start:end], "mixed" if overlaps else "indirect", speaker, _cue_span(text, cue))
 
 
-def _reported(token: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int, Token] | None] | None:
-    """(content, cue, speaker) when `token` is a speech or attitude verb with a clause, or the
-    "according" of "according to X"."""
+def _reported(token: Token) -> tuple[tuple[int, int], Token, tuple[int, int, Token] | None] | None:
+    """(content, cue, speaker) when `token` is a reporting verb with a clause (or an object, for
+    a stance verb), or the "according" of "according to X"."""
     lemma = token.lemma_.lower()
     if _according_to(token):
         source = _source_of_according(token)
@@ -443,9 +442,8 @@ def _reported(token: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int
         content = _trimmed(rest)
         if content is None:
             return None
-        cue = (token.idx, token.nbor().idx + len(token.nbor().text))
-        return content, cue, source
-    if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | ATTITUDE_VERBS | STANCE_VERBS:
+        return content, token, source
+    if token.pos_ not in ("VERB", "AUX") or lemma not in _REPORTING_VERBS:
         return None
     clauses = [child for child in token.children if child.dep_ == "ccomp"]
     if not clauses and lemma in _INFINITIVE_VERBS:
@@ -461,8 +459,7 @@ def _reported(token: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int
     content = _trimmed(sorted(tokens, key=lambda t: t.i))
     if content is None:
         return None
-    cue = (token.idx, token.idx + len(token.text))
-    return content, cue, _subject(token)
+    return content, token, _subject(token)
 
 
 def _trimmed(tokens: Sequence[Token]) -> tuple[int, int] | None:
