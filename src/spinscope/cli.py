@@ -30,6 +30,7 @@ from rich.table import Table
 
 from spinscope import __version__
 from spinscope.analysis import analyze as analyze_inputs
+from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import Document
 from spinscope.errors import ConfigError, SpinscopeError
 from spinscope.render.markdown import to_markdown
@@ -163,8 +164,6 @@ def batch(
 ) -> None:
     """Analyse a corpus into a results file, one record per input, in parallel and resumably."""
     with _errors_reported():
-        from spinscope.batch import run_batch
-
         settings = _settings(stages, model, max_bytes, timeout, allow_private)
         options = BatchSettings(workers=workers, engine=engine.value, address=address, retry_failed=retry_failed)
         columns = (
@@ -179,21 +178,25 @@ def batch(
                 bar.update(task, completed=done, total=total, rate=f"{speed:.2f}/s" if speed else "")
 
             summary = run_batch(inputs, out, settings=settings, batch=options, progress=advance)
-        table = Table("batch", "value")
-        table.add_row("documents in the inputs", str(summary.documents))
-        table.add_row("analysed now", str(summary.analysed))
-        table.add_row("already done (skipped)", str(summary.skipped))
-        for code, count in sorted(summary.failed.items()):
-            table.add_row(f"  failed: {code}", str(count))
-        for code, count in sorted(summary.stage_failures.items()):
-            table.add_row(f"  stage failed: {code}", str(count))
-        table.add_row("seconds", f"{summary.seconds:.1f}")
-        table.add_row("articles/s", f"{summary.articles_per_second:.2f}")
-        table.add_row("workers", f"{summary.workers} ({summary.engine})")
-        if summary.peak_mb:
-            table.add_row("peak MB per worker", f"{max(summary.peak_mb.values()):.0f}")
-        Console().print(table)
+        Console().print(_summary_table(summary))
         typer.echo(f"results in {out}")
+
+
+def _summary_table(summary: BatchSummary) -> Table:
+    table = Table("batch", "value")
+    table.add_row("documents in the inputs", str(summary.documents))
+    table.add_row("analysed now", str(summary.analysed))
+    table.add_row("already done (skipped)", str(summary.skipped))
+    for code, count in sorted(summary.failed.items()):
+        table.add_row(f"  failed: {code}", str(count))
+    for code, count in sorted(summary.stage_failures.items()):
+        table.add_row(f"  stage failed: {code}", str(count))
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    table.add_row("articles/s", f"{summary.articles_per_second:.2f}")
+    table.add_row("workers", f"{summary.workers} ({summary.engine})")
+    if summary.peak_mb:
+        table.add_row("peak MB per worker", f"{max(summary.peak_mb.values()):.0f}")
+    return table
 
 
 train_app = typer.Typer(help="Train spinscope's models from labelled data.", no_args_is_help=True)
