@@ -188,7 +188,7 @@ def run_ray(
         import ray
         import ray.data
     except ImportError as error:
-        raise MissingDependencyError("the Ray engine needs Ray: `pip install 'spinscope[ray]'`") from error
+        raise MissingDependencyError("the Ray engine needs Ray: `pip install '.[ray]'` in the spinscope checkout") from error
     started_here = not ray.is_initialized()
     if started_here:
         local = {"num_cpus": batch.worker_count} if batch.address is None else {}

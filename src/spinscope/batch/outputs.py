@@ -166,7 +166,7 @@ class ParquetOutput:
             import pyarrow.parquet as parquet
         except ImportError as error:
             raise MissingDependencyError(
-                "Parquet output needs pyarrow: `pip install 'spinscope[parquet]'`, or write .jsonl"
+                "Parquet output needs pyarrow: `pip install '.[parquet]'` in the spinscope checkout, or write .jsonl"
             ) from error
         self.path = path
         self._parquet = parquet
