@@ -14,7 +14,9 @@ How it reads an article:
    person named before the colon; a paragraph that is one quote continues the last speaker's.
    A quote interrupted by its cue (``"...," he said, "..."``) becomes one quote with `parts`.
 4. Reported speech is a speech or attitude verb with a clausal complement (``X said that
-   ...``, ``X noted ...``), or ``according to X``. Its content is the clause.
+   ...``, ``X noted ...``), or ``according to X``; its content is the clause. A stance verb
+   with an object (``X criticized the plan``) reports a stance on what the object names, and
+   a colon after a speech verb introduces speech that has no quotation marks.
 5. The speaker mention is resolved to an entity cluster: directly, when it is a name or a
    title the entities stage clustered; a he/she to the last person named before it; a title
    ("the minister") to the last person bearing it. Other speakers keep their description.
