@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spinscope.document import Document, Metadata, Quote, Source
 from spinscope.errors import InputError
+from spinscope.eval import f1_score
 from spinscope.pipeline import build_pipeline
 from spinscope.settings import Settings
 
@@ -73,8 +74,7 @@ class Scores:
         """The scores of `correct` hits among `predicted` predictions and `gold` gold items."""
         precision = correct / predicted if predicted else 0.0
         recall = correct / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return cls(precision, recall, f1, correct, predicted, gold)
+        return cls(precision, recall, f1_score(precision, recall), correct, predicted, gold)
 
 
 @dataclass(frozen=True)

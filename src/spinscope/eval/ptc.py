@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spinscope.document import Metadata
 from spinscope.errors import InputError, PipelineError
+from spinscope.eval import f1_score
 from spinscope.settings import Settings
 
 __all__ = [
@@ -145,8 +146,7 @@ def score_spans(predicted: dict[str, list[tuple[int, int]]], gold: dict[str, lis
                     recall_sum += overlap / (gold_end - gold_start)
     precision = precision_sum / n_predicted if n_predicted else 0.0
     recall = recall_sum / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return SpanScores(precision, recall, f1, n_predicted, n_gold)
+    return SpanScores(precision, recall, f1_score(precision, recall), n_predicted, n_gold)
 
 
 def score_techniques(predicted: list[str], gold: list[str]) -> TechniqueScores:
@@ -162,7 +162,7 @@ def score_techniques(predicted: list[str], gold: list[str]) -> TechniqueScores:
     for technique in sorted(support | guessed):
         precision = hits[technique] / guessed[technique] if guessed[technique] else 0.0
         recall = hits[technique] / support[technique] if support[technique] else 0.0
-        per_technique[technique] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_technique[technique] = f1_score(precision, recall)
     return TechniqueScores(micro, per_technique, dict(support))
 
 
