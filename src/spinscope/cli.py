@@ -84,6 +84,20 @@ def _options(
     _State.debug = debug
 
 
+# Options that `analyze` and `batch` share: what to run, and how inputs are read.
+_StagesOption = Annotated[
+    str | None, typer.Option("--stages", help="Comma-separated stages to run (their requirements are added).")
+]
+_ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model package or folder.")]
+_MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Largest input accepted, in bytes.")]
+_TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")]
+_AllowPrivateOption = Annotated[
+    bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
+]
+_DEFAULT_MAX_BYTES = IngestSettings().max_bytes
+_DEFAULT_TIMEOUT = FetchSettings().timeout
+
+
 @app.command()
 def analyze(
     inputs: Annotated[
@@ -96,21 +110,11 @@ def analyze(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
-    stages: Annotated[
-        str | None, typer.Option("--stages", help="Comma-separated stages to run (their requirements are added).")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option("--model", help="spaCy model package or folder.")
-    ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Largest input accepted, in bytes.")
-    ] = IngestSettings().max_bytes,
-    timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds to wait for a URL.")
-    ] = FetchSettings().timeout,
-    allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
-    ] = False,
+    stages: _StagesOption = None,
+    model: _ModelOption = None,
+    max_bytes: _MaxBytesOption = _DEFAULT_MAX_BYTES,
+    timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
+    allow_private: _AllowPrivateOption = False,
 ) -> None:
     """Analyse articles and print what they say and how."""
     with _errors_reported():
@@ -150,17 +154,11 @@ def batch(
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Analyse again the inputs whose record failed, replacing it.")
     ] = False,
-    stages: Annotated[
-        str | None, typer.Option("--stages", help="Comma-separated stages to run (their requirements are added).")
-    ] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model package or folder.")] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Largest input accepted, in bytes.")
-    ] = IngestSettings().max_bytes,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")] = FetchSettings().timeout,
-    allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
-    ] = False,
+    stages: _StagesOption = None,
+    model: _ModelOption = None,
+    max_bytes: _MaxBytesOption = _DEFAULT_MAX_BYTES,
+    timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
+    allow_private: _AllowPrivateOption = False,
 ) -> None:
     """Analyse a corpus into a results file, one record per input, in parallel and resumably."""
     with _errors_reported():
