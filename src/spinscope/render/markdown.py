@@ -8,7 +8,8 @@ everything quoted from it is escaped so that it cannot change the summary's stru
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from spinscope.document import Document, Entity, Quote, Technique, Term
 
@@ -19,6 +20,7 @@ _LABEL_NAMES = {
     "NORP": "Group", "FAC": "Facility", "EVENT": "Event", "PRODUCT": "Product",
     "WORK_OF_ART": "Work", "LAW": "Law", "LANGUAGE": "Language",
 }
+T = TypeVar("T")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
@@ -87,14 +89,10 @@ def _techniques(document: Document) -> list[str]:
     lines = ["## Persuasion techniques", ""]
     if not found:
         return lines + ["No technique spans found."]
-    by_technique: dict[str, list[Technique]] = {}
-    for item in found:
-        by_technique.setdefault(item.technique, []).append(item)
-    ranked = sorted(by_technique.items(), key=lambda pair: (-len(pair[1]), pair[0]))
     lines.append(
         f"{len(found)} spans; the score estimates how often such a span is right. Techniques, most used first:"
     )
-    for technique, items in ranked:
+    for technique, items in _grouped(found, lambda item: item.technique):
         lines += ["", f"### {_escape(technique.replace('_', ' '))} ({len(items)})", ""]
         for item in sorted(items, key=lambda item: -item.score):
             lines.append(f"- “{_escape(item.text)}” — score {item.score:.2f} (characters {item.start}–{item.end}); {_escape(item.why)}")
@@ -110,12 +108,9 @@ def _quotes(document: Document) -> list[str]:
     lines = ["## Quotes", ""]
     if not quotes:
         return lines + ["No quotes or reported speech found."]
-    by_speaker: dict[str, list[Quote]] = {}
-    for quote in quotes:
-        by_speaker.setdefault(quote.speaker.name if quote.speaker else "(speaker not found)", []).append(quote)
     direct = sum(quote.kind == "direct" for quote in quotes)
     lines.append(f"{len(quotes)} quotes ({direct} in quotation marks, {len(quotes) - direct} reported), by speaker:")
-    for speaker, items in sorted(by_speaker.items(), key=lambda pair: (-len(pair[1]), pair[0])):
+    for speaker, items in _grouped(quotes, lambda quote: quote.speaker.name if quote.speaker else "(speaker not found)"):
         lines += ["", f"### {_escape(speaker)} ({len(items)})", ""]
         for quote in items:
             text = quote.text if len(quote.text) <= _QUOTE_CHARS else quote.text[:_QUOTE_CHARS].rstrip() + " …"
@@ -140,6 +135,14 @@ def _terms(document: Document) -> list[str]:
 SECTIONS: dict[str, Callable[[Document], list[str]]] = {
     "entities": _entities, "quotes": _quotes, "terms": _terms, "techniques": _techniques,
 }
+
+
+def _grouped(items: Iterable[T], key: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    """Items grouped by `key`, the largest groups first (ties by key); items keep their order."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return sorted(groups.items(), key=lambda pair: (-len(pair[1]), pair[0]))
 
 
 def _escape(text: str) -> str:
