@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from spinscope.batch import record_key, run_batch
 from spinscope.cli import app
 from spinscope.errors import ConfigError, ModelNotFoundError
-from spinscope.settings import BatchSettings, NlpSettings, Settings
+from spinscope.settings import BatchSettings, FetchSettings, NlpSettings, Settings
 
 from ..conftest import FIXTURES
 
@@ -177,3 +177,15 @@ def test_a_pipeline_that_cannot_be_built_stops_the_run_with_its_error(engine: st
     with pytest.raises(ModelNotFoundError, match="no_such_spacy_model"):
         run_batch([str(FIXTURES / "two_sides.txt")], out, settings=settings, batch=BatchSettings(workers=1, engine=engine))
     assert out.read_text() == ""  # nothing written: a rerun with the model installed does the job
+
+
+def test_urls_are_inputs_like_files(local_site: str, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    urls = [f"{local_site}/article.html", f"{local_site}/missing.html"]
+    settings = Settings(stages=("entities",), fetch=FetchSettings(allow_private=True))
+    summary = run_batch(urls, out, settings=settings, batch=BatchSettings(workers=1))
+    records = read_records(out)
+    assert [r["source"]["name"] for r in records] == urls
+    assert "error" not in records[0] and records[1]["error"]["code"] == "fetch.http_status"
+    assert summary.failed == {"fetch.http_status": 1}
+    assert run_batch(urls, out, settings=settings, batch=BatchSettings(workers=1)).skipped == 2
