@@ -67,6 +67,14 @@ def test_speaker_mentions_point_at_the_words_the_cue_governs(page) -> None:
     assert unnamed and unnamed[0].entity is None
 
 
+def test_a_pronoun_goes_to_the_last_person_named_not_to_a_town_taken_for_one() -> None:
+    text = 'Minister Anna Berg travelled to Fuzuli and Lachin on Monday. "We will rebuild every house," she said.'
+    document = analyze_text(text, settings=QUOTES)
+    assert "Lachin" in {e.name for e in document.layers["entities"] if e.label == "PERSON"}  # the tagger's slip
+    [quote] = document.layers["quotes"]
+    assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == ("Anna Berg", "she")
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes(page) -> None:
     terms = {term.text: term.kind for term in page.layers["terms"]}
     assert terms["\"modernisation\""] == "scare_quote"

@@ -18,7 +18,8 @@ How it reads an article:
    with an object (``X criticized the plan``) reports a stance on what the object names, and
    a colon after a speech verb introduces speech that has no quotation marks.
 5. The speaker mention is resolved to an entity cluster: directly, when it is a name or a
-   title the entities stage clustered; a he/she to the last person named before it; a title
+   title the entities stage clustered; a he/she to the last person named before it (one with
+   a full name or a title first, since the tagger takes some one-word places for people); a title
    ("the minister") to the last person bearing it. Other speakers keep their description.
 """
 
@@ -498,7 +499,10 @@ class _Resolver:
         described = Speaker(self.text[start:end], None, start, end)
         entity = self._entity_at(start, end, head)
         if entity is None and head.lower_ in _PERSONAL_PRONOUNS:
-            entity = self._last_before(start, lambda e: e.label == "PERSON")
+            # A person with a full name or a title first: spaCy's small model takes some one-word
+            # places for people ("Lachin"), and "she" should not become a town.
+            entity = self._last_before(start, lambda e: e.label == "PERSON" and (" " in e.name or bool(e.titles)))
+            entity = entity or self._last_before(start, lambda e: e.label == "PERSON")
         elif entity is None and head.pos_ == "NOUN":
             title = head.lower_
             entity = self._last_before(start, lambda e: e.label == "PERSON" and title in map(str.lower, e.titles))
