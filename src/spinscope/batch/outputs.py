@@ -183,7 +183,7 @@ class ParquetOutput:
                 ) from error
 
     def done(self) -> dict[str, bool]:
-        done = {f"{row['source_kind']}:{row['source_name']}": bool(row["failed"]) for row in self._rows}
+        done = {_row_key(row): bool(row["failed"]) for row in self._rows}
         done.update(self._journal.done())
         return done
 
@@ -199,13 +199,18 @@ class ParquetOutput:
 
         self._journal.close()
         fresh = [_row(record) for record in self._journal.records()]
-        replaced = self._redo | {f"{row['source_kind']}:{row['source_name']}" for row in fresh}
-        kept = [row for row in self._rows if f"{row['source_kind']}:{row['source_name']}" not in replaced]
+        replaced = self._redo | {_row_key(row) for row in fresh}
+        kept = [row for row in self._rows if _row_key(row) not in replaced]
         table = pyarrow.Table.from_pylist(kept + fresh, schema=_schema())
         partial = self.path.with_name(self.path.name + ".tmp")
         self._parquet.write_table(table, partial)
         partial.replace(self.path)
         self._journal.path.unlink()
+
+
+def _row_key(row: Mapping[str, Any]) -> str:
+    """`record_key` of the record a table row holds."""
+    return record_key({"source": {"kind": row["source_kind"], "name": row["source_name"]}})
 
 
 def _row(record: Mapping[str, Any]) -> dict[str, Any]:
