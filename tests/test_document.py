@@ -5,9 +5,11 @@ import json
 import pytest
 
 from spinscope import (
+    Claim,
     ContractError,
     Document,
     Entity,
+    Finding,
     Image,
     InputError,
     Mention,
@@ -16,6 +18,8 @@ from spinscope import (
     Span,
     StageRecord,
     Technique,
+    TimelineEntry,
+    Timex,
 )
 
 
@@ -46,6 +50,15 @@ def _rich_document() -> Document:
     document.add_layer(
         "techniques",
         [Technique(0, 9, "President", technique="Appeal_to_Authority", score=0.25, why="cue", cues=(Span(0, 9, "President"),))],
+    )
+    sentence = document.layers["sentences"][0]
+    document.add_layers(
+        {
+            "timexes": [Timex(0, 9, "President", type="DATE", value="2020-11-10", anchor="2020-11-10")],
+            "timeline": [TimelineEntry("2020-11-10", sentence)],
+            "claims": [Claim(sentence.start, sentence.end, sentence.text, score=0.75, checkworthy=True, kind="event")],
+            "findings": [Finding("duration", "One period, two lengths.", (Span(0, 9, "President"), sentence))],
+        }
     )
     document.add_stage(StageRecord("nlp", "ok", "1", seconds=0.5))
     return document

@@ -9,9 +9,11 @@ from importlib.metadata import PackageNotFoundError, version
 from spinscope.analysis import analyze, analyze_text
 from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import (
+    Claim,
     Document,
     DocumentError,
     Entity,
+    Finding,
     Image,
     Mention,
     Metadata,
@@ -22,6 +24,8 @@ from spinscope.document import (
     StageRecord,
     Technique,
     Term,
+    TimelineEntry,
+    Timex,
 )
 from spinscope.errors import (
     ConfigError,
@@ -54,6 +58,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 __all__ = [
     "BatchSettings",
     "BatchSummary",
+    "Claim",
     "ConfigError",
     "ContractError",
     "Document",
@@ -61,6 +66,7 @@ __all__ = [
     "Entity",
     "FetchError",
     "FetchSettings",
+    "Finding",
     "Image",
     "IngestSettings",
     "InputError",
@@ -83,6 +89,8 @@ __all__ = [
     "Technique",
     "TechniqueSettings",
     "Term",
+    "TimelineEntry",
+    "Timex",
     "__version__",
     "analyze",
     "analyze_text",

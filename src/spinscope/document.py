@@ -20,9 +20,11 @@ from typing import Any, Literal, Protocol, Self
 from spinscope.errors import ContractError, SpinscopeError
 
 __all__ = [
+    "Claim",
     "Document",
     "DocumentError",
     "Entity",
+    "Finding",
     "Image",
     "LayerItem",
     "Mention",
@@ -34,6 +36,8 @@ __all__ = [
     "StageRecord",
     "Technique",
     "Term",
+    "TimelineEntry",
+    "Timex",
 ]
 
 SCHEMA_VERSION = "1"
@@ -283,9 +287,120 @@ class Term(Span):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Timex(Span):
+    """A temporal expression with its TIMEX3 type and normalised value.
+
+    `value` is a TIMEX3 value (``2020-11-10``, ``2020-11-10TNI``, ``P44D``, ``XXXX-11-08``,
+    ``PRESENT_REF``); `anchor` is the reference date it was resolved against, if any.
+    """
+
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    value: str = ""
+    anchor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's timex object."""
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "type": self.type, "value": self.value, "anchor": self.anchor,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract timex object."""
+        kind = data.get("type")
+        if kind not in ("DATE", "TIME", "DURATION", "SET"):
+            raise ContractError(f"timex type {kind!r} is not DATE, TIME, DURATION or SET")
+        anchor = data.get("anchor")
+        return cls(
+            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), type=kind,
+            value=_str(data, "value"), anchor=None if anchor is None else str(anchor),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated event of the article's timeline: the sentence that tells it and its date."""
+
+    value: str
+    sentence: Span
+
+    def spans(self) -> Iterator[Span]:
+        """Yield the sentence."""
+        yield self.sentence
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's timeline object."""
+        return {"value": self.value, "sentence": self.sentence.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract timeline object."""
+        return cls(value=_str(data, "value"), sentence=Span.from_dict(data.get("sentence") or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Span):
+    """A sentence or quote that states something checkable, with its check-worthiness.
+
+    `score` is from 0 to 1; `checkworthy` says whether it passed the model's threshold;
+    `kind` names what sort of claim it is (``quantity``, ``event``, ``opinion``, ...).
+    """
+
+    score: float = 0.0
+    checkworthy: bool = False
+    kind: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's claim object."""
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "score": self.score, "checkworthy": self.checkworthy, "kind": self.kind,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract claim object."""
+        score = data.get("score")
+        if not isinstance(score, int | float) or not 0 <= score <= 1:
+            raise ContractError(f"claim score {score!r} is not a number from 0 to 1")
+        kind = data.get("kind")
+        return cls(
+            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), score=float(score),
+            checkworthy=bool(data.get("checkworthy")), kind=None if kind is None else str(kind),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A place where the article disagrees with itself: what disagrees, and every span involved."""
+
+    kind: str
+    message: str
+    cited: tuple[Span, ...] = ()
+
+    def spans(self) -> Iterator[Span]:
+        """Yield every span the finding cites."""
+        yield from self.cited
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to the contract's finding object."""
+        return {"kind": self.kind, "message": self.message, "spans": [s.to_dict() for s in self.cited]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a contract finding object."""
+        return cls(
+            kind=_str(data, "kind"), message=_str(data, "message"),
+            cited=tuple(Span.from_dict(s) for s in _list(data, "spans")),
+        )
+
+
 # The layer names this version reads back from JSON, and the item type of each.
 LAYER_TYPES: dict[str, type[Any]] = {
     "sentences": Span, "entities": Entity, "techniques": Technique, "quotes": Quote, "terms": Term,
+    "timexes": Timex, "timeline": TimelineEntry, "claims": Claim, "findings": Finding,
 }
 
 
