@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 
 from spinscope import __version__
 from spinscope.cli import app
+from spinscope.store import Store
 
-from .conftest import EXAMPLE, FIXTURES
+from .conftest import EXAMPLE, FIXTURES, GOLDEN
 
 runner = CliRunner()
 
@@ -154,3 +155,134 @@ def test_cli_entry_point_runs_as_a_program() -> None:
     )
     assert result.returncode == 1
     assert result.stderr == "Error: missing-file.txt does not exist; check the path\n"
+
+
+# The store commands. The golden record stands for an analysed article: adding it needs no model.
+GOLDEN_RECORD = GOLDEN / "victory-day.json"
+WIDE = {"COLUMNS": "200"}  # rich wraps tables to the terminal's width; keep each hit on one line
+
+
+def _golden_store(folder: Path) -> Path:
+    db = folder / "corpus.db"
+    result = runner.invoke(app, ["store", "add", "--records", str(GOLDEN_RECORD), "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    return db
+
+
+def test_cli_store_add_records_counts_added_and_updated(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    first = runner.invoke(app, ["store", "add", "--records", str(GOLDEN_RECORD), "--db", str(db)])
+    again = runner.invoke(app, ["store", "add", "--records", str(GOLDEN_RECORD), "--db", str(db)])
+    assert first.exit_code == again.exit_code == 0
+    assert first.stdout == f"1 added, 0 updated, 0 failed (not stored) in {db}\n"
+    assert again.stdout.startswith("0 added, 1 updated, 0 failed")
+    with Store(db) as store:
+        assert store.ids() == [json.loads(GOLDEN_RECORD.read_text(encoding="utf-8"))["id"]]
+
+
+def test_cli_store_add_analyses_inputs_and_reports_failures(tmp_path: Path) -> None:
+    db, missing = tmp_path / "corpus.db", tmp_path / "missing.txt"
+    inputs = [str(EXAMPLE), str(FIXTURES / "scraped_page.txt"), str(missing)]
+    result = runner.invoke(app, ["store", "add", *inputs, "--db", str(db), "--stages", "nlp"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("2 added, 0 updated, 1 failed (not stored)")
+    assert result.stderr == f"Error: {missing} does not exist; check the path\n"
+    with Store(db) as store:
+        documents = [store.get(document_id) for document_id in store.ids()]
+    assert [d.source.name for d in documents] == inputs[:2]
+    assert all(set(d.layers) == {"sentences"} for d in documents)
+
+
+def test_cli_store_search_prints_a_table_of_hits(tmp_path: Path) -> None:
+    db = _golden_store(tmp_path)
+    result = runner.invoke(app, ["store", "search", "Shusha fortress", "--db", str(db)], env=WIDE)
+    assert result.exit_code == 0, result.stderr
+    [row] = [line for line in result.stdout.splitlines() if "doc-" in line]
+    assert "doc-8e11c77c3150e2bf" in row and "examples/victory-day.txt" in row and "2025-11-08" in row
+    assert "fortress" in result.stdout
+    assert result.stdout.endswith("1 of 1 matching articles\n")
+
+
+def test_cli_store_search_without_hits_says_so(tmp_path: Path) -> None:
+    db = _golden_store(tmp_path)
+    result = runner.invoke(app, ["store", "search", "tram C++", "--db", str(db), "--limit", "5"])
+    assert result.exit_code == 0
+    assert result.stdout == "no stored article has every word of 'tram C++'\n"
+
+
+@pytest.mark.parametrize("output_format", ["md", "json"])
+def test_cli_store_show_prints_a_stored_analysis(tmp_path: Path, output_format: str, validate) -> None:
+    db = _golden_store(tmp_path)
+    result = runner.invoke(app, ["store", "show", "doc-8e11c77c3150e2bf", "--db", str(db), "-f", output_format])
+    assert result.exit_code == 0, result.stderr
+    if output_format == "md":
+        assert result.stdout.startswith("# Five years since the Patriotic War")
+    else:
+        data = json.loads(result.stdout)
+        validate(data)
+        assert data == json.loads(GOLDEN_RECORD.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("query", "count"), [(None, 1), ("fortress", 1), ("tram", 0)], ids=["all", "matching", "none"])
+def test_cli_store_export_writes_json_lines(tmp_path: Path, query: str | None, count: int, validate) -> None:
+    db, out = _golden_store(tmp_path), tmp_path / "export.jsonl"
+    result = runner.invoke(
+        app, ["store", "export", "--db", str(db), "-o", str(out), *(["--query", query] if query else [])]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"{count} records written to {out}\n"
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == count
+    for record in records:
+        validate(record)
+
+
+def test_cli_store_export_writes_to_stdout(tmp_path: Path) -> None:
+    db = _golden_store(tmp_path)
+    result = runner.invoke(app, ["store", "export", "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["doc-8e11c77c3150e2bf"]
+
+
+@pytest.mark.parametrize(
+    "args", [["search", "Shusha"], ["show", "doc-8e11c77c3150e2bf"], ["export"]], ids=["search", "show", "export"]
+)
+def test_cli_store_commands_need_an_existing_store(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "corpus.db"
+    result = runner.invoke(app, ["store", *args, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: no store at {db}: add documents with `spinscope store add`\n"
+    assert not db.exists()
+
+
+def _not_a_store(folder: Path) -> Path:
+    path = folder / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 40, encoding="utf-8")
+    return path
+
+
+def _bad_records(folder: Path) -> Path:
+    path = folder / "results.jsonl"
+    path.write_text("{oops\n", encoding="utf-8")
+    return path
+
+
+# case, the command (DB: the store; BAD: a file the case writes), what the one-line error says
+STORE_ERRORS = [
+    ("not-a-store", ["search", "Shusha", "--db", "BAD"], _not_a_store, "is not an SQLite database"),
+    ("empty-query", ["search", " ", "--db", "DB"], None, "the search query is empty"),
+    ("unknown-id", ["show", "doc-0000000000000000", "--db", "DB"], None, "no document 'doc-0000000000000000'"),
+    ("bad-records", ["add", "--records", "BAD", "--db", "DB"], _bad_records, "line 1 is not a spinscope record"),
+]
+
+
+@pytest.mark.parametrize(("args", "make", "message"), [c[1:] for c in STORE_ERRORS], ids=[c[0] for c in STORE_ERRORS])
+def test_cli_store_errors_are_one_line(tmp_path: Path, args: list[str], make, message: str) -> None:
+    db = _golden_store(tmp_path)
+    bad = make(tmp_path) if make else None
+    args = [str(db) if arg == "DB" else str(bad) if arg == "BAD" else arg for arg in args]
+    result = runner.invoke(app, ["store", *args])
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: ") and message in line
+    assert "Traceback" not in result.output

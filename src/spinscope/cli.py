@@ -27,6 +27,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from spinscope import __version__
 from spinscope.analysis import analyze as analyze_inputs
@@ -34,8 +35,17 @@ from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import Document
 from spinscope.errors import ConfigError, SpinscopeError
 from spinscope.render.markdown import to_markdown
-from spinscope.settings import BatchSettings, FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
+from spinscope.settings import (
+    BatchSettings,
+    FetchSettings,
+    IngestSettings,
+    NlpSettings,
+    Settings,
+    StoreSettings,
+    TechniqueSettings,
+)
 from spinscope.stages import STAGE_TYPES
+from spinscope.store import SearchHit, load_records, open_store
 
 __all__ = ["app", "main"]
 
@@ -305,6 +315,133 @@ def list_stages() -> None:
     for name, stage in STAGE_TYPES.items():
         table.add_row(name, ", ".join(stage.requires) or "-", ", ".join(stage.produces), _summary(stage))
     Console().print(table)
+
+
+# The store: `spinscope store add|search|show|export`, thin adapters over spinscope.store.
+store_app = typer.Typer(
+    help="Keep analysed articles in an SQLite store; search, show and export them.", no_args_is_help=True
+)
+app.add_typer(store_app, name="store")
+
+_DbOption = Annotated[Path, typer.Option("--db", help="The store's SQLite file.")]
+_DEFAULT_DB = Path(StoreSettings().path)
+
+
+class ShowFormat(StrEnum):
+    """Output formats of ``spinscope store show``."""
+
+    md = "md"
+    json = "json"
+
+
+@store_app.command("add")
+def store_add(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, http(s) URLs, or - to analyse; with --records, JSON/JSONL files of analysed records.",
+            show_default=False,
+        ),
+    ],
+    db: _DbOption = _DEFAULT_DB,
+    records: Annotated[
+        bool, typer.Option("--records", help="The inputs are analysed records (e.g. batch results): store them as is.")
+    ] = False,
+    stages: _StagesOption = None,
+    model: _ModelOption = None,
+    max_bytes: _MaxBytesOption = _DEFAULT_MAX_BYTES,
+    timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
+    allow_private: _AllowPrivateOption = False,
+) -> None:
+    """Analyse articles, or read analysed records, and keep them in the store."""
+    # The store opens first, so that a --db that is not a store stops the command before models load.
+    with _errors_reported(), open_store(StoreSettings(path=str(db))) as store:
+        if records:
+            documents, total, several = load_records(inputs), None, True
+        else:
+            documents = analyze_inputs(inputs, settings=_settings(stages, model, max_bytes, timeout, allow_private))
+            expands = any(_expands(spec) for spec in inputs)
+            total, several = (None if expands else len(inputs)), expands or len(inputs) > 1
+        summary = store.add_all(_with_progress(documents, total=total, show=several))
+    for error in summary.failed:
+        _error(error.message)
+    typer.echo(f"{summary.added} added, {summary.updated} updated, {len(summary.failed)} failed (not stored) in {db}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@store_app.command("search")
+def store_search(
+    query: Annotated[
+        str, typer.Argument(help="Words to find in titles and texts; a hit has them all.", show_default=False)
+    ],
+    db: _DbOption = _DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", help="The most hits to show, best first.")] = 20,
+) -> None:
+    """Find stored articles by the words in them."""
+    with _errors_reported():
+        with open_store(StoreSettings(path=str(db)), create=False) as store:
+            hits = store.search(query, limit=limit)
+            total = store.count_matches(query)
+    if not hits:
+        typer.echo(f"no stored article has every word of {query!r}")
+        return
+    Console().print(_hits_table(hits))
+    typer.echo(f"{len(hits)} of {total} matching articles")
+
+
+@store_app.command("show")
+def store_show(
+    document_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The document's id, as search shows it.", show_default=False)
+    ],
+    db: _DbOption = _DEFAULT_DB,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="md: the readable summary; json: the contract record.")
+    ] = ShowFormat.md,
+) -> None:
+    """Print a stored article's analysis."""
+    with _errors_reported():
+        with open_store(StoreSettings(path=str(db)), create=False) as store:
+            document = store.get(document_id)
+        _write(document, sys.stdout, OutputFormat(output_format.value), first=True, several=False)
+
+
+@store_app.command("export")
+def store_export(
+    db: _DbOption = _DEFAULT_DB,
+    query: Annotated[
+        str | None, typer.Option("--query", help="Export only the articles with these words, best first.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+) -> None:
+    """Write the stored analyses as JSON Lines, one contract record per line."""
+    with _errors_reported():
+        with open_store(StoreSettings(path=str(db)), create=False) as store, ExitStack() as stack:
+            sink = stack.enter_context(_open_output(output)) if output else sys.stdout
+            count = 0
+            for record in store.export(query):
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+    if output:
+        typer.echo(f"{count} records written to {output}")
+
+
+def _hits_table(hits: list[SearchHit]) -> Table:
+    table = Table()
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", max_width=30)
+    table.add_column("source", max_width=24, overflow="fold")
+    table.add_column("published", no_wrap=True)
+    table.add_column("snippet", overflow="fold")
+    for hit in hits:
+        parts = ((text.replace("\n", " "), "bold yellow" if matched else "") for text, matched in hit.snippet)
+        # Text, not str: a title or snippet holding [brackets] is shown as written, never read as markup.
+        cells = (hit.id, hit.title or "", hit.source or "", hit.published or "")
+        table.add_row(*(Text(cell) for cell in cells), Text.assemble(*parts))
+    return table
 
 
 def main() -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 __all__ = [
     "ConfigError",
     "ContractError",
+    "DocumentNotFoundError",
     "FetchError",
     "InputError",
     "MissingDependencyError",
     "ModelNotFoundError",
     "PipelineError",
     "SpinscopeError",
+    "StoreError",
 ]
 
 
@@ -76,3 +78,16 @@ class MissingDependencyError(SpinscopeError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
 
     code = "dependency.missing"
+
+
+class StoreError(SpinscopeError, RuntimeError):
+    """The document store cannot be used: missing, not a store, written by a newer spinscope,
+    busy, or asked to keep a document that has no text."""
+
+    code = "store"
+
+
+class DocumentNotFoundError(SpinscopeError, LookupError):
+    """The store holds no document with the id asked for."""
+
+    code = "store.not_found"

@@ -1,0 +1,781 @@
+"""An embedded SQLite corpus of analysed documents: kept, searched by words, counted, exported.
+
+Invariants:
+- A document is kept once, under its id (a hash of its text). Adding it again replaces the
+  older analysis, its spans included, in one transaction.
+- `Store.get` returns a document equal to the one added: ``documents.record`` holds its whole
+  contract record, and every other column and every span row is derived from that record.
+- Only documents with text are kept. A failed input (`Document.error` set) is refused: it has
+  no text to search or count, and its id hashes its source rather than a text, so a later
+  successful analysis of the same input would get another id and leave the failure beside
+  it. A batch results file keeps failures as data; the store is the corpus of articles.
+- Any thread may call any method: the store holds one connection, and a lock lets one call
+  at a time use it. The file is in WAL mode, so other processes can read while one writes.
+- Opening a file brings it to this spinscope's schema version, applying the pending
+  `MIGRATIONS` in one transaction; a file of a newer version is refused, never downgraded.
+
+The schema (version 1), for SQL against the file (``sqlite3 spinscope.db``):
+
+``documents``, one row per document:
+    ``number`` (INTEGER PRIMARY KEY, the row the full-text index points at), ``id`` (TEXT
+    UNIQUE, `Document.id`), ``source_kind``, ``source_name``, ``title``, ``published``
+    (``YYYY-MM-DD`` or an ISO date-time), ``site``, ``url``, ``outlet`` (the site, else the
+    URL's host without ``www.``, else the source name; what ``technique_counts`` groups by
+    source), ``language``, ``words`` (INTEGER, whitespace-separated words), ``added``
+    (ISO 8601 UTC time the row was written; replacing a document rewrites it), ``error_code``
+    (the code of the first stage that failed on the document, NULL when none did), ``text``,
+    and ``record`` (the whole contract record as JSON, for ``json_extract``).
+
+``spans``, one row per span of a layer item:
+    ``document`` (TEXT, ``documents.id``; deleted with the document), ``layer`` (``sentences``,
+    ``entities``, ``quotes``, ``terms``, ``techniques``, ``timexes``, ``timeline``, ``claims``,
+    ``findings``), ``item`` (INTEGER, the item's index in its layer), ``start`` and ``end``
+    (code points into ``documents.text``, ``[start, end)``), ``text``, ``label`` (the
+    technique name; the quote, term, claim or finding kind; the entity label; the timex type),
+    ``value`` (the quote's speaker name, the entity's name, the timex or timeline value) and
+    ``score`` (techniques and claims). ``label``, ``value`` and ``score`` are NULL where a
+    layer has no such field. An entity has one row per mention, a finding one per span it
+    cites, a timeline entry the row of its sentence; sub-spans (technique cue words, quote
+    cues and parts, speaker mentions) are in ``record`` only. Indexed on ``(layer, label)``
+    and on ``(document, layer)``.
+
+``documents_fts``, an FTS5 index of ``documents.title`` and ``documents.text`` (tokenizer
+    ``unicode61 remove_diacritics 2``, so "Susa" finds "Şuşa"; no stemming, so a hit holds
+    the very words asked for). It is an external-content table: the article text is stored
+    once, in ``documents.text``, and triggers on ``documents`` keep the index in step with
+    every insert, update and delete, in the same transaction, also when the rows are changed
+    by hand with SQL. A contentless index could not build snippets, and a plain FTS table
+    would hold every text twice.
+
+For example, the speakers quoted most often, and the articles that name a place::
+
+    SELECT value, count(*) FROM spans WHERE layer = 'quotes' GROUP BY value ORDER BY 2 DESC;
+    SELECT d.id, d.title FROM documents_fts JOIN documents d ON d.number = documents_fts.rowid
+    WHERE documents_fts MATCH '"shusha"' ORDER BY bm25(documents_fts, 10.0, 1.0);
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal, NamedTuple, Self
+from urllib.parse import urlsplit
+
+from spinscope.document import (
+    Claim,
+    Document,
+    DocumentError,
+    Entity,
+    Finding,
+    Quote,
+    Span,
+    Technique,
+    Term,
+    TimelineEntry,
+    Timex,
+)
+from spinscope.errors import (
+    ConfigError,
+    ContractError,
+    DocumentNotFoundError,
+    InputError,
+    MissingDependencyError,
+    StoreError,
+)
+from spinscope.settings import StoreSettings
+
+__all__ = [
+    "MIGRATIONS",
+    "AddSummary",
+    "DocumentSummary",
+    "SearchHit",
+    "Store",
+    "TechniqueCount",
+    "load_records",
+    "open_store",
+]
+
+_SCHEMA_V1 = (
+    """CREATE TABLE documents (
+        number INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source_kind TEXT NOT NULL,
+        source_name TEXT,
+        title TEXT,
+        published TEXT,
+        site TEXT,
+        url TEXT,
+        outlet TEXT NOT NULL,
+        language TEXT,
+        words INTEGER NOT NULL,
+        added TEXT NOT NULL,
+        error_code TEXT,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL
+    )""",
+    """CREATE TABLE spans (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        item INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT,
+        value TEXT,
+        score REAL
+    )""",
+    "CREATE INDEX spans_by_label ON spans(layer, label)",
+    "CREATE INDEX spans_by_document ON spans(document, layer)",
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='number', tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.number, new.title, new.text);
+    END""",
+    """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.number, old.title, old.text);
+    END""",
+    """CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.number, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.number, new.title, new.text);
+    END""",
+)
+
+
+def _create_tables(connection: sqlite3.Connection) -> None:
+    """Version 1: documents, spans and the full-text index."""
+    for statement in _SCHEMA_V1:
+        connection.execute(statement)
+
+
+# Migration N brings a database from schema version N to N + 1 (PRAGMA user_version); append
+# new ones, never edit old ones. Each runs inside the opening transaction, so it must not
+# commit: plain `execute` only (`executescript` would commit first).
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_tables,)
+
+_PAGE = 100  # records read per lock taken while exporting, so a long export does not block others
+_TITLE_WEIGHT = 10.0  # a word in the title counts as much as ten in the text
+_SNIPPET_WORDS = 24
+_MARK_START, _MARK_END = "\x02", "\x03"  # control characters articles do not hold
+_MARKED = re.compile(f"({_MARK_START}.*?{_MARK_END})", re.DOTALL)
+_ID = re.compile(r"doc-[0-9a-f]{16}")
+_MONTH = (
+    "CASE WHEN d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(d.published, 1, 7) ELSE 'undated' END"
+)
+_GROUPS = {"source": "d.outlet", "month": _MONTH}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A stored document that matches a search, with the stretch of its text that matched.
+
+    `snippet` is the text around the matches as ``(text, matched)`` parts, in order: a caller
+    escapes each part and marks up the matched ones as it likes. `score` is the relevance
+    (FTS5's bm25, negated, titles weighted ten times the text): higher is better.
+    """
+
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    score: float
+    snippet: tuple[tuple[str, bool], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to a JSON-ready dict (snippet parts as ``[text, matched]`` pairs)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What a listing shows of a stored document, without reading its record."""
+
+    id: str
+    title: str | None
+    source: str | None
+    outlet: str
+    published: str | None
+    added: str
+    techniques: int
+    quotes: int
+    claims: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Convert to a JSON-ready dict."""
+        return asdict(self)
+
+
+class TechniqueCount(NamedTuple):
+    """How many technique spans the documents of one group (outlet or month) hold: a row."""
+
+    group: str
+    technique: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddSummary:
+    """What `Store.add_all` did: documents new to the store, documents replaced, and the
+    errors of the failed inputs it refused."""
+
+    added: int = 0
+    updated: int = 0
+    failed: tuple[DocumentError, ...] = ()
+
+
+class Store:
+    """A corpus of analysed documents in one SQLite file; see the module docstring for its schema.
+
+    Use it as a context manager, or call `close` when done.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open the store at `path`, creating the file and its tables when `create` allows.
+
+        Args:
+            path: The SQLite file (``":memory:"`` for a store that lives as long as the object).
+            create: Create a missing file; when False, a missing file is an error.
+
+        Raises:
+            StoreError: The file is missing (and `create` is False), cannot be opened, is not
+                a spinscope store, or was written by a newer spinscope.
+        """
+        self.path = str(path)
+        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+            raise StoreError(
+                f"no store at {self.path}: add documents with `spinscope store add`", code="store.missing"
+            )
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
+        try:
+            connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise _store_error(error, self.path) from error
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA journal_mode = WAL")
+            # With WAL, a power cut may lose the last commits but never corrupts the file; commits stay fast.
+            connection.execute("PRAGMA synchronous = NORMAL")
+            _migrate(connection, self.path)
+        except sqlite3.Error as error:
+            connection.close()
+            raise _store_error(error, self.path) from error
+        except BaseException:
+            connection.close()
+            raise
+        self._connection = connection
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the file; closing again does nothing. The WAL is folded back into the file."""
+        with self._lock:
+            if self._connection is None:
+                return
+            connection, self._connection = self._connection, None
+            try:
+                connection.execute("PRAGMA optimize")
+            except sqlite3.Error as error:
+                raise _store_error(error, self.path) from error
+            finally:
+                connection.close()
+
+    def add(self, document: Document) -> bool:
+        """Keep `document`, replacing any earlier analysis of the same text, spans included.
+
+        Returns:
+            True when the document is new to the store, False when it replaced one.
+
+        Raises:
+            StoreError: The document failed to load (`Document.error` is set): it has no text
+                to keep (code ``store.failed_document``).
+        """
+        if document.error is not None:
+            raise StoreError(
+                f"{document.source.name or document.id} was not stored: it failed to load "
+                f"({document.error.code}: {document.error.message}); fix the input and analyse it again",
+                code="store.failed_document",
+            )
+        row = _document_row(document)
+        spans = list(_span_rows(document))
+        with self._transaction() as connection:
+            # The older analysis goes, its spans and index entries with it (cascade and trigger).
+            replaced = connection.execute("DELETE FROM documents WHERE id = ?", (document.id,)).rowcount > 0
+            connection.execute(
+                f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+            )
+            connection.executemany(
+                'INSERT INTO spans (document, layer, item, start, "end", text, label, value, score) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                spans,
+            )
+        return not replaced
+
+    def add_all(self, documents: Iterable[Document]) -> AddSummary:
+        """Keep every document that has text, each in its own transaction, and count what happened.
+
+        Failed inputs are not kept; their errors are returned, in order.
+        """
+        added = updated = 0
+        failed: list[DocumentError] = []
+        for document in documents:
+            if document.error is not None:
+                failed.append(document.error)
+            elif self.add(document):
+                added += 1
+            else:
+                updated += 1
+        return AddSummary(added=added, updated=updated, failed=tuple(failed))
+
+    def get(self, document_id: str) -> Document:
+        """The stored document with this id, equal to the one added.
+
+        Raises:
+            DocumentNotFoundError: No document has this id.
+        """
+        with self._connected() as connection:
+            row = connection.execute("SELECT record FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise self._not_found(document_id)
+        return Document.from_dict(json.loads(row[0]))
+
+    def delete(self, document_id: str) -> None:
+        """Remove a document, its spans and its words from the index.
+
+        Raises:
+            DocumentNotFoundError: No document has this id.
+        """
+        with self._transaction() as connection:
+            deleted = connection.execute("DELETE FROM documents WHERE id = ?", (document_id,)).rowcount
+        if not deleted:
+            raise self._not_found(document_id)
+
+    def ids(self) -> list[str]:
+        """The ids of every stored document, in the order they were (last) added."""
+        with self._connected() as connection:
+            return [row[0] for row in connection.execute("SELECT id FROM documents ORDER BY number")]
+
+    def list_documents(self, *, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
+        """Summaries of the stored documents, the most recently added first, one page at a time."""
+        _check_page(limit, offset)
+        counts = ", ".join(
+            f"(SELECT count(*) FROM spans s WHERE s.document = d.id AND s.layer = '{layer}')"
+            for layer in ("techniques", "quotes", "claims")
+        )
+        with self._connected() as connection:
+            rows = connection.execute(
+                f"SELECT d.id, d.title, d.source_name, d.outlet, d.published, d.added, {counts} "
+                "FROM documents d ORDER BY d.number DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+        return [DocumentSummary(*row) for row in rows]
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """The documents whose title or text holds every word of `query`, best first.
+
+        Each word is matched as typed, whatever punctuation or FTS5 syntax it holds (``C++``,
+        ``NEAR(``, a stray quotation mark): the query language is plain words, not FTS5's.
+
+        Raises:
+            InputError: The query has no words (code ``input.empty_query``).
+        """
+        match = _match_expression(query)
+        _check_page(limit, offset)
+        with self._connected() as connection:
+            rows = connection.execute(
+                "SELECT d.id, d.title, d.source_name, d.published, "
+                f"-bm25(documents_fts, {_TITLE_WEIGHT}, 1.0), "
+                f"snippet(documents_fts, 1, '{_MARK_START}', '{_MARK_END}', '…', {_SNIPPET_WORDS}) "
+                "FROM documents_fts JOIN documents d ON d.number = documents_fts.rowid "
+                f"WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, {_TITLE_WEIGHT}, 1.0), d.number "
+                "LIMIT ? OFFSET ?",
+                (match, limit, offset),
+            ).fetchall()
+        return [
+            SearchHit(id=id_, title=title, source=source, published=published, score=score, snippet=_snippet(raw))
+            for id_, title, source, published, score, raw in rows
+        ]
+
+    def count_matches(self, query: str) -> int:
+        """How many documents `search` finds for `query`, over all pages.
+
+        Raises:
+            InputError: The query has no words (code ``input.empty_query``).
+        """
+        match = _match_expression(query)
+        with self._connected() as connection:
+            query_count = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
+            return connection.execute(query_count, (match,)).fetchone()[0]
+
+    def export(self, query: str | None = None) -> Iterator[dict[str, Any]]:
+        """The contract records of the stored documents: all, in the order added, or those
+        that match `query`, best first.
+
+        Records are read a page at a time, so other threads are not held up by a long export;
+        a document added or deleted meanwhile may or may not be in it.
+
+        Raises:
+            InputError: `query` is given but has no words (raised here, not at the first record).
+        """
+        if query is None:
+            return self._all_records()
+        return self._matching_records(_match_expression(query))
+
+    def technique_counts(self, *, by: Literal["source", "month"] = "source") -> list[TechniqueCount]:
+        """How many technique spans each group of documents holds, per technique.
+
+        Args:
+            by: ``"source"`` groups by outlet (the site, else the URL's host, else the source
+                name); ``"month"`` by the published month, ``YYYY-MM``, with the documents
+                that have no date as ``"undated"``.
+
+        Returns:
+            Rows of (group, technique, count), by group, then the most used technique first.
+
+        Raises:
+            ConfigError: `by` is neither.
+        """
+        if by not in _GROUPS:
+            raise ConfigError(f"technique counts are grouped by 'source' or 'month', not {by!r}")
+        with self._connected() as connection:
+            rows = connection.execute(
+                f"SELECT {_GROUPS[by]} AS grouped, s.label, count(*) AS spans "
+                "FROM spans s JOIN documents d ON d.id = s.document WHERE s.layer = 'techniques' "
+                "GROUP BY grouped, s.label ORDER BY grouped, spans DESC, s.label"
+            ).fetchall()
+        return [TechniqueCount(*row) for row in rows]
+
+    def __len__(self) -> int:
+        with self._connected() as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def __contains__(self, document_id: object) -> bool:
+        with self._connected() as connection:
+            return connection.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    def _all_records(self) -> Iterator[dict[str, Any]]:
+        last = 0
+        while True:
+            with self._connected() as connection:
+                rows = connection.execute(
+                    "SELECT number, record FROM documents WHERE number > ? ORDER BY number LIMIT ?", (last, _PAGE)
+                ).fetchall()
+            if not rows:
+                return
+            for _, record in rows:
+                yield json.loads(record)
+            last = rows[-1][0]
+
+    def _matching_records(self, match: str) -> Iterator[dict[str, Any]]:
+        with self._connected() as connection:
+            numbers = [
+                row[0]
+                for row in connection.execute(
+                    f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
+                    f"ORDER BY bm25(documents_fts, {_TITLE_WEIGHT}, 1.0), rowid",
+                    (match,),
+                )
+            ]
+        for first in range(0, len(numbers), _PAGE):
+            page = numbers[first : first + _PAGE]
+            with self._connected() as connection:
+                records = dict(
+                    connection.execute(
+                        f"SELECT number, record FROM documents WHERE number IN ({', '.join('?' * len(page))})", page
+                    )
+                )
+            yield from (json.loads(records[number]) for number in page if number in records)
+
+    @contextmanager
+    def _connected(self) -> Iterator[sqlite3.Connection]:
+        """The connection, held by this thread alone; SQLite's errors become `StoreError`s."""
+        with self._lock:
+            if self._connection is None:
+                raise StoreError(f"the store at {self.path} is closed; open it again", code="store.closed")
+            try:
+                yield self._connection
+            except sqlite3.Error as error:
+                raise _store_error(error, self.path) from error
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside a write transaction: committed when the block ends, rolled back if it raises."""
+        with self._connected() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def _not_found(self, document_id: str) -> DocumentNotFoundError:
+        hint = (
+            "search the store by words to find a document's id"
+            if _ID.fullmatch(document_id)
+            else "ids are 'doc-' and 16 hex digits, as the search results show them"
+        )
+        return DocumentNotFoundError(f"no document {document_id!r} in the store {self.path}; {hint}")
+
+
+def open_store(settings: StoreSettings | None = None, *, create: bool = True) -> Store:
+    """Open the store that `settings` name (``spinscope.db`` by default); see `Store`."""
+    return Store((settings or StoreSettings()).path, create=create)
+
+
+def load_records(paths: Iterable[str | Path]) -> Iterator[Document]:
+    """Read analysed documents back from files of contract records, without analysing anything.
+
+    A ``.jsonl`` file holds one record a line (``spinscope analyze -f jsonl``, ``spinscope
+    batch --out results.jsonl``); a ``.parquet`` file is a ``spinscope batch`` results table;
+    any other file holds one record, a list of records, or one record a line. Failed inputs'
+    records are read too, as documents whose `error` is set.
+
+    Raises:
+        InputError: A file does not exist or cannot be read.
+        ContractError: A line or file is not a spinscope record; the message says where.
+        MissingDependencyError: A ``.parquet`` file without pyarrow installed.
+    """
+    for spec in paths:
+        path = Path(spec)
+        if not path.is_file():
+            raise InputError(f"{path} does not exist; check the path", code="input.not_found")
+        if path.suffix.lower() == ".parquet":
+            yield from _parquet_records(path)
+            continue
+        try:
+            content = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(
+                f"cannot read {path} as UTF-8 text ({error}); check the file", code="input.unreadable"
+            ) from error
+        whole = None
+        if path.suffix.lower() != ".jsonl":
+            try:
+                whole = json.loads(content)
+            except json.JSONDecodeError:
+                pass  # not one JSON value: read it as JSON Lines below
+        if whole is not None:
+            for number, data in enumerate(whole if isinstance(whole, list) else [whole], start=1):
+                yield _record_document(data, f"{path} record {number}")
+            continue
+        for number, line in enumerate(content.splitlines(), start=1):
+            if line.strip():
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise _not_a_record(f"{path} line {number}", f"not JSON: {error.msg}") from None
+                yield _record_document(data, f"{path} line {number}")
+
+
+def _parquet_records(path: Path) -> Iterator[Document]:
+    try:
+        import pyarrow.parquet as parquet
+    except ImportError as error:
+        raise MissingDependencyError(
+            "reading Parquet results needs pyarrow: `pip install '.[parquet]'` in the spinscope checkout, "
+            "or give the records as .jsonl"
+        ) from error
+    try:
+        column = parquet.read_table(path, columns=["record"]).column("record").to_pylist()
+    except Exception as error:  # pyarrow raises several types for a file that is not a results table
+        raise _not_a_record(str(path), f"not a Parquet table with a record column: {error}") from error
+    for number, text in enumerate(column, start=1):
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, TypeError) as error:
+            raise _not_a_record(f"{path} row {number}", f"its record is not JSON: {error}") from None
+        yield _record_document(data, f"{path} row {number}")
+
+
+def _record_document(data: Any, where: str) -> Document:
+    if not isinstance(data, dict):
+        raise _not_a_record(where, f"a JSON {type(data).__name__}, not an object")
+    try:
+        return Document.from_dict(data)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        detail = error.message if isinstance(error, ContractError) else f"{type(error).__name__}: {error}"
+        raise _not_a_record(where, detail) from error
+
+
+def _not_a_record(where: str, detail: str) -> ContractError:
+    return ContractError(
+        f"{where} is not a spinscope record ({detail}); give files of analysed records, "
+        "as `spinscope analyze -f jsonl` or `spinscope batch` write them"
+    )
+
+
+def _migrate(connection: sqlite3.Connection, path: str) -> None:
+    """Bring the database to the latest schema version, in one transaction, or refuse it."""
+    if _schema_version(connection, path) == len(MIGRATIONS):
+        return  # the usual case: no write lock taken, so opening never waits for a writer
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the write lock: another process may have migrated the file meanwhile.
+        version = _schema_version(connection, path)
+        if version == 0:
+            tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            if tables:
+                raise StoreError(
+                    f"{path} is an SQLite database, but not a spinscope store (it has the tables "
+                    f"{', '.join(sorted(tables)[:5])}); give --db a new file name or a store's file",
+                    code="store.not_a_store",
+                )
+        for migration in MIGRATIONS[version:]:
+            migration(connection)
+        connection.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _schema_version(connection: sqlite3.Connection, path: str) -> int:
+    """The file's schema version, refused when it is newer than this spinscope knows."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"{path} is a store of schema version {version}, written by a newer spinscope; "
+            f"this one reads versions up to {len(MIGRATIONS)}: upgrade spinscope",
+            code="store.version",
+        )
+    return version
+
+
+def _store_error(error: sqlite3.Error, path: str) -> StoreError:
+    """The one-line `StoreError` for what SQLite reported about the file at `path`."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_NOTADB"):
+        return StoreError(
+            f"{path} is not an SQLite database, so not a spinscope store; give --db a new file name or a store's file",
+            code="store.not_a_store",
+        )
+    if name.startswith("SQLITE_CORRUPT"):
+        return StoreError(
+            f"the store {path} is damaged ({error}); restore it from a copy, or export what still reads "
+            "into a new store",
+            code="store.corrupt",
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreError(
+            f"the store {path} is busy: another process is writing to it ({error}); try again when it is done",
+            code="store.busy",
+        )
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_FULL")):
+        return StoreError(
+            f"cannot open or write the store {path} ({error}); check that its folder exists and is writable",
+            code="store.open",
+        )
+    return StoreError(f"the store {path} failed: {error}", code="store")
+
+
+def _match_expression(query: str) -> str:
+    """An FTS5 query matching every word of `query`: each word quoted, so none is syntax."""
+    words = query.split()
+    if not words:
+        raise InputError("the search query is empty: type one or more words to find", code="input.empty_query")
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 1 or offset < 0:
+        raise ConfigError(
+            f"a page needs limit of at least 1 and offset of at least 0, got limit={limit}, offset={offset}"
+        )
+
+
+def _snippet(raw: str) -> tuple[tuple[str, bool], ...]:
+    """Split FTS5's marked snippet into (text, matched) parts."""
+    parts = []
+    for piece in _MARKED.split(raw):
+        if piece.startswith(_MARK_START) and piece.endswith(_MARK_END):
+            parts.append((piece[1:-1], True))
+        elif piece:
+            parts.append((piece, False))
+    return tuple(parts)
+
+
+def _document_row(document: Document) -> dict[str, Any]:
+    metadata = document.metadata
+    failed = next((stage.code or "stage" for stage in document.stages if stage.status == "failed"), None)
+    return {
+        "id": document.id,
+        "source_kind": document.source.kind,
+        "source_name": document.source.name,
+        "title": metadata.title,
+        "published": metadata.published,
+        "site": metadata.site,
+        "url": metadata.url,
+        "outlet": _outlet(document),
+        "language": metadata.language,
+        "words": len(document.text.split()),
+        "added": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "error_code": failed,
+        "text": document.text,
+        "record": json.dumps(document.to_dict(), ensure_ascii=False),
+    }
+
+
+def _outlet(document: Document) -> str:
+    """Where the document was published: its site, else its URL's host, else its source name."""
+    if document.metadata.site:
+        return document.metadata.site
+    url = document.metadata.url or (document.source.name if document.source.kind == "url" else None)
+    host = urlsplit(url).hostname if url else None
+    if host:
+        return host.removeprefix("www.")
+    return document.source.name or "unknown"
+
+
+_SpanRow = tuple[str, str, int, int, int, str, str | None, str | None, float | None]
+
+
+def _span_rows(document: Document) -> Iterator[_SpanRow]:
+    for layer, items in document.layers.items():
+        for index, item in enumerate(items):
+            for span, label, value, score in _described_spans(item):
+                yield (document.id, layer, index, span.start, span.end, span.text, label, value, score)
+
+
+def _described_spans(item: Any) -> Iterator[tuple[Span, str | None, str | None, float | None]]:
+    """The spans of one layer item that get rows, each with its label, value and score."""
+    match item:
+        case Technique():
+            yield item, item.technique, None, item.score
+        case Quote():
+            yield item, item.kind, None if item.speaker is None else item.speaker.name, None
+        case Term():
+            yield item, item.kind, None, None
+        case Timex():
+            yield item, item.type, item.value, None
+        case Claim():
+            yield item, item.kind, None, item.score
+        case Entity():
+            for mention in item.mentions:
+                yield mention, item.label, item.name, None
+        case TimelineEntry():
+            yield item.sentence, None, item.value, None
+        case Finding():
+            for span in item.cited:
+                yield span, item.kind, None, None
+        case Span():
+            yield item, None, None, None
+        case _:  # a layer type added later: its spans, undescribed
+            for span in item.spans():
+                yield span, None, None, None
