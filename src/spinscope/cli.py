@@ -339,7 +339,7 @@ def store_add(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders, http(s) URLs, or - to analyse; with --records, JSON/JSONL files of analysed records.",
+            help="Files, folders, http(s) URLs, or - to analyse; with --records, .json/.jsonl/.parquet files of records.",
             show_default=False,
         ),
     ],
