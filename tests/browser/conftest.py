@@ -26,9 +26,19 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "error_page: the test loads an error page on purpose, so its HTTP status is not a console error"
+    )
+
+
 @pytest.fixture
-def page(browser) -> Iterator[object]:
-    """A fresh page that records console errors and page errors; the test fails if any occur."""
+def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh page that records console errors and page errors; the test fails if any occur.
+
+    Chromium logs a page answered with an error status as a console error; a test marked
+    `error_page` expects that one message, and only that one.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     problems: list[str] = []
@@ -36,4 +46,36 @@ def page(browser) -> Iterator[object]:
     page.on("pageerror", lambda error: problems.append(str(error)))
     yield page
     context.close()
+    if request.node.get_closest_marker("error_page"):
+        problems = [text for text in problems if not text.startswith("Failed to load resource: the server responded")]
     assert not problems, f"the browser reported errors: {problems}"
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Iterator[str]:
+    """The web app served by uvicorn on a free local port over a new store; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from spinscope import Settings, StoreSettings
+    from spinscope.web import create_app
+
+    store = StoreSettings(path=str(tmp_path_factory.mktemp("web") / "store.db"))
+    app = create_app(Settings(store=store), pipeline=pipeline)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web app did not start within 30 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

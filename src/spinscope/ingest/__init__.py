@@ -29,8 +29,10 @@ __all__ = [
     "expand_inputs",
     "find_metadata",
     "load_documents",
+    "read_bytes",
     "read_html",
     "read_text",
+    "read_url",
 ]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -94,7 +96,7 @@ def _load_one(spec: str, *, settings: Settings, stdin: BinaryIO | None) -> Itera
         if source.kind == "stdin":
             yield _read_stdin(stdin, source=source, settings=settings)
         elif source.kind == "url":
-            yield _read_url(spec, settings=settings)
+            yield read_url(spec, settings=settings)
         else:
             yield from _read_path(Path(spec), settings=settings)
     except SpinscopeError as error:
@@ -138,11 +140,21 @@ def _read_path(path: Path, *, settings: Settings) -> Iterator[Document]:
             f"{path} could not be read ({error.strerror}); check its permissions",
             code="input.unreadable",
         ) from error
-    is_html = path.suffix.lower() in HTML_SUFFIXES or (
-        path.suffix.lower() not in TEXT_SUFFIXES and bool(_HTML_START.match(data[:4096]))
-    )
-    yield _from_bytes(data, source=Source("html" if is_html else "text", str(path)),
-                      settings=settings, html=is_html)
+    yield read_bytes(data, name=str(path), settings=settings)
+
+
+def read_bytes(data: bytes, *, name: str, settings: Settings | None = None) -> Document:
+    """Read one uploaded file's bytes as a document: HTML by its name's suffix or its first
+    bytes, plain text otherwise (decoded as `IngestSettings` allow).
+
+    Raises:
+        InputError: The bytes are too large, binary, empty or undecodable.
+    """
+    settings = settings or Settings()
+    check_size(len(data), name=name, settings=settings.ingest)
+    suffix = Path(name).suffix.lower()
+    is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and bool(_HTML_START.match(data[:4096])))
+    return _from_bytes(data, source=Source("html" if is_html else "text", name), settings=settings, html=is_html)
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -158,7 +170,14 @@ def _read_stdin(stdin: BinaryIO | None, *, source: Source, settings: Settings) -
     return _from_bytes(data, source=source, settings=settings, html=bool(_HTML_START.match(data[:4096])))
 
 
-def _read_url(url: str, *, settings: Settings) -> Document:
+def read_url(url: str, *, settings: Settings | None = None) -> Document:
+    """Fetch one http(s) URL, under `FetchSettings`' rules, and read the page or text it returns.
+
+    Raises:
+        FetchError: The URL is refused, cannot be fetched, or is neither HTML nor text.
+        InputError: No article text can be read from what it returned.
+    """
+    settings = settings or Settings()
     page = fetch_url(url, settings=settings.fetch)
     source = Source("url", url)
     if page.content_type in ("text/html", "application/xhtml+xml") or _HTML_START.match(page.body[:4096]):

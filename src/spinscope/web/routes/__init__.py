@@ -1,0 +1,1 @@
+"""The app's routes: `api` (JSON, under /api) and `site` (the HTML pages)."""

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from spinscope import Document, Pipeline, Settings, StoreSettings, WebSettings
+from spinscope.web import create_app
+
+ARTICLE = (
+    "Shusha celebrates\n\n"
+    "The heroic army liberated the ancient city of Shusha on 8 November 2020. "
+    '"Shusha is free," the President said. The brutal occupiers fled.\n'
+)
+HTML = {"Accept": "text/html"}
+
+
+def _settings(tmp_path: Path, **web: int) -> Settings:
+    return Settings(store=StoreSettings(path=str(tmp_path / "store.db")), web=WebSettings(**web))
+
+
+@pytest.fixture
+def client(tmp_path: Path, pipeline: Pipeline) -> Iterator[TestClient]:
+    with TestClient(create_app(_settings(tmp_path), pipeline=pipeline)) as client:
+        yield client
+
+
+@pytest.fixture
+def stored(client: TestClient) -> dict:
+    response = client.post("/api/analyze", json={"text": ARTICLE, "published": "2025-11-08"})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_api_analyze_returns_a_valid_document_with_the_requested_date(stored: dict, validate) -> None:
+    validate(stored)
+    assert stored["metadata"]["published"] == "2025-11-08"
+    assert stored["layers"]["techniques"]
+
+
+def test_api_analyze_without_store_keeps_nothing(client: TestClient) -> None:
+    document = client.post("/api/analyze", json={"text": ARTICLE, "store": False}).json()
+    assert client.get(f"/api/documents/{document['id']}").status_code == 404
+
+
+def test_api_get_document_returns_what_was_stored(client: TestClient, stored: dict) -> None:
+    fetched = client.get(f"/api/documents/{stored['id']}").json()
+    assert Document.from_dict(fetched) == Document.from_dict(stored)
+
+
+def test_api_search_finds_the_document_by_a_word_in_it(client: TestClient, stored: dict) -> None:
+    found = client.get("/api/search", params={"q": "occupiers"}).json()
+    assert found["total"] == 1
+    assert found["hits"][0]["id"] == stored["id"]
+    assert any(part["match"] and part["text"].lower() == "occupiers" for part in found["hits"][0]["snippet"])
+
+
+def test_api_lists_documents_and_counts_techniques(client: TestClient, stored: dict) -> None:
+    assert [item["id"] for item in client.get("/api/documents").json()] == [stored["id"]]
+    counts = client.get("/api/corpus/techniques", params={"by": "month"}).json()
+    assert {row["group"] for row in counts} == {"2025-11"}
+    assert sum(row["count"] for row in counts) == len(stored["layers"]["techniques"])
+
+
+def test_api_fetches_a_url_under_the_fetch_rules(tmp_path: Path, pipeline: Pipeline, local_site: str) -> None:
+    settings = _settings(tmp_path)
+    settings = Settings(store=settings.store, fetch=type(settings.fetch)(allow_private=True))
+    with TestClient(create_app(settings, pipeline=pipeline)) as client:
+        response = client.post("/api/analyze", json={"url": f"{local_site}/article.html"})
+    assert response.status_code == 200, response.text
+    assert response.json()["source"] == {"kind": "url", "name": f"{local_site}/article.html"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "request_args", "status", "code"),
+    [
+        ("post", "/api/analyze", {"json": {}}, 400, "input.request"),
+        ("post", "/api/analyze", {"json": {"text": ARTICLE, "url": "https://example.org/"}}, 400, "input.request"),
+        ("post", "/api/analyze", {"json": {"text": ARTICLE, "published": "soon"}}, 400, "input.request"),
+        ("post", "/api/analyze", {"json": {"text": "   "}}, 400, "input.request"),
+        ("post", "/api/analyze", {"json": {"text": ARTICLE, "colour": "red"}}, 422, "request.invalid"),
+        ("post", "/api/analyze", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 422, "request.invalid"),
+        ("post", "/api/analyze", {"json": {"url": "ftp://example.org/a"}}, 400, "fetch.bad_url"),
+        ("post", "/api/analyze", {"json": {"url": "http://127.0.0.1/admin"}}, 400, "fetch.forbidden_address"),
+        ("post", "/api/analyze", {"json": {"text": "word " * 5000}}, 413, "request.too_large"),
+        ("get", "/api/analyze", {}, 405, "request.method"),
+        ("get", "/api/documents/doc-missing", {}, 404, "store.not_found"),
+        ("get", "/api/documents", {"params": {"limit": 0}}, 422, "request.invalid"),
+        ("get", "/api/search", {}, 422, "request.invalid"),
+        ("get", "/api/search", {"params": {"q": "  "}}, 400, "input.empty_query"),
+        ("get", "/api/corpus/techniques", {"params": {"by": "year"}}, 422, "request.invalid"),
+        ("get", "/nowhere", {}, 404, "request.not_found"),
+        ("get", "/documents/doc-missing", {}, 404, "store.not_found"),
+        ("get", "/search", {"params": {"offset": -1}}, 422, "request.invalid"),
+    ],
+    ids=[
+        "nothing-given", "text-and-url", "bad-date", "blank-text", "unknown-field", "bad-json", "not-http",
+        "private-address", "too-large", "wrong-method", "unknown-document", "bad-limit", "no-query",
+        "blank-query", "bad-grouping", "unknown-page", "unknown-report", "bad-offset",
+    ],
+)
+def test_every_failure_has_the_one_error_shape(
+    tmp_path: Path, pipeline: Pipeline, method: str, path: str, request_args: dict, status: int, code: str
+) -> None:
+    with TestClient(create_app(_settings(tmp_path, max_request_bytes=20_000), pipeline=pipeline)) as client:
+        response = getattr(client, method)(path, **request_args)
+        page = getattr(client, method)(path, **request_args, **({} if "headers" in request_args else {"headers": HTML}))
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["message"]
+    if not path.startswith("/api"):
+        assert page.status_code == status
+        assert page.headers["content-type"].startswith("text/html") and code in page.text
+
+
+def test_form_analyses_an_uploaded_file_and_shows_its_report(client: TestClient) -> None:
+    response = client.post(
+        "/analyze", files={"file": ("shusha.txt", ARTICLE.encode(), "text/plain")}, data={"text": ""}, headers=HTML
+    )
+    assert response.status_code == 200 and response.url.path.startswith("/documents/doc-")
+    assert 'id="article"' in response.text or "id=article" in response.text
+
+
+def test_form_error_shows_the_form_again_with_what_was_typed(client: TestClient) -> None:
+    response = client.post(
+        "/analyze", data={"text": "", "url": "http://10.0.0.1/secret", "title": "Kept <title>"}, headers=HTML
+    )
+    assert response.status_code == 400
+    assert "fetch.forbidden_address" in response.text
+    assert 'value="http://10.0.0.1/secret"' in response.text and "Kept &lt;title&gt;" in response.text
+
+
+def test_pages_show_search_hits_and_corpus_charts(client: TestClient, stored: dict) -> None:
+    index = client.get("/", headers=HTML).text
+    assert f"/documents/{stored['id']}" in index
+    search = client.get("/search", params={"q": "Shusha"}, headers=HTML).text
+    assert "<mark>Shusha</mark>" in search
+    corpus = client.get("/corpus", headers=HTML).text
+    assert corpus.count("<svg") == 2 and "<rect" in corpus
+
+
+def test_pages_send_a_policy_that_forbids_scripts(client: TestClient) -> None:
+    policy = client.get("/", headers=HTML).headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+
+
+def test_openapi_describes_the_api(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/analyze", "/api/documents/{document_id}", "/api/search"} <= set(paths)
+    assert "/analyze" not in paths
+
+
+def test_store_survives_a_restart(tmp_path: Path, pipeline: Pipeline) -> None:
+    settings = _settings(tmp_path)
+    with TestClient(create_app(settings, pipeline=pipeline)) as client:
+        document_id = client.post("/api/analyze", json={"text": ARTICLE}).json()["id"]
+    with TestClient(create_app(settings, pipeline=pipeline)) as client:
+        hits = client.get("/api/search", params={"q": "brutal occupiers"}).json()["hits"]
+    assert [hit["id"] for hit in hits] == [document_id]
