@@ -157,6 +157,55 @@ def test_cli_entry_point_runs_as_a_program() -> None:
     assert result.stderr == "Error: missing-file.txt does not exist; check the path\n"
 
 
+
+def test_cli_analyze_writes_an_html_report(tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "html", "-o", str(report)])
+    assert result.exit_code == 0, result.stderr
+    page = report.read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html>") and 'id="article"' in page and "Loaded Language" in page
+
+
+def test_cli_analyze_html_refuses_several_inputs() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), str(FIXTURES / "scraped_page.txt"), "--format", "html"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: --format html writes one report for one article")
+
+
+def test_cli_analyze_keeps_what_it_analysed_in_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "kept.db"
+    inputs = [str(EXAMPLE), str(tmp_path / "missing.txt")]
+    result = runner.invoke(app, ["analyze", *inputs, "--stages", "entities", "-f", "jsonl", "--store", str(db)])
+    assert result.exit_code == 1  # the missing file is reported, and the article is kept
+    with Store(db) as store:
+        assert len(store) == 1 and store.search("Shusha")
+
+
+def test_cli_serve_starts_the_web_app_on_the_store(tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = tmp_path / "served.db"
+    command = [sys.executable, "-m", "spinscope", "serve", "--db", str(db), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, page = time.monotonic() + 60, None
+        while page is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    page = response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.2)
+        assert page is not None, server.stderr.read() if server.poll() is not None else "no answer in 60 s"
+        assert "Analyse an article" in page and db.exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
 # The store commands. The golden record stands for an analysed article: adding it needs no model.
 GOLDEN_RECORD = GOLDEN / "victory-day.json"
 WIDE = {"COLUMNS": "200"}  # rich wraps tables to the terminal's width; keep each hit on one line

@@ -12,7 +12,16 @@ import typer.main
 
 import spinscope
 from spinscope.cli import app
-from spinscope.settings import BatchSettings, FetchSettings, IngestSettings, NlpSettings, Settings, TechniqueSettings
+from spinscope.settings import (
+    BatchSettings,
+    FetchSettings,
+    IngestSettings,
+    NlpSettings,
+    Settings,
+    StoreSettings,
+    TechniqueSettings,
+    WebSettings,
+)
 from spinscope.stages import STAGE_TYPES
 
 from .conftest import ROOT
@@ -57,13 +66,13 @@ def _commands(group, prefix: str = ""):
 
 @pytest.mark.parametrize(
     "settings_type",
-    [Settings, IngestSettings, FetchSettings, NlpSettings, TechniqueSettings, BatchSettings],
+    [Settings, IngestSettings, FetchSettings, NlpSettings, TechniqueSettings, BatchSettings, StoreSettings, WebSettings],
     ids=lambda t: t.__name__,
 )
 def test_every_setting_is_documented(settings_type: type) -> None:
     section = _section("Settings")
     for field in dataclasses.fields(settings_type):
-        if field.name in ("ingest", "fetch", "nlp", "techniques"):
+        if field.name in ("ingest", "fetch", "nlp", "techniques", "store", "web"):
             continue
         assert f"`{settings_type.__name__}.{field.name}`" in section
 
@@ -76,7 +85,7 @@ def test_every_stage_is_documented() -> None:
 
 def test_every_error_code_raised_is_documented() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "spinscope").rglob("*.py"))
-    codes = set(re.findall(r'code="((?:input|fetch|config|model)\.[a-z_]+)"', source))
+    codes = set(re.findall(r'code="((?:input|fetch|config|model|store|request)\.[a-z_]+)"', source))
     assert codes, "no codes found: the pattern is stale"
     undocumented = sorted(code for code in codes if f"`{code}`" not in README)
     assert undocumented == []
@@ -108,7 +117,7 @@ def test_analysis_runs_without_torch_or_scikit_learn() -> None:
 
 def test_only_the_adapters_import_cli_and_web_frameworks() -> None:
     package = ROOT / "src" / "spinscope"
-    adapters = {package / "cli.py"}
+    adapters = {package / "cli.py", *(package / "web").rglob("*.py")}
     offenders = [
         str(path.relative_to(package))
         for path in package.rglob("*.py")

@@ -30,16 +30,18 @@ from spinscope.document import (
 from spinscope.errors import (
     ConfigError,
     ContractError,
+    DocumentNotFoundError,
     FetchError,
     InputError,
     MissingDependencyError,
     ModelNotFoundError,
     PipelineError,
     SpinscopeError,
+    StoreError,
 )
 from spinscope.ingest import load_documents
 from spinscope.pipeline import Pipeline, build_pipeline, stage_names
-from spinscope.render import to_markdown
+from spinscope.render import to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
     FetchSettings,
@@ -51,6 +53,7 @@ from spinscope.settings import (
     WebSettings,
 )
 from spinscope.stages import Stage, StageResult, classify_spans
+from spinscope.store import AddSummary, DocumentSummary, SearchHit, Store, TechniqueCount, load_records, open_store
 
 try:
     __version__ = version("spinscope")
@@ -58,6 +61,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0+unknown"
 
 __all__ = [
+    "AddSummary",
     "BatchSettings",
     "BatchSummary",
     "Claim",
@@ -65,6 +69,8 @@ __all__ = [
     "ContractError",
     "Document",
     "DocumentError",
+    "DocumentNotFoundError",
+    "DocumentSummary",
     "Entity",
     "FetchError",
     "FetchSettings",
@@ -80,6 +86,7 @@ __all__ = [
     "Pipeline",
     "PipelineError",
     "Quote",
+    "SearchHit",
     "Settings",
     "Source",
     "Span",
@@ -88,8 +95,11 @@ __all__ = [
     "Stage",
     "StageRecord",
     "StageResult",
+    "Store",
+    "StoreError",
     "StoreSettings",
     "Technique",
+    "TechniqueCount",
     "TechniqueSettings",
     "Term",
     "TimelineEntry",
@@ -101,7 +111,10 @@ __all__ = [
     "build_pipeline",
     "classify_spans",
     "load_documents",
+    "load_records",
+    "open_store",
     "run_batch",
     "stage_names",
+    "to_html",
     "to_markdown",
 ]

@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -33,8 +34,8 @@ from spinscope import __version__
 from spinscope.analysis import analyze as analyze_inputs
 from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import Document
-from spinscope.errors import ConfigError, SpinscopeError
-from spinscope.render.markdown import to_markdown
+from spinscope.errors import ConfigError, MissingDependencyError, SpinscopeError
+from spinscope.render import to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
     FetchSettings,
@@ -43,6 +44,7 @@ from spinscope.settings import (
     Settings,
     StoreSettings,
     TechniqueSettings,
+    WebSettings,
 )
 from spinscope.stages import STAGE_TYPES
 from spinscope.store import SearchHit, load_records, open_store
@@ -65,6 +67,7 @@ class OutputFormat(StrEnum):
     md = "md"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
 
 
 class Engine(StrEnum):
@@ -104,7 +107,10 @@ _TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds to wai
 _AllowPrivateOption = Annotated[
     bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
 ]
+_DbOption = Annotated[Path, typer.Option("--db", help="The store's SQLite file.")]
 _DEFAULT_MAX_BYTES = IngestSettings().max_bytes
+_DEFAULT_DB = Path(StoreSettings().path)
+_DEFAULT_WEB = WebSettings()
 _DEFAULT_TIMEOUT = FetchSettings().timeout
 
 
@@ -115,10 +121,14 @@ def analyze(
         typer.Argument(help="Files, folders, http(s) URLs, or - for standard input.", show_default=False),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="md: a readable summary; json; jsonl.")
+        OutputFormat,
+        typer.Option("--format", "-f", help="md: a readable summary; json; jsonl; html: a self-contained report."),
     ] = OutputFormat.md,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Also keep the analysed articles in this SQLite store.")
     ] = None,
     stages: _StagesOption = None,
     model: _ModelOption = None,
@@ -128,18 +138,27 @@ def analyze(
 ) -> None:
     """Analyse articles and print what they say and how."""
     with _errors_reported():
+        expands = any(_expands(spec) for spec in inputs)
+        several = expands or len(inputs) > 1
+        if several and output_format is OutputFormat.html:
+            raise ConfigError(
+                "--format html writes one report for one article; give one input, or keep several "
+                "with --store and browse them with `spinscope serve`",
+                code="config.format",
+            )
         settings = _settings(stages, model, max_bytes, timeout, allow_private)
-        documents = analyze_inputs(inputs, settings=settings)
         failed = 0
         with ExitStack() as stack:
+            kept = stack.enter_context(open_store(StoreSettings(path=str(store)))) if store else None
+            documents = analyze_inputs(inputs, settings=settings)
             sink = stack.enter_context(_open_output(output)) if output else sys.stdout
-            expands = any(_expands(spec) for spec in inputs)
-            several = expands or len(inputs) > 1
             total = None if expands else len(inputs)
             for number, document in enumerate(_with_progress(documents, total=total, show=several)):
                 if document.error is not None:
                     failed += 1
                     _error(document.error.message)
+                elif kept is not None:
+                    kept.add(document)
                 _write(document, sink, output_format, first=number == 0, several=several)
     if failed:
         raise typer.Exit(1)
@@ -308,6 +327,34 @@ def eval_quotes(
         Console().print(table)
 
 
+@app.command()
+def serve(
+    db: _DbOption = _DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 serves the network.")
+    ] = _DEFAULT_WEB.host,
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = _DEFAULT_WEB.port,
+    model: _ModelOption = None,
+    allow_private: _AllowPrivateOption = False,
+) -> None:
+    """Start the web app: paste, upload or fetch articles, read their reports, search the store."""
+    with _errors_reported():
+        from spinscope.web import create_app
+
+        try:
+            import uvicorn
+        except ImportError as error:
+            raise MissingDependencyError("serving the web app needs uvicorn: pip install 'spinscope[web]'") from error
+        settings = replace(
+            _settings(None, model, _DEFAULT_MAX_BYTES, _DEFAULT_TIMEOUT, allow_private),
+            store=StoreSettings(path=str(db)),
+            web=WebSettings(host=host, port=port),
+        )
+        app_ = create_app(settings)
+        typer.echo(f"spinscope: loading models, then serving http://{host}:{port}/ over the store {db}", err=True)
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the analysis stages, what each needs and what it produces."""
@@ -322,9 +369,6 @@ store_app = typer.Typer(
     help="Keep analysed articles in an SQLite store; search, show and export them.", no_args_is_help=True
 )
 app.add_typer(store_app, name="store")
-
-_DbOption = Annotated[Path, typer.Option("--db", help="The store's SQLite file.")]
-_DEFAULT_DB = Path(StoreSettings().path)
 
 
 class ShowFormat(StrEnum):
@@ -456,6 +500,8 @@ def _write(document: Document, sink: TextIO, output_format: OutputFormat, *, fir
             Console().print(Markdown(markdown))
         else:
             sink.write(("" if first else "\n---\n\n") + markdown)
+    elif output_format is OutputFormat.html:
+        sink.write(to_html(document))
     elif output_format is OutputFormat.json and not several:
         sink.write(json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
