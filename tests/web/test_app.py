@@ -159,3 +159,11 @@ def test_store_survives_a_restart(tmp_path: Path, pipeline: Pipeline) -> None:
     with TestClient(create_app(settings, pipeline=pipeline)) as client:
         hits = client.get("/api/search", params={"q": "brutal occupiers"}).json()["hits"]
     assert [hit["id"] for hit in hits] == [document_id]
+
+
+def test_a_streamed_body_over_the_cap_is_refused_without_a_length(tmp_path: Path, pipeline: Pipeline) -> None:
+    chunks = (b'{"text": "' + b"word " * 1000 for _ in range(10))  # no Content-Length: sent chunked
+    with TestClient(create_app(_settings(tmp_path, max_request_bytes=20_000), pipeline=pipeline)) as client:
+        response = client.post("/api/analyze", content=chunks, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "request.too_large"
