@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from spinscope.document import Document, Entity, Quote, Technique, Term
+from spinscope.document import Document, Entity, Quote, Technique, Term, TimelineEntry, Timex
 
 __all__ = ["SECTIONS", "to_markdown"]
 
@@ -131,9 +131,40 @@ def _terms(document: Document) -> list[str]:
     return lines
 
 
+def _timeline(document: Document) -> list[str]:
+    entries: tuple[TimelineEntry, ...] = document.layers["timeline"]
+    if not entries:
+        return []
+    lines = ["## Timeline", "", "The sentences that date events, in the order of their dates:", ""]
+    lines += [f"- **{_escape(entry.value)}**: {_escape(entry.sentence.text)}" for entry in entries]
+    return lines
+
+
+_TIMEX_KINDS = {"DATE": "Dates", "TIME": "Times", "DURATION": "Periods", "SET": "Recurring"}
+_TIMEXES_SHOWN = 40  # past this many the section lists each kind's count only; the JSON has them all
+
+
+def _timexes(document: Document) -> list[str]:
+    timexes: tuple[Timex, ...] = document.layers["timexes"]
+    if not timexes:
+        return []
+    lines = ["## Dates and periods", ""]
+    for kind, label in _TIMEX_KINDS.items():
+        items = [timex for timex in timexes if timex.type == kind]
+        if not items:
+            continue
+        if len(timexes) > _TIMEXES_SHOWN:
+            lines.append(f"- **{label}:** {len(items)}")
+            continue
+        shown = "; ".join(f"“{_escape(timex.text)}” → {_escape(timex.value)}" for timex in items)
+        lines.append(f"- **{label}** ({len(items)}): {shown}")
+    return lines
+
+
 # Layer name -> section renderer, in the order sections appear.
 SECTIONS: dict[str, Callable[[Document], list[str]]] = {
-    "entities": _entities, "quotes": _quotes, "terms": _terms, "techniques": _techniques,
+    "entities": _entities, "quotes": _quotes, "terms": _terms, "timeline": _timeline, "timexes": _timexes,
+    "techniques": _techniques,
 }
 
 

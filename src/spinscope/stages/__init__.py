@@ -5,6 +5,7 @@ from spinscope.stages.entities import EntityStage, find_entities
 from spinscope.stages.nlp import SpacyStage, find_sentences
 from spinscope.stages.quotes import QuoteStage, find_quotes
 from spinscope.stages.techniques import TechniqueStage, classify_spans, find_techniques
+from spinscope.stages.timexes import TimexStage, find_timeline, find_timexes
 
 __all__ = [
     "STAGE_TYPES",
@@ -14,14 +15,17 @@ __all__ = [
     "Stage",
     "StageResult",
     "TechniqueStage",
+    "TimexStage",
     "classify_spans",
     "find_entities",
     "find_quotes",
     "find_sentences",
     "find_techniques",
+    "find_timeline",
+    "find_timexes",
 ]
 
 # Registry order is run order: a stage comes after every stage whose output it requires.
 STAGE_TYPES: dict[str, type[Stage]] = {
-    stage.name: stage for stage in (SpacyStage, EntityStage, QuoteStage, TechniqueStage)
+    stage.name: stage for stage in (SpacyStage, EntityStage, QuoteStage, TimexStage, TechniqueStage)
 }

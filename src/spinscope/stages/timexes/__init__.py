@@ -1,0 +1,220 @@
+"""The `timexes` and `timeline` layers: temporal expressions with TIMEX3 values, and the
+article's dated events in order.
+
+How it reads an article:
+
+1. One compiled pattern (`patterns.MASTER`) scans the text once and proposes expressions of
+   the four TIMEX3 types: DATE ("8 November 2020", "in 1993", "that year"), TIME ("the
+   night of November 10, 2020", "4 p.m."), DURATION ("44-day", "28 long years", "three
+   decades") and SET ("every year on 8 November", "annually"). Spans follow TimeML:
+   prepositions stay out, determiners and modifiers that belong to the expression stay in.
+2. Each proposal is normalised in text order (`normalise.normalise`), which may reject it
+   ("May" the verb, "2,000" or "1993 troops" as numbers, "a second" as an ordinal).
+3. Relative expressions resolve against the document date ("today", "five years ago",
+   "Friday") or the narrative's reference time: the last date the text fixed ("two days
+   later", "that year", a bare "November 10" in a paragraph that named 2020). Inside a
+   quotation, "today", "this day" and their kin resolve to the day the quote was spoken
+   when the paragraph or the quote's sentence names that day.
+4. The timeline keeps one entry per sentence that dates an event (a DATE or TIME with a
+   calendar year), ordered by date, then by position.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spinscope.document import Document, Span, TimelineEntry, Timex
+from spinscope.stages.base import Stage, StageResult
+from spinscope.stages.timexes.normalise import Context, Reference, normalise
+from spinscope.stages.timexes.patterns import MASTER, RULES
+
+__all__ = ["TimexStage", "find_timeline", "find_timexes"]
+
+_RULE_REGEX = {rule.name: rule.regex for rule in RULES}
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# Expressions that point at "the day of speaking": inside a quote they take the speech date.
+_SPEECH_DEICTICS = frozenset({"deictic", "deictic_part", "tonight", "relative", "clock", "noon"})
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"'}
+_QUOTE_OPEN = re.compile(r"“|«|„|``|(?<![\w.,])\"(?=\w)")
+
+
+class TimexStage(Stage):
+    """Finds and normalises temporal expressions, and orders the sentences that date events."""
+
+    name = "timexes"
+    requires = ("sentences",)
+    produces = ("timexes", "timeline")
+    version = "1"
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        """Find the timexes and the timeline of one document, anchored on its publication date."""
+        timexes = find_timexes(document.text, anchor=_anchor(document.metadata.published))
+        timeline = find_timeline(document.text, timexes, document.layers["sentences"])
+        return StageResult(layers={"timexes": timexes, "timeline": timeline})
+
+
+def _anchor(published: str | None) -> str | None:
+    """The day part of a publication date (``2025-11-08T10:00:00Z`` -> ``2025-11-08``), if any."""
+    if published and _DAY_VALUE.match(published):
+        return published[:10]
+    return None
+
+
+def find_timexes(text: str, *, anchor: str | None = None) -> list[Timex]:
+    """Find the temporal expressions of `text`, with TIMEX3 types and normalised values.
+
+    Args:
+        text: The text to read.
+        anchor: The document's creation or publication date, ``YYYY-MM-DD``; relative
+            expressions resolve against it. Without it they stay underspecified
+            (``XXXX-11-10``, ``PAST_REF``).
+
+    Raises:
+        ValueError: `anchor` is not a ``YYYY-MM-DD`` date.
+    """
+    dct = None
+    if anchor is not None:
+        try:
+            dct = dt.date.fromisoformat(anchor[:10]) if _DAY_VALUE.match(anchor) else None
+        except ValueError:
+            dct = None
+        if dct is None:
+            raise ValueError(f"anchor {anchor!r} is not a date written YYYY-MM-DD; pass e.g. '2025-11-08' or None")
+    context = Context(text=text, dct=dct)
+    quotes = _quoted(text)
+    found: list[Timex] = []
+    last_end = 0
+    for match in MASTER.finditer(text):
+        start, end, rule = match.start(), match.end(), match.lastgroup
+        assert rule is not None
+        context.paragraph += text.count("\n", last_end, start)
+        last_end = start
+        inner = _RULE_REGEX[rule].fullmatch(text, start, end)
+        if inner is None:  # the master's choice and the rule disagree only on impossible input
+            continue
+        context.speech = _speech_date(text, start, end, quotes, context) if rule in _SPEECH_DEICTICS else None
+        value = normalise(rule, inner.groupdict(), start, end, context)
+        if value is None:
+            continue
+        start += value.trim
+        end = _trim_end(text, start, end)
+        found.append(Timex(start, end, text[start:end], type=value.type, value=value.value, anchor=value.anchor))
+        if value.type in ("DATE", "TIME"):
+            reference = _reference(value.value)
+            if reference is not None:
+                context.narrative, context.narrative_paragraph = reference, context.paragraph
+    return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing spaces and commas a pattern may have taken."""
+    while end > start and text[end - 1] in " ,\n":
+        end -= 1
+    return end
+
+
+def _reference(value: str) -> Reference | None:
+    """The reference time a resolved value fixes: its day, month or year."""
+    match = _CALENDAR.match(value)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    try:
+        if day:
+            return Reference(dt.date(int(year), int(month), int(day)), "day")
+        if month:
+            return Reference(dt.date(int(year), int(month), 1), "month")
+        if "-W" in value or "-Q" in value or len(value) > 4:
+            return Reference(dt.date(int(year), 1, 1), "year")
+        return Reference(dt.date(int(year), 1, 1), "year")
+    except ValueError:
+        return None
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` inside quotation marks (a quote ends at its paragraph's end)."""
+    spans = []
+    position = 0
+    while (opening := _QUOTE_OPEN.search(text, position)) is not None:
+        closer = _QUOTE_PAIRS[opening.group()]
+        paragraph_end = text.find("\n", opening.end())
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        close = text.find(closer, opening.end(), paragraph_end)
+        end = paragraph_end if close < 0 else close
+        spans.append((opening.end(), end))
+        position = end + len(closer) if close >= 0 else end
+    return spans
+
+
+def _speech_date(
+    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], context: Context
+) -> dt.date | None:
+    """The day a quote around ``[start, end)`` was spoken, when the text says it: a day fixed
+    earlier in the paragraph, or a full date later in the quote's sentence."""
+    quote = next(((a, b) for a, b in quotes if a <= start and end <= b), None)
+    if quote is None:
+        return None
+    local = context.local()
+    if local is not None and local.grain == "day":
+        return local.date
+    after = text.find("\n", quote[1])
+    after = len(text) if after < 0 else after
+    sentence_end = min((i for i in (text.find(". ", quote[1], after), after) if i >= 0), default=after)
+    for match in MASTER.finditer(text, quote[1], sentence_end):
+        if match.lastgroup in ("full_date", "iso"):
+            found = _DAY_VALUE.match(_RULE_REGEX[match.lastgroup].fullmatch(text, *match.span()) and
+                                     _full_value(text, match) or "")
+            if found:
+                return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    return None
+
+
+def _full_value(text: str, match: re.Match[str]) -> str:
+    rule = match.lastgroup or ""
+    inner = _RULE_REGEX[rule].fullmatch(text, *match.span())
+    if inner is None or not inner.group("year"):
+        return ""
+    value = normalise(rule, inner.groupdict(), match.start(), match.end(), Context(text=text, dct=None))
+    return value.value if value else ""
+
+
+def find_timeline(text: str, timexes: Sequence[Timex], sentences: Sequence[Span]) -> list[TimelineEntry]:
+    """The sentences of `text` that date an event, one entry each, ordered by date.
+
+    A sentence dates an event when it holds a DATE or TIME timex whose value names a calendar
+    year at least (durations, sets and vague references do not). Its entry takes the most
+    specific such value (the first among equals). Entries are ordered by value, then by
+    position in the text.
+    """
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and _CALENDAR.match(t.value)]
+    entries: list[tuple[str, int, TimelineEntry]] = []
+    index = 0
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        inside = []
+        while index < len(dated) and dated[index].start < sentence.end:
+            if dated[index].start >= sentence.start:
+                inside.append(dated[index])
+            index += 1
+        if not inside:
+            continue
+        best = max(inside, key=lambda t: (_precision(t.value), -t.start))
+        entries.append((best.value, sentence.start, TimelineEntry(value=best.value, sentence=sentence)))
+    return [entry for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1]))]
+
+
+def _precision(value: str) -> int:
+    """How much of a calendar value is known: year 1, month or week or quarter 2, day 3, time 4."""
+    match = _CALENDAR.match(value)
+    if match is None:
+        return 0
+    if "T" in value:
+        return 4
+    if match.group(3):
+        return 3
+    if match.group(2) or "-W" in value or "-Q" in value or "-H" in value:
+        return 2
+    return 1
