@@ -103,6 +103,8 @@ def find_timexes(text: str, *, anchor: str | None = None) -> list[Timex]:
         start += value.trim
         end = _trim_end(text, start, end)
         found.append(Timex(start, end, text[start:end], type=value.type, value=value.value, anchor=value.anchor))
+        if value.type == "DATE" and "-Q" in value.value and value.value[:4].isdigit():
+            context.quarter = value.value
         if value.type in ("DATE", "TIME"):
             reference = _reference(value.value)
             if reference is not None:
@@ -203,7 +205,23 @@ def find_timeline(text: str, timexes: Sequence[Timex], sentences: Sequence[Span]
             continue
         best = max(inside, key=lambda t: (_precision(t.value), -t.start))
         entries.append((best.value, sentence.start, TimelineEntry(value=best.value, sentence=sentence)))
-    return [entry for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1]))]
+    return [entry for _, _, entry in sorted(entries, key=lambda e: (_start(e[0]), e[0], e[1]))]
+
+
+def _start(value: str) -> str:
+    """The first day a calendar value covers, as ``YYYY-MM-DD``, so weeks and quarters sort among days."""
+    year = value[:4]
+    if match := re.match(r"\d{4}-W(\d{2})", value):
+        try:
+            return dt.date.fromisocalendar(int(year), int(match.group(1)), 1).isoformat()
+        except ValueError:
+            return value
+    if match := re.match(r"\d{4}-([QH])(\d)", value):
+        months = 3 if match.group(1) == "Q" else 6
+        return f"{year}-{(int(match.group(2)) - 1) * months + 1:02d}"
+    if match := re.match(r"\d{4}-(SP|SU|FA|WI)", value):
+        return f"{year}-{ {'SP': '03', 'SU': '06', 'FA': '09', 'WI': '12'}[match.group(1)]}"
+    return value
 
 
 def _precision(value: str) -> int:

@@ -22,7 +22,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spinscope.stages.timexes.patterns import MONTHS, NUMBERS, SEASONS, UNITS, WEEKDAYS
+from spinscope.stages.timexes.patterns import MONTHS, NUMBERS, SEASONS, WEEKDAYS
+from spinscope.stages.timexes.values import GRAIN_OF_UNIT, at_grain, duration, make_date, number, shift, unit_of
 
 __all__ = ["Context", "Reference", "Value", "normalise"]
 
@@ -62,7 +63,7 @@ class Reference:
     @property
     def value(self) -> str:
         """The reference as a TIMEX3 value at its own grain."""
-        return _at_grain(self.date, self.grain)
+        return at_grain(self.date, self.grain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class Context:
     text: str
     dct: dt.date | None
     narrative: Reference | None = None
+    quarter: str | None = None  # the last quarter named ("1989-Q3"): "a year ago" then means a quarter
     narrative_paragraph: int = -1
     paragraph: int = 0
     speech: dt.date | None = None
@@ -140,63 +142,22 @@ def _sentence_end(text: str, position: int, reach: int) -> int:
     return limit
 
 
-# Calendar helpers -----------------------------------------------------------------------
-
-def _at_grain(date: dt.date, grain: Grain) -> str:
-    if grain == "year":
-        return f"{date.year:04d}"
-    if grain == "month":
-        return f"{date.year:04d}-{date.month:02d}"
-    if grain == "week":
-        year, week, _ = date.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if grain == "quarter":
-        return f"{date.year:04d}-Q{(date.month - 1) // 3 + 1}"
-    if grain == "decade":
-        return f"{date.year // 10:03d}"
-    if grain == "century":
-        return f"{date.year // 100:02d}"
-    return date.isoformat()
-
-
-def _shift(date: dt.date, amount: int, unit: str) -> dt.date:
-    """`date` moved by `amount` units (day, week, month, quarter, year, decade, century)."""
-    if unit in ("day", "night"):
-        return date + dt.timedelta(days=amount)
-    if unit in ("week", "weekend", "fortnight"):
-        return date + dt.timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
-    months = amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit, 0)
-    if months == 0:
-        return date
-    total = date.year * 12 + date.month - 1 + months
-    year, month = divmod(total, 12)
-    if not 1 <= year <= 9999:
-        return date
-    return dt.date(year, month + 1, min(date.day, 28))
-
-
-_GRAIN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week",
-                  "month": "month", "quarter": "quarter", "year": "year", "decade": "year", "century": "year",
-                  "hour": "day", "minute": "day", "second": "day"}
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _year_for(month: int, day: int | None, m: _Match) -> tuple[str, str | None] | None:
     """The year of a date written without one: this paragraph's year, else the document
     date's (the nearest occurrence, or the next one when the sentence speaks of the future)."""
     local = m.context.local()
-    if local is not None:
+    # A paragraph about another time lends its year; one about the last or next year may be
+    # reporting news of around the document date, which the document date resolves better.
+    if local is not None and (m.dct is None or abs(local.date.year - m.dct.year) > 1):
         return f"{local.date.year:04d}", local.value
     if m.dct is None:
         return None
     dct = m.dct
-    candidates = [_date(dct.year + offset, month, day or 15) for offset in (-1, 0, 1)]
+    if day is None:  # a month alone: the last one, or the next one when the sentence looks ahead
+        if m.future:
+            return f"{dct.year + (1 if month < dct.month else 0):04d}", dct.isoformat()
+        return f"{dct.year - (1 if month > dct.month else 0):04d}", dct.isoformat()
+    candidates = [make_date(dct.year + offset, month, day or 15) for offset in (-1, 0, 1)]
     dates = [c for c in candidates if c is not None]
     if not dates:
         return None
@@ -206,68 +167,6 @@ def _year_for(month: int, day: int | None, m: _Match) -> tuple[str, str | None] 
     else:
         best = min(dates, key=lambda d: (abs((d - dct).days) + (60 if d > dct + dt.timedelta(days=200) else 0)))
     return f"{best.year:04d}", dct.isoformat()
-
-
-def _number(word: str) -> float | None:
-    """A number written in digits or words; None for a vague amount ("several")."""
-    word = word.lower().strip()
-    half = 0.0
-    for suffix in (" and a half", " 1/2"):
-        if word.endswith(suffix):
-            word, half = word[: -len(suffix)], 0.5
-    if word in ("a half", "half"):
-        return 0.5
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word) + half
-    if word in ("a couple of", "couple of"):
-        return 2
-    if word == "a dozen":
-        return 12
-    if word == "a hundred":
-        return 100
-    parts = re.split(r"[- ]", word)
-    if all(p in NUMBERS for p in parts) and parts:
-        return sum(NUMBERS[p] for p in parts) + half
-    return None
-
-
-def _duration(amount: float | None, unit: str) -> str:
-    letter, is_time = UNITS[unit]
-    if letter == "WE":
-        letter = "D"
-        amount = None if amount is None else amount * 2
-    if letter == "2W":
-        letter = "W"
-        amount = None if amount is None else amount * 2
-    if amount is None:
-        count = "X"
-    elif amount == int(amount):
-        count = str(int(amount))
-    else:
-        whole = int(amount)
-        smaller = {("Y", False): ("M", 12), ("M", False): ("D", 30), ("D", False): ("H", 24), ("W", False): ("D", 7),
-                   ("H", True): ("M", 60), ("M", True): ("S", 60)}.get((letter, is_time))
-        if smaller is None:
-            count = f"{amount:g}"
-        else:
-            part = round((amount - whole) * smaller[1])
-            lead = f"{whole}{letter}" if whole else ""
-            time = "T" if is_time or smaller[0] == "H" else ""
-            if is_time:
-                return f"PT{lead}{part}{smaller[0]}"
-            if time:
-                return f"P{lead}T{part}{smaller[0]}"
-            return f"P{lead}{part}{smaller[0]}"
-    return f"PT{count}{letter}" if is_time else f"P{count}{letter}"
-
-
-def _unit(word: str) -> str:
-    word = word.lower()
-    if word.startswith("centur"):
-        return "century"
-    if word.startswith("millenni"):
-        return "millennium"
-    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
 
 
 def _weekday_date(weekday: int, m: _Match, relation: str = "") -> dt.date | None:
@@ -321,8 +220,8 @@ def _set_every(m: _Match) -> Value | None:
         return Value("SET", f"XXXX-{SEASONS[m.get('season')]}")
     if m.get("part2"):
         return Value("SET", f"XXXX-XX-XXT{_PARTS.get(m.get('part2'), 'MO')}")
-    amount = _number(m.get("num")) if m.get("num") else 1
-    return Value("SET", _duration(amount, _unit(m.get("unit"))))
+    amount = number(m.get("num")) if m.get("num") else 1
+    return Value("SET", duration(amount, unit_of(m.get("unit"))))
 
 
 _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
@@ -336,7 +235,7 @@ def _set_adverb(m: _Match) -> Value | None:
 
 
 def _set_per(m: _Match) -> Value | None:
-    return Value("SET", _duration(1, _unit(m.get("unit"))))
+    return Value("SET", duration(1, unit_of(m.get("unit"))))
 
 
 def _set_weekday_plural(m: _Match) -> Value | None:
@@ -353,14 +252,14 @@ def _calendar(m: _Match) -> Value | None:
     if year_text:
         year = int(year_text) + (1900 if len(year_text) == 2 and int(year_text) > 30 else 0)
         year += 2000 if len(year_text) == 2 and year < 100 else 0
-        if _date(year, month, day) is None:
+        if make_date(year, month, day) is None:
             return None
         return Value("DATE", f"{year:04d}-{month:02d}-{day:02d}")
     resolved = _year_for(month, day, m)
     if resolved is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}")
     year, anchor = resolved
-    if _date(int(year), month, day) is None:
+    if make_date(int(year), month, day) is None:
         return None
     return Value("DATE", f"{year}-{month:02d}-{day:02d}", anchor)
 
@@ -463,10 +362,29 @@ def _month_year(m: _Match) -> Value | None:
     return Value("DATE", f"{int(m.get('year')):04d}-{m.month:02d}")
 
 
+def _year_ago(m: _Match) -> Value | None:
+    """ "the year-earlier period", "year-ago": the same quarter (or, failing one, year) a year before."""
+    if m.context.quarter:
+        year, quarter = m.context.quarter.split("-")
+        return Value("DATE", f"{int(year) - 1:04d}-{quarter}", m.context.quarter)
+    if m.dct is None:
+        return Value("DATE", "PAST_REF")
+    return Value("DATE", f"{m.dct.year - 1:04d}", m.dct.isoformat())
+
+
 def _quarter(m: _Match) -> Value | None:
     ordinal = m.get("ordinal")
     letter = "Q" if m.get("kind") == "quarter" else "H"
     year_text = m.get("year") or m.get("yearfirst")
+    trim = 0
+    leading = re.match(r"(?:a|the|its)\s(?=\w+-(?:fiscal-)?(?:quarter|half))", m.context.text[m.start : m.end], re.IGNORECASE)
+    if leading:
+        trim = leading.end()  # "a third-quarter loss": the adjective is the timex, not the article
+    value = _quarter_value(m, ordinal, letter, year_text)
+    return None if value is None else Value(value.type, value.value, value.anchor, trim)
+
+
+def _quarter_value(m: _Match, ordinal: str, letter: str, year_text: str) -> Value | None:
     if letter == "H" and ordinal in ("last", "final"):
         ordinal = "second"
     if not ordinal:
@@ -474,18 +392,18 @@ def _quarter(m: _Match) -> Value | None:
             return None
         ordinal = "year-ago" if year_text else "latest"
     if ordinal in _ORDINALS:
-        number = _ORDINALS[ordinal]
-        if letter == "H" and number > 2:
+        index = _ORDINALS[ordinal]
+        if letter == "H" and index > 2:
             return None
         if year_text:
-            return Value("DATE", f"{year_text}-{letter}{number}")
+            return Value("DATE", f"{year_text}-{letter}{index}")
         if m.dct is None:
-            return Value("DATE", f"XXXX-{letter}{number}")
+            return Value("DATE", f"XXXX-{letter}{index}")
         year = m.dct.year
-        first_month = (number - 1) * (3 if letter == "Q" else 6) + 1
+        first_month = (index - 1) * (3 if letter == "Q" else 6) + 1
         if first_month > m.dct.month and not m.future:
             year -= 1
-        return Value("DATE", f"{year:04d}-{letter}{number}", m.dct.isoformat())
+        return Value("DATE", f"{year:04d}-{letter}{index}", m.dct.isoformat())
     if m.dct is None or letter == "H":
         return Value("DATE", f"XXXX-{letter}X")
     current = (m.dct.month - 1) // 3 + 1
@@ -548,24 +466,24 @@ def _century(m: _Match) -> Value | None:
     ordinal = m.get("ordinal")
     digits = re.match(r"\d+", ordinal)
     if digits:
-        number = int(digits.group())
+        ordinal_number = int(digits.group())
     else:
         words = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12,
                  "twentieth": 20, "twenty-first": 21}
         if ordinal in words:
-            number = words[ordinal]
+            ordinal_number = words[ordinal]
         elif ordinal.endswith("teenth"):
-            number = NUMBERS.get(ordinal[:-2] + "n", NUMBERS.get(ordinal[:-6] + "teen", 0))
+            ordinal_number = NUMBERS.get(ordinal[:-2] + "n", NUMBERS.get(ordinal[:-6] + "teen", 0))
         else:
             return None
-    if not 1 <= number <= 30:
+    if not 1 <= ordinal_number <= 30:
         return None
-    return Value("DATE", f"{number - 1:02d}")
+    return Value("DATE", f"{ordinal_number - 1:02d}")
 
 
 def _ago(m: _Match) -> Value | None:
-    unit = _unit(m.get("unit"))
-    amount = _number(m.get("num"))
+    unit = unit_of(m.get("unit"))
+    amount = number(m.get("num"))
     direction = m.get("dir")
     if direction in ("before", "after", "since", "hence") and unit in ("hour", "minute", "second"):
         return None
@@ -576,13 +494,16 @@ def _ago(m: _Match) -> Value | None:
         reference, sign = _narrative(m), (-1 if direction == "earlier" else 1)
     if direction == "ago" and m.dct is None:
         reference = None
-    if amount is None or reference is None or unit not in _GRAIN_OF_UNIT or amount != int(amount):
+    if amount is None or reference is None or unit not in GRAIN_OF_UNIT or amount != int(amount):
         return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    date = _shift(reference.date, sign * int(amount), unit)
-    grain = _GRAIN_OF_UNIT[unit]
+    if unit == "year" and amount == 1 and m.context.quarter and direction in ("ago", "earlier"):
+        year, quarter = m.context.quarter.split("-")
+        return Value("DATE", f"{int(year) - 1:04d}-{quarter}", m.context.quarter)
+    date = shift(reference.date, sign * int(amount), unit)
+    grain = GRAIN_OF_UNIT[unit]
     if grain == "day" and reference.grain != "day":
         grain = reference.grain
-    return Value("DATE", _at_grain(date, grain), reference.value)
+    return Value("DATE", at_grain(date, grain), reference.value)
 
 
 def _vague_ago(m: _Match) -> Value | None:
@@ -602,14 +523,16 @@ def _relative(m: _Match) -> Value | None:
     else:
         reference = None
     sign = _RELATION_SIGN[relation]
+    if unit == "week" and relation in ("last", "past") and m.context.text[m.start : m.start + 4].lower() == "the ":
+        sign = 0  # "the past week" is the seven days up to now
     if reference is None:
         if unit in ("week", "month", "quarter", "weekend"):
             letter = {"week": "WXX", "weekend": "WXX-WE", "month": "XX", "quarter": "QX"}[unit]
             return Value("DATE", f"XXXX-{letter}")
         return Value("DATE", {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[sign])
-    date = _shift(reference.date, sign, unit)
+    date = shift(reference.date, sign, unit)
     if unit == "weekend":
-        return Value("DATE", _at_grain(date, "week") + "-WE", reference.value)
+        return Value("DATE", at_grain(date, "week") + "-WE", reference.value)
     if unit == "day":
         if reference.grain != "day":
             return Value("DATE", reference.value, reference.value)
@@ -618,7 +541,7 @@ def _relative(m: _Match) -> Value | None:
              "century": "century"}[unit]
     if reference.grain == "year" and grain in ("week", "month", "quarter"):
         grain = "year"
-    return Value("DATE", _at_grain(date, grain), reference.value)
+    return Value("DATE", at_grain(date, grain), reference.value)
 
 
 def _relative_named(m: _Match) -> Value | None:
@@ -652,10 +575,10 @@ def _anaphor(m: _Match) -> Value | None:
     if reference is None:
         return Value("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit])
     sign = {"the next": 1, "the previous": -1}.get(which, 0)
-    date = _shift(reference.date, sign, unit)
+    date = shift(reference.date, sign, unit)
     grains = ["year", "month", "week", "day"]
     grain = unit if grains.index(unit) <= grains.index(reference.grain if reference.grain in grains else "year") else reference.grain
-    return Value("DATE", _at_grain(date, grain), reference.value)
+    return Value("DATE", at_grain(date, grain), reference.value)
 
 
 def _the_unit(m: _Match) -> Value | None:
@@ -666,26 +589,26 @@ def _duration_hyphen(m: _Match) -> Value | None:
     if m.get("old"):
         return None  # TimeBank leaves ages ("6-year-old") untagged
     word = m.get("num")
-    amount = None if word in ("several", "multi") else _number(word)
+    amount = None if word in ("several", "multi") else number(word)
     if word not in ("several", "multi") and amount is None:
         return None
-    return Value("DURATION", _duration(amount, _unit(m.get("unit"))))
+    return Value("DURATION", duration(amount, unit_of(m.get("unit"))))
 
 
 def _duration_value(m: _Match) -> Value | None:
     word = m.get("num")
-    unit = _unit(m.get("unit"))
+    unit = unit_of(m.get("unit"))
     if unit == "second" and word in ("a", "an", "one"):
         return None  # "a second term" is an ordinal far more often than a second of time
     if unit in ("quarter", "night") and word in ("a", "an"):
         return None
     vague = word in ("several", "few", "many", "some", "a few", "a number of", "hundreds of", "dozens of")
-    amount = None if vague else _number(word)
+    amount = None if vague else number(word)
     if (amount is None and not vague) or m.get("old") or (amount is not None and amount >= 1000):
         return None
     if unit == "quarter" and amount is not None:
-        return Value("DURATION", _duration(amount * 3, "month"))
-    return Value("DURATION", _duration(amount, unit))
+        return Value("DURATION", duration(amount * 3, "month"))
+    return Value("DURATION", duration(amount, unit))
 
 
 _VAGUE_UNITS = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
@@ -697,12 +620,12 @@ def _vague_duration(m: _Match) -> Value | None:
     unit = _VAGUE_UNITS[m.get("vague")]
     before = m.context.text[max(0, m.start - 4) : m.start].lower()
     if modifier == "for":
-        return Value("DURATION", _duration(None, unit), trim=4)
+        return Value("DURATION", duration(None, unit), trim=4)
     if not modifier:
         if before != "for " or unit in ("hours", "minutes"):
             return None
-        return Value("DURATION", _duration(None, unit))
-    return Value("DURATION", _duration(None, unit))
+        return Value("DURATION", duration(None, unit))
+    return Value("DURATION", duration(None, unit))
 
 
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
@@ -725,7 +648,9 @@ def _deictic(m: _Match) -> Value | None:
         offset = _DAY_OFFSETS[word]
         return Value("DATE", "PRESENT_REF" if offset == 0 else "PAST_REF" if offset < 0 else "FUTURE_REF")
     if word == "the weekend":
-        return Value("DATE", _at_grain(base, "week") + "-WE", base.isoformat())
+        if base.isoweekday() <= 3 and not m.future:
+            base -= dt.timedelta(days=7)  # early in the week, "the weekend" is the one just past
+        return Value("DATE", at_grain(base, "week") + "-WE", (m.context.speech or m.dct).isoformat())
     return Value("DATE", (base + dt.timedelta(days=_DAY_OFFSETS[word])).isoformat(), base.isoformat())
 
 
@@ -790,8 +715,8 @@ def _spoken_year(m: _Match) -> Value | None:
     words = m.get("spoken").replace("-", " ").split()
     if words[0] == "nineteen":
         rest = " ".join(words[1:])
-        number = _number(rest)
-        return None if number is None else Value("DATE", f"19{int(number):02d}")
+        tail = number(rest)
+        return None if tail is None else Value("DATE", f"19{int(tail):02d}")
     extra = _SPOKEN_ONES.get(words[-1], 0) if "and" in words else 0
     return Value("DATE", f"{2000 + extra}")
 
@@ -824,5 +749,5 @@ _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
     "ago": _ago, "vague_ago": _vague_ago, "relative": _relative, "relative_named": _relative_named,
     "anaphor": _anaphor, "the_unit": _the_unit, "duration_hyphen": _duration_hyphen, "duration": _duration_value,
     "vague_duration": _vague_duration, "deictic": _deictic, "weekday": _weekday, "month": _month, "year": _year,
-    "spoken_year": _spoken_year, "holiday": _holiday,
+    "spoken_year": _spoken_year, "holiday": _holiday, "year_ago": _year_ago,
 }

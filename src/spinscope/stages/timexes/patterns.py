@@ -78,7 +78,7 @@ _MOD = (
     r"|at least|at most|up to|under|no more than|no less than|little more than|another"
     r"|an additional|an extra|a full|the full|the entire|an entire|the last|the past|the next|the first"
     r"|the final|the coming|the previous|the following|the remaining|the same|the|past|last|next|first"
-    r"|coming|previous|recent|those|these|within) "
+    r"|coming|previous|recent|those|these) "
 )
 _CLOCK = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?|o'clock)"
 _TZ = r"(?:\s(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local time))?"
@@ -160,7 +160,9 @@ RULES: tuple[Rule, ...] = (
     Rule("vague_duration", r"(?:(?P<vmod>the\spast|the\slast|the\snext|the\scoming|past|recent|coming|the\sfirst|several|many|few"
          r"|a\sfew|for|the\searly|the\sfinal)\s)?(?P<vague>years|months|weeks|days|hours|minutes|decades|centuries)\b"),
     # Words that point at the present, past or future.
-    Rule("deictic", r"(?P<word>today|yesterday|tomorrow|right\snow|now|currently|nowadays|presently|recently|lately"
+    Rule("year_ago", r"(?:the\s)?(?:(?:comparable|corresponding)\s)?(?:year-(?:earlier|ago)|year\sago)"
+         r"(?:\s(?:third|second|first|fourth)\squarter|\s(?:period|quarter|nine\smonths|six\smonths))?\b"),
+    Rule("deictic", r"(?:(?P<edge>late|later|earlier|early)\s(?=yesterday|today|tomorrow))?(?P<word>today|yesterday|tomorrow|right\snow|now|currently|nowadays|presently|recently|lately"
          r"|the\spast|the\sfuture|the\snear\sfuture|the\spresent|these\sdays"
          r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow|at\sthe\smoment|this\sday|the\sweekend)\b"),
     Rule("weekday", rf"(?:(?P<rel>last|next|this|early|late|the\sprevious|the\sfollowing)\s)?{WEEKDAY}\b"),
