@@ -327,6 +327,54 @@ def eval_quotes(
         Console().print(table)
 
 
+class TimexCorpus(StrEnum):
+    """Gold formats that ``eval timex`` reads."""
+
+    timeml = "timeml"
+    meantime = "meantime"
+
+
+@eval_app.command("timex")
+def eval_timex(
+    tml: Annotated[
+        Path, typer.Option("--tml", help="A gold file, or a folder searched recursively.", show_default=False)
+    ],
+    corpus_format: Annotated[
+        TimexCorpus, typer.Option("--format", help="timeml (TempEval-3 .tml) or meantime (NewsReader CAT .xml).")
+    ] = TimexCorpus.timeml,
+) -> None:
+    """Score dates and times on TimeML gold: TempEval-3 strict and relaxed P/R/F1, value and type F1."""
+    with _errors_reported():
+        from spinscope.eval.timeml import evaluate_timexes, load_meantime, load_timeml
+
+        documents = load_meantime(tml) if corpus_format is TimexCorpus.meantime else load_timeml(tml)
+        with _steps() as progress:
+            result = evaluate_timexes(documents, progress=lambda done: progress("scoring", done, len(documents)))
+        table = Table("measure", "precision", "recall", "F1", "accuracy", "right", "predicted", "gold")
+        for label, precision, recall, f1, right in (
+            ("strict span", result.strict_precision, result.strict_recall, result.strict_f1, result.strict),
+            ("relaxed span", result.relaxed_precision, result.relaxed_recall, result.relaxed_f1, result.relaxed),
+        ):
+            table.add_row(
+                label, f"{precision:.4f}", f"{recall:.4f}", f"{f1:.4f}", "", str(right), str(result.predicted),
+                str(result.gold),
+            )
+        for label, f1, accuracy, right in (
+            ("value (of relaxed)", result.value_f1, result.value_accuracy, result.right_value),
+            ("type (of relaxed)", result.type_f1, result.type_accuracy, result.right_type),
+        ):
+            table.add_row(label, "", "", f"{f1:.4f}", f"{accuracy:.4f}", str(right), "", "")
+        by_type = Table("gold type", "gold", "relaxed recall", "value accuracy")
+        for kind, scores in result.per_type.items():
+            by_type.add_row(kind, str(scores.gold), f"{scores.recall:.4f}", f"{scores.value_accuracy:.4f}")
+        console = Console()
+        console.print(
+            f"{tml}: {result.documents} documents, {result.words} words, {result.words_per_second:,.0f} words/s"
+        )
+        console.print(table)
+        console.print(by_type)
+
+
 @app.command()
 def serve(
     db: _DbOption = _DEFAULT_DB,
