@@ -93,12 +93,13 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
     assert [(r.name, r.status, r.error) for r in document.stages][1:] == [
         ("entities", "skipped", "not selected"),
         ("quotes", "skipped", "not selected"),
+        ("timexes", "skipped", "not selected"),
         ("techniques", "skipped", "not selected"),
     ]
 
 
 def test_build_pipeline_refuses_unknown_stages() -> None:
-    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, quotes, techniques"):
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, quotes, timexes, techniques"):
         build_pipeline(Settings(stages=("sentiment",)))
 
 
