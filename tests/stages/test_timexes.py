@@ -213,6 +213,14 @@ def test_timex_stage_anchors_on_the_publication_date_and_renders_sections() -> N
     assert "## Dates and periods" in summary and "“44 days” → P44D" in summary
 
 
+def test_timex_stage_keeps_the_page_lines_out_of_the_timeline() -> None:
+    text = "8 November 2025. Shusha fell on 8 November 2020."
+    evidence = {"published": (Span(0, 15, "8 November 2025"),)}
+    document = Document(text, metadata=Metadata(published="2025-11-08", evidence=evidence))
+    document.add_layer("sentences", _sentences(text))
+    timeline = TimexStage().process(document, {}).layers["timeline"]
+    assert [(entry.value, entry.sentence.text) for entry in timeline] == [("2020-11-08", "Shusha fell on 8 November 2020.")]
+
 def test_timex_items_round_trip_through_json() -> None:
     timex = Timex(0, 5, "today", type="DATE", value="2025-11-08", anchor="2025-11-08")
     assert Timex.from_dict(timex.to_dict()) == timex

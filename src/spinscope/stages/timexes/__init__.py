@@ -48,12 +48,18 @@ class TimexStage(Stage):
     name = "timexes"
     requires = ("sentences",)
     produces = ("timexes", "timeline")
-    version = "1"
+    version = "2"
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Find the timexes and the timeline of one document, anchored on its publication date."""
         timexes = find_timexes(document.text, anchor=_anchor(document.metadata.published))
-        timeline = find_timeline(document.text, timexes, document.layers["sentences"])
+        # The page's own lines (dateline, image credits, title) carry dates but tell no event.
+        furniture = list(document.metadata.spans())
+        told = [
+            sentence for sentence in document.layers["sentences"]
+            if not any(line.start < sentence.end and sentence.start < line.end for line in furniture)
+        ]
+        timeline = find_timeline(document.text, timexes, told)
         return StageResult(layers={"timexes": timexes, "timeline": timeline})
 
 
