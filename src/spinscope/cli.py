@@ -375,6 +375,67 @@ def eval_timex(
         console.print(by_type)
 
 
+# Check-worthiness: `spinscope train claims` and `spinscope eval claims`.
+_DataOption = Annotated[
+    Path, typer.Option("--data", help="The shared data folder (claimbuster/, clef2019-checkthat-task1-en/, ...).", show_default=False)
+]
+
+
+@train_app.command("claims")
+def train_claims(
+    data: _DataOption,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the model into.", show_default=False)],
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, split by debate.")] = 5,
+) -> None:
+    """Train the check-worthiness model on CheckThat! and ClaimBuster training data; print its CV figures."""
+    with _errors_reported():
+        from spinscope.training.claims import TrainSettings, train_from_data
+
+        with _steps() as progress:
+            validation = train_from_data(data, out, settings=TrainSettings(folds=folds), progress=progress)
+        table = Table("measure (out of fold)", "model", "TF-IDF 1-2 grams + LR")
+        table.add_row("CLEF MAP", f"{validation.clef.map:.4f}", f"{validation.baseline['clef_map']:.4f}")
+        for k, value in validation.clef.precision_at.items():
+            table.add_row(f"CLEF P@{k}", f"{value:.4f}", "")
+        table.add_row("ClaimBuster precision", f"{validation.claimbuster.precision:.4f}", "")
+        table.add_row("ClaimBuster recall", f"{validation.claimbuster.recall:.4f}", "")
+        table.add_row(
+            "ClaimBuster F1 (best threshold)", f"{validation.claimbuster.f1:.4f}",
+            f"{validation.baseline['claimbuster_f1']:.4f}",
+        )
+        Console().print(table)
+        typer.echo(f"threshold {validation.threshold:.4f}; model written to {out}")
+
+
+@eval_app.command("claims")
+def eval_claims(
+    data: _DataOption,
+    model_dir: Annotated[
+        Path | None, typer.Option("--model-dir", help="A model folder from `spinscope train claims`.")
+    ] = None,
+) -> None:
+    """Score check-worthiness on CLEF-2019 Task 1 test (MAP, P@k) and ClaimBuster groundtruth (P/R/F1)."""
+    with _errors_reported():
+        from spinscope.eval.claims import evaluate_claims
+
+        with _steps() as progress:
+            result = evaluate_claims(data, model_dir=model_dir, progress=lambda done, total: progress("scoring", done, total))
+        ranking = Table("CLEF-2019 Task 1 test", "AP", *(f"P@{k}" for k in result.clef.precision_at))
+        for name, (ap, precision) in result.clef.per_debate.items():
+            ranking.add_row(name, f"{ap:.4f}", *(f"{value:.4f}" for value in precision.values()))
+        ranking.add_row("mean (MAP)", f"{result.clef.map:.4f}", *(f"{v:.4f}" for v in result.clef.precision_at.values()))
+        scores = result.claimbuster
+        table = Table("ClaimBuster groundtruth, check-worthy = CFS", "value")
+        table.add_row("threshold", f"{scores.threshold:.4f}")
+        table.add_row("precision", f"{scores.precision:.4f}")
+        table.add_row("recall", f"{scores.recall:.4f}")
+        table.add_row("F1", f"{scores.f1:.4f}")
+        table.add_row("right / predicted / gold", f"{scores.correct} / {scores.predicted} / {scores.gold}")
+        console = Console()
+        console.print(ranking)
+        console.print(table)
+
+
 @app.command()
 def serve(
     db: _DbOption = _DEFAULT_DB,

@@ -346,29 +346,47 @@ class Claim(Span):
 
     `score` is from 0 to 1; `checkworthy` says whether it passed the model's threshold;
     `kind` names what sort of claim it is (``quantity``, ``event``, ``opinion``, ...).
+    What it states is linked: `entities` are the ids of the entities named in it, `numbers`
+    the numbers in it (spans of the document's text), `timexes` indexes into the timexes layer.
     """
 
     score: float = 0.0
     checkworthy: bool = False
     kind: str | None = None
+    entities: tuple[str, ...] = ()
+    numbers: tuple[Span, ...] = ()
+    timexes: tuple[int, ...] = ()
+
+    def spans(self) -> Iterator[Span]:
+        """Yield the claim itself and its numbers."""
+        yield self
+        yield from self.numbers
 
     def to_dict(self) -> dict[str, Any]:
-        """Convert to the contract's claim object."""
+        """Convert to the contract's claim object (plus its links)."""
         return {
             "start": self.start, "end": self.end, "text": self.text,
             "score": self.score, "checkworthy": self.checkworthy, "kind": self.kind,
+            "entities": list(self.entities), "numbers": [number.to_dict() for number in self.numbers],
+            "timexes": list(self.timexes),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Read a contract claim object."""
+        """Read a contract claim object; links it lacks (older JSON) are empty."""
         score = data.get("score")
         if not isinstance(score, int | float) or not 0 <= score <= 1:
             raise ContractError(f"claim score {score!r} is not a number from 0 to 1")
         kind = data.get("kind")
+        timexes = data.get("timexes", ())
+        if not all(isinstance(index, int) and not isinstance(index, bool) for index in timexes):
+            raise ContractError(f"claim timexes {timexes!r} are not indexes into the timexes layer")
         return cls(
             start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), score=float(score),
             checkworthy=bool(data.get("checkworthy")), kind=None if kind is None else str(kind),
+            entities=tuple(str(entity) for entity in data.get("entities", ())),
+            numbers=tuple(Span.from_dict(number) for number in data.get("numbers", ())),
+            timexes=tuple(timexes),
         )
 
 

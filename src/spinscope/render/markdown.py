@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from spinscope.document import Document, Entity, Quote, Technique, Term, TimelineEntry, Timex
+from spinscope.document import Claim, Document, Entity, Quote, Technique, Term, TimelineEntry, Timex
 
 __all__ = ["SECTIONS", "to_markdown"]
 
@@ -161,10 +161,33 @@ def _timexes(document: Document) -> list[str]:
     return lines
 
 
+_CLAIMS_SHOWN = 10  # the section lists this many claims, best first; the JSON has them all
+
+
+def _claims(document: Document) -> list[str]:
+    claims: tuple[Claim, ...] = document.layers["claims"]
+    if not claims:
+        return []
+    checkworthy = sum(claim.checkworthy for claim in claims)
+    lines = ["## Check-worthy claims", ""]
+    lines.append(
+        f"{checkworthy} of {len(claims)} sentences and quotes pass the check-worthiness threshold; "
+        f"the {min(_CLAIMS_SHOWN, len(claims))} that score highest:"
+    )
+    lines.append("")
+    ranked = sorted(claims, key=lambda claim: (-claim.score, claim.start))[:_CLAIMS_SHOWN]
+    for claim in ranked:
+        text = claim.text if len(claim.text) <= _QUOTE_CHARS else claim.text[:_QUOTE_CHARS].rstrip() + " …"
+        mark = "" if claim.checkworthy else ", below the threshold"
+        lines.append(f"- {_escape(text)} ({claim.kind or 'unclassified'}, score {claim.score:.2f}{mark}; "
+                     f"characters {claim.start}–{claim.end})")
+    return lines
+
+
 # Layer name -> section renderer, in the order sections appear.
 SECTIONS: dict[str, Callable[[Document], list[str]]] = {
     "entities": _entities, "quotes": _quotes, "terms": _terms, "timeline": _timeline, "timexes": _timexes,
-    "techniques": _techniques,
+    "claims": _claims, "techniques": _techniques,
 }
 
 

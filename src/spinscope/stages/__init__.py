@@ -1,6 +1,7 @@
 """The stages spinscope knows, in the order they run."""
 
 from spinscope.stages.base import Stage, StageResult
+from spinscope.stages.claims import ClaimStage, find_claims
 from spinscope.stages.entities import EntityStage, find_entities
 from spinscope.stages.nlp import SpacyStage, find_sentences
 from spinscope.stages.quotes import QuoteStage, find_quotes
@@ -9,6 +10,7 @@ from spinscope.stages.timexes import TimexStage, find_timeline, find_timexes
 
 __all__ = [
     "STAGE_TYPES",
+    "ClaimStage",
     "EntityStage",
     "QuoteStage",
     "SpacyStage",
@@ -17,6 +19,7 @@ __all__ = [
     "TechniqueStage",
     "TimexStage",
     "classify_spans",
+    "find_claims",
     "find_entities",
     "find_quotes",
     "find_sentences",
@@ -27,5 +30,5 @@ __all__ = [
 
 # Registry order is run order: a stage comes after every stage whose output it requires.
 STAGE_TYPES: dict[str, type[Stage]] = {
-    stage.name: stage for stage in (SpacyStage, EntityStage, QuoteStage, TimexStage, TechniqueStage)
+    stage.name: stage for stage in (SpacyStage, EntityStage, QuoteStage, TimexStage, ClaimStage, TechniqueStage)
 }

@@ -1,0 +1,277 @@
+"""The check-worthiness model: how much a sentence deserves fact-checking, from 0 to 1.
+
+One logistic regression over three blocks of features of a sentence, all computed here with
+numpy and the shipped MiniLM encoder (`spinscope.models.encoder`, run by onnxruntime):
+
+1. the TF-IDF of its words and word pairs (numbers folded into one token, ``<n>``);
+2. its MiniLM embedding (mean of the encoder's piece vectors, unit length) and the mean
+   embedding of its neighbours, up to `ClaimModel.context` sentences either side: in a
+   debate or an article, what surrounds a sentence says whether it states a fact;
+3. `CUE_FEATURES`: numbers, percentages, money, years, comparatives, first and second person,
+   opinion words, future, causal words, capitalised words, question and exclamation marks, length.
+
+The regression was trained with a feature saying which corpus a sentence came from (CLEF
+CheckThat! debates, where few sentences were fact-checked, or ClaimBuster, where a quarter are
+check-worthy); at analysis time that feature is 0, the ClaimBuster prior. The logit is then
+passed through a logistic calibration fitted on cross-validated ClaimBuster predictions, so
+`score` estimates how often ClaimBuster's annotators would call such a sentence a check-worthy
+factual claim, and `threshold` is the score of best cross-validated F1 for that class.
+The weights are plain arrays (``weights.npz``, ``vocabulary.txt``, ``model.json``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.errors import ModelNotFoundError
+from spinscope.models.encoder import Encoder, load_encoder
+from spinscope.models.techniques import MODEL_DIR as ENCODER_DIR
+
+__all__ = [
+    "CUE_FEATURES",
+    "MODEL_DIR",
+    "ClaimModel",
+    "TermWeights",
+    "cue_features",
+    "embed",
+    "load_claim_model",
+    "neighbour_means",
+    "terms",
+]
+
+MODEL_DIR = Path(__file__).parent / "weights" / "claims"
+WEIGHTS_FILE = "weights.npz"
+META_FILE = "model.json"
+VOCABULARY_FILE = "vocabulary.txt"
+
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[%$€£?!]")
+_DIGIT = re.compile(r"\d")
+_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+_MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds|million|billion|trillion|thousand|hundred)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|half|double|doubled"
+    r"|tripled|twice)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    r"\b(?:more|less|fewer|most|least|than|highest|lowest|largest|biggest|smallest|best|worst|record"
+    r"|increase[sd]?|decrease[sd]?|rose|fell|grew|cut|raised?)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|me|my|we|we're|we've|we'll|us|our)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're)\b", re.IGNORECASE)
+_OPINION = re.compile(
+    r"\b(?:think|believe|feel|hope|should|must|great|wonderful|terrible|horrible|amazing|beautiful|bad|good|love"
+    r"|thank|thanks|proud|honou?red|disaster|incredible|tremendous)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|going to|gonna|would|plan to)\b", re.IGNORECASE)
+_CAUSAL = re.compile(r"\b(?:because|due to|led to|caused?|result(?:ed)? in|as a result)\b", re.IGNORECASE)
+_STATED = re.compile(r"\b(?:voted|passed|signed|said|has|have|had|was|were|did)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<=\w[ ,;:])[A-Z][a-z]+")
+
+CUE_FEATURES = (
+    "has a digit", "log digit runs", "percentage", "money or large number", "year", "number word",
+    "log comparison words", "log first-person words", "log second-person words", "log opinion words", "future",
+    "causal word", "log stated-fact verbs", "log capitalised words inside", "question mark", "exclamation mark",
+    "log words", "under six words", "over 25 words",
+)
+
+
+def terms(text: str) -> list[str]:
+    """The TF-IDF terms of a sentence: lower-cased words (a number is ``<n>``) and word pairs."""
+    words = ["<n>" if word[0].isdigit() else word for word in _TOKEN.findall(text.lower())]
+    return words + [f"{first} {second}" for first, second in zip(words, words[1:], strict=False)]
+
+
+def cue_features(text: str) -> list[float]:
+    """The `CUE_FEATURES` of a sentence, in that order."""
+    words = len(text.split())
+    return [
+        float(bool(_DIGIT.search(text))),
+        float(np.log1p(len(re.findall(r"\d+", text)))),
+        float(bool(_PERCENT.search(text))),
+        float(bool(_MONEY.search(text))),
+        float(bool(_YEAR.search(text))),
+        float(bool(_NUMBER_WORD.search(text))),
+        float(np.log1p(len(_COMPARISON.findall(text)))),
+        float(np.log1p(len(_FIRST_PERSON.findall(text)))),
+        float(np.log1p(len(_SECOND_PERSON.findall(text)))),
+        float(np.log1p(len(_OPINION.findall(text)))),
+        float(bool(_FUTURE.search(text))),
+        float(bool(_CAUSAL.search(text))),
+        float(np.log1p(len(_STATED.findall(text)))),
+        float(np.log1p(len(_CAPITALISED.findall(text)))),
+        float("?" in text),
+        float("!" in text),
+        float(np.log1p(words)),
+        float(words < 6),
+        float(words > 25),
+    ]
+
+
+def embed(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Unit-length MiniLM embeddings of `texts` (rows follow `texts`; an empty text gives zeros)."""
+    if not texts:
+        return np.zeros((0, encoder.dim), np.float32)
+    vectors = np.stack(
+        [item.vectors.mean(axis=0) if len(item.vectors) else np.zeros(encoder.dim, np.float32) for item in encoder.encode(list(texts))]
+    )
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.where(norms > 0, norms, 1)).astype(np.float32)
+
+
+def neighbour_means(vectors: np.ndarray, width: int) -> np.ndarray:
+    """For each row, the mean of the rows up to `width` before and after it (itself left out)."""
+    count = len(vectors)
+    sums = np.vstack([np.zeros((1, vectors.shape[1]), np.float64), np.cumsum(vectors, axis=0, dtype=np.float64)])
+    index = np.arange(count)
+    first, last = np.maximum(0, index - width), np.minimum(count, index + width + 1)
+    totals = sums[last] - sums[first] - vectors
+    sizes = (last - first - 1)[:, None]
+    return (totals / np.maximum(sizes, 1)).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class TermWeights:
+    """A TF-IDF vocabulary with the regression's weight of each term folded in."""
+
+    index: dict[str, int]
+    idf: np.ndarray
+    weights: np.ndarray
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """The TF-IDF block's share of each text's logit (sublinear counts, L2-normalised rows)."""
+        result = np.zeros(len(texts), np.float64)
+        for row, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for term in terms(text):
+                column = self.index.get(term)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            if not counts:
+                continue
+            columns = np.fromiter(counts, np.int64, len(counts))
+            values = (1 + np.log(np.fromiter(counts.values(), np.float64, len(counts)))) * self.idf[columns]
+            result[row] = float(values @ self.weights[columns]) / float(np.linalg.norm(values))
+        return result
+
+
+class ClaimModel:
+    """The check-worthiness regression, its calibration and threshold, and the encoder it reads."""
+
+    def __init__(
+        self,
+        *,
+        encoder: Encoder,
+        vocabulary: TermWeights,
+        dense_mean: np.ndarray,
+        dense_weights: np.ndarray,
+        bias: float,
+        calibration: tuple[float, float],
+        threshold: float,
+        context: int,
+        meta: dict,
+    ) -> None:
+        self.encoder = encoder
+        self.vocabulary = vocabulary
+        self.dense_mean = dense_mean
+        self.dense_weights = dense_weights  # already divided by the features' scale
+        self.bias = bias
+        self.calibration = calibration
+        self.threshold = threshold
+        self.context = context
+        self.meta = meta
+
+    def score(self, sentences: Sequence[str], *, passages: Sequence[tuple[str, int]] = ()) -> np.ndarray:
+        """Check-worthiness from 0 to 1 of each sentence of one text, in order, then of each passage.
+
+        Args:
+            sentences: The text's sentences in reading order (their neighbours are context).
+            passages: Further stretches to score, such as quotes: (text, index of the sentence
+                whose neighbours are its context; with no sentences, a passage has none).
+
+        Returns:
+            ``len(sentences) + len(passages)`` scores, sentences first.
+        """
+        texts = [*sentences, *(text for text, _ in passages)]
+        if not texts:
+            return np.zeros(0, np.float64)
+        vectors = embed(self.encoder, texts)
+        around = neighbour_means(vectors[: len(sentences)], self.context)
+        if passages and sentences:
+            contexts = np.vstack([around, around[[index for _, index in passages]]])
+        else:
+            contexts = np.vstack([around, np.zeros((len(passages), vectors.shape[1]), np.float32)])
+        cues = np.array([cue_features(text) for text in texts], np.float32)
+        dense = np.hstack([vectors, contexts, cues]).astype(np.float64)
+        logits = (dense - self.dense_mean) @ self.dense_weights + self.vocabulary.logits(texts) + self.bias
+        slope, intercept = self.calibration
+        return 1.0 / (1.0 + np.exp(-(slope * logits + intercept)))
+
+    def save(self, folder: Path) -> None:
+        """Write ``weights.npz``, ``vocabulary.txt`` and ``model.json`` into `folder`."""
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            folder / WEIGHTS_FILE,
+            dense_mean=self.dense_mean.astype(np.float32),
+            dense_weights=self.dense_weights.astype(np.float32),
+            idf=self.vocabulary.idf.astype(np.float32),
+            term_weights=self.vocabulary.weights.astype(np.float32),
+        )
+        ordered = sorted(self.vocabulary.index, key=self.vocabulary.index.__getitem__)
+        (folder / VOCABULARY_FILE).write_text("\n".join(ordered) + "\n", encoding="utf-8")
+        meta = {
+            **self.meta,
+            "bias": self.bias,
+            "calibration": list(self.calibration),
+            "threshold": self.threshold,
+            "context": self.context,
+            "cue_features": list(CUE_FEATURES),
+        }
+        (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path, *, threads: int | None = None) -> ClaimModel:
+        """Read a model folder written by `save`; the encoder is the shipped techniques one.
+
+        Raises:
+            ModelNotFoundError: A model file is missing or was written for other cue features.
+        """
+        paths = [folder / name for name in (WEIGHTS_FILE, META_FILE, VOCABULARY_FILE)]
+        for path in paths:
+            if not path.is_file():
+                raise ModelNotFoundError(
+                    f"model file {path} is missing: reinstall spinscope, or rebuild it with `spinscope train claims`"
+                )
+        meta = json.loads(paths[1].read_text(encoding="utf-8"))
+        if tuple(meta.get("cue_features", ())) != CUE_FEATURES:
+            raise ModelNotFoundError(f"{paths[1]} lists other cue features than this spinscope computes: retrain it")
+        with np.load(paths[0]) as stored:
+            arrays = {name: stored[name].astype(np.float64) for name in stored.files}
+        words = paths[2].read_text(encoding="utf-8").splitlines()
+        return cls(
+            encoder=load_encoder(ENCODER_DIR, threads),
+            vocabulary=TermWeights({term: index for index, term in enumerate(words)}, arrays["idf"], arrays["term_weights"]),
+            dense_mean=arrays["dense_mean"],
+            dense_weights=arrays["dense_weights"],
+            bias=float(meta["bias"]),
+            calibration=(float(meta["calibration"][0]), float(meta["calibration"][1])),
+            threshold=float(meta["threshold"]),
+            context=int(meta["context"]),
+            meta=meta,
+        )
+
+
+@functools.lru_cache(maxsize=2)
+def load_claim_model(folder: Path = MODEL_DIR, threads: int | None = None) -> ClaimModel:
+    """The claims model in `folder` (the shipped one by default), loaded once per process."""
+    return ClaimModel.load(folder, threads=threads)

@@ -1,0 +1,171 @@
+"""The `claims` layer: every sentence and every quote's content, scored for check-worthiness.
+
+Each claim carries the model's `score` (0 to 1, `spinscope.models.claims`), `checkworthy`
+(the score reaches the model's threshold, chosen on cross-validated F1), a rule-based `kind`,
+and links to what it states: the ids of the entities named in it, the numbers in it (spans,
+leaving out those inside a date or time) and the indexes of the timexes in it.
+
+`kind` is the first of these whose cues the claim has:
+
+- ``causal``: because, due to, led to, caused, as a result, thanks to, so that;
+- ``prediction``: will, won't, going to, expected to, is set to, forecast;
+- ``quantity``: a number that is not a date, a percentage, money, a count word (million, half);
+- ``comparison``: a comparative or superlative (more, fewer, than, largest, record, -est);
+- ``attribution``: a sentence that reports what someone said (it holds a quote's cue);
+- ``opinion``: first-person belief (I think, we believe), should/must, or evaluative words;
+- ``event``: anything else, a statement of what happened or is.
+
+A claim that is a quote's content is never ``attribution`` itself: its kind is what it says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spinscope.document import Claim, Document, Entity, Quote, Span, Timex
+from spinscope.models.claims import MODEL_DIR, ClaimModel, load_claim_model
+from spinscope.settings import Settings
+from spinscope.stages.base import Stage, StageResult
+
+__all__ = ["KINDS", "ClaimStage", "claim_kind", "find_claims", "find_numbers"]
+
+KINDS = ("causal", "prediction", "quantity", "comparison", "attribution", "opinion", "event")
+
+_CAUSAL = re.compile(
+    r"\b(?:because|due to|owing to|led to|leads? to|lead to|caused?|causes|causing|as a result|resulted in"
+    r"|results in|thanks to|so that|therefore|consequently|blamed? (?:\w+ )?(?:for|on))\b",
+    re.IGNORECASE,
+)
+_PREDICTION = re.compile(
+    r"\b(?:will|won['’]t|shall|going to|gonna|(?:is|are) (?:set|expected|likely|poised|projected) to|forecasts?"
+    r"|predicts?|next (?:year|month|week|decade))\b|\w['’]ll\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    r"%|[$€£¥]|\b(?:per ?cent|percent|percentage|million|billion|trillion|thousands?|hundreds?|dozens?|half|"
+    r"quarter|twice|doubled?|tripled?|majority|minority)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    r"\b(?:more|less|fewer|most|least|than|higher|lower|larger|smaller|bigger|greater|better|worse|highest|lowest"
+    r"|largest|smallest|biggest|greatest|best|worst|record|compared|unprecedented|\w{3,}est)\b",
+    re.IGNORECASE,
+)
+# Words ending in -est that are not superlatives.
+_NOT_SUPERLATIVE = frozenset("interest arrest protest request suggest forest honest modest west test invest rest".split())
+_OPINION = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:think|believe|feel|hope|guess|suppose|doubt)\b|\bin my (?:view|opinion)\b"
+    r"|\b(?:should|must|ought to)\b|\b(?:great|wonderful|terrible|horrible|awful|amazing|beautiful|disgraceful"
+    r"|shameful|ridiculous|outrageous|disaster|disastrous|tremendous|incredible|fantastic|pathetic|wrong|unfair"
+    r"|corrupt|stupid|brilliant|heroic|evil|crazy)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"[$€£¥]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent|million|billion|trillion|thousand|bn|m)\b|%)?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|dozens?|hundreds|thousands|millions|billions|half)"
+    r"(?:[\s-](?:hundred|thousand|million|billion|trillion|percent|per cent))*\b",
+    re.IGNORECASE,
+)
+
+
+class ClaimStage(Stage):
+    """Scores every sentence and quote for check-worthiness and says what kind of claim it is."""
+
+    name = "claims"
+    requires = ("sentences", "entities", "quotes", "timexes")
+    produces = ("claims",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.model = load_claim_model(MODEL_DIR, settings.threads)
+        self.version = f"1 (model {self.model.meta.get('version', 'unversioned')})"
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        """Score the sentences and quotes of one document."""
+        layers = document.layers
+        claims = find_claims(
+            self.model, document.text, layers["sentences"], layers["quotes"], layers["entities"], layers["timexes"]
+        )
+        return StageResult(layers={"claims": claims})
+
+
+def find_claims(
+    model: ClaimModel,
+    text: str,
+    sentences: Sequence[Span],
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    timexes: Sequence[Timex],
+) -> list[Claim]:
+    """One claim per sentence, then one per quote content, in text order (a quote after its sentence).
+
+    A quote whose content is exactly a sentence is scored once, as that sentence.
+    """
+    sentence_bounds = {(sentence.start, sentence.end) for sentence in sentences}
+    passages = [quote for quote in quotes if (quote.start, quote.end) not in sentence_bounds and quote.text.strip()]
+    starts = [sentence.start for sentence in sentences]
+    homes = [max(0, bisect.bisect_right(starts, quote.start) - 1) for quote in passages]
+    scores = model.score(
+        [sentence.text for sentence in sentences],
+        passages=[(quote.text, home) for quote, home in zip(passages, homes, strict=True)],
+    )
+    cues = [quote.cue for quote in quotes if quote.cue is not None]
+    mentions = [(mention.start, mention.end, entity.id) for entity in entities for mention in entity.mentions]
+    items: list[tuple[Span, bool]] = [(sentence, False) for sentence in sentences] + [(quote, True) for quote in passages]
+    claims = []
+    for (span, is_quote), score in zip(items, scores, strict=True):
+        reports = not is_quote and any(span.start <= cue.start < span.end for cue in cues)
+        inside_timexes = [index for index, timex in enumerate(timexes) if span.start <= timex.start and timex.end <= span.end]
+        claims.append(
+            Claim(
+                span.start,
+                span.end,
+                span.text,
+                score=round(float(score), 4),
+                checkworthy=bool(score >= model.threshold),
+                kind=claim_kind(span.text, reports_speech=reports),
+                entities=tuple(
+                    dict.fromkeys(id_ for start, end, id_ in sorted(mentions) if span.start <= start and end <= span.end)
+                ),
+                numbers=tuple(find_numbers(text, span.start, span.end, [timexes[i] for i in inside_timexes])),
+                timexes=tuple(inside_timexes),
+            )
+        )
+    claims.sort(key=lambda claim: (claim.start, -claim.end))
+    return claims
+
+
+def claim_kind(text: str, *, reports_speech: bool = False) -> str:
+    """The kind of claim `text` makes, by the first matching cue of the module's list."""
+    if _CAUSAL.search(text):
+        return "causal"
+    if _PREDICTION.search(text):
+        return "prediction"
+    if _QUANTITY.search(text) or _has_count(text):
+        return "quantity"
+    if any(match.group(0).lower() not in _NOT_SUPERLATIVE for match in _COMPARISON.finditer(text)):
+        return "comparison"
+    if reports_speech:
+        return "attribution"
+    if _OPINION.search(text):
+        return "opinion"
+    return "event"
+
+
+def find_numbers(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
+    """The numbers in ``text[start:end]`` (with their %, currency or scale word), outside `timexes`."""
+    found = []
+    for match in _NUMBER.finditer(text, start, end):
+        first, last = match.span()
+        if any(timex.start < last and first < timex.end for timex in timexes):
+            continue
+        found.append(Span(first, last, text[first:last]))
+    return found
+
+
+def _has_count(text: str) -> bool:
+    """Whether the text has a number that is not just a year (a year alone dates an event)."""
+    return any(not re.fullmatch(r"(?:1[89]|20)\d\d", match.group(0)) for match in re.finditer(r"\d+(?:[.,]\d+)*", text))

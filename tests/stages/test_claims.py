@@ -1,0 +1,110 @@
+"""The claims stage: a scored claim per sentence and quote, its kind, and its links."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.document import Document, Entity, Mention, Quote, Span, Speaker, Timex
+from spinscope.models.claims import load_claim_model
+from spinscope.stages.claims import KINDS, claim_kind, find_claims, find_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "reports", "kind"),
+    [
+        ("Unemployment fell to 3.5 percent last year.", False, "quantity"),
+        ("The city spent $4 million on the bridge.", False, "quantity"),
+        ("More people voted than ever before.", False, "comparison"),
+        ("It is the largest port in the region.", False, "comparison"),
+        ("Prices rose because the tariffs took effect.", False, "causal"),
+        ("The flooding led to the closure of two schools.", False, "causal"),
+        ("The council will vote on the plan in May.", False, "prediction"),
+        ("Officials are expected to announce the result.", False, "prediction"),
+        ("The minister said the talks had stalled.", True, "attribution"),
+        ("I think this is a terrible deal.", False, "opinion"),
+        ("We must protect our workers.", False, "opinion"),
+        ("The president signed the bill in 2019.", False, "event"),
+        ("Police arrested the suspect on Tuesday.", False, "event"),
+    ],
+    ids=[
+        "percent", "money", "than", "superlative", "because", "led-to", "will", "expected-to", "reported-speech",
+        "first-person-belief", "must", "year-alone-is-an-event", "arrest-is-not-a-superlative",
+    ],
+)
+def test_claim_kind_follows_the_cues(text: str, reports: bool, kind: str) -> None:
+    assert claim_kind(text, reports_speech=reports) == kind
+
+
+def test_find_numbers_keeps_units_and_leaves_out_dates() -> None:
+    text = "In 2019 the town spent $4.5 million, 12% more, on 300 homes."
+    year = text.index("2019")
+    numbers = find_numbers(text, 0, len(text), [Span(year, year + 4, "2019")])
+    assert [number.text for number in numbers] == ["$4.5 million", "12%", "300"]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_claim_model()
+
+
+def _document() -> tuple[Document, list[Span], list[Quote], list[Entity], list[Timex]]:
+    text = (
+        "Helen Okafor said the port handled 40% more cargo in 2023. "
+        "Thank you all for coming. "
+        "\"The deal protects jobs,\" she said."
+    )
+    first_end = text.index(". ") + 1
+    second_start = first_end + 1
+    second_end = text.index(". \"") + 1
+    third_start = second_end + 1
+    sentences = [
+        Span(0, first_end, text[:first_end]),
+        Span(second_start, second_end, text[second_start:second_end]),
+        Span(third_start, len(text), text[third_start:]),
+    ]
+    inner = text.index("The deal")
+    inner_end = text.index(",\"")
+    cue = text.index("said.")
+    quote = Quote(
+        inner, inner_end, text[inner:inner_end], "direct", Speaker("Helen Okafor", "e1", 0, 12), Span(cue, cue + 4, "said")
+    )
+    reported = text.index("the port")
+    reported_quote = Quote(
+        reported, first_end - 1, text[reported : first_end - 1], "indirect", Speaker("Helen Okafor", "e1", 0, 12),
+        Span(13, 17, "said"),
+    )
+    entities = [Entity("e1", "Helen Okafor", "PERSON", (Mention(0, 12, "Helen Okafor"),))]
+    year = text.index("2023")
+    timexes = [Timex(year, year + 4, "2023", type="DATE", value="2023")]
+    return Document(text), sentences, [reported_quote, quote], entities, timexes
+
+
+def test_every_sentence_and_quote_gets_a_claim_with_a_score_from_0_to_1(model) -> None:
+    document, sentences, quotes, entities, timexes = _document()
+    claims = find_claims(model, document.text, sentences, quotes, entities, timexes)
+    assert {(c.start, c.end) for c in claims} == {(s.start, s.end) for s in sentences} | {(q.start, q.end) for q in quotes}
+    assert all(0 <= claim.score <= 1 and claim.kind in KINDS for claim in claims)
+    assert all(claim.checkworthy == (claim.score >= model.threshold) for claim in claims)
+    document.add_layer("claims", claims)  # every span checks against the text
+
+
+def test_a_claim_links_its_entities_numbers_and_timexes(model) -> None:
+    document, sentences, quotes, entities, timexes = _document()
+    first = next(c for c in find_claims(model, document.text, sentences, quotes, entities, timexes) if c.start == 0)
+    assert first.entities == ("e1",)
+    assert [number.text for number in first.numbers] == ["40%"]
+    assert first.timexes == (0,)
+    assert first.kind == "quantity"
+
+
+def test_a_quote_is_scored_for_what_it_says_not_as_attribution(model) -> None:
+    document, sentences, quotes, entities, timexes = _document()
+    claims = find_claims(model, document.text, sentences, quotes, entities, timexes)
+    quote = next(c for c in claims if c.text == "The deal protects jobs")
+    sentence = next(c for c in claims if c.start == sentences[2].start)
+    assert quote.kind == "event"
+    assert sentence.kind == "attribution"
+
+
+def test_no_sentences_give_no_claims(model) -> None:
+    assert find_claims(model, "", [], [], [], []) == []
