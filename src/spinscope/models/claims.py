@@ -5,8 +5,9 @@ numpy and the shipped MiniLM encoder (`spinscope.models.encoder`, run by onnxrun
 
 1. the TF-IDF of its words and word pairs (numbers folded into one token, ``<n>``);
 2. its MiniLM embedding (mean of the encoder's piece vectors, unit length) and the mean
-   embedding of its neighbours, up to `ClaimModel.context` sentences either side: in a
-   debate or an article, what surrounds a sentence says whether it states a fact;
+   embedding of its neighbours, up to `ClaimModel.context` sentences either side (the
+   shipped model uses none: neighbours lowered the cross-validated figures, so that block
+   is zeros and its weights are 0);
 3. `CUE_FEATURES`: numbers, percentages, money, years, comparatives, first and second person,
    opinion words, future, causal words, capitalised words, question and exclamation marks, length.
 
