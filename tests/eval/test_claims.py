@@ -77,8 +77,16 @@ def test_load_clef_reads_transcripts_and_rejects_bad_lines(tmp_path: Path) -> No
     [debate] = load_clef(tmp_path)
     assert [(s.line, s.checkworthy) for s in debate.sentences] == [(1, True), (2, False)]
     (tmp_path / "bad.tsv").write_text("1\tA\tno label\n", encoding="utf-8")
-    with pytest.raises(InputError, match="bad.tsv:1"):
+    with pytest.raises(InputError, match="bad.tsv:1") as raised:
         load_clef(tmp_path)
+    assert raised.value.code == "input.labels"
+
+
+@pytest.mark.parametrize("reader", [load_clef, load_claimbuster], ids=["clef", "claimbuster"])
+def test_a_missing_corpus_names_the_data_option(reader, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="--data") as raised:
+        reader(tmp_path / "missing")
+    assert raised.value.code == "input.claims"
 
 
 def test_load_claimbuster_counts_only_cfs_and_leaves_out_repeats(tmp_path: Path) -> None:

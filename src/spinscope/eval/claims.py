@@ -125,11 +125,14 @@ def load_clef(folder: Path) -> list[Debate]:
     """Read every ``*.tsv`` transcript of `folder` (``line<TAB>speaker<TAB>sentence<TAB>label``).
 
     Raises:
-        InputError: The folder is missing or holds no transcripts, or a line is malformed.
+        InputError: The folder is missing or holds no transcripts (``input.claims``), or a line is
+            malformed (``input.labels``).
     """
     paths = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
     if not paths:
-        raise InputError(f"{folder} holds no CheckThat! .tsv transcripts: pass the shared data folder with --data")
+        raise InputError(
+            f"{folder} holds no CheckThat! .tsv transcripts: pass the shared data folder with --data", code="input.claims"
+        )
     debates = []
     for path in paths:
         sentences = []
@@ -153,10 +156,13 @@ def load_claimbuster(path: Path, *, exclude: Sequence[str] = ()) -> list[Debate]
     (lower case, letters and digits only) is among `exclude`'s are left out.
 
     Raises:
-        InputError: The file is missing or lacks the columns Text, File_id, Line_number, Verdict.
+        InputError: The file is missing (``input.claims``) or a row lacks the columns Text, File_id,
+            Line_number, Verdict (``input.labels``).
     """
     if not path.is_file():
-        raise InputError(f"ClaimBuster file {path} does not exist: pass the shared data folder with --data")
+        raise InputError(
+            f"ClaimBuster file {path} does not exist: pass the shared data folder with --data", code="input.claims"
+        )
     left_out = {normalise(text) for text in exclude}
     by_file: dict[str, list[DebateSentence]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
