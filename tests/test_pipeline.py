@@ -94,12 +94,14 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
         ("entities", "skipped", "not selected"),
         ("quotes", "skipped", "not selected"),
         ("timexes", "skipped", "not selected"),
+        ("claims", "skipped", "not selected"),
+        ("consistency", "skipped", "not selected"),
         ("techniques", "skipped", "not selected"),
     ]
 
 
 def test_build_pipeline_refuses_unknown_stages() -> None:
-    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, quotes, timexes, techniques"):
+    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, quotes, timexes, claims, consistency, techniques"):
         build_pipeline(Settings(stages=("sentiment",)))
 
 

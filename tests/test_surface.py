@@ -113,8 +113,8 @@ def test_analysis_runs_without_torch_or_scikit_learn() -> None:
     result = subprocess.run([sys.executable, "-c", _WITHOUT_TRAINING_LIBRARIES], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "['claims', 'entities', 'quotes', 'sentences', 'techniques', 'terms', 'timeline', 'timexes'] "
-        "['ok', 'ok', 'ok', 'ok', 'ok', 'ok']"
+        "['claims', 'entities', 'findings', 'quotes', 'sentences', 'techniques', 'terms', 'timeline', 'timexes'] "
+        "['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']"
     )
 
 

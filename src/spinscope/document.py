@@ -404,7 +404,8 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """Convert to the contract's finding object."""
-        return {"kind": self.kind, "message": self.message, "spans": [s.to_dict() for s in self.cited]}
+        spans = [{"start": s.start, "end": s.end, "text": s.text} for s in self.cited]  # plain spans, whatever cites them
+        return {"kind": self.kind, "message": self.message, "spans": spans}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:

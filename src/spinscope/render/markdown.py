@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from spinscope.document import Claim, Document, Entity, Quote, Technique, Term, TimelineEntry, Timex
+from spinscope.document import Claim, Document, Entity, Finding, Quote, Technique, Term, TimelineEntry, Timex
 
 __all__ = ["SECTIONS", "to_markdown"]
 
@@ -184,10 +184,21 @@ def _claims(document: Document) -> list[str]:
     return lines
 
 
+def _findings(document: Document) -> list[str]:
+    findings: tuple[Finding, ...] = document.layers["findings"]
+    lines = ["## Where the article disagrees with itself", ""]
+    if not findings:
+        return lines + ["No disagreement found in its lengths, dates, totals or percentages."]
+    for finding in findings:
+        cited = "; ".join(f"“{_escape(span.text)}” (characters {span.start}–{span.end})" for span in finding.cited)
+        lines.append(f"- **{finding.kind.replace('_', ' ')}**: {_escape(finding.message)} Cites: {cited}")
+    return lines
+
+
 # Layer name -> section renderer, in the order sections appear.
 SECTIONS: dict[str, Callable[[Document], list[str]]] = {
     "entities": _entities, "quotes": _quotes, "terms": _terms, "timeline": _timeline, "timexes": _timexes,
-    "claims": _claims, "techniques": _techniques,
+    "claims": _claims, "findings": _findings, "techniques": _techniques,
 }
 
 

@@ -2,6 +2,7 @@
 
 from spinscope.stages.base import Stage, StageResult
 from spinscope.stages.claims import ClaimStage, find_claims
+from spinscope.stages.consistency import ConsistencyStage, find_findings
 from spinscope.stages.entities import EntityStage, find_entities
 from spinscope.stages.nlp import SpacyStage, find_sentences
 from spinscope.stages.quotes import QuoteStage, find_quotes
@@ -11,6 +12,7 @@ from spinscope.stages.timexes import TimexStage, find_timeline, find_timexes
 __all__ = [
     "STAGE_TYPES",
     "ClaimStage",
+    "ConsistencyStage",
     "EntityStage",
     "QuoteStage",
     "SpacyStage",
@@ -21,6 +23,7 @@ __all__ = [
     "classify_spans",
     "find_claims",
     "find_entities",
+    "find_findings",
     "find_quotes",
     "find_sentences",
     "find_techniques",
@@ -30,5 +33,7 @@ __all__ = [
 
 # Registry order is run order: a stage comes after every stage whose output it requires.
 STAGE_TYPES: dict[str, type[Stage]] = {
-    stage.name: stage for stage in (SpacyStage, EntityStage, QuoteStage, TimexStage, ClaimStage, TechniqueStage)
+    stage.name: stage for stage in (
+        SpacyStage, EntityStage, QuoteStage, TimexStage, ClaimStage, ConsistencyStage, TechniqueStage
+    )
 }
