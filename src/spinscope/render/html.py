@@ -54,7 +54,7 @@ from urllib.parse import urlsplit
 from spinscope.document import (
     Claim, Document, DocumentError, Entity, Finding, Quote, Span, Technique, Term, TimelineEntry, Timex,
 )
-from spinscope.render.markdown import _LABEL_NAMES, _grouped
+from spinscope.render.common import LABEL_NAMES, grouped
 from spinscope.render.palette import technique_colour
 
 __all__ = ["LAYERS", "PANELS", "to_html"]
@@ -175,7 +175,7 @@ def _event(key: str, entry: TimelineEntry) -> Item:
 
 
 def _entity(key: str, entity: Entity) -> Item:
-    kind = _LABEL_NAMES.get(entity.label, entity.label)
+    kind = LABEL_NAMES.get(entity.label, entity.label)
     rows = (("Kind", kind), ("Mentions", str(len(entity.mentions))), ("Titles", ", ".join(entity.titles)))
     return Item(key, "entities", entity.mentions, entity.name, "", rows)
 
@@ -309,7 +309,7 @@ def _techniques_panel(document: Document) -> str:
 
 def _quotes_panel(document: Document) -> str:
     quoted = list(enumerate(document.layers["quotes"]))
-    groups = _grouped(quoted, lambda pair: pair[1].speaker.name if pair[1].speaker else "(speaker not found)")
+    groups = grouped(quoted, lambda pair: pair[1].speaker.name if pair[1].speaker else "(speaker not found)")
     return "".join(
         f'<h3>{_esc(speaker)} <span class="count">{len(pairs)}</span></h3><ul class="entries">'
         + "".join(f"<li>{_jump(q, f'quotes:{i}', _snippet(q.text))}<small>{_QUOTE_KINDS[q.kind]}</small></li>"
@@ -369,7 +369,7 @@ def _entities_panel(document: Document) -> str:
     ranked = sorted(enumerate(document.layers["entities"]), key=lambda pair: (-len(pair[1].mentions), pair[1].name))
     rows = "".join(
         f"<tr><td>{_jump(e.mentions[0], f'entities:{i}', e.name) if e.mentions else _esc(e.name)}</td>"
-        f'<td>{_esc(_LABEL_NAMES.get(e.label, e.label))}</td><td class="num">{len(e.mentions)}</td></tr>'
+        f'<td>{_esc(LABEL_NAMES.get(e.label, e.label))}</td><td class="num">{len(e.mentions)}</td></tr>'
         for i, e in ranked
     )
     head = '<thead><tr><th>Name</th><th>Kind</th><th class="num">Mentions</th></tr></thead>'

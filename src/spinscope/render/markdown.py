@@ -8,19 +8,13 @@ everything quoted from it is escaped so that it cannot change the summary's stru
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable
 
 from spinscope.document import Claim, Document, Entity, Finding, Quote, Technique, Term, TimelineEntry, Timex
+from spinscope.render.common import LABEL_NAMES, grouped
 
 __all__ = ["SECTIONS", "to_markdown"]
 
-_LABEL_NAMES = {
-    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country/city", "LOC": "Place",
-    "NORP": "Group", "FAC": "Facility", "EVENT": "Event", "PRODUCT": "Product",
-    "WORK_OF_ART": "Work", "LAW": "Law", "LANGUAGE": "Language",
-}
-T = TypeVar("T")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
@@ -78,7 +72,7 @@ def _entities(document: Document) -> list[str]:
     for entity in ranked:
         forms = sorted({m.text for m in entity.mentions} - {entity.name})
         lines.append(
-            f"| {_escape(entity.name)} | {_LABEL_NAMES.get(entity.label, entity.label)} "
+            f"| {_escape(entity.name)} | {LABEL_NAMES.get(entity.label, entity.label)} "
             f"| {len(entity.mentions)} | {_escape(', '.join(entity.titles))} | {_escape(', '.join(forms))} |"
         )
     return lines
@@ -92,7 +86,7 @@ def _techniques(document: Document) -> list[str]:
     lines.append(
         f"{len(found)} spans; the score estimates how often such a span is right. Techniques, most used first:"
     )
-    for technique, items in _grouped(found, lambda item: item.technique):
+    for technique, items in grouped(found, lambda item: item.technique):
         lines += ["", f"### {_escape(technique.replace('_', ' '))} ({len(items)})", ""]
         for item in sorted(items, key=lambda item: -item.score):
             lines.append(f"- “{_escape(item.text)}” — score {item.score:.2f} (characters {item.start}–{item.end}); {_escape(item.why)}")
@@ -110,7 +104,7 @@ def _quotes(document: Document) -> list[str]:
         return lines + ["No quotes or reported speech found."]
     direct = sum(quote.kind == "direct" for quote in quotes)
     lines.append(f"{len(quotes)} quotes ({direct} in quotation marks, {len(quotes) - direct} reported), by speaker:")
-    for speaker, items in _grouped(quotes, lambda quote: quote.speaker.name if quote.speaker else "(speaker not found)"):
+    for speaker, items in grouped(quotes, lambda quote: quote.speaker.name if quote.speaker else "(speaker not found)"):
         lines += ["", f"### {_escape(speaker)} ({len(items)})", ""]
         for quote in items:
             text = quote.text if len(quote.text) <= _QUOTE_CHARS else quote.text[:_QUOTE_CHARS].rstrip() + " …"
@@ -200,14 +194,6 @@ SECTIONS: dict[str, Callable[[Document], list[str]]] = {
     "entities": _entities, "quotes": _quotes, "terms": _terms, "timeline": _timeline, "timexes": _timexes,
     "claims": _claims, "findings": _findings, "techniques": _techniques,
 }
-
-
-def _grouped(items: Iterable[T], key: Callable[[T], str]) -> list[tuple[str, list[T]]]:
-    """Items grouped by `key`, the largest groups first (ties by key); items keep their order."""
-    groups: dict[str, list[T]] = {}
-    for item in items:
-        groups.setdefault(key(item), []).append(item)
-    return sorted(groups.items(), key=lambda pair: (-len(pair[1]), pair[0]))
 
 
 def _escape(text: str) -> str:
