@@ -23,12 +23,13 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from peak_memory import peak_memory_mb, reset_peak_memory
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 TARGETS = {"CLEF MAP": 0.17, "sentences/s": 50.0}
@@ -133,10 +134,7 @@ def _speed(data: Path, limit: int | None) -> None:
 
 
 def _speed_worker(path: Path) -> None:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
+    reset_peak_memory()
     parsed = pickle.loads(path.read_bytes())
     started = time.perf_counter()
     from spinscope.models.claims import load_claim_model
@@ -153,17 +151,9 @@ def _speed_worker(path: Path) -> None:
     seconds = time.perf_counter() - started
     print(json.dumps({
         "load_seconds": load_seconds, "seconds": seconds, "claims": claims, "checkworthy": checkworthy,
-        "max_rss_mb": _peak_memory_mb(),
+        "max_rss_mb": peak_memory_mb(),
     }))
 
-
-def _peak_memory_mb() -> float:
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -22,12 +22,13 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from peak_memory import peak_memory_mb, reset_peak_memory
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc-semeval2020-task11"
 TARGETS = {"SI F1": 0.40, "TC micro-F1": 0.60, "articles/s (700 words)": 2.0, "model load s": 3.0}
@@ -121,7 +122,7 @@ def _speed(articles) -> None:
 
 
 def _speed_worker(path: Path) -> None:
-    _reset_peak_memory()
+    reset_peak_memory()
     parsed = pickle.loads(path.read_bytes())
     started = time.perf_counter()
     from spinscope.document import Span
@@ -136,24 +137,9 @@ def _speed_worker(path: Path) -> None:
         found = find_techniques(model, text, [Span(s, e, text[s:e]) for s, e in sentences], names)
         spans += len(found)
     seconds = time.perf_counter() - started
-    print(json.dumps({"load_seconds": load_seconds, "seconds": seconds, "spans": spans, "max_rss_mb": _peak_memory_mb()}))
+    print(json.dumps({"load_seconds": load_seconds, "seconds": seconds, "spans": spans, "max_rss_mb": peak_memory_mb()}))
 
 
-def _reset_peak_memory() -> None:
-    """Start this process's peak-RSS count afresh: a child can inherit its parent's high mark."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
-
-
-def _peak_memory_mb() -> float:
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
