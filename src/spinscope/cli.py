@@ -7,6 +7,7 @@ error and exit status 1; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -38,6 +39,7 @@ from spinscope.errors import ConfigError, MissingDependencyError, SpinscopeError
 from spinscope.render import to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
+    CompareSettings,
     FetchSettings,
     IngestSettings,
     NlpSettings,
@@ -112,6 +114,7 @@ _DEFAULT_MAX_BYTES = IngestSettings().max_bytes
 _DEFAULT_DB = Path(StoreSettings().path)
 _DEFAULT_WEB = WebSettings()
 _DEFAULT_TIMEOUT = FetchSettings().timeout
+_STORED_ID = re.compile(r"doc-[0-9a-f]{16}")
 
 
 @app.command()
@@ -162,6 +165,68 @@ def analyze(
                 _write(document, sink, output_format, first=number == 0, several=several)
     if failed:
         raise typer.Exit(1)
+
+
+class CompareFormat(StrEnum):
+    """Output formats of ``spinscope compare``."""
+
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+@app.command("compare")
+def compare_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Two or more files, http(s) URLs, or stored document ids (doc-...).", show_default=False),
+    ],
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="md: a readable report; json; html: side by side.")
+    ] = CompareFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+    db: _DbOption = _DEFAULT_DB,
+    lexicon: Annotated[
+        Path | None, typer.Option("--lexicon", help="A TOML file of contested names that extends the shipped one.")
+    ] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", help="Least alignment score of two sentences telling the same claim.")
+    ] = CompareSettings().threshold,
+    model: _ModelOption = None,
+    timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
+    allow_private: _AllowPrivateOption = False,
+) -> None:
+    """Compare articles about the same events: aligned claims, differences, omissions, word choices."""
+    with _errors_reported():
+        from spinscope.compare import compare
+
+        if len(inputs) < 2:
+            raise ConfigError(f"compare needs at least two articles, got {len(inputs)}", code="config.compare")
+        settings = replace(
+            _settings(None, model, _DEFAULT_MAX_BYTES, timeout, allow_private),
+            compare=CompareSettings(lexicon=str(lexicon) if lexicon else None, threshold=threshold),
+        )
+        stored = [spec for spec in inputs if _STORED_ID.fullmatch(spec)]
+        documents: dict[str, Document] = {}
+        if stored:
+            with open_store(StoreSettings(path=str(db)), create=False) as store:
+                documents.update((spec, store.get(spec)) for spec in stored)
+        others = [spec for spec in inputs if spec not in documents]
+        for spec, document in zip(others, analyze_inputs(others, settings=settings), strict=True):
+            if document.error is not None:
+                raise ConfigError(f"{spec}: {document.error.message}", code=document.error.code)
+            documents[spec] = document
+        comparison = compare([documents[spec] for spec in inputs], settings=settings)
+        with ExitStack() as stack:
+            sink = stack.enter_context(_open_output(output)) if output else sys.stdout
+            if output_format is CompareFormat.json:
+                sink.write(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            elif output_format is CompareFormat.html:
+                sink.write(comparison.to_html())
+            else:
+                sink.write(comparison.to_markdown())
 
 
 @app.command()

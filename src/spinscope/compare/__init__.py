@@ -1,0 +1,25 @@
+"""Compare articles about the same events: aligned claims, what each source asserts, changes
+or omits, and which words each uses for the same place or act.
+
+The library never imports the CLI or the web app; `compare` takes analysed documents.
+"""
+
+from spinscope.compare.comparison import compare
+from spinscope.compare.differences import Difference
+from spinscope.compare.lexicon import Lexicon, Referent, Variant, load_lexicon
+from spinscope.compare.report import Comparison, Entry, Group, SourceInfo, TermRow, WordChoice
+
+__all__ = [
+    "Comparison",
+    "Difference",
+    "Entry",
+    "Group",
+    "Lexicon",
+    "Referent",
+    "SourceInfo",
+    "TermRow",
+    "Variant",
+    "WordChoice",
+    "compare",
+    "load_lexicon",
+]

@@ -1,0 +1,163 @@
+"""What differs between the sentences of an aligned claim, source by source.
+
+Each rule compares two units and is applied to every pair of sources in a group alike:
+
+- ``number``: both state numbers and neither's values are all among the other's (an extra
+  number is more detail, not a conflict); "nearly 3,000" and "3,000" are the same value.
+- ``date``: both have dates or times and neither's are all compatible with the other's
+  (equal, or one more precise than the other); the same words resolved to two values are
+  not a difference between the sources.
+- ``actor``: both name people, organisations or groups, and none in common.
+- ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
+  by", "blamed on", "after", "following") differ: their words share less than half and their
+  embeddings are less similar than `CAUSE_SIMILARITY`; or one gives a cause with a strong
+  marker (not "after"/"following") and the other gives none.
+- ``place-name`` and ``framing``: they use different variants of one lexicon referent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spinscope.compare.units import Unit
+
+__all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_differences"]
+
+KINDS = ("number", "date", "actor", "cause", "place-name", "framing")
+CAUSE_SIMILARITY = 0.6
+
+_CAUSE = re.compile(
+    r"\b(?P<marker>because(?: of)?|due to|owing to|as a result of|caused by|blamed (?:\w+ )?on|after|following)\s+"
+    r"(?P<clause>[^.;:!?]+)",
+    re.IGNORECASE,
+)
+_WEAK_MARKERS = ("after", "following")
+_STOP = frozenset(
+    "a an the of to in on at by for from with and or it its they them their this that was were is are be been had has"
+    " have".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way the sources of a claim differ: the kind, and what each present source says
+    (``None`` where a source has nothing of that kind)."""
+
+    kind: str
+    values: tuple[tuple[int, str | None], ...]
+    sources: frozenset[int]  # the sources in at least one conflicting pair
+    referent: str | None = None  # the lexicon referent, for place-name and framing
+
+
+def causal_clause(text: str) -> tuple[str, str] | None:
+    """The (marker, clause) of the first causal clause of a sentence, or None."""
+    match = _CAUSE.search(text)
+    return (match.group("marker").lower(), match.group("clause").strip()) if match else None
+
+
+def find_differences(units: Sequence[Unit], similarity: Callable[[str, str], float]) -> list[Difference]:
+    """The differences among the units of one aligned claim (one unit per source).
+
+    Args:
+        units: The group's units, in source order.
+        similarity: The cosine of two texts' embeddings (for causal clauses).
+    """
+    rules: list[tuple[str, Callable[[Unit], str | None], Callable[[Unit, Unit], bool]]] = [
+        ("number", _numbers_text, _numbers_differ),
+        ("date", _dates_text, _dates_differ),
+        ("actor", _actors_text, _actors_differ),
+        ("cause", _cause_text, lambda a, b: _causes_differ(a, b, similarity)),
+    ]
+    found = []
+    for kind, describe, differ in rules:
+        involved = {s for a, b in _pairs(units) if differ(a, b) for s in (a.source, b.source)}
+        if involved:
+            found.append(Difference(kind, tuple((unit.source, describe(unit)) for unit in units), frozenset(involved)))
+    found.extend(_lexicon_differences(units, "place", "place-name"))
+    found.extend(_lexicon_differences(units, "framing", "framing"))
+    return found
+
+
+def _pairs(units: Sequence[Unit]) -> list[tuple[Unit, Unit]]:
+    return [(a, b) for n, a in enumerate(units) for b in units[n + 1 :]]
+
+
+def _numbers_text(unit: Unit) -> str | None:
+    return ", ".join(str(number) for number in unit.numbers) or None
+
+
+def _numbers_differ(a: Unit, b: Unit) -> bool:
+    left = {n.value for n in a.numbers if n.value is not None}
+    right = {n.value for n in b.numbers if n.value is not None}
+    return bool(left and right) and not (left <= right or right <= left)
+
+
+def _dated(unit: Unit) -> list[tuple[str, str]]:
+    return [(t.value, t.text.casefold()) for t in unit.timexes if t.type in ("DATE", "TIME") and t.value]
+
+
+def _dates_text(unit: Unit) -> str | None:
+    return ", ".join(f"{t.text} ({t.value})" for t in unit.timexes if t.type in ("DATE", "TIME")) or None
+
+
+def _compatible(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    (v1, t1), (v2, t2) = one, other
+    if t1 == t2:
+        return True
+    shorter, longer = sorted((v1, v2), key=len)
+    return longer.startswith(shorter) or all(x == y or "X" in (x, y) for x, y in zip(v1, v2, strict=False))
+
+
+def _dates_differ(a: Unit, b: Unit) -> bool:
+    left, right = _dated(a), _dated(b)
+    if not left or not right:
+        return False
+    covered = all(any(_compatible(x, y) for y in right) for x in left)
+    covering = all(any(_compatible(y, x) for x in left) for y in right)
+    return not (covered or covering)
+
+
+def _actors_text(unit: Unit) -> str | None:
+    return ", ".join(unit.names[key] for key in sorted(unit.actors)) or None
+
+
+def _actors_differ(a: Unit, b: Unit) -> bool:
+    return bool(a.actors and b.actors) and not a.actors & b.actors
+
+
+def _cause_text(unit: Unit) -> str | None:
+    cause = causal_clause(unit.text)
+    return f"{cause[0]} {cause[1]}" if cause else None
+
+
+def _causes_differ(a: Unit, b: Unit, similarity: Callable[[str, str], float]) -> bool:
+    left, right = causal_clause(a.text), causal_clause(b.text)
+    if left is None and right is None:
+        return False
+    if left is None or right is None:
+        marker = (left or right)[0]  # type: ignore[index]
+        return marker not in _WEAK_MARKERS
+    words = [set(re.findall(r"\w+", clause.lower())) - _STOP for _, clause in (left, right)]
+    union = words[0] | words[1]
+    if union and len(words[0] & words[1]) / len(union) >= 0.5:
+        return False
+    return similarity(left[1], right[1]) < CAUSE_SIMILARITY
+
+
+def _lexicon_differences(units: Sequence[Unit], referent_kind: str, kind: str) -> list[Difference]:
+    by_referent: dict[str, dict[int, list[str]]] = {}
+    for unit in units:
+        for use in unit.uses:
+            if use.kind == referent_kind:
+                by_referent.setdefault(use.referent, {}).setdefault(unit.source, []).append(use.term)
+    found = []
+    for referent, terms in by_referent.items():
+        involved = {
+            s for s, own in terms.items() for t, other in terms.items() if s != t and set(own) != set(other)
+        }
+        if involved:
+            values = tuple((unit.source, ", ".join(dict.fromkeys(terms.get(unit.source, []))) or None) for unit in units)
+            found.append(Difference(kind, values, frozenset(involved), referent))
+    return found

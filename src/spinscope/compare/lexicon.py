@@ -1,0 +1,168 @@
+"""Contested names and framings: for one referent, the words different sources use for it.
+
+The shipped lexicon (``lexicon.toml`` beside this module) groups variants by referent; a user
+file in the same format adds referents or, under an existing ``id``, more variants. Matching
+is case-insensitive on whole words, so "Burma's" holds "Burma" and "Kievan" does not hold
+"Kiev".
+
+Invariant: a lexicon says who typically uses a word (``usage``); it never ranks the variants,
+and the comparison reports every source's choices by the same rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spinscope.errors import ConfigError
+
+__all__ = ["LEXICON_FILE", "Lexicon", "Referent", "Variant", "load_lexicon"]
+
+LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
+_KINDS = ("place", "framing")
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One word for a referent: its headword, the forms searched for, and who uses it."""
+
+    term: str
+    forms: tuple[str, ...]
+    usage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """A place, group or act that sources name differently, with every word for it."""
+
+    id: str
+    name: str
+    kind: str
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """Where a text uses a variant: the referent, the variant's headword, the offsets."""
+
+    referent: str
+    kind: str
+    term: str
+    start: int
+    end: int
+    text: str
+
+
+class Lexicon:
+    """Referents and a matcher that finds their variants in a text."""
+
+    def __init__(self, referents: Sequence[Referent]) -> None:
+        self.referents = {referent.id: referent for referent in referents}
+        forms = [
+            (form, referent.id, variant.term)
+            for referent in referents
+            for variant in referent.variants
+            for form in variant.forms
+        ]
+        # The longest forms first, so that "freedom fighters" wins over "fighters".
+        forms.sort(key=lambda item: -len(item[0]))
+        kinds = {referent.id: referent.kind for referent in referents}
+        self._owners = {form.casefold(): (referent, term) for form, referent, term in reversed(forms)}
+        self._kinds = kinds
+        alternatives = "|".join(re.escape(form) for form, _, _ in forms)
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if forms else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Use]:
+        """Every use of a variant in ``text[start:end]``, in text order."""
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(text, start, len(text) if end is None else end):
+            referent, term = self._owners[re.sub(r"\s+", " ", match.group(0)).casefold()]
+            yield Use(referent, self._kinds[referent], term, match.start(), match.end(), match.group(0))
+
+    def canonical(self, name: str) -> str:
+        """The referent id of a name that is a variant (``Kiev`` -> ``kyiv-kiev``), else the name folded."""
+        owner = self._owners.get(re.sub(r"\s+", " ", name).casefold())
+        return f"@{owner[0]}" if owner else re.sub(r"\s+", " ", name).casefold()
+
+    def merged(self, referents: Sequence[Referent]) -> Lexicon:
+        """This lexicon with `referents` added; an existing id gains the new variants."""
+        combined = dict(self.referents)
+        for referent in referents:
+            old = combined.get(referent.id)
+            if old is None:
+                combined[referent.id] = referent
+                continue
+            known = {variant.term.casefold() for variant in old.variants}
+            extra = tuple(variant for variant in referent.variants if variant.term.casefold() not in known)
+            combined[referent.id] = Referent(old.id, referent.name or old.name, old.kind, old.variants + extra)
+        return Lexicon(list(combined.values()))
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The shipped lexicon, extended by the file at `path` when one is given.
+
+    Raises:
+        ConfigError: (``config.lexicon``) The file is missing, is not TOML, or an entry lacks
+            an id, a kind of ``place`` or ``framing``, or at least two variants with terms.
+    """
+    shipped = _shipped()
+    if path is None:
+        return shipped
+    return shipped.merged(read_referents(Path(path)))
+
+
+@functools.cache
+def _shipped() -> Lexicon:
+    return Lexicon(read_referents(LEXICON_FILE))
+
+
+def read_referents(path: Path) -> list[Referent]:
+    """The referents of one lexicon file (see the shipped ``lexicon.toml`` for the format)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(
+            f"cannot read the lexicon {path} ({error.strerror}); give a TOML file like the shipped lexicon.toml",
+            code="config.lexicon",
+        ) from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"the lexicon {path} is not valid TOML: {error}", code="config.lexicon") from error
+    entries = data.get("referent", [])
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(
+            f"the lexicon {path} has no [[referent]] entries; see the shipped lexicon.toml for the format",
+            code="config.lexicon",
+        )
+    return [_referent(entry, path, number) for number, entry in enumerate(entries, 1)]
+
+
+def _referent(entry: Any, path: Path, number: int) -> Referent:
+    where = f"the lexicon {path}, referent {number}"
+    if not isinstance(entry, Mapping):
+        raise ConfigError(f"{where} is not a table", code="config.lexicon")
+    identifier, kind = entry.get("id"), entry.get("kind", "framing")
+    if not isinstance(identifier, str) or not identifier.strip():
+        raise ConfigError(f"{where} has no id: give each referent a unique id string", code="config.lexicon")
+    if kind not in _KINDS:
+        raise ConfigError(f"{where} ({identifier}) has kind {kind!r}; use 'place' or 'framing'", code="config.lexicon")
+    variants = []
+    for item in entry.get("variants", []):
+        term = item.get("term") if isinstance(item, Mapping) else None
+        if not isinstance(term, str) or not term.strip():
+            raise ConfigError(f"{where} ({identifier}) has a variant without a term", code="config.lexicon")
+        forms = item.get("forms") or [term]
+        if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
+            raise ConfigError(f"{where} ({identifier}), variant {term!r}: forms must be a list of words", code="config.lexicon")
+        variants.append(Variant(term, tuple(forms), str(item.get("usage", ""))))
+    if len(variants) < 2:
+        raise ConfigError(
+            f"{where} ({identifier}) has {len(variants)} variant(s); a contested name needs at least two",
+            code="config.lexicon",
+        )
+    return Referent(identifier.strip(), str(entry.get("name") or identifier), kind, tuple(variants))

@@ -1,0 +1,162 @@
+"""Claim units: the body sentences of an analysed document, with what alignment and
+differences read from them (entities, dates, numbers, lexicon words).
+
+Invariants: a unit is one sentence of the `sentences` layer, outside the metadata's evidence
+(title, dateline, byline), with at least three words; its offsets are the sentence's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spinscope.compare.lexicon import Lexicon, Use
+from spinscope.document import Document, Span, Timex
+from spinscope.errors import ConfigError
+from spinscope.stages.claims import find_numbers
+
+__all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "parse_number"]
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+REQUIRED_LAYERS = ("sentences", "entities", "timexes")
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1e9, "m": 1e6,
+           "trillion": 1e12}
+_QUALIFIER = re.compile(
+    r"(?:nearly|almost|about|around|some|roughly|approximately|over|at least|up to|more than|fewer than|less than"
+    r"|just over|just under|as many as)\s+$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number a sentence states: its words, its value (None when vague: "dozens"), its hedge."""
+
+    text: str
+    value: float | None
+    qualifier: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.qualifier} {self.text}".strip()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One body sentence of one source, and the anchors it names."""
+
+    source: int
+    index: int
+    span: Span
+    entities: dict[str, str]  # canonical key -> label
+    names: dict[str, str]  # canonical key -> the name as the source writes it
+    timexes: tuple[Timex, ...]
+    numbers: tuple[Number, ...]
+    uses: tuple[Use, ...]
+    score: float | None = None
+    checkworthy: bool = False
+
+    @property
+    def text(self) -> str:
+        """The sentence."""
+        return self.span.text
+
+    @property
+    def actors(self) -> frozenset[str]:
+        """Keys of the people, organisations and groups named (lexicon place names left out)."""
+        return frozenset(key for key, label in self.entities.items() if label in ACTOR_LABELS and not key.startswith("@"))
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """What alignment overlaps: entity keys, date values and number values."""
+        dates = {f"t:{timex.value}" for timex in self.timexes if timex.type in ("DATE", "TIME")}
+        numbers = {f"n:{number.value:g}" for number in self.numbers if number.value is not None}
+        return frozenset(self.entities) | dates | numbers
+
+
+def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]:
+    """The claim units of one analysed document, in text order.
+
+    Raises:
+        ConfigError: (``config.compare``) The document failed, or lacks a layer compare reads.
+    """
+    name = document.source.name or document.id
+    if document.error is not None:
+        raise ConfigError(f"{name} could not be analysed ({document.error.message}); compare needs its text",
+                          code="config.compare")
+    missing = [layer for layer in REQUIRED_LAYERS if layer not in document.layers]
+    if missing:
+        raise ConfigError(
+            f"{name} lacks the {', '.join(missing)} layer(s); analyse it with the default stages before comparing",
+            code="config.compare",
+        )
+    layers = document.layers
+    header = [span for span in document.metadata.spans()]
+    claims = {(claim.start, claim.end): claim for claim in layers.get("claims", ())}
+    mentions = [(m.start, m.end, entity) for entity in layers["entities"] for m in entity.mentions]
+    units: list[Unit] = []
+    for sentence in layers["sentences"]:
+        if any(s.start < sentence.end and sentence.start < s.end for s in header):
+            continue
+        if len(_WORD.findall(sentence.text)) < 3:
+            continue
+        timexes = tuple(t for t in layers["timexes"] if sentence.start <= t.start and t.end <= sentence.end)
+        entities: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for start, end, entity in mentions:
+            if sentence.start <= start and end <= sentence.end:
+                key = lexicon.canonical(entity.name)
+                entities.setdefault(key, entity.label)
+                names.setdefault(key, document.text[start:end])
+        claim = claims.get((sentence.start, sentence.end))
+        spans = claim.numbers if claim is not None else find_numbers(document.text, sentence.start, sentence.end, timexes)
+        numbers = tuple(_number(document.text, span) for span in spans)
+        units.append(
+            Unit(
+                source=source, index=len(units), span=sentence, entities=entities, names=names, timexes=timexes,
+                numbers=numbers, uses=tuple(lexicon.find(document.text, sentence.start, sentence.end)),
+                score=None if claim is None else claim.score, checkworthy=bool(claim and claim.checkworthy),
+            )
+        )
+    return units
+
+
+def _number(text: str, span: Span) -> Number:
+    before = _QUALIFIER.search(text, max(0, span.start - 20), span.start)
+    return Number(span.text, parse_number(span.text), before.group(0).strip().lower() if before else "")
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number as written ("2,900", "three thousand", "1.5 million", "Forty");
+    None for a vague amount ("dozens", "hundreds", "half") or one it cannot read."""
+    words = text.lower().replace(",", "").replace("-", " ").replace("per cent", "").replace("percent", "")
+    words = re.sub(r"[$€£¥%]", " ", words).split()
+    if not words:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+            seen = True
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _SCALES and seen:
+            scale = _SCALES[word]
+            if scale >= 1000:
+                total += (current or 1) * scale
+                current = 0.0
+            else:
+                current = (current or 1) * scale
+        elif word == "and":
+            continue
+        else:
+            return None
+    return total + current if seen else None
