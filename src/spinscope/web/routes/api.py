@@ -127,3 +127,13 @@ def technique_counts(
         TechniqueCount(group=group, technique=technique, count=count)
         for group, technique, count in service.store.technique_counts(by=by)
     ]
+
+
+@router.get("/compare", summary="Compare stored documents claim by claim")
+def compare_documents(
+    service: ServiceDep, ids: Annotated[list[str], Query(description="Two or more stored document ids.")]
+) -> dict[str, Any]:
+    """Aligned claims, differences, omissions and word choices of the stored documents `ids`."""
+    from spinscope.compare import compare
+
+    return compare([service.store.get(document_id) for document_id in ids], settings=service.settings).to_dict()

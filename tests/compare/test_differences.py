@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from spinscope.compare.differences import causal_clause, find_differences
+from spinscope.compare.lexicon import load_lexicon
+from spinscope.compare.units import Number, Unit, parse_number
+from spinscope.document import Span, Timex
+
+LEXICON = load_lexicon()
+
+
+def _unit(source: int, text: str, *, numbers=(), dates=(), actors=()) -> Unit:
+    timexes = tuple(Timex(0, 0, "", type="DATE", value=value) if isinstance(value, str) else value for value in dates)
+    return Unit(
+        source=source, index=0, span=Span(0, len(text), text),
+        entities={name.casefold(): "ORG" for name in actors}, names={name.casefold(): name for name in actors},
+        timexes=timexes, numbers=tuple(Number(str(n), n) for n in numbers), uses=tuple(LEXICON.find(text)),
+    )
+
+
+def _kinds(*units: Unit) -> list[str]:
+    return [d.kind for d in find_differences(units, lambda a, b: 0.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3,000", 3000), ("three thousand", 3000), ("Forty", 40), ("1.5 million", 1_500_000), ("dozens", None),
+     ("two hundred and five", 205)],
+    ids=["digits", "words", "capitalised", "scale", "vague", "compound"],
+)
+def test_parse_number_reads_digits_and_words(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "differs"),
+    [((3000,), (2900,), True), ((3000,), (3000,), False), ((40, 12), (40,), False), ((), (5,), False)],
+    ids=["changed", "same", "extra-detail", "one-side-only"],
+)
+def test_numbers_differ_only_when_they_conflict(left, right, differs: bool) -> None:
+    assert ("number" in _kinds(_unit(0, "x", numbers=left), _unit(1, "y", numbers=right))) is differs
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "differs"),
+    [("2024-03-14", "2024-03-13", True), ("2024-03-14", "2024-03", False), ("2024-03-14", "XXXX-03-14", False)],
+    ids=["changed", "less-precise", "year-unknown"],
+)
+def test_dates_differ_only_when_incompatible(left: str, right: str, differs: bool) -> None:
+    one = _unit(0, "a", dates=(Timex(0, 0, left, type="DATE", value=left),))
+    other = _unit(1, "b", dates=(Timex(0, 0, right, type="DATE", value=right),))
+    assert ("date" in _kinds(one, other)) is differs
+
+
+def test_dates_written_alike_do_not_differ_whatever_they_resolve_to() -> None:
+    one = _unit(0, "a", dates=(Timex(0, 4, "June", type="DATE", value="2024-06"),))
+    other = _unit(1, "b", dates=(Timex(0, 4, "June", type="DATE", value="2023-06"),))
+    assert "date" not in _kinds(one, other)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "differs"),
+    [(("Marsh Brigade",), ("Northern Legion",), True), (("Marsh Brigade", "Lind"), ("Marsh Brigade",), False)],
+    ids=["disjoint", "shared"],
+)
+def test_actors_differ_when_no_actor_is_shared(left, right, differs: bool) -> None:
+    assert ("actor" in _kinds(_unit(0, "a", actors=left), _unit(1, "b", actors=right))) is differs
+
+
+def test_cause_differs_when_the_clauses_share_few_words_and_meaning() -> None:
+    one = _unit(0, "The bridge collapsed because retreating forces blew it up.")
+    other = _unit(1, "The bridge collapsed due to shelling by the army.")
+    assert "cause" in _kinds(one, other)
+    assert causal_clause(other.text) == ("due to", "shelling by the army")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "kind"),
+    [("They reached Kyiv.", "They reached Kiev.", "place-name"), ("Troops liberated it.", "Troops captured it.", "framing")],
+    ids=["place", "framing"],
+)
+def test_lexicon_variants_of_one_referent_are_named(left: str, right: str, kind: str) -> None:
+    differences = find_differences([_unit(0, left), _unit(1, right)], lambda a, b: 0.0)
+    [found] = [d for d in differences if d.kind == kind]
+    assert found.sources == {0, 1}
