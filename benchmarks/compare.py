@@ -21,14 +21,14 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     from spinscope.analysis import analyze
     from spinscope.compare import align as align_module
-    from spinscope.compare import compare
+    from spinscope.compare import compare_documents
     from spinscope.compare.evaluate import Scores, load_gold, score_comparison
     from spinscope.settings import Settings
 
     groups = load_gold(ROOT / "tests" / "fixtures" / "compare")
     settings = Settings()
     analysed = {group.name: list(analyze([str(path) for path in group.files], settings=settings)) for group in groups}
-    compare(analysed[groups[0].name])  # load the encoder before timing
+    compare_documents(analysed[groups[0].name])  # load the encoder before timing
     for system in ("spinscope", "cosine only"):
         original = align_module.align
         if system == "cosine only":
@@ -40,7 +40,7 @@ def main() -> None:
         seconds = []
         for group in groups:
             start = time.perf_counter()
-            comparison = compare(analysed[group.name], settings=replace(settings))
+            comparison = compare_documents(analysed[group.name], settings=replace(settings))
             seconds.append(time.perf_counter() - start)
             scores = score_comparison(group, comparison)
             for split in (group.split, "all"):

@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from spinscope.analysis import analyze, analyze_text
 from spinscope.batch import BatchSummary, run_batch
+from spinscope.compare import Comparison, compare_documents, load_lexicon
 from spinscope.document import (
     Claim,
     Document,
@@ -44,6 +45,7 @@ from spinscope.pipeline import Pipeline, build_pipeline, stage_names
 from spinscope.render import to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
+    CompareSettings,
     FetchSettings,
     IngestSettings,
     NlpSettings,
@@ -65,6 +67,8 @@ __all__ = [
     "BatchSettings",
     "BatchSummary",
     "Claim",
+    "CompareSettings",
+    "Comparison",
     "ConfigError",
     "ContractError",
     "Document",
@@ -110,7 +114,9 @@ __all__ = [
     "analyze_text",
     "build_pipeline",
     "classify_spans",
+    "compare_documents",
     "load_documents",
+    "load_lexicon",
     "load_records",
     "open_store",
     "run_batch",

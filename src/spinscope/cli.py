@@ -200,7 +200,7 @@ def compare_command(
 ) -> None:
     """Compare articles about the same events: aligned claims, differences, omissions, word choices."""
     with _errors_reported():
-        from spinscope.compare import compare
+        from spinscope.compare import compare_documents
 
         if len(inputs) < 2:
             raise ConfigError(f"compare needs at least two articles, got {len(inputs)}", code="config.compare")
@@ -218,7 +218,7 @@ def compare_command(
             if document.error is not None:
                 raise ConfigError(f"{spec}: {document.error.message}", code=document.error.code)
             documents[spec] = document
-        comparison = compare([documents[spec] for spec in inputs], settings=settings)
+        comparison = compare_documents([documents[spec] for spec in inputs], settings=settings)
         with ExitStack() as stack:
             sink = stack.enter_context(_open_output(output)) if output else sys.stdout
             if output_format is CompareFormat.json:

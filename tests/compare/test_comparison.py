@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from spinscope import Document, Pipeline, Settings, StoreSettings
 from spinscope.cli import app
-from spinscope.compare import compare
+from spinscope.compare import compare_documents
 from spinscope.compare.evaluate import load_gold, score_comparison
 from spinscope.document import Source
 from spinscope.ingest.text import find_metadata
@@ -32,7 +32,7 @@ def _analysed(pipeline: Pipeline, path: Path) -> Document:
 
 @pytest.mark.parametrize("group", GROUPS, ids=[group.name for group in GROUPS])
 def test_compare_names_every_planted_difference_omission_and_word_choice(group, pipeline: Pipeline) -> None:
-    comparison = compare([_analysed(pipeline, path) for path in group.files])
+    comparison = compare_documents([_analysed(pipeline, path) for path in group.files])
     scores = score_comparison(group, comparison)
     assert scores.missed == []
     assert scores.pairs_right == scores.pairs_gold
@@ -40,7 +40,7 @@ def test_compare_names_every_planted_difference_omission_and_word_choice(group, 
 
 def test_word_choices_are_listed_for_every_source_alike(pipeline: Pipeline) -> None:
     [group] = [g for g in GROUPS if g.name == "talks"]
-    comparison = compare([_analysed(pipeline, path) for path in group.files])
+    comparison = compare_documents([_analysed(pipeline, path) for path in group.files])
     [row] = [row for row in comparison.terminology if row.referent == "armed-fighters"]
     assert [[term for term, _ in terms] for terms in row.uses] == [["fighters"], ["militants"], ["terrorists"]]
 
@@ -48,7 +48,7 @@ def test_word_choices_are_listed_for_every_source_alike(pipeline: Pipeline) -> N
 def test_html_escapes_hostile_text(pipeline: Pipeline) -> None:
     hostile = "Headline\n\nThe council met in Kyiv on 8 May to discuss the <script>alert(1)</script> dam.\n"
     other = "Other\n\nThe council met in Kiev on 8 May to discuss the dam and <b>repairs</b>.\n"
-    page = compare([pipeline(Document(hostile)), pipeline(Document(other))]).to_html()
+    page = compare_documents([pipeline(Document(hostile)), pipeline(Document(other))]).to_html()
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
     assert "Content-Security-Policy" in page
 
@@ -57,7 +57,7 @@ def test_compare_refuses_a_single_document(pipeline: Pipeline) -> None:
     from spinscope.errors import ConfigError
 
     with pytest.raises(ConfigError) as raised:
-        compare([pipeline(Document("One sentence about the dam."))])
+        compare_documents([pipeline(Document("One sentence about the dam."))])
     assert raised.value.code == "config.compare"
 
 

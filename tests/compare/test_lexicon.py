@@ -28,6 +28,12 @@ def test_user_file_adds_a_referent_and_extends_an_existing_one(tmp_path: Path) -
     assert {v.term for v in lexicon.referents["kyiv-kiev"].variants} >= {"Kyiv", "Kiev", "Kyjiw", "Kiew"}
 
 
+
+def test_user_file_may_extend_an_existing_referent_by_one_variant(tmp_path: Path) -> None:
+    extra = tmp_path / "one.toml"
+    extra.write_text('[[referent]]\nid = "kyiv-kiev"\nvariants = [{ term = "Kiew" }]\n', encoding="utf-8")
+    assert [use.referent for use in load_lexicon(extra).find("Kiew")] == ["kyiv-kiev"]
+
 @pytest.mark.parametrize(
     "content",
     ["not = [toml", '[[referent]]\nkind = "place"\nvariants = [{ term = "A" }, { term = "B" }]',

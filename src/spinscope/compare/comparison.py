@@ -1,4 +1,4 @@
-"""`compare`: analysed articles in, a `Comparison` out (alignment, differences, word choices)."""
+"""`compare_documents`: analysed articles in, a `Comparison` out (alignment, differences, word choices)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from spinscope.document import Document
 from spinscope.errors import ConfigError
 from spinscope.settings import CompareSettings, Settings
 
-__all__ = ["compare", "embed_units"]
+__all__ = ["compare_documents", "embed_units"]
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
 _FUNCTION = frozenset(
@@ -28,7 +28,7 @@ _FUNCTION = frozenset(
 )
 
 
-def compare(documents: Sequence[Document], *, settings: Settings | None = None) -> Comparison:
+def compare_documents(documents: Sequence[Document], *, settings: Settings | None = None) -> Comparison:
     """Compare analysed articles about the same events, claim by claim.
 
     Args:

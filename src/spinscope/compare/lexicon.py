@@ -114,12 +114,24 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     shipped = _shipped()
     if path is None:
         return shipped
-    return shipped.merged(read_referents(Path(path)))
+    return _checked(shipped.merged(read_referents(Path(path))), Path(path))
 
 
 @functools.cache
 def _shipped() -> Lexicon:
-    return Lexicon(read_referents(LEXICON_FILE))
+    return _checked(Lexicon(read_referents(LEXICON_FILE)), LEXICON_FILE)
+
+
+def _checked(lexicon: Lexicon, path: Path) -> Lexicon:
+    """`lexicon`, once every referent has two variants at least (an extension may add one)."""
+    for referent in lexicon.referents.values():
+        if len(referent.variants) < 2:
+            raise ConfigError(
+                f"the lexicon {path}: referent {referent.id} has {len(referent.variants)} variant; a contested "
+                "name needs at least two (or extend an existing id)",
+                code="config.lexicon",
+            )
+    return lexicon
 
 
 def read_referents(path: Path) -> list[Referent]:
@@ -160,9 +172,6 @@ def _referent(entry: Any, path: Path, number: int) -> Referent:
         if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
             raise ConfigError(f"{where} ({identifier}), variant {term!r}: forms must be a list of words", code="config.lexicon")
         variants.append(Variant(term, tuple(forms), str(item.get("usage", ""))))
-    if len(variants) < 2:
-        raise ConfigError(
-            f"{where} ({identifier}) has {len(variants)} variant(s); a contested name needs at least two",
-            code="config.lexicon",
-        )
+    if not variants:
+        raise ConfigError(f"{where} ({identifier}) has no variants", code="config.lexicon")
     return Referent(identifier.strip(), str(entry.get("name") or identifier), kind, tuple(variants))

@@ -134,6 +134,6 @@ def compare_documents(
     service: ServiceDep, ids: Annotated[list[str], Query(description="Two or more stored document ids.")]
 ) -> dict[str, Any]:
     """Aligned claims, differences, omissions and word choices of the stored documents `ids`."""
-    from spinscope.compare import compare
+    from spinscope.compare import compare_documents
 
-    return compare([service.store.get(document_id) for document_id in ids], settings=service.settings).to_dict()
+    return compare_documents([service.store.get(document_id) for document_id in ids], settings=service.settings).to_dict()

@@ -100,8 +100,8 @@ def corpus(service: ServiceDep) -> HTMLResponse:
 @router.get("/compare")
 def compare_page(service: ServiceDep, ids: Annotated[list[str], Query()]) -> HTMLResponse:
     """The side-by-side comparison of the stored documents `ids`."""
-    from spinscope.compare import compare
+    from spinscope.compare import compare_documents
     from spinscope.compare.report import CSP
 
-    comparison = compare([service.store.get(document_id) for document_id in ids], settings=service.settings)
+    comparison = compare_documents([service.store.get(document_id) for document_id in ids], settings=service.settings)
     return HTMLResponse(comparison.to_html(), headers={"Content-Security-Policy": CSP})
