@@ -35,7 +35,7 @@ from spinscope import __version__
 from spinscope.analysis import analyze as analyze_inputs
 from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import Document
-from spinscope.errors import ConfigError, MissingDependencyError, SpinscopeError
+from spinscope.errors import ConfigError, InputError, MissingDependencyError, SpinscopeError
 from spinscope.render import to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
@@ -204,6 +204,11 @@ def compare_command(
 
         if len(inputs) < 2:
             raise ConfigError(f"compare needs at least two articles, got {len(inputs)}", code="config.compare")
+        if corpora := [spec for spec in inputs if _expands(spec)]:
+            raise ConfigError(
+                f"compare takes one article per input, and {corpora[0]} holds several; name the files",
+                code="config.compare",
+            )
         settings = replace(
             _settings(None, model, _DEFAULT_MAX_BYTES, timeout, allow_private),
             compare=CompareSettings(lexicon=str(lexicon) if lexicon else None, threshold=threshold),
@@ -216,7 +221,7 @@ def compare_command(
         others = [spec for spec in inputs if spec not in documents]
         for spec, document in zip(others, analyze_inputs(others, settings=settings), strict=True):
             if document.error is not None:
-                raise ConfigError(f"{spec}: {document.error.message}", code=document.error.code)
+                raise InputError(document.error.message, code=document.error.code)
             documents[spec] = document
         comparison = compare_documents([documents[spec] for spec in inputs], settings=settings)
         with ExitStack() as stack:

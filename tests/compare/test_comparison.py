@@ -72,10 +72,19 @@ def test_cli_compare_writes_json_with_a_column_per_source() -> None:
         "asserts", "differs", "omits"}
 
 
-def test_cli_compare_with_one_input_is_a_one_line_error() -> None:
-    result = CliRunner().invoke(app, ["compare", str(DAM.files[0])])
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        ([str(DAM.files[0])], "Error: compare needs at least two articles, got 1"),
+        ([str(DAM.files[0].parent), str(DAM.files[0])], "Error: compare takes one article per input"),
+        (["missing.txt", str(DAM.files[0])], "Error: missing.txt does not exist; check the path"),
+    ],
+    ids=["one-input", "a-folder", "a-missing-file"],
+)
+def test_cli_compare_bad_inputs_are_a_one_line_error(inputs: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["compare", *inputs])
     assert result.exit_code == 1
-    assert "Error: compare needs at least two articles" in result.output
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
 
 
 @pytest.fixture
