@@ -72,3 +72,19 @@ def test_webapp_refused_url_shows_the_error_and_keeps_the_form(page, live_app: s
     page.wait_for_selector("#error")
     assert "fetch.forbidden_address" in page.inner_text("#error")
     assert page.input_value("#url") == "http://127.0.0.1:9/private"
+
+
+def test_webapp_compares_two_ticked_articles_side_by_side(page, live_app: str) -> None:
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "sarvan"
+    ids = []
+    for name in ("a.txt", "b.txt"):
+        _analyse(page, live_app, (folder / name).read_text(encoding="utf-8"))
+        ids.append(page.url.rsplit("/", 1)[1])
+    page.goto(live_app + "/")
+    for document_id in ids:
+        page.check(f'input[name=ids][value="{document_id}"]')
+    page.click("#compare button")
+    page.wait_for_url("**/compare?*")
+    text = page.inner_text("body")
+    assert "Army retakes Sarvan after week of fighting" in text and "Sarvan falls to government forces" in text
+    assert "omits" in text and "framing" in text

@@ -167,3 +167,9 @@ def test_a_streamed_body_over_the_cap_is_refused_without_a_length(tmp_path: Path
         response = client.post("/api/analyze", content=chunks, headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "request.too_large"
+
+
+def test_index_lets_stored_articles_be_ticked_for_comparison(client: TestClient, stored: dict) -> None:
+    index = client.get("/", headers=HTML).text
+    assert '<form method=get action="/compare" id=compare>' in index
+    assert f'name=ids value="{stored["id"]}"' in index

@@ -100,13 +100,19 @@ def _recent_section(recent: Sequence[Any]) -> str:
     if not recent:
         return "<section><h2>Stored documents</h2><p class=hint>None yet.</p></section>"
     rows = "".join(
-        f'<tr><td><a href="/documents/{escape(item.id, quote=True)}">{escape(item.title or item.id)}</a></td>'
+        f'<tr><td><input type=checkbox name=ids value="{escape(item.id, quote=True)}" '
+        f'aria-label="compare {escape(item.title or item.id, quote=True)}"></td>'
+        f'<td><a href="/documents/{escape(item.id, quote=True)}">{escape(item.title or item.id)}</a></td>'
         f"<td>{escape(item.source or '')}</td><td>{escape(item.published or '')}</td></tr>"
         for item in recent
     )
     return (
-        "<section><h2>Latest stored documents</h2><table><thead><tr><th>Title</th><th>Source</th>"
-        f"<th>Published</th></tr></thead><tbody>{rows}</tbody></table></section>"
+        '<section><h2>Latest stored documents</h2><form method=get action="/compare" id=compare>'
+        "<table><thead><tr><th></th><th>Title</th><th>Source</th><th>Published</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+        '<button type=submit>Compare the ticked articles</button>'
+        '<p class=hint>Tick two or more articles about the same events to see them side by side.</p>'
+        "</form></section>"
     )
 
 
