@@ -23,13 +23,10 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-from peak_memory import peak_memory_mb, reset_peak_memory
+from speed_worker import peak_memory_mb, reset_peak_memory, run_speed_worker
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 TARGETS = {"CLEF MAP": 0.17, "sentences/s": 50.0}
@@ -114,13 +111,7 @@ def _speed(data: Path, limit: int | None) -> None:
         {name: document.layers[name] for name in ("sentences", "quotes", "entities", "timexes")} | {"text": document.text}
         for document in pipeline.run(documents)
     ]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "parsed.pkl"
-        path.write_bytes(pickle.dumps(parsed))
-        output = subprocess.run(
-            [sys.executable, __file__, "--speed-worker", str(path)], check=True, capture_output=True, text=True
-        ).stdout
-    result = json.loads(output)
+    result = run_speed_worker(__file__, parsed)
     words = sum(len(item["text"].split()) for item in parsed)
     print(f"claims stage alone (earlier stages done beforehand), one process, {len(parsed)} PTC training articles:")
     print("| measure | spinscope | target |")

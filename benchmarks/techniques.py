@@ -22,13 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-from peak_memory import peak_memory_mb, reset_peak_memory
+from speed_worker import peak_memory_mb, reset_peak_memory, run_speed_worker
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc-semeval2020-task11"
 TARGETS = {"SI F1": 0.40, "TC micro-F1": 0.60, "articles/s (700 words)": 2.0, "model load s": 3.0}
@@ -100,13 +97,7 @@ def _speed(articles) -> None:
         (doc.text, [(s.start, s.end) for s in doc.layers["sentences"]], names_of(doc.layers["entities"]))
         for doc in pipeline.run(documents)
     ]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "parsed.pkl"
-        path.write_bytes(pickle.dumps(parsed))
-        output = subprocess.run(
-            [sys.executable, __file__, "--speed-worker", str(path)], check=True, capture_output=True, text=True
-        ).stdout
-    result = json.loads(output)
+    result = run_speed_worker(__file__, parsed)
     words = sum(len(text.split()) for text, _, _ in parsed)
     per_second = len(parsed) / result["seconds"]
     normalised = words / result["seconds"] / 700
