@@ -35,6 +35,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from spinscope.document import Document, Entity, Finding, Span, Timex
+from spinscope.numbers import NUMBER_WORDS, parse_number
 from spinscope.stages.base import Stage, StageResult
 
 __all__ = ["ConsistencyStage", "find_findings"]
@@ -74,15 +75,7 @@ _NOMINAL = {
     "proclamation": "proclaim", "surrender": "surrender", "withdrawal": "withdraw", "annexation": "annex",
     "invasion": "invade", "occupation": "occupy",
 }
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS) + r")"
-_PART = rf"(?P<n>{_NUMBER})\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*"
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
 _PARTS = rf"{_NUMBER}\s+[a-z][\w\s-]*?(?:,\s*{_NUMBER}\s+[a-z][\w\s-]*?)*,?\s+and\s+{_NUMBER}\s+[a-z][\w-]*"
 _COLON_TOTAL = re.compile(rf"\b(?P<total>{_NUMBER})\s+(?P<noun>[a-z][\w-]*)\s*:\s*(?P<parts>{_PARTS})", re.I)
 _OF_WHOM = re.compile(
@@ -353,5 +346,5 @@ def _stem(word: str) -> str:
 
 
 def _number(text: str) -> int | None:
-    text = text.lower().replace(",", "")
-    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text)
+    value = parse_number(text)
+    return int(value) if value is not None and value.is_integer() else None
