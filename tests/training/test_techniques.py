@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from spinscope import Settings, TechniqueSettings, analyze_text
 from spinscope.cli import app
+from spinscope.errors import ModelNotFoundError
+from spinscope.models.techniques import TechniqueModel
 
 from ..conftest import FIXTURES
 
@@ -59,3 +63,14 @@ def test_train_techniques_refuses_a_single_fold(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert result.output.strip() == "Error: folds must be at least 2 to cross-validate, got 1"
+
+
+def test_a_model_from_another_version_is_refused_with_what_to_do(trained: tuple[Path, str], tmp_path: Path) -> None:
+    out, _ = trained
+    for path in out.iterdir():
+        shutil.copyfile(path, tmp_path / path.name)
+    with np.load(out / "heads.npz") as stored:
+        arrays = {name: array for name, array in stored.items() if not name.startswith("detector.")}
+    np.savez(tmp_path / "heads.npz", **arrays)
+    with pytest.raises(ModelNotFoundError, match="another spinscope version; rebuild it with `spinscope train techniques`"):
+        TechniqueModel.load(tmp_path)

@@ -1,19 +1,20 @@
 """The persuasion-techniques model: where a technique is used, and which one.
 
-Two linear heads over frozen all-MiniLM-L6-v2 vectors (`spinscope.models.encoder`) and a
-few lexical features, all read from the name-masked text (`spinscope.models.names`):
+Two heads over frozen all-MiniLM-L6-v2 vectors (`spinscope.models.encoder`) and a few
+lexical features, all read from the name-masked text (`spinscope.models.names`):
 
-1. the *detector* scores each word piece: inside a technique span or not. Runs of likely
-   words within a sentence become spans;
-2. the *classifier* names the technique of a span (a detected one, or a given one in
-   `classify_spans`) from the span's own embedding, its pieces, its sentence, lexical cues
-   (length, repetition in the article, quoting, capitals, punctuation) and the TF-IDF of its
-   words and word pairs.
+1. the *detector*, a bidirectional LSTM over each sentence's word pieces, scores each piece:
+   inside a technique span or not. Runs of likely words within a sentence become spans;
+2. the *classifier*, a multinomial logistic regression, names the technique of a span (a
+   detected one, or a given one in `classify_spans`) from the span's own embedding, its
+   pieces, its sentence, lexical cues (length, repetition in the article, quoting, capitals,
+   punctuation) and the TF-IDF of its words and word pairs.
 
 A span's `score` is P(span) x P(technique | span). P(span) is the span's mean word score
 passed through a logistic calibration fitted on cross-validated predictions, so that it
 estimates how often such a span lies mostly inside a labelled technique span.
-The heads are plain arrays (``heads.npz``); inference needs numpy and onnxruntime only.
+The heads are plain arrays (``heads.npz``) run in numpy; inference needs numpy and onnxruntime
+only, no torch.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ __all__ = [
     "DecodeSettings",
     "EncodedText",
     "LinearHead",
+    "SequenceHead",
     "TechniqueModel",
     "Vocabulary",
     "calibrate",
@@ -48,6 +50,7 @@ __all__ = [
     "find_candidates",
     "load_technique_model",
     "mean_score_logit",
+    "piece_features",
 ]
 
 MODEL_DIR = Path(__file__).parent / "weights" / "techniques"
@@ -159,6 +162,98 @@ class LinearHead:
 
 
 @dataclass(frozen=True)
+class SequenceHead:
+    """A bidirectional LSTM that scores each word piece of a sentence, in numpy.
+
+    Its layout is the one `spinscope.training.sequence` trains in torch: layer norm of the
+    piece features, a ReLU projection, one bidirectional LSTM layer (gates in torch's order:
+    input, forget, cell, output) and a logistic output over both directions' states. Each
+    sentence is one sequence.
+    """
+
+    norm_weight: np.ndarray  # (features,)
+    norm_bias: np.ndarray  # (features,)
+    projection: np.ndarray  # (features, width)
+    projection_bias: np.ndarray  # (width,)
+    forward_input: np.ndarray  # (width, 4 * hidden)
+    forward_hidden: np.ndarray  # (hidden, 4 * hidden)
+    forward_bias: np.ndarray  # (4 * hidden,)
+    backward_input: np.ndarray
+    backward_hidden: np.ndarray
+    backward_bias: np.ndarray
+    output: np.ndarray  # (2 * hidden, 1)
+    output_bias: np.ndarray  # (1,)
+
+    _ARRAYS = (
+        "norm_weight", "norm_bias", "projection", "projection_bias", "forward_input", "forward_hidden",
+        "forward_bias", "backward_input", "backward_hidden", "backward_bias", "output", "output_bias",
+    )
+    _CHUNK = 64  # sentences run side by side, grouped by length so that little is padding
+
+    def probabilities(self, features: np.ndarray, sentence_of: np.ndarray) -> np.ndarray:
+        """P(inside a technique span) per piece; `sentence_of` gives each piece's sentence."""
+        if not len(features):
+            return np.zeros(0, np.float32)
+        centred = features - features.mean(axis=1, keepdims=True)
+        normed = centred / np.sqrt((centred**2).mean(axis=1, keepdims=True) + 1e-5) * self.norm_weight + self.norm_bias
+        projected = np.maximum(normed @ self.projection + self.projection_bias, 0.0)
+        starts = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1]])
+        ends = np.r_[starts[1:], len(sentence_of)]
+        logits = np.zeros(len(features), np.float32)
+        by_length = np.argsort(ends - starts, kind="stable")
+        for first in range(0, len(by_length), self._CHUNK):
+            chunk = [(starts[row], ends[row]) for row in by_length[first : first + self._CHUNK]]
+            forward = self._run(projected, chunk, reverse=False)
+            backward = self._run(projected, chunk, reverse=True)
+            for (start, end), ahead, behind in zip(chunk, forward, backward, strict=True):
+                states = np.hstack([ahead[: end - start], behind[: end - start]])
+                logits[start:end] = (states @ self.output)[:, 0] + self.output_bias[0]
+        return _sigmoid(logits)
+
+    def _run(self, projected: np.ndarray, chunk: Sequence[tuple[int, int]], *, reverse: bool) -> np.ndarray:
+        """One direction's hidden states for the sentences of `chunk`, in text order."""
+        if reverse:
+            weights = (self.backward_input, self.backward_hidden, self.backward_bias)
+        else:
+            weights = (self.forward_input, self.forward_hidden, self.forward_bias)
+        w_input, w_hidden, bias = weights
+        hidden_size = w_hidden.shape[0]
+        longest = max(end - start for start, end in chunk)
+        inputs = np.zeros((len(chunk), longest, projected.shape[1]), np.float32)
+        for row, (start, end) in enumerate(chunk):
+            inputs[row, : end - start] = projected[start:end][::-1] if reverse else projected[start:end]
+        gates_in = inputs @ w_input + bias
+        hidden = np.zeros((len(chunk), hidden_size), np.float32)
+        cell = np.zeros_like(hidden)
+        states = np.zeros((len(chunk), longest, hidden_size), np.float32)
+        for step in range(longest):
+            gates = gates_in[:, step] + hidden @ w_hidden
+            enter, forget, candidate, leave = np.split(gates, 4, axis=1)
+            cell = _sigmoid(forget) * cell + _sigmoid(enter) * np.tanh(candidate)
+            hidden = _sigmoid(leave) * np.tanh(cell)
+            states[:, step] = hidden
+        if reverse:
+            # Padding sits after each reversed sentence, so its states never reach real pieces.
+            for row, (start, end) in enumerate(chunk):
+                states[row, : end - start] = states[row, : end - start][::-1].copy()
+        return states
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The head as named arrays, for ``np.savez``."""
+        return {f"{prefix}.{name}": getattr(self, name) for name in self._ARRAYS}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> SequenceHead:
+        """Read a head written by `to_arrays`."""
+        return cls(*(arrays[f"{prefix}.{name}"].astype(np.float32) for name in cls._ARRAYS))
+
+
+def _sigmoid(values: np.ndarray) -> np.ndarray:
+    """The logistic function, written with tanh so that large inputs do not overflow."""
+    return 0.5 * (1.0 + np.tanh(0.5 * values))
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """TF-IDF of a span's words and word pairs (lower-cased, sublinear, L2-normalised)."""
 
@@ -217,7 +312,7 @@ class TechniqueModel:
         self,
         *,
         encoder: Encoder,
-        detector: LinearHead,
+        detector: SequenceHead,
         classifier: LinearHead,
         vocabulary: Vocabulary,
         calibration: tuple[float, float],
@@ -237,7 +332,7 @@ class TechniqueModel:
         """The detector's probability, per word piece, of lying inside a technique span."""
         if not len(encoded.vectors):
             return np.zeros(0, np.float32)
-        return self.detector.probabilities(piece_features(encoded))
+        return self.detector.probabilities(piece_features(encoded), encoded.sentence_of)
 
     def candidates(self, encoded: EncodedText, scores: np.ndarray) -> list[Candidate]:
         """The spans the piece `scores` make, under this model's decoding settings."""
@@ -284,7 +379,8 @@ class TechniqueModel:
         `threads` caps the encoder's inference threads; None lets it use up to 4 cores.
 
         Raises:
-            ModelNotFoundError: A model file is missing or was written for other techniques.
+            ModelNotFoundError: A model file is missing, or was written for other techniques or
+                by a spinscope whose heads differ.
         """
         heads, meta_path, vocabulary = folder / HEADS_FILE, folder / META_FILE, folder / VOCABULARY_FILE
         for path in (heads, meta_path, vocabulary):
@@ -297,10 +393,18 @@ class TechniqueModel:
             raise ModelNotFoundError(f"{meta_path} lists other techniques than this spinscope knows: retrain it")
         with np.load(heads) as stored:
             arrays = dict(stored)
+        try:
+            detector = SequenceHead.from_arrays(arrays, "detector")
+            classifier = LinearHead.from_arrays(arrays, "classifier")
+        except KeyError as error:
+            raise ModelNotFoundError(
+                f"{heads} lacks the array {error}: it was written by another spinscope version; "
+                "rebuild it with `spinscope train techniques`"
+            ) from error
         return cls(
             encoder=load_encoder(folder, threads),
-            detector=LinearHead.from_arrays(arrays, "detector"),
-            classifier=LinearHead.from_arrays(arrays, "classifier"),
+            detector=detector,
+            classifier=classifier,
             vocabulary=Vocabulary(
                 {term: index for index, term in enumerate(vocabulary.read_text(encoding="utf-8").splitlines())},
                 arrays["vocabulary.idf"],
@@ -322,14 +426,11 @@ def load_technique_model(folder: Path = MODEL_DIR, threads: int | None = None) -
 
 # --- features -------------------------------------------------------------------------
 def piece_features(encoded: EncodedText) -> np.ndarray:
-    """Detector features per piece: its vector, its neighbours', its sentence's, its position."""
-    vectors = encoded.vectors.astype(np.float32)
-    same_before = np.r_[False, encoded.sentence_of[1:] == encoded.sentence_of[:-1]]
-    same_after = np.r_[same_before[1:], False]
-    blank = np.zeros((1, vectors.shape[1]), np.float32)
-    before = np.vstack([blank, vectors[:-1]]) * same_before[:, None]
-    after = np.vstack([vectors[1:], blank]) * same_after[:, None]
-    bounds = np.array(encoded.sentences, dtype=np.int64)[encoded.sentence_of]
+    """Detector features per piece: its vector, its sentence's vector, its position, lexical cues.
+
+    The detector reads each sentence as a sequence, so a piece's context comes from the LSTM.
+    """
+    bounds = np.array(encoded.sentences, dtype=np.int64)[encoded.sentence_of].reshape(-1, 2)
     length = np.maximum(bounds[:, 1] - bounds[:, 0], 1)
     text = encoded.text
     lexical = np.array(
@@ -345,7 +446,7 @@ def piece_features(encoded: EncodedText) -> np.ndarray:
     ).reshape(-1, 3)
     position = ((encoded.offsets[:, 0] - bounds[:, 0]) / length)[:, None]
     return np.hstack(
-        [vectors, encoded.pooled[encoded.sentence_of], (before + after) / 2, position, np.log1p(length)[:, None], lexical]
+        [encoded.vectors, encoded.pooled[encoded.sentence_of], position, np.log1p(length)[:, None], lexical]
     ).astype(np.float32)
 
 

@@ -1,10 +1,12 @@
 """Train the techniques model on the Propaganda Techniques Corpus, with cross-validation.
 
 `prepare_articles` parses and encodes each article once (the encoder is frozen), so the
-k-fold cross-validation and the final fit only refit the linear heads. Cross-validation folds
-split by article. Its out-of-fold predictions also choose the span decoding thresholds and fit
-the span-score calibration; the figures it reports therefore include that small selection.
-scikit-learn is needed here only (the ``[train]`` extra); the saved heads are plain arrays.
+k-fold cross-validation and the final fit only refit the heads: the detector (a bidirectional
+LSTM, `spinscope.training.sequence`) and the technique classifier (a logistic regression).
+Cross-validation folds split by article. Its out-of-fold predictions also choose the span
+decoding thresholds and fit the span-score calibration; the figures it reports therefore
+include that small selection. torch and scikit-learn are needed here only (the ``[train]``
+extra); the saved heads are plain arrays.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import itertools
 import logging
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +39,7 @@ from spinscope.models.techniques import (
     DecodeSettings,
     EncodedText,
     LinearHead,
+    SequenceHead,
     TechniqueModel,
     Vocabulary,
     calibrate,
@@ -51,6 +54,7 @@ from spinscope.pipeline import build_pipeline
 from spinscope.settings import Settings
 from spinscope.stages.techniques import names_of
 from spinscope.training.export import export_encoder
+from spinscope.training.sequence import SequenceSettings, fit_sequence_head, sentences_of
 
 __all__ = [
     "CrossValidation",
@@ -76,17 +80,17 @@ class TrainSettings:
     Attributes:
         folds: Cross-validation folds, split by article.
         seed: Seed of the shuffle that deals articles into folds.
-        detector_c: Inverse L2 strength of the piece detector's logistic regression.
+        detector: The piece detector's size and training (its own seed included).
         span_balance: A piece inside a gold span of n pieces weighs (12 / n) ** span_balance,
             at most 10, so that short spans count in training as they count in the SI score
             (per span, whatever its length); 0 weighs every piece alike.
         classifier_c: Inverse L2 strength of the technique classifier's logistic regression.
-        max_iter: Iterations allowed to each fit.
+        max_iter: Iterations allowed to each logistic regression fit.
     """
 
     folds: int = 5
     seed: int = 0
-    detector_c: float = 0.01
+    detector: SequenceSettings = field(default_factory=SequenceSettings)
     span_balance: float = 0.5
     classifier_c: float = 0.003
     max_iter: int = 300
@@ -171,7 +175,7 @@ def cross_validate(
         classifier, vocabulary = fit_classifier(train, settings)
         for index in held:
             item = prepared[index]
-            piece_scores[index] = detector.probabilities(item.pieces)
+            piece_scores[index] = detector.probabilities(item.pieces, item.encoded.sentence_of)
             if len(item.gold):
                 texts = [item.encoded.text[start:end] for start, end in item.gold]
                 features = np.hstack([item.spans, vocabulary.transform(texts)])
@@ -198,9 +202,9 @@ def train_techniques(
     settings = settings or TrainSettings()
     encoder = encoder or load_encoder(MODEL_DIR)
     meta = {
-        "version": "ptc2020-minilm-linear-1",
+        "version": "ptc2020-minilm-bilstm-2",
         "trained_on": f"{len(prepared)} articles, {sum(len(item.gold) for item in prepared)} spans",
-        "settings": settings.__dict__,
+        "settings": asdict(settings),
         "cross_validation": {
             "folds": settings.folds,
             "si": validation.si.__dict__,
@@ -216,12 +220,16 @@ def train_techniques(
     return model
 
 
-def fit_detector(prepared: Sequence[PreparedArticle], settings: TrainSettings) -> LinearHead:
-    """Logistic regression: does a word piece lie inside a technique span?"""
-    features = np.vstack([item.pieces for item in prepared])
-    labels = np.concatenate([item.inside for item in prepared])
-    weights = np.concatenate([_piece_weights(item, settings.span_balance) for item in prepared])
-    return _fit(features, labels, settings.detector_c, settings.max_iter, weights=weights)
+def fit_detector(prepared: Sequence[PreparedArticle], settings: TrainSettings) -> SequenceHead:
+    """The bidirectional LSTM: does a word piece lie inside a technique span?"""
+    sentences = [
+        sentence
+        for item in prepared
+        for sentence in sentences_of(
+            item.pieces, item.encoded.sentence_of, item.inside, _piece_weights(item, settings.span_balance)
+        )
+    ]
+    return fit_sequence_head(sentences, settings.detector)
 
 
 def _piece_weights(item: PreparedArticle, balance: float) -> np.ndarray:
@@ -250,7 +258,6 @@ def _fit(
     max_iter: int,
     *,
     fixed_scale: tuple[int, float] | None = None,
-    weights: np.ndarray | None = None,
 ) -> LinearHead:
     """Fit a logistic regression on standardised features.
 
@@ -268,7 +275,7 @@ def _fit(
         mean[first:] = 0.0
         scale[first:] = 1.0 / weight
     model = LogisticRegression(C=c, max_iter=max_iter)
-    model.fit((features - mean) / scale, labels, sample_weight=weights)
+    model.fit((features - mean) / scale, labels)
     weights, bias = model.coef_.T, model.intercept_
     if weights.shape[1] > 1 and len(model.classes_) != len(TECHNIQUES):
         # A technique absent from the training folds keeps a probability of zero.
@@ -281,7 +288,7 @@ def _fit(
 
 
 def _model(
-    encoder: Encoder, detector: LinearHead, classifier: LinearHead, vocabulary: Vocabulary, decode: DecodeSettings,
+    encoder: Encoder, detector: SequenceHead, classifier: LinearHead, vocabulary: Vocabulary, decode: DecodeSettings,
     calibration: tuple[float, float], meta: dict | None = None,
 ) -> TechniqueModel:
     return TechniqueModel(
@@ -301,7 +308,8 @@ def _choose_decoding(
     """The decoding settings of the grid with the best SI F1 on out-of-fold piece scores."""
     gold = {item.article.id: item.gold for item in prepared}
     best: tuple[DecodeSettings, SpanScores] | None = None
-    for threshold, gap_share, min_chars in itertools.product((0.1, 0.125, 0.15, 0.2, 0.25, 0.3), (1.0, 0.5), (3, 10)):
+    thresholds = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+    for threshold, gap_share, min_chars in itertools.product(thresholds, (1.0, 0.5, 0.35), (3, 10)):
         decode = DecodeSettings(piece_threshold=threshold, gap_threshold=threshold * gap_share, min_chars=min_chars)
         predicted = {
             item.article.id: [(c.start, c.end) for c in found] for item, found in _detected(decode, prepared, scores)
