@@ -60,6 +60,8 @@ def sentences_of(features: np.ndarray, sentence_of: np.ndarray, labels: np.ndarr
 
 def fit_sequence_head(sentences: Sequence[Sentence], settings: SequenceSettings) -> SequenceHead:
     """Train the detector on `sentences` with a weighted logistic loss per piece."""
+    if not sentences:
+        raise ValueError("the detector needs at least one sentence to train on")
     try:
         import torch
     except ImportError as error:
