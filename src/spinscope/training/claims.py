@@ -17,7 +17,7 @@ them and their repeats out. scikit-learn is needed here only (the ``[train]`` ex
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from spinscope.models.claims import (
 )
 from spinscope.models.encoder import Encoder, load_encoder
 from spinscope.models.techniques import MODEL_DIR as ENCODER_DIR
+from spinscope.training.progress import Progress, StepProgress, counter
 
 __all__ = [
     "CrossValidation",
@@ -47,7 +48,6 @@ __all__ = [
     "train_from_data",
 ]
 
-Progress = Callable[[int], None]
 _BATCH = 256
 
 
@@ -208,7 +208,7 @@ def train_from_data(
     out_dir: Path,
     *,
     settings: TrainSettings | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: StepProgress | None = None,
 ) -> CrossValidation:
     """Reproduce the claims model from the shared data folder into `out_dir`; return its CV figures.
 
@@ -222,19 +222,9 @@ def train_from_data(
     debates = load_training(data)
     total = sum(len(debate.sentences) for debate in debates)
 
-    def step(name: str, count: int) -> Progress | None:
-        if progress is None:
-            return None
-        done = [0]
-
-        def advance(amount: int) -> None:
-            done[0] += amount
-            progress(name, done[0], count)
-
-        return advance
-
-    corpus = prepare_corpus(debates, context=settings.context, progress=step("encoding sentences", total))
-    validation = cross_validate(corpus, settings=settings, progress=step("cross-validating", settings.folds))
+    corpus = prepare_corpus(debates, context=settings.context, progress=counter(progress, "encoding sentences", total))
+    folds = counter(progress, "cross-validating", settings.folds)
+    validation = cross_validate(corpus, settings=settings, progress=folds)
     train_claims(corpus, out_dir, validation=validation, settings=settings)
     load_claim_model.cache_clear()
     return validation

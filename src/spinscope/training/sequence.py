@@ -51,11 +51,15 @@ class Sentence:
     weights: np.ndarray  # (pieces,)
 
 
-def sentences_of(features: np.ndarray, sentence_of: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> list[Sentence]:
+def sentences_of(
+    features: np.ndarray, sentence_of: np.ndarray, labels: np.ndarray, weights: np.ndarray
+) -> list[Sentence]:
     """Cut one article's piece arrays into its sentences."""
     cuts = np.flatnonzero(sentence_of[1:] != sentence_of[:-1]) + 1
     bounds = zip(np.r_[0, cuts], np.r_[cuts, len(sentence_of)], strict=True)
-    return [Sentence(features[start:end], labels[start:end], weights[start:end]) for start, end in bounds if end > start]
+    return [
+        Sentence(features[start:end], labels[start:end], weights[start:end]) for start, end in bounds if end > start
+    ]
 
 
 def fit_sequence_head(sentences: Sequence[Sentence], settings: SequenceSettings) -> SequenceHead:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import logging
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -54,6 +54,7 @@ from spinscope.pipeline import build_pipeline
 from spinscope.settings import Settings
 from spinscope.stages.techniques import names_of
 from spinscope.training.export import export_encoder
+from spinscope.training.progress import Progress, StepProgress, counter
 from spinscope.training.sequence import SequenceSettings, fit_sequence_head, sentences_of
 
 __all__ = [
@@ -68,7 +69,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int], None]
 _TYPICAL_PIECES = 12
 _MAX_WEIGHT = 10.0
 
@@ -368,7 +368,7 @@ def train_from_ptc(
     *,
     settings: TrainSettings | None = None,
     export: bool = False,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: StepProgress | None = None,
 ) -> CrossValidation:
     """Reproduce the techniques model from the corpus files into `out_dir`; return its CV figures.
 
@@ -391,18 +391,8 @@ def train_from_ptc(
             shutil.copyfile(MODEL_DIR / name, out_dir / name)
     encoder = load_encoder(out_dir)
 
-    def step(name: str, total: int) -> Progress | None:
-        if progress is None:
-            return None
-        done = [0]
-
-        def advance(count: int) -> None:
-            done[0] += count
-            progress(name, done[0], total)
-
-        return advance
-
-    prepared = prepare_articles(corpus, encoder=encoder, progress=step("encoding articles", len(corpus)))
-    validation = cross_validate(prepared, settings=settings, progress=step("cross-validating", settings.folds))
+    prepared = prepare_articles(corpus, encoder=encoder, progress=counter(progress, "encoding articles", len(corpus)))
+    folds = counter(progress, "cross-validating", settings.folds)
+    validation = cross_validate(prepared, settings=settings, progress=folds)
     train_techniques(prepared, out_dir, validation=validation, settings=settings, encoder=encoder)
     return validation
