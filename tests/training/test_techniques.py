@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from spinscope import Settings, TechniqueSettings, analyze_text
 from spinscope.cli import app
 from spinscope.errors import ModelNotFoundError
-from spinscope.models.techniques import TechniqueModel
+from spinscope.models.techniques import TechniqueModel, load_technique_model
+from spinscope.training.techniques import TrainSettings, train_from_ptc
 
 from ..conftest import FIXTURES
 
@@ -74,3 +75,11 @@ def test_a_model_from_another_version_is_refused_with_what_to_do(trained: tuple[
     np.savez(tmp_path / "heads.npz", **arrays)
     with pytest.raises(ModelNotFoundError, match="another spinscope version; rebuild it with `spinscope train techniques`"):
         TechniqueModel.load(tmp_path)
+
+
+def test_training_again_into_a_folder_replaces_the_model_loaded_from_it(tmp_path: Path) -> None:
+    settings = TrainSettings(folds=2)
+    train_from_ptc(PTC / "articles", PTC / "labels.txt", tmp_path, settings=settings)
+    before = load_technique_model(tmp_path)
+    train_from_ptc(PTC / "articles", PTC / "labels.txt", tmp_path, settings=settings)
+    assert load_technique_model(tmp_path) is not before

@@ -46,6 +46,7 @@ from spinscope.models.techniques import (
     choose_techniques,
     encode_text,
     find_candidates,
+    load_technique_model,
     mean_score_logit,
     piece_features,
     span_features,
@@ -395,4 +396,5 @@ def train_from_ptc(
     folds = counter(progress, "cross-validating", settings.folds)
     validation = cross_validate(prepared, settings=settings, progress=folds)
     train_techniques(prepared, out_dir, validation=validation, settings=settings, encoder=encoder)
+    load_technique_model.cache_clear()  # a model loaded from `out_dir` before is stale now
     return validation
