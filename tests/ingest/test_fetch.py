@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import gzip
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 
-from spinscope import FetchError, FetchSettings
+from spinscope import FetchError, FetchSettings, Settings
+from spinscope.ingest import load_documents, read_url
 from spinscope.ingest.fetch import check_url, fetch_url
 
 LOCAL = FetchSettings(allow_private=True, timeout=5)
@@ -56,3 +64,119 @@ def test_fetch_url_fails_with_a_code(local_site: str, path: str, settings: Fetch
     with pytest.raises(FetchError) as caught:
         fetch_url(local_site + path, settings=settings)
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://100.100.100.200/latest/meta-data/", "http://100.64.0.1/", "http://[2002:7f00:1::]/",
+     "http://[2002:a9fe:a9fe::]/latest/meta-data/", "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/"],
+    ids=["shared-metadata", "shared-space", "6to4-loopback", "6to4-metadata", "nat64-loopback", "nat64-metadata"],
+)
+def test_check_url_refuses_non_global_and_embedded_addresses(url: str) -> None:
+    with pytest.raises(FetchError, match="--allow-private") as caught:
+        check_url(url, settings=FetchSettings())
+    assert caught.value.code == "fetch.forbidden_address"
+
+
+@pytest.mark.parametrize("url", ["http://[2002:808:808::]/", "http://8.8.8.8/"], ids=["6to4-public", "public-ipv4"])
+def test_check_url_allows_global_addresses(url: str) -> None:
+    check_url(url, settings=FetchSettings())
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1/a page.html", "http://127.0.0.1:port/", "http://127.0.0.1:99999/", "http://127.0.0.1/\nx"],
+    ids=["space", "non-numeric-port", "port-out-of-range", "newline"],
+)
+def test_fetch_url_refuses_a_malformed_url_in_one_line(url: str) -> None:
+    with pytest.raises(FetchError) as caught:
+        fetch_url(url, settings=LOCAL)
+    assert caught.value.code == "fetch.bad_url"
+    assert "\n" not in str(caught.value)
+
+
+def test_a_malformed_url_is_one_failed_record_among_the_inputs(local_site: str) -> None:
+    documents = list(load_documents(["http://127.0.0.1:port/", f"{local_site}/page.txt"],
+                                    settings=Settings(fetch=LOCAL)))
+    assert [document.error.code if document.error else None for document in documents] == ["fetch.bad_url", None]
+
+
+class _Trickle(BaseHTTPRequestHandler):
+    """Serves /trickle a byte every 0.1 s, and /gzip a text compressed though nobody asked."""
+
+    def do_GET(self) -> None:
+        if self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "200")
+            self.end_headers()
+            for _ in range(200):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
+        body = gzip.compress(ARTICLE.encode())
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+ARTICLE = "Tram line opens\n\nThe council said the tram line would open in Larsford in 2027.\n" * 3
+
+
+@pytest.fixture
+def slow_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetch_url_timeout_bounds_the_whole_fetch_not_each_read(slow_site: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        fetch_url(f"{slow_site}/trickle", settings=FetchSettings(allow_private=True, timeout=1))
+    assert caught.value.code == "fetch.timeout"
+    assert time.monotonic() - started < 3
+
+
+def test_an_unrequested_gzip_response_is_read_as_its_text(slow_site: str) -> None:
+    document = read_url(f"{slow_site}/gzip", settings=Settings(fetch=LOCAL))
+    assert document.error is None
+    assert "tram line would open" in document.text
+
+
+def test_a_gzip_response_is_capped_after_decompression(slow_site: str) -> None:
+    with pytest.raises(FetchError) as caught:
+        fetch_url(f"{slow_site}/gzip", settings=FetchSettings(allow_private=True, max_bytes=100))
+    assert caught.value.code == "fetch.too_large"
+
+
+def test_fetch_connects_to_the_address_it_checked(local_site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DNS rebinding: the name resolves to a public address for the check, then to loopback."""
+    port = int(local_site.rsplit(":", 1)[1])
+    answers = ["8.8.8.8", "127.0.0.1"]
+    lookups: list[str] = []
+    real = socket.getaddrinfo
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list:
+        if host != "rebind.example":
+            return real(host, *args, **kwargs)
+        address = answers[min(len(lookups), 1)]
+        lookups.append(address)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(FetchError) as caught:
+        fetch_url(f"http://rebind.example:{port}/article.html", settings=FetchSettings(timeout=1))
+    assert caught.value.code in ("fetch.unreachable", "fetch.timeout")
+    assert lookups == ["8.8.8.8"]
