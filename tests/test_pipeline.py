@@ -5,7 +5,10 @@ from typing import Any
 
 import pytest
 
-from spinscope import ConfigError, Document, InputError, Pipeline, PipelineError, Settings, Source, Span, build_pipeline
+from spinscope import (
+    ConfigError, Document, InputError, Metadata, Pipeline, PipelineError, Settings, Source, Span, build_pipeline,
+)
+from spinscope.pipeline import LANGUAGE_SKIP_CODE, stage_names
 from spinscope.stages import Stage, StageResult
 
 
@@ -120,3 +123,60 @@ def test_pipeline_fails_a_stage_whose_spans_disagree_with_the_text() -> None:
     assert "sentences" not in document.layers
     assert document.stages[0].status == "failed" and document.stages[0].code == "contract"
     assert "says 'Baku'" in document.stages[0].error
+
+
+# The team's own short texts, written for the language gate.
+RUSSIAN = (
+    "Президент Иван Петров заявил во вторник в Москве, что переговоры с соседями продолжатся. "
+    "По его словам, за последний год экспорт вырос на 12 процентов, а безработица снизилась вдвое. "
+    "Министр финансов Анна Смирнова назвала эти цифры «историческим успехом» страны."
+)
+ENGLISH = (
+    "President Ivan Petrov said on Tuesday in Moscow that talks with the neighbours would go on. "
+    "Exports grew by 12 percent last year, he said, and unemployment halved."
+)
+_ENGLISH_ONLY = ("entities", "quotes", "timexes", "claims", "consistency", "techniques")
+
+
+class _Russian(Stage):
+    """A stage that declares Russian besides English, as a Russian pipeline's stages will."""
+
+    name = "russian"
+    produces = ("words",)
+    languages = frozenset({"en", "ru"})
+
+    def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
+        return StageResult(artifacts={"words": document.text.split()})
+
+
+def test_pipeline_runs_no_english_stage_on_another_language(pipeline: Pipeline) -> None:
+    document = pipeline(Document(RUSSIAN))
+    records = {record.name: record for record in document.stages}
+    assert records["nlp"].status == "ok" and len(document.layers["sentences"]) == 3
+    for name in _ENGLISH_ONLY:
+        assert (records[name].status, records[name].code) == ("skipped", LANGUAGE_SKIP_CODE), name
+        assert records[name].error == "the text is in 'ru'; this stage supports en only"
+    for layer in ("entities", "quotes", "claims", "techniques", "timexes"):
+        assert not document.layers.get(layer), layer
+
+
+def test_pipeline_runs_every_stage_on_english(pipeline: Pipeline) -> None:
+    document = pipeline(Document(ENGLISH))
+    assert {record.name: record.status for record in document.stages} == dict.fromkeys(stage_names(), "ok")
+    assert document.layers["entities"]
+
+
+@pytest.mark.parametrize(
+    ("language", "statuses"),
+    [("ru", ["ok", "skipped"]), ("en", ["ok", "ok"]), ("de", ["skipped", "skipped"])],
+    ids=["declared-language-runs", "english", "undeclared-language-skipped"],
+)
+def test_pipeline_gates_each_stage_on_the_languages_it_declares(language: str, statuses: list[str]) -> None:
+    document = Document("Baku at night, and the long road south", metadata=Metadata(language=language))
+    [result] = Pipeline([_Russian(), _First()]).run([document])
+    assert [record.status for record in result.stages] == statuses
+
+
+def test_pipeline_detects_the_language_of_a_document_built_without_one() -> None:
+    [result] = Pipeline([_Words()]).run([Document(RUSSIAN)])
+    assert (result.stages[0].status, result.stages[0].code) == ("skipped", LANGUAGE_SKIP_CODE)

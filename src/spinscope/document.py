@@ -468,7 +468,9 @@ class Metadata:
 
     `evidence` maps a field name (``title``, ``published``, ``byline``, ``breadcrumbs``,
     ``images``) to the spans of the text it was read from; it is empty for fields that came
-    from HTML markup or a record rather than from the text itself.
+    from HTML markup or a record rather than from the text itself. `language` is read from the
+    text (`spinscope.language`), never from markup; `language_note` says why English was
+    assumed when the text could not tell.
     """
 
     title: str | None = None
@@ -481,6 +483,7 @@ class Metadata:
     url: str | None = None
     encoding: str | None = None
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+    language_note: str | None = None
 
     def spans(self) -> Iterator[Span]:
         """Yield every evidence span."""
@@ -502,6 +505,7 @@ class Metadata:
             "evidence": {
                 name: [span.to_dict() for span in spans] for name, spans in self.evidence.items()
             },
+            "language_note": self.language_note,
         }
 
     @classmethod
@@ -521,6 +525,7 @@ class Metadata:
             evidence={
                 name: tuple(Span.from_dict(s) for s in spans) for name, spans in evidence.items()
             },
+            language_note=data.get("language_note"),
         )
 
 

@@ -5,7 +5,12 @@ Invariants:
   earlier stage, and no two stages produce the same name.
 - Every document that goes in comes out, in order, with one `StageRecord` per known stage:
   ``ok``; ``failed`` with the error (its layers absent, those of other stages kept);
-  or ``skipped`` with the reason (not selected, a requirement failed, the input failed).
+  or ``skipped`` with the reason (not selected, a requirement failed, the input failed, the
+  text's language is not one the stage supports).
+- The language gate: a stage runs only on a text in a language it supports
+  (`Stage.languages`); otherwise its record is ``skipped`` with code `LANGUAGE_SKIP_CODE`
+  and a one-line reason. The language is `metadata.language` as ingest detected it from the
+  text, or, for a document built without one, detected here (`spinscope.language`).
 """
 
 from __future__ import annotations
@@ -18,10 +23,14 @@ from typing import Any
 
 from spinscope.document import Document, StageRecord
 from spinscope.errors import ConfigError, PipelineError, SpinscopeError
+from spinscope.language import language_of
 from spinscope.settings import NlpSettings, Settings
 from spinscope.stages import STAGE_TYPES, Stage, StageResult
 
-__all__ = ["Pipeline", "build_pipeline", "stage_names"]
+__all__ = ["LANGUAGE_SKIP_CODE", "Pipeline", "build_pipeline", "stage_names"]
+
+# The code of a stage record skipped because the stage does not support the text's language.
+LANGUAGE_SKIP_CODE = "language.unsupported"
 
 
 def stage_names() -> list[str]:
@@ -62,6 +71,7 @@ class _Run:
     """One document's progress through a batch: what it has, and where it stopped."""
 
     document: Document
+    language: str
     artifacts: dict[str, Any] = field(default_factory=dict)
     available: set[str] = field(default_factory=set)
     lost: dict[str, str] = field(default_factory=dict)  # name -> stage that failed to make it
@@ -125,15 +135,15 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Document]) -> list[Document]:
-        runs = [_Run(document) for document in batch]
+        runs = [_Run(document, _language(document)) for document in batch]
         for stage in self.stages:
             ready = []
             for run in runs:
-                reason = _why_not_ready(stage, run)
+                reason, code = _why_not_ready(stage, run)
                 if reason is None:
                     ready.append(run)
                 else:
-                    run.document.add_stage(StageRecord(stage.name, "skipped", stage.version, reason))
+                    run.document.add_stage(StageRecord(stage.name, "skipped", stage.version, reason, code))
             if ready:
                 self._apply(stage, ready)
         for run in runs:
@@ -190,13 +200,26 @@ def _undeclared_output(stage: Stage, result: StageResult) -> PipelineError | Non
     )
 
 
-def _why_not_ready(stage: Stage, run: _Run) -> str | None:
+def _language(document: Document) -> str:
+    if document.error is not None:
+        return ""
+    return language_of(document)
+
+
+def _why_not_ready(stage: Stage, run: _Run) -> tuple[str | None, str | None]:
+    """Why `stage` cannot run on `run`'s document, and the reason's code; (None, None) if it can."""
     if run.document.error is not None:
-        return f"no text: the input failed ({run.document.error.code})"
+        return f"no text: the input failed ({run.document.error.code})", None
+    if not stage.supports(run.language):
+        supported = ", ".join(sorted(stage.languages or ()))
+        return (
+            f"the text is in {run.language!r}; this stage supports {supported} only",
+            LANGUAGE_SKIP_CODE,
+        )
     for requirement in stage.requires:
         if requirement not in run.available:
-            return f"requires {requirement!r}, which stage {run.lost.get(requirement, '?')!r} did not produce"
-    return None
+            return f"requires {requirement!r}, which stage {run.lost.get(requirement, '?')!r} did not produce", None
+    return None, None
 
 
 def _inputs(stage: Stage, run: _Run) -> Mapping[str, Any]:

@@ -5,6 +5,16 @@ import pytest
 from spinscope import IngestSettings, Source
 from spinscope.ingest.text import find_metadata, read_text
 
+# The team's own short texts.
+_GERMAN = (
+    "Der Stadtrat hat am Dienstag beschlossen, die Straßenbahnlinie bis zum neuen Bahnhof zu verlängern. "
+    "Die Bauarbeiten sollen im Frühjahr beginnen und zwei Jahre dauern."
+)
+_ENGLISH = (
+    "The city council decided on Tuesday to extend the tram line to the new station. Work will start in "
+    "spring and last two years, the mayor said, and the line will carry ten thousand people a day."
+)
+
 
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
@@ -24,12 +34,19 @@ from spinscope.ingest.text import find_metadata, read_text
         ("A title\nby the way, this is a body sentence about many things at once.\n", "byline", ()),
         ("Victory in Karabakh\nVictory in Karabakh\n8 November 2025\n\nBody.", "title", "Victory in Karabakh"),
         ("The war ended on 10 November 2020 after 44 days of fighting.\n", "title", None),
+        ("• Home\n   • Victory Day in Baku\nVictory Day in Baku\n\nBody.", "breadcrumbs", ("Home", "Victory Day in Baku")),
+        ("• Home\n   • Victory Day in Baku\nVictory Day in Baku\n\nBody.", "title", "Victory Day in Baku"),
+        ("• Home\n   • Victory Day in Baku\n8 November 2025\n\nBody.", "title", "Victory Day in Baku"),
+        (f"Victory in Karabakh\n\n{_GERMAN}", "language", "de"),
+        (f"{_GERMAN}\n\n{_ENGLISH}\n\n{_ENGLISH}", "language", "en"),
     ],
     ids=[
         "crumbs-bullets", "crumbs-guillemets", "crumbs-slash-home", "not-crumbs-headline-bar",
         "date-day-month", "date-month-day", "date-iso", "date-with-prefix-weekday-time",
         "date-impossible", "date-inside-sentence", "byline-two", "byline-role-dropped",
         "byline-not-a-byline", "title-repeated", "no-title-body-first",
+        "crumbs-over-two-lines", "title-after-two-line-crumbs", "title-from-last-crumb-line",
+        "language-german-body-english-title", "language-mostly-english",
     ],
 )
 def test_find_metadata_reads_page_conventions(text: str, field: str, expected: object) -> None:
@@ -89,3 +106,8 @@ def test_read_text_decodes_legacy_encodings() -> None:
     document = read_text(text.encode("cp1252"), source=Source("text", "x.txt"), settings=IngestSettings())
     assert document.text == text
     assert document.metadata.encoding is not None
+
+
+def test_find_metadata_notes_an_assumed_language() -> None:
+    metadata = find_metadata("A title\n\nShort body.")
+    assert metadata.language == "en" and metadata.language_note.startswith("too short to tell")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope import Document, NlpSettings, Settings
+from spinscope import Document, Metadata, NlpSettings, Settings
 from spinscope.models.spacy import is_hard_wrapped, load_spacy
 from spinscope.stages.nlp import SpacyStage, find_sentences
 
@@ -34,10 +34,40 @@ def test_find_sentences_joins_hard_wrapped_lines(nlp) -> None:
     assert sentences[0].text.startswith("The ceasefire") and sentences[0].text.endswith("contact.")
 
 
-def test_find_sentences_keeps_whole_lines_whole(nlp) -> None:
-    text = "Image: https://ex.az/a.jpg (A parade. Photo: Press Service)\nBody text here."
-    line = Document(text).span(0, text.index("\n"))
-    assert [s.text for s in find_sentences(nlp(text), whole=[line])][0] == line.text
+@pytest.mark.parametrize(
+    ("text", "lines", "expected"),
+    [
+        (
+            "Image: https://ex.az/a.jpg (A parade. Photo: Press Service)\nBody text here.",
+            [(0, 59)], ["Body text here."],
+        ),
+        ("30 Years On\n30 Years On\nThe war ended 30 years ago.", [(0, 11), (12, 23)], ["The war ended 30 years ago."]),
+        ("• Home • News\nThe body. It goes on.", [(0, 13)], ["The body.", "It goes on."]),
+    ],
+    ids=["image-line", "repeated-title", "breadcrumbs"],
+)
+def test_find_sentences_leaves_out_page_furniture(nlp, text: str, lines: list[tuple[int, int]], expected: list[str]) -> None:
+    document = Document(text)
+    furniture = [document.span(start, end) for start, end in lines]
+    assert [s.text for s in find_sentences(nlp(text), furniture=furniture)] == expected
+
+
+def test_find_sentences_keeps_the_rest_of_a_sentence_cut_by_a_line(nlp) -> None:
+    text = "Ceasefire holds\nThe ceasefire held on Monday."
+    sentences = find_sentences(nlp(text.replace("\n", " ")), furniture=[Document(text).span(0, 15)])
+    assert [s.text for s in sentences] == ["The ceasefire held on Monday."]
+
+
+def test_spacy_stage_reads_other_languages_by_rule_only() -> None:
+    stage = SpacyStage(Settings())
+    text = "Президент заявил во вторник, что переговоры продолжатся. Министр согласился с ним."
+    document = Document(text, metadata=Metadata(language="ru"))
+    result = stage.process(document, {})
+    assert [s.text for s in result.layers["sentences"]] == [
+        "Президент заявил во вторник, что переговоры продолжатся.", "Министр согласился с ним.",
+    ]
+    parsed = result.artifacts["spacy"]
+    assert parsed.lang_ == "xx" and not parsed.ents and not any(token.pos_ for token in parsed)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,9 @@
 The text is kept exactly as given. What a scraped page puts around its article becomes
 metadata, each field with the spans it was read from (`Metadata.evidence`):
 
-- a breadcrumb line: ``• Home • News • Politics`` or ``Home › World › Europe``;
+- a breadcrumb line: ``• Home • News • Politics`` or ``Home › World › Europe``, and a trail
+  that runs on over the next lines, one bulleted crumb a line (``• Home`` then
+  ``  • <page title>``);
 - the title: the first line of the header that is none of the others, also when the page
   repeats it on the next line;
 - a dateline: a line that is a date (``8 November 2024``, ``November 8, 2024``,
@@ -12,7 +14,11 @@ metadata, each field with the spans it was read from (`Metadata.evidence`):
 - image lines anywhere in the text: ``Image: URL (caption. Photo: credit)``.
 
 The header is the run of such lines at the top of the text; it ends at the first line that is
-not one of them once a title has been seen.
+not one of them once a title has been seen. When the header has no title line of its own, a
+trail's last crumb written on a line of its own is the page's title.
+
+The language (`Metadata.language`) is detected from the body: the text without the lines
+above (`spinscope.language`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from spinscope.document import Document, Image, Metadata, Source, Span
 from spinscope.ingest.dates import parse_date
 from spinscope.ingest.decode import decode_text
+from spinscope.language import detect_language
 from spinscope.settings import IngestSettings
 
 __all__ = ["find_metadata", "read_text", "split_credit"]
@@ -69,6 +76,8 @@ class _Found:
     published: str | None = None
     byline: list[str] = field(default_factory=list)
     breadcrumbs: list[str] = field(default_factory=list)
+    crumb_lines: int = 0  # lines the breadcrumb trail runs over
+    crumb_next: int = -1  # the index of the line that would continue the trail
     images: list[Image] = field(default_factory=list)
     evidence: dict[str, list[Span]] = field(default_factory=dict)
 
@@ -86,14 +95,30 @@ def find_metadata(text: str) -> Metadata:
         if image is not None:
             found.images.append(image)
             found.cite("images", line)
+    if found.title is None and found.crumb_lines > 1:
+        found.title = found.breadcrumbs[-1]
+    evidence = {name: tuple(spans) for name, spans in found.evidence.items()}
+    language = detect_language(_body(text, [span for spans in evidence.values() for span in spans]))
     return Metadata(
         title=found.title,
         published=found.published,
         byline=tuple(found.byline),
         breadcrumbs=tuple(found.breadcrumbs),
         images=tuple(found.images),
-        evidence={name: tuple(spans) for name, spans in found.evidence.items()},
+        language=language.code,
+        language_note=language.note,
+        evidence=evidence,
     )
+
+
+def _body(text: str, furniture: list[Span]) -> str:
+    """The text without the lines read as metadata, each line replaced by a line break."""
+    parts, position = [], 0
+    for span in sorted(furniture, key=lambda span: span.start):
+        parts.append(text[position : span.start])
+        position = max(position, span.end)
+    parts.append(text[position:])
+    return "\n".join(parts)
 
 
 def _scan_header(lines: list[_Line], found: _Found) -> int:
@@ -103,6 +128,11 @@ def _scan_header(lines: list[_Line], found: _Found) -> int:
             found.cite("title", line)
         elif not found.breadcrumbs and (crumbs := _breadcrumbs(line.text)):
             found.breadcrumbs = crumbs
+            found.crumb_lines, found.crumb_next = 1, index + 1
+            found.cite("breadcrumbs", line)
+        elif found.crumb_next == index and (crumb := _next_crumb(line.text)):
+            found.breadcrumbs.append(crumb)
+            found.crumb_lines, found.crumb_next = found.crumb_lines + 1, index + 1
             found.cite("breadcrumbs", line)
         elif found.published is None and (date := _dateline(line.text)):
             found.published = date
@@ -174,6 +204,17 @@ def _breadcrumbs(line: str) -> list[str]:
             continue
         return items
     return []
+
+
+def _next_crumb(line: str) -> str | None:
+    """The crumb of a line that continues a breadcrumb trail (``• <page title>``), else None."""
+    text = line.strip()
+    if not text or text[0] not in "•·►▸›»>":
+        return None
+    crumb = text[1:].strip()
+    if not crumb or text[0] in crumb or len(crumb.split()) > _MAX_TITLE_WORDS:
+        return None
+    return crumb
 
 
 def _dateline(line: str) -> str | None:

@@ -2,6 +2,16 @@
 
 Sentences never cross a line break (unless the text is hard-wrapped, see
 `spinscope.models.spacy`), and their spans are trimmed of surrounding whitespace.
+
+The `sentences` layer is the article's body: the page's own lines that ingest read as
+metadata (title lines, repeated or not; breadcrumb, dateline and byline lines; image lines)
+are left out, so the layers built on sentences (claims, techniques, the timeline) never count
+them.
+
+The stage reads any language: English texts get the English model's full parse; a text in
+another language gets only rule-based sentences (spaCy's multilingual sentencizer, no trained
+model), and the `spacy` artifact it hands on carries no tags, so that no English model ever
+reads another language. A language with its own model would add it to `_PARSERS`.
 """
 
 from __future__ import annotations
@@ -10,11 +20,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Span
-from spinscope.models.spacy import load_spacy
+from spinscope.language import DEFAULT_LANGUAGE, language_of
+from spinscope.models.spacy import LineBreaks, load_spacy
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = ["SpacyStage", "find_sentences"]
@@ -25,6 +37,7 @@ class SpacyStage(Stage):
 
     name = "nlp"
     produces = ("sentences", "spacy")
+    languages = None  # English gets the English model, any other language rule-based sentences
 
     def __init__(self, settings: Settings) -> None:
         import spacy
@@ -32,49 +45,82 @@ class SpacyStage(Stage):
         self.nlp = load_spacy(settings.nlp)
         # Ingest caps input size; spaCy's own cap must not refuse what ingest accepted.
         self.nlp.max_length = max(self.nlp.max_length, settings.ingest.max_bytes + 1)
+        self.sentencizer = _sentencizer(self.nlp.max_length)
+        self.line_breaks = LineBreaks(settings.nlp.split_lines)
         self.batch_size = settings.nlp.batch_size
         meta = self.nlp.meta
-        self.version = f"1 ({meta.get('name')} {meta.get('version')}, spacy {spacy.__version__})"
+        self.version = (
+            f"2 ({meta.get('name')} {meta.get('version')}, spacy {spacy.__version__}; "
+            "other languages: rule-based sentences)"
+        )
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Parse one document."""
-        return _result(document, self.nlp(document.text))
+        return self.process_batch([document], [inputs])[0]
 
     def process_batch(
         self, documents: Sequence[Document], inputs: Sequence[Mapping[str, Any]]
     ) -> list[StageResult]:
-        """Parse several documents with ``nlp.pipe``."""
-        texts = (document.text for document in documents)
-        parses = self.nlp.pipe(texts, batch_size=self.batch_size)
-        return [_result(document, parsed) for document, parsed in zip(documents, parses, strict=True)]
+        """Parse several documents: the English ones with ``nlp.pipe``, the others by rule."""
+        english = [i for i, document in enumerate(documents) if language_of(document) == DEFAULT_LANGUAGE]
+        parses: dict[int, Doc] = dict(
+            zip(english, self.nlp.pipe((documents[i].text for i in english), batch_size=self.batch_size), strict=True)
+        )
+        for index, document in enumerate(documents):
+            if index not in parses:
+                parses[index] = self.line_breaks(self.sentencizer(document.text))
+        return [_result(document, parses[index]) for index, document in enumerate(documents)]
 
 
-def find_sentences(parsed: Doc, *, whole: Sequence[Span] = ()) -> list[Span]:
-    """The sentences of a parsed text, trimmed of whitespace; blank ones are dropped.
+def find_sentences(parsed: Doc, *, furniture: Sequence[Span] = ()) -> list[Span]:
+    """The body sentences of a parsed text, trimmed of whitespace; blank ones are dropped.
 
     Args:
         parsed: The spaCy parse of the text.
-        whole: Stretches that are one sentence each, however spaCy split them (a dateline,
-            an image credit line); sentences inside one are replaced by it.
+        furniture: The page's own lines (title, breadcrumbs, dateline, byline, image lines):
+            no sentence covers any part of them. What is left of a sentence that runs over
+            one (hard-wrapped text) is kept when it holds a word.
     """
     text = parsed.text
+    cuts = sorted((span.start, span.end) for span in furniture)
     sentences: list[Span] = []
     for sentence in parsed.sents:
-        start, end = sentence.start_char, sentence.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
-            continue
-        line = next((span for span in whole if span.start <= start and end <= span.end), None)
-        if line is None:
-            sentences.append(Span(start, end, text[start:end]))
-        elif not sentences or sentences[-1] != line:
-            sentences.append(line)
+        parts = _outside(sentence.start_char, sentence.end_char, cuts)
+        cut = parts != [(sentence.start_char, sentence.end_char)]
+        for start, end in parts:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            # A stray mark left beside a cut line ("." after a title) is no sentence.
+            if start < end and (not cut or any(character.isalnum() for character in text[start:end])):
+                sentences.append(Span(start, end, text[start:end]))
     return sentences
 
 
+def _outside(start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside every cut."""
+    parts = []
+    for cut_start, cut_end in cuts:
+        if cut_end <= start or cut_start >= end:
+            continue
+        if cut_start > start:
+            parts.append((start, cut_start))
+        start = max(start, cut_end)
+    if start < end:
+        parts.append((start, end))
+    return parts
+
+
+def _sentencizer(max_length: int) -> Language:
+    import spacy
+
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = max_length
+    return nlp
+
+
 def _result(document: Document, parsed: Doc) -> StageResult:
-    sentences = find_sentences(parsed, whole=tuple(document.metadata.spans()))
+    sentences = find_sentences(parsed, furniture=tuple(document.metadata.spans()))
     return StageResult(layers={"sentences": sentences}, artifacts={"spacy": parsed})
