@@ -470,7 +470,8 @@ class Metadata:
     ``images``) to the spans of the text it was read from; it is empty for fields that came
     from HTML markup or a record rather than from the text itself. `language` is read from the
     text (`spinscope.language`), never from markup; `language_note` says why English was
-    assumed when the text could not tell.
+    assumed when the text could not tell. `encoding_note` says what decoding the input had to
+    repair (invalid UTF-8 bytes replaced), None when nothing.
     """
 
     title: str | None = None
@@ -484,6 +485,7 @@ class Metadata:
     encoding: str | None = None
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
     language_note: str | None = None
+    encoding_note: str | None = None
 
     def spans(self) -> Iterator[Span]:
         """Yield every evidence span."""
@@ -506,6 +508,7 @@ class Metadata:
                 name: [span.to_dict() for span in spans] for name, spans in self.evidence.items()
             },
             "language_note": self.language_note,
+            "encoding_note": self.encoding_note,
         }
 
     @classmethod
@@ -526,6 +529,7 @@ class Metadata:
                 name: tuple(Span.from_dict(s) for s in spans) for name, spans in evidence.items()
             },
             language_note=data.get("language_note"),
+            encoding_note=data.get("encoding_note"),
         )
 
 

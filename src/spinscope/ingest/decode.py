@@ -2,6 +2,9 @@
 
 Invariant: UTF-8 input decodes to exactly the characters of the file (BOM and line endings
 included), so offsets into `Document.text` are offsets into the file as read with UTF-8.
+UTF-8 with a few broken bytes (at least `MIN_VALID_SHARE` of its non-ASCII characters valid)
+stays UTF-8: each invalid sequence becomes U+FFFD and `DecodedText.replaced` counts them,
+rather than the whole text being decoded as some legacy encoding.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 from spinscope.errors import InputError
 from spinscope.settings import IngestSettings
 
-__all__ = ["DecodedText", "check_size", "decode_text"]
+__all__ = ["MIN_VALID_SHARE", "DecodedText", "check_size", "decode_text"]
 
 # Leading bytes of common binary formats, for a message that says what the file is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -25,14 +28,32 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "a program"),
 )
 _SNIFF_BYTES = 8192
+# Share of non-ASCII characters that must be valid UTF-8 for text with broken bytes to be read
+# as UTF-8 with replacements; below it, the text is taken to be in another encoding.
+MIN_VALID_SHARE = 0.9
+_REPLACEMENT = "\ufffd"
 
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
-    """Text decoded from an input, and the encoding it was decoded from."""
+    """Text decoded from an input, the encoding it was decoded from, and how many invalid byte
+    sequences were replaced with U+FFFD (0 unless the input is UTF-8 with broken bytes)."""
 
     text: str
     encoding: str
+    replaced: int = 0
+    first_replaced: int | None = None
+
+    @property
+    def note(self) -> str | None:
+        """What decoding had to repair, in words; None when nothing."""
+        if not self.replaced:
+            return None
+        sequences = "sequence" if self.replaced == 1 else "sequences"
+        return (
+            f"{self.replaced} invalid UTF-8 byte {sequences} replaced with U+FFFD "
+            f"(the first at byte {self.first_replaced})"
+        )
 
 
 def check_size(size: int, *, name: str, settings: IngestSettings) -> None:
@@ -68,6 +89,8 @@ def decode_text(data: bytes, *, name: str, settings: IngestSettings) -> DecodedT
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
+        if settings.detect_encoding and (repaired := _mostly_utf8(data, first_bad=error.start)):
+            return repaired
         if not settings.detect_encoding:
             raise InputError(
                 f"{name} is not UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); "
@@ -75,6 +98,16 @@ def decode_text(data: bytes, *, name: str, settings: IngestSettings) -> DecodedT
                 code="input.encoding",
             ) from error
         return _decode_detected(data, name=name, bad_offset=error.start)
+
+
+def _mostly_utf8(data: bytes, *, first_bad: int) -> DecodedText | None:
+    """`data` as UTF-8 with its invalid sequences replaced, when nearly all of it is UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    non_ascii = sum(1 for char in text if char > "\x7f") - replaced
+    if non_ascii < MIN_VALID_SHARE * (non_ascii + replaced):
+        return None
+    return DecodedText(text, "utf-8", replaced=replaced, first_replaced=first_bad)
 
 
 def _refuse_binary(data: bytes, *, name: str) -> None:

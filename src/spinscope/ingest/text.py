@@ -286,5 +286,5 @@ def _short_name(text: str) -> bool:
 def read_text(data: bytes, *, source: Source, settings: IngestSettings) -> Document:
     """Build a document from plain-text bytes, kept exactly as given, with page metadata."""
     decoded = decode_text(data, name=source.name or "the input", settings=settings)
-    metadata = replace(find_metadata(decoded.text), encoding=decoded.encoding)
+    metadata = replace(find_metadata(decoded.text), encoding=decoded.encoding, encoding_note=decoded.note)
     return Document(decoded.text, source=source, metadata=metadata)
