@@ -115,3 +115,70 @@ def test_find_entities_separates_titles_from_names(markup, source: str, name: st
     document, mentions = markup(source)
     [person] = find_entities(document.text, mentions)
     assert (person.name, person.titles) == (name, titles)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "[Azerbaijani](PERSON) troops entered. [Azerbaijanis](ORG) cheered.",
+            [("Azerbaijani", "NORP"), ("Azerbaijanis", "NORP")],
+        ),
+        ("The [Talysh](PERSON) live in the south.", [("Talysh", "NORP")]),
+        ("Crowds gathered in [Shusha](PERSON).", [("Shusha", "GPE")]),
+        ("Life returned to the streets of Dorvel and, in [Varnak](PERSON), the market.", [("Varnak", "GPE")]),
+        (
+            "Troops left [Dorvel](GPE), [Varnak](PERSON) and [Tesmir](PERSON) without a shot.",
+            [("Dorvel", "GPE"), ("Varnak", "GPE"), ("Tesmir", "GPE")],
+        ),
+        (
+            "Troops left [Yerevan](ORG), [Varnak](PERSON) and [Tesmir](GPE).",
+            [("Yerevan", "GPE"), ("Varnak", "GPE"), ("Tesmir", "GPE")],
+        ),
+        ("Ambassador [Kurt Volker](ORG) resigned.", [("Kurt Volker", "PERSON")]),
+        ("[Spokeswoman Sandy Angers](ORG) declined.", [("Sandy Angers", "PERSON")]),
+    ],
+    ids=[
+        "nationality-is-a-group", "people-is-a-group", "gazetteer-place", "place-word-before",
+        "list-with-a-place", "organisation-in-a-list-of-places", "title-before-makes-a-person",
+        "title-inside-an-organisation",
+    ],
+)
+def test_find_entities_types_names_by_entity(markup, source: str, expected: list) -> None:
+    assert [(name, label) for name, label, _ in _clusters(markup, source)] == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[Gordon Sondland](PERSON) testified. [Sondland](GPE) said he was following orders.",
+        "[Adam Schiff](PERSON) asked. [Schiff](LOC) then read the text.",
+    ],
+    ids=["surname-tagged-place", "surname-tagged-location"],
+)
+def test_find_entities_never_splits_a_surname_from_its_person(markup, source: str) -> None:
+    [person] = _clusters(markup, source)
+    assert person[1] == "PERSON" and len(person[2]) == 2
+
+
+def test_find_entities_keeps_a_person_who_speaks_near_a_place_word(markup) -> None:
+    document, mentions = markup("Talks began in [Varnak](PERSON). Across [Tesmir](PERSON) said no.")
+    labels = {e.name: e.label for e in find_entities(document.text, mentions)}
+    assert labels == {"Varnak": "GPE", "Tesmir": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("It was called the [the “Iron Fist](WORK_OF_ART)” operation.", "Iron Fist"),
+    ],
+    ids=["quote-after-the"],
+)
+def test_find_entities_keeps_quote_marks_out_of_names(markup, source: str, name: str) -> None:
+    [entity] = _clusters(markup, source)
+    assert entity[0] == name
+
+
+def test_find_entities_drops_lowercase_words(markup) -> None:
+    document, mentions = markup("Schools and [mosques](FAC) are rising in [Baku](GPE).")
+    assert [e.name for e in find_entities(document.text, mentions)] == ["Baku"]

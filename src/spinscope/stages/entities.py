@@ -11,7 +11,19 @@ Clustering rules, applied in order, the same for every name:
 5. An acronym ("UN") joins the organisation whose initials it spells ("United Nations").
 6. A bare title ("the President") is a mention of the person introduced with that title; where
    several people hold it, the one named most recently before.
-The entity's name is its longest name mention; its label is its mentions' majority label.
+The entity's name is its longest name mention. Its label is decided for the whole entity:
+- a nationality, people or religion ("Azerbaijani", "Talysh", "Muslims") is a group (NORP),
+  whatever the tagger said;
+- a name with a title or honorific before it ("Ambassador Kurt Volker"), or a person-tagged
+  name of two words or more, makes its entity a person: a name's person mentions win;
+- a one-word name with no such evidence that the tagger called a person is a place when the
+  gazetteer knows it ("Shusha"), when it follows a place word ("in", "near", "over"), or when
+  it stands in a list with a place ("Aghdam, Kalbajar and Lachin"); one it called an
+  organisation is a place when the gazetteer knows it and the text shows it too;
+- otherwise, its mentions' majority label.
+A one-word name the tagger called an organisation, place or group that is the surname of a
+person named in full ("Sondland" beside "Gordon Sondland") joins that person, unless the
+gazetteer knows it as a place or a people ("Washington" stays a place).
 """
 
 from __future__ import annotations
@@ -24,6 +36,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Entity, Mention, Span
+from spinscope.gazetteer import is_demonym, is_place
+from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
 if TYPE_CHECKING:
@@ -61,6 +75,14 @@ _EDGE_JUNK = " \t\r\n\"'“”‘’«»()[]{},;:•·-–—|/"
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
 _TITLE_WINDOW = 80
+# Titles that also open the names of organisations and places ("General Electric", "King County").
+_ORG_WORDS = frozenset({"general", "king", "queen", "prince", "princess", "premier", "marshal", "speaker", "judge", "pope"})
+# Words before a name that make it a place ("in Shusha", "over Karabakh").
+_PLACE_CUE = re.compile(r"(?i:\b(?:in|near|across|throughout|inside|outside|into|around|over)\s+$)")
+# What joins the items of a list of names: ", ", " and ", ", and ", " or ".
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|declared|stressed)\b")
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _SENTENCE_OPENERS = ".!?\n\r“\"‘'(«"
 
 
@@ -81,6 +103,13 @@ class _Name:
     label: str
     key: tuple[str, ...]
     titles: list[str]
+    honorific: bool = False
+
+    @property
+    def is_person(self) -> bool:
+        """Whether this mention on its own shows a person: a title or honorific, or a
+        person-tagged name of two words or more."""
+        return bool(self.titles) or self.honorific or (self.label == "PERSON" and len(self.key) >= 2)
 
 
 @dataclass(slots=True)
@@ -93,6 +122,10 @@ class _Cluster:
 
     @property
     def label(self) -> str:
+        if any(name.is_person for name in self.names):
+            return "PERSON"
+        if all(name.label == "NORP" for name in self.names):
+            return "NORP"
         votes = Counter(name.label for name in self.names)
         longest = max(self.names, key=lambda name: (len(name.text), -name.start))
         return max(votes, key=lambda label: (votes[label], label == longest.label))
@@ -104,7 +137,11 @@ class EntityStage(Stage):
     name = "entities"
     requires = ("spacy",)
     produces = ("entities",)
-    version = "1"
+    version = "2"
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        """Read the gazetteer now, so that the first document does not pay for it."""
+        is_place("")
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Cluster the named mentions of one document, skipping its navigation lines."""
@@ -133,11 +170,51 @@ def find_entities(
         and not _overlaps(mention.start, mention.end, [(span.start, span.end) for span in exclude])
         and (name := _clean(text, mention)) is not None
     ]
+    places = _place_evidence(text, names)
     clusters = _merge_acronyms(_merge_person_parts(_group_same_names(names)))
     _recover_surnames(text, clusters)
     clusters.sort(key=lambda cluster: min(name.start for name in cluster.names))
     titles = _title_mentions(text, clusters)
-    return [_entity(index, cluster, titles.get(id(cluster), [])) for index, cluster in enumerate(clusters, 1)]
+    return [
+        _entity(index, cluster, titles.get(id(cluster), []), _label(cluster, places))
+        for index, cluster in enumerate(clusters, 1)
+    ]
+
+
+def _label(cluster: _Cluster, places: set[int]) -> str:
+    """The cluster's label, with a person-tagged one-word name that shows a place made a place."""
+    label = cluster.label
+    if len(cluster.key) != 1 or any(name.is_person for name in cluster.names):
+        return label
+    known, shown = is_place(cluster.names[0].text), any(name.start in places for name in cluster.names)
+    # An organisation's one-word name may be a town's too ("Chelsea"): both signs are needed.
+    if (label == "PERSON" and (known or shown)) or (label == "ORG" and known and shown):
+        return "GPE"
+    return label
+
+
+def _place_evidence(text: str, names: Sequence[_Name]) -> set[int]:
+    """The starts of the names that the text shows to be places: after a place word, or in a
+    list with a known place; never a name followed by a verb of saying."""
+    ordered = sorted(names, key=lambda name: name.start)
+    found = {name.start for name in ordered if _PLACE_CUE.search(text[max(0, name.start - 12) : name.start])}
+    chain: list[_Name] = []
+    for name in [*ordered, None]:
+        if name is not None and chain and _LIST_GLUE.fullmatch(text[chain[-1].end : name.start]):
+            chain.append(name)
+            continue
+        if len(chain) >= 2 and any(_is_known_place(member) for member in chain):
+            found.update(member.start for member in chain)
+        chain = [name] if name is not None else []
+    return {start for start in found if not _SPEECH_AFTER.match(text[_end_at(ordered, start) :])}
+
+
+def _is_known_place(name: _Name) -> bool:
+    return not name.is_person and (name.label in _PLACE_LABELS or is_place(name.text))
+
+
+def _end_at(names: Sequence[_Name], start: int) -> int:
+    return next(name.end for name in names if name.start == start)
 
 
 def _clean(text: str, mention: RawMention) -> _Name | None:
@@ -146,34 +223,51 @@ def _clean(text: str, mention: RawMention) -> _Name | None:
     newline = text.find("\n", start, end)
     if newline != -1:
         end = newline
-    while start < end and text[start] in _EDGE_JUNK:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_JUNK:
-        end -= 1
-    if leading := _LEADING_THE.match(text[start:end]):
-        start += leading.end()
-    if possessive := _POSSESSIVE.search(text[start:end]):
-        end = start + possessive.start()
-    titles: list[str] = []
-    if mention.label == "PERSON":
-        start, titles = _strip_titles(text, start, end)
-        titles = _titles_before(text, start) + titles
+    while True:  # quote marks and "the" in any order: the “Iron Fist”
+        before = (start, end)
+        while start < end and text[start] in _EDGE_JUNK:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_JUNK:
+            end -= 1
+        if leading := _LEADING_THE.match(text[start:end]):
+            start += leading.end()
+        if possessive := _POSSESSIVE.search(text[start:end]):
+            end = start + possessive.start()
+        if (start, end) == before:
+            break
+    label, titles, honorific = mention.label, [], False
+    if label == "PERSON":
+        start, titles, honorific = _strip_titles(text, start, end)
+    elif label == "ORG" and (role := _TITLE_AT_START.match(text[start:end])) and role.group("role"):
+        # "Spokeswoman Sandy Angers" tagged as one organisation: a person with a title, where
+        # the title is no word that also opens organisations' names ("General Motors").
+        rest, inner, _ = _strip_titles(text, start, end)
+        if role.group("role").casefold() not in _ORG_WORDS and len(_TOKEN.findall(text[rest:end])) >= 2:
+            start, titles, label = rest, inner, "PERSON"
     surface = text[start:end]
     key = tuple(_TOKEN.findall(surface.casefold()))
-    if not key or not any(ch.isalpha() for ch in surface) or _is_title(" ".join(key)):
+    if not key or not any(ch.isupper() for ch in surface) or _is_title(" ".join(key)):
         return None
-    return _Name(start, end, surface, mention.label, key, titles)
+    if is_demonym(surface):
+        return _Name(start, end, surface, "NORP", key, [])
+    titles = _titles_before(text, start) + titles
+    if titles and label in ("ORG", "GPE", "LOC", "NORP", "FAC"):
+        label = "PERSON"  # "Ambassador Kurt Volker": a title names a person
+    return _Name(start, end, surface, label, key, titles, honorific)
 
 
-def _strip_titles(text: str, start: int, end: int) -> tuple[int, list[str]]:
+def _strip_titles(text: str, start: int, end: int) -> tuple[int, list[str], bool]:
     """Move `start` past the titles and honorifics that open a person mention; return the
-    new start and the titles (honorifics are dropped, they name no role)."""
-    titles = []
+    new start, the titles (honorifics are dropped, they name no role) and whether an
+    honorific was there."""
+    titles, honorific = [], False
     while match := _TITLE_AT_START.match(text[start:end]):
         if match.group("role"):
             titles.append(" ".join(match.group("role").split()))
+        else:
+            honorific = True
         start += match.end()
-    return start, titles
+    return start, titles, honorific
 
 
 def _titles_before(text: str, start: int) -> list[str]:
@@ -206,6 +300,8 @@ def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
         if not cluster.names or not _may_be_person_part(cluster):
             continue
         wholes = [p for p in people if p is not cluster and p.names and _contains(p.key, cluster.key)]
+        if cluster.label != "PERSON":
+            wholes = [p for p in wholes if p.key[-1:] == cluster.key]  # a surname, not a first name
         if not wholes:
             continue
         for name in cluster.names:
@@ -250,9 +346,14 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 
 def _may_be_person_part(cluster: _Cluster) -> bool:
-    # spaCy's small model often tags a lone surname as an organisation; a place name stays
-    # a place even where a person shares it ("Washington").
-    return cluster.label == "PERSON" or (cluster.label == "ORG" and len(cluster.key) == 1)
+    # spaCy's small model often tags a lone surname as an organisation or a place ("Sondland"
+    # GPE); a known place or people stays what it is even where a person shares its name
+    # ("Washington").
+    if cluster.label == "PERSON":
+        return True
+    if len(cluster.key) != 1 or cluster.label not in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
+        return False
+    return not is_place(cluster.names[0].text)
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -354,7 +455,7 @@ def _title_keys(title: str) -> set[str]:
     return keys
 
 
-def _entity(index: int, cluster: _Cluster, title_mentions: list[Mention]) -> Entity:
+def _entity(index: int, cluster: _Cluster, title_mentions: list[Mention], label: str) -> Entity:
     longest = max(cluster.names, key=lambda name: (len(name.text), -name.start))
     mentions = [Mention(n.start, n.end, n.text) for n in cluster.names] + title_mentions
     mentions.sort(key=lambda mention: (mention.start, mention.end))
@@ -365,7 +466,7 @@ def _entity(index: int, cluster: _Cluster, title_mentions: list[Mention]) -> Ent
     return Entity(
         id=f"E{index}",
         name=" ".join(longest.text.split()),
-        label=cluster.label,
+        label=label,
         mentions=tuple(mentions),
         titles=tuple(titles.values()),
     )
