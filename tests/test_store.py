@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
@@ -321,10 +322,72 @@ def test_store_search_pages_through_the_matches(store: Store) -> None:
     assert store.count_matches("tram") == 7
 
 
-@pytest.mark.parametrize(("limit", "offset"), [(0, 0), (10, -1)], ids=["no-limit", "negative-offset"])
+@pytest.mark.parametrize(
+    ("limit", "offset"),
+    [(0, 0), (10, -1), (10, 2**63), (2**63, 0)],
+    ids=["no-limit", "negative-offset", "offset-past-sqlite-integers", "limit-past-sqlite-integers"],
+)
 def test_store_search_refuses_a_bad_page(store: Store, limit: int, offset: int) -> None:
-    with pytest.raises(ConfigError, match="limit of at least 1"):
+    with pytest.raises(ConfigError, match="a page needs a limit from 1") as caught:
         store.search("tram", limit=limit, offset=offset)
+    assert caught.value.code == "config.page"
+    with pytest.raises(ConfigError):
+        store.list_documents(limit=limit, offset=offset)
+
+
+def _wordy_corpus(store: Store, documents: int = 5) -> None:
+    for number in range(documents):
+        store.add(_article(f"The tram {number} and the city of the river, the bridge and the port. " * 20,
+                           name=f"{number}.txt"))
+
+
+@pytest.mark.parametrize(
+    "query", ["the " * 200, "The the, THE thé “the” " * 60], ids=["one-word-repeated", "one-word-spelt-many-ways"]
+)
+def test_store_search_asks_for_a_repeated_word_once(store: Store, query: str) -> None:
+    _wordy_corpus(store)
+    started = time.monotonic()
+    hits = store.search(query)
+    assert time.monotonic() - started < 1  # FTS5 took over 10 s here for 200 repeats
+    assert [hit.id for hit in hits] == [hit.id for hit in store.search("the")]
+    assert store.count_matches(query) == 5
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [(" ".join(f"word{number}" for number in range(17)), "17 different words; at most 16"),
+     ("tram " + "x" * 101, "101 characters long; words of at most 100")],
+    ids=["too-many-words", "word-too-long"],
+)
+def test_store_search_refuses_an_oversized_query(store: Store, query: str, message: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        store.search(query)
+    assert caught.value.code == "input.query_too_long"
+
+
+@pytest.mark.parametrize(("query", "found"), [("\x00", None), ("tram\x00river", 5), ("tram\x1bbridge", 5)],
+                         ids=["nul-alone", "nul-between-words", "escape-between-words"])
+def test_store_search_takes_control_characters_as_spaces(store: Store, query: str, found: int | None) -> None:
+    _wordy_corpus(store)
+    if found is None:
+        with pytest.raises(InputError) as caught:
+            store.search(query)
+        assert caught.value.code == "input.empty_query"
+    else:
+        assert store.count_matches(query) == found
+
+
+def test_store_search_that_runs_too_long_is_stopped_and_frees_the_store(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _wordy_corpus(store, documents=100)
+    monkeypatch.setattr(store_module, "_QUERY_SECONDS", 0.0)
+    with pytest.raises(InputError, match="was stopped") as caught:
+        store.search("the river")
+    assert caught.value.code == "input.query_too_slow"
+    monkeypatch.undo()
+    assert store.count_matches("river") == 100
+    assert len(store.list_documents(limit=5)) == 5
 
 
 # Listing, counting, deleting

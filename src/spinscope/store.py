@@ -60,6 +60,8 @@ import json
 import re
 import sqlite3
 import threading
+import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -92,6 +94,8 @@ from spinscope.errors import (
 from spinscope.settings import StoreSettings
 
 __all__ = [
+    "MAX_QUERY_WORDS",
+    "MAX_WORD_CHARS",
     "MIGRATIONS",
     "AddSummary",
     "DocumentSummary",
@@ -166,6 +170,12 @@ _SNIPPET_WORDS = 24
 _MARK_START, _MARK_END = "\x02", "\x03"  # control characters articles do not hold
 _MARKED = re.compile(f"({_MARK_START}.*?{_MARK_END})", re.DOTALL)
 _ID = re.compile(r"doc-[0-9a-f]{16}")
+MAX_QUERY_WORDS = 16  # different words in one search
+MAX_WORD_CHARS = 100  # characters in one search word
+_QUERY_SECONDS = 2.0  # a search's SQL is stopped after this long, so that it cannot hold the store
+_WORD_SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f]+")
+_TOKEN = re.compile(r"[^\W_]+")
+_SQLITE_MAX = 2**63 - 1
 _MONTH = (
     "CASE WHEN d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(d.published, 1, 7) ELSE 'undated' END"
 )
@@ -387,12 +397,17 @@ class Store:
         Each word is matched as typed, whatever punctuation or FTS5 syntax it holds (``C++``,
         ``NEAR(``, a stray quotation mark): the query language is plain words, not FTS5's.
 
+        A word repeated is searched once; control characters separate words.
+
         Raises:
-            InputError: The query has no words (code ``input.empty_query``).
+            InputError: The query has no words (code ``input.empty_query``), more than
+                `MAX_QUERY_WORDS` different words or a word over `MAX_WORD_CHARS` characters
+                (``input.query_too_long``), or its search took over 2 s (``input.query_too_slow``).
+            ConfigError: `limit` or `offset` is out of range.
         """
         match = _match_expression(query)
         _check_page(limit, offset)
-        with self._connected() as connection:
+        with self._searching(query) as connection:
             rows = connection.execute(
                 "SELECT d.id, d.title, d.source_name, d.published, "
                 f"-bm25(documents_fts, {_TITLE_WEIGHT}, 1.0), "
@@ -411,10 +426,10 @@ class Store:
         """How many documents `search` finds for `query`, over all pages.
 
         Raises:
-            InputError: The query has no words (code ``input.empty_query``).
+            InputError: The query has no words, too many, or takes too long, as for `search`.
         """
         match = _match_expression(query)
-        with self._connected() as connection:
+        with self._searching(query) as connection:
             query_count = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?"
             return connection.execute(query_count, (match,)).fetchone()[0]
 
@@ -481,7 +496,7 @@ class Store:
             last = rows[-1][0]
 
     def _matching_records(self, match: str) -> Iterator[dict[str, Any]]:
-        with self._connected() as connection:
+        with self._searching(match) as connection:
             numbers = [
                 row[0]
                 for row in connection.execute(
@@ -510,6 +525,25 @@ class Store:
                 yield self._connection
             except sqlite3.Error as error:
                 raise _store_error(error, self.path) from error
+
+    @contextmanager
+    def _searching(self, query: str) -> Iterator[sqlite3.Connection]:
+        """The connection for one full-text query, which is stopped after `_QUERY_SECONDS`."""
+        with self._connected() as connection:
+            deadline = time.monotonic() + _QUERY_SECONDS
+            connection.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
+            try:
+                yield connection
+            except sqlite3.OperationalError as error:
+                if time.monotonic() <= deadline:
+                    raise
+                raise InputError(
+                    f"the search for {query[:60]!r} took over {_QUERY_SECONDS:g} s and was stopped; "
+                    "search for fewer or rarer words",
+                    code="input.query_too_slow",
+                ) from error
+            finally:
+                connection.set_progress_handler(None, 0)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -686,17 +720,51 @@ def _store_error(error: sqlite3.Error, path: str) -> StoreError:
 
 
 def _match_expression(query: str) -> str:
-    """An FTS5 query matching every word of `query`: each word quoted, so none is syntax."""
-    words = query.split()
+    """An FTS5 query matching every word of `query`: each word quoted, so none is syntax.
+
+    Control characters separate words like spaces do. A word repeated, however it is written
+    ("the", "The", "the," and "thé" are one word to the index), is asked for once: FTS5 takes
+    time that grows faster than the number of times a word is repeated, and the repetition
+    changes nothing of what matches.
+
+    Raises:
+        InputError: The query has no words, more than `MAX_QUERY_WORDS` different words, or
+            a word longer than `MAX_WORD_CHARS`.
+    """
+    words: dict[tuple[str, ...] | str, str] = {}
+    for word in _WORD_SEPARATORS.split(query):
+        if not word:
+            continue
+        if len(word) > MAX_WORD_CHARS:
+            raise InputError(
+                f"the search word {word[:20]!r}… is {len(word):,} characters long; words of at most "
+                f"{MAX_WORD_CHARS} characters are searched: shorten it",
+                code="input.query_too_long",
+            )
+        words.setdefault(_index_form(word) or word, word)
     if not words:
         raise InputError("the search query is empty: type one or more words to find", code="input.empty_query")
-    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+    if len(words) > MAX_QUERY_WORDS:
+        raise InputError(
+            f"the search query has {len(words)} different words; at most {MAX_QUERY_WORDS} are searched: "
+            "keep the words that matter most",
+            code="input.query_too_long",
+        )
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words.values())
+
+
+def _index_form(word: str) -> tuple[str, ...]:
+    """The tokens the full-text index makes of `word`: case and diacritics folded away."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    return tuple(_TOKEN.findall(folded))
 
 
 def _check_page(limit: int, offset: int) -> None:
-    if limit < 1 or offset < 0:
+    if not (1 <= limit <= _SQLITE_MAX and 0 <= offset <= _SQLITE_MAX):
         raise ConfigError(
-            f"a page needs limit of at least 1 and offset of at least 0, got limit={limit}, offset={offset}"
+            f"a page needs a limit from 1 and an offset from 0, each at most {_SQLITE_MAX:,}; "
+            f"got limit={limit}, offset={offset}",
+            code="config.page",
         )
 
 
