@@ -33,7 +33,7 @@ from spinscope.ingest.decode import decode_text
 from spinscope.language import detect_language
 from spinscope.settings import IngestSettings
 
-__all__ = ["find_metadata", "read_text", "split_credit"]
+__all__ = ["find_metadata", "find_title_lines", "read_text", "split_credit"]
 
 _MAX_HEADER_LINES = 12
 _MAX_TITLE_WORDS = 30
@@ -109,6 +109,12 @@ def find_metadata(text: str) -> Metadata:
         language_note=language.note,
         evidence=evidence,
     )
+
+
+def find_title_lines(text: str, title: str, *, within: int = 3) -> tuple[Span, ...]:
+    """The spans of the first `within` lines of `text` that repeat `title` (page furniture)."""
+    lines = list(_lines(text))[:within]
+    return tuple(Span(line.start, line.end, line.text) for line in lines if _same_title(line.text, title))
 
 
 def _body(text: str, furniture: list[Span]) -> str:
