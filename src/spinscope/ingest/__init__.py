@@ -11,6 +11,7 @@ import glob
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,8 +19,10 @@ from spinscope.document import Document, Source
 from spinscope.errors import InputError, SpinscopeError
 from spinscope.ingest.decode import check_size, decode_text
 from spinscope.ingest.fetch import fetch_url
+from spinscope.ingest.files import open_regular, read_capped
 from spinscope.ingest.html import read_html
 from spinscope.ingest.jsonl import count_records, read_jsonl
+from spinscope.ingest.nesting import read_html_checked
 from spinscope.ingest.text import find_metadata, read_text
 from spinscope.settings import Settings
 
@@ -132,14 +135,14 @@ def _read_path(path: Path, *, settings: Settings) -> Iterator[Document]:
     if path.suffix.lower() == ".jsonl":
         yield from read_jsonl(path, settings=settings.ingest)
         return
-    try:
-        check_size(path.stat().st_size, name=str(path), settings=settings.ingest)
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(
-            f"{path} could not be read ({error.strerror}); check its permissions",
-            code="input.unreadable",
-        ) from error
+    with open_regular(path) as stream:
+        try:
+            data = read_capped(stream, limit=settings.ingest.max_bytes)
+        except OSError as error:
+            raise InputError(
+                f"{path} could not be read ({error.strerror or error}); check that it is a readable file",
+                code="input.unreadable",
+            ) from error
     yield read_bytes(data, name=str(path), settings=settings)
 
 
@@ -166,7 +169,7 @@ def _folder_files(folder: Path) -> list[Path]:
 
 def _read_stdin(stdin: BinaryIO | None, *, source: Source, settings: Settings) -> Document:
     stream = stdin if stdin is not None else sys.stdin.buffer
-    data = stream.read(settings.ingest.max_bytes + 1)
+    data = read_capped(stream, limit=settings.ingest.max_bytes)
     return _from_bytes(data, source=source, settings=settings, html=bool(_HTML_START.match(data[:4096])))
 
 
@@ -182,7 +185,7 @@ def read_url(url: str, *, settings: Settings | None = None) -> Document:
     source = Source("url", url)
     if page.content_type in ("text/html", "application/xhtml+xml") or _HTML_START.match(page.body[:4096]):
         html = _decode_page(page.body, page.charset, name=url, settings=settings)
-        return read_html(html, source=source, url=page.url)
+        return read_html_checked(html, source=source, url=page.url)
     if page.content_type.startswith("text/"):
         return read_text(page.body, source=source, settings=settings.ingest)
     raise InputError(
@@ -193,10 +196,13 @@ def read_url(url: str, *, settings: Settings | None = None) -> Document:
 
 
 def _from_bytes(data: bytes, *, source: Source, settings: Settings, html: bool) -> Document:
-    if html:
-        text = decode_text(data, name=source.name or "input", settings=settings.ingest).text
-        return read_html(text, source=source)
-    return read_text(data, source=source, settings=settings.ingest)
+    if not html:
+        return read_text(data, source=source, settings=settings.ingest)
+    decoded = decode_text(data, name=source.name or "input", settings=settings.ingest)
+    document = read_html_checked(decoded.text, source=source)
+    if decoded.note is None:
+        return document
+    return Document(document.text, source=source, metadata=replace(document.metadata, encoding_note=decoded.note))
 
 
 def _decode_page(body: bytes, charset: str | None, *, name: str, settings: Settings) -> str:

@@ -2,7 +2,8 @@
 
 Only unambiguous forms are read: ``8 November 2024``, ``November 8, 2024``, ``Nov. 8 2024``,
 ``2024-11-08``, ``2024/11/08`` and day-first ``08.11.2024``. A date that does not exist
-(``31 February 2024``) is not a date.
+(``31 February 2024``) is not a date. `parse_date` finds a date inside a text; `parse_published`
+reads a value that must be a date and nothing else.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["MONTHS", "parse_date"]
+__all__ = ["MONTHS", "parse_date", "parse_published"]
 
 MONTHS: dict[str, int] = {
     name: number
@@ -60,6 +61,30 @@ def parse_date(text: str) -> tuple[str, re.Match[str]] | None:
             if iso is not None:
                 return iso, match
     return None
+
+
+def parse_published(value: str) -> str | None:
+    """Read a publication date given on its own, as an ISO date or date-time; None if it is not one.
+
+    An ISO 8601 date-time (``2024-11-08T09:30:00+02:00``) is kept as written; a date in another
+    form becomes ``YYYY-MM-DD``. Anything around the date (``2024-01-01<script>``, ``last week,
+    8 May 2024``) makes the value not a date.
+    """
+    value = value.strip()
+    if _ISO_DATE_TIME.fullmatch(value):
+        try:
+            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return value
+    for form in _FORMS:
+        match = form.fullmatch(value.rstrip("."))
+        if match is not None:
+            return _iso(match)
+    return None
+
+
+_ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?")
 
 
 def _iso(match: re.Match[str]) -> str | None:
