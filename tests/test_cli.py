@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spinscope import __version__, stage_names
+from spinscope import Document, __version__, stage_names
 from spinscope.cli import app
 from spinscope.store import Store
 
@@ -269,7 +269,8 @@ def test_cli_store_show_prints_a_stored_analysis(tmp_path: Path, output_format: 
     else:
         data = json.loads(result.stdout)
         validate(data)
-        assert data == json.loads(GOLDEN_RECORD.read_text(encoding="utf-8"))
+        # as the record reads today: a field added since the golden file was written shows at its default
+        assert data == Document.from_dict(json.loads(GOLDEN_RECORD.read_text(encoding="utf-8"))).to_dict()
 
 
 @pytest.mark.parametrize(("query", "count"), [(None, 1), ("fortress", 1), ("tram", 0)], ids=["all", "matching", "none"])

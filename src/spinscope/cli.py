@@ -10,7 +10,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -115,6 +115,7 @@ _DEFAULT_DB = Path(StoreSettings().path)
 _DEFAULT_WEB = WebSettings()
 _DEFAULT_TIMEOUT = FetchSettings().timeout
 _STORED_ID = re.compile(r"doc-[0-9a-f]{16}")
+_MAX_HITS = 10_000  # store search shows a table of hits; more than this is not for reading
 
 
 @app.command()
@@ -154,7 +155,7 @@ def analyze(
         with ExitStack() as stack:
             kept = stack.enter_context(open_store(StoreSettings(path=str(store)))) if store else None
             documents = analyze_inputs(inputs, settings=settings)
-            sink = stack.enter_context(_open_output(output)) if output else sys.stdout
+            sink = stack.enter_context(_output(output))
             total = None if expands else len(inputs)
             for number, document in enumerate(_with_progress(documents, total=total, show=several)):
                 if document.error is not None:
@@ -225,13 +226,13 @@ def compare_command(
             documents[spec] = document
         comparison = compare_documents([documents[spec] for spec in inputs], settings=settings)
         with ExitStack() as stack:
-            sink = stack.enter_context(_open_output(output)) if output else sys.stdout
+            sink = stack.enter_context(_output(output))
             if output_format is CompareFormat.json:
-                sink.write(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
+                _emit(sink, json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
             elif output_format is CompareFormat.html:
-                sink.write(comparison.to_html())
+                _emit(sink, comparison.to_html())
             else:
-                sink.write(comparison.to_markdown())
+                _emit(sink, comparison.to_markdown())
 
 
 @app.command()
@@ -603,6 +604,8 @@ def store_search(
 ) -> None:
     """Find stored articles by the words in them."""
     with _errors_reported():
+        if not 1 <= limit <= _MAX_HITS:
+            raise ConfigError(f"--limit must be from 1 to {_MAX_HITS:,}, got {limit}", code="config")
         with open_store(StoreSettings(path=str(db)), create=False) as store:
             hits = store.search(query, limit=limit)
             total = store.count_matches(query)
@@ -643,10 +646,10 @@ def store_export(
     """Write the stored analyses as JSON Lines, one contract record per line."""
     with _errors_reported():
         with open_store(StoreSettings(path=str(db)), create=False) as store, ExitStack() as stack:
-            sink = stack.enter_context(_open_output(output)) if output else sys.stdout
+            sink = stack.enter_context(_output(output))
             count = 0
             for record in store.export(query):
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                _emit(sink, json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
     if output:
         typer.echo(f"{count} records written to {output}")
@@ -678,14 +681,22 @@ def _write(document: Document, sink: TextIO, output_format: OutputFormat, *, fir
         if sink is sys.stdout and sys.stdout.isatty():
             Console().print(Markdown(markdown))
         else:
-            sink.write(("" if first else "\n---\n\n") + markdown)
+            _emit(sink, ("" if first else "\n---\n\n") + markdown)
     elif output_format is OutputFormat.html:
-        sink.write(to_html(document))
+        _emit(sink, to_html(document))
     elif output_format is OutputFormat.json and not several:
-        sink.write(json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _emit(sink, json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sink.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
-    sink.flush()
+        _emit(sink, json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _emit(sink: TextIO, text: str) -> None:
+    """Write and flush `text`, so that a full disk is reported at the record that did not fit."""
+    try:
+        sink.write(text)
+        sink.flush()
+    except OSError as error:
+        raise _unwritable(Path(sink.name) if sink is not sys.stdout else None, error) from error
 
 
 def _settings(stages: str | None, model: str | None, max_bytes: int, timeout: float, allow_private: bool) -> Settings:
@@ -747,15 +758,47 @@ def _errors_reported() -> Iterator[None]:
 
 
 def _error(message: str) -> None:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(f"Error: {_one_line(message)}", err=True)
 
 
-def _open_output(path: Path) -> TextIO:
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _one_line(message: str) -> str:
+    """`message` with line breaks and other control characters escaped (a path may hold them)."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), message)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """The file to write to, or standard output when `path` is None, closed at the end.
+
+    Failing to open, write or close it is one ``config.output`` error; when another error
+    stops the command first, that one is reported and the file's closing cannot hide it.
+    """
+    if path is None:
+        yield sys.stdout
+        return
     try:
-        return path.open("w", encoding="utf-8")
+        sink = path.open("w", encoding="utf-8")
     except OSError as error:
-        raise ConfigError(
-            f"cannot write {path} ({error.strerror}); check that its folder exists and is writable",
-            code="config.output",
-        ) from error
+        raise _unwritable(path, error) from error
+    try:
+        yield sink
+    except BaseException:
+        with suppress(OSError):  # closing can only fail as the write did: report the first error
+            sink.close()
+        raise
+    try:
+        sink.close()
+    except OSError as error:
+        raise _unwritable(path, error) from error
 
+
+def _unwritable(path: Path | None, error: OSError) -> ConfigError:
+    where = str(path) if path is not None else "standard output"
+    return ConfigError(
+        f"cannot write {where} ({error.strerror or error}); check that its folder exists and is writable "
+        "and that the disk has room",
+        code="config.output",
+    )

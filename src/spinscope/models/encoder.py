@@ -38,6 +38,9 @@ class Encoder:
     """The int8 all-MiniLM-L6-v2 graph and its WordPiece tokenizer."""
 
     def __init__(self, folder: Path, *, threads: int | None = None) -> None:
+        # onnxruntime's telemetry warns on stderr when it cannot keep a device id under the home
+        # folder (a read-only or missing home); spinscope sends no telemetry, so it is off.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         try:
             import onnxruntime
             from tokenizers import Tokenizer

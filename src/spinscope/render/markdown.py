@@ -2,7 +2,10 @@
 
 The summary opens with the article's metadata, then has one section per layer that ran, in
 the order of `SECTIONS`; a later stage adds its section there. Article text is hostile input:
-everything quoted from it is escaped so that it cannot change the summary's structure.
+everything quoted from it is escaped so that it cannot change the summary's structure or carry
+markup (HTML tags, entities, links) into it. The input's name is shown as a code span fenced
+longer than any run of backticks inside it, with control characters escaped, so that it ends
+where it should and stays on its line.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from spinscope.render.common import LABEL_NAMES, grouped
 
 __all__ = ["SECTIONS", "to_markdown"]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 def to_markdown(document: Document) -> str:
@@ -44,7 +48,7 @@ def _header(document: Document) -> list[str]:
     meta = document.metadata
     lines = [f"# {_escape(meta.title or document.source.name or 'Untitled document')}", ""]
     facts = [
-        ("Source", f"{document.source.kind} `{document.source.name}`" if document.source.name else document.source.kind),
+        ("Source", f"{document.source.kind} {_code(document.source.name)}" if document.source.name else document.source.kind),
         ("Published", meta.published),
         ("By", ", ".join(meta.byline)),
         ("Site", meta.site),
@@ -198,3 +202,11 @@ SECTIONS: dict[str, Callable[[Document], list[str]]] = {
 
 def _escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _code(text: str) -> str:
+    """`text` as an inline code span that nothing in it can close or break."""
+    text = _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
