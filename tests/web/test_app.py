@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ ARTICLE = (
     '"Shusha is free," the President said. The brutal occupiers fled.\n'
 )
 HTML = {"Accept": "text/html"}
+JSON = {"content-type": "application/json"}
 
 
 def _settings(tmp_path: Path, **web: int) -> Settings:
@@ -81,7 +83,11 @@ def test_api_fetches_a_url_under_the_fetch_rules(tmp_path: Path, pipeline: Pipel
         ("post", "/api/analyze", {"json": {"text": ARTICLE, "published": "soon"}}, 400, "input.request"),
         ("post", "/api/analyze", {"json": {"text": "   "}}, 400, "input.request"),
         ("post", "/api/analyze", {"json": {"text": ARTICLE, "colour": "red"}}, 422, "request.invalid"),
-        ("post", "/api/analyze", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 422, "request.invalid"),
+        ("post", "/api/analyze", {"content": b"{not json", "headers": JSON}, 400, "request.unparsable"),
+        ("post", "/api/analyze", {"content": b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}", "headers": JSON}, 400, "request.unparsable"),
+        ("post", "/api/analyze", {"content": b'{"text": "Tram \\ud800 line"}', "headers": JSON}, 422, "request.invalid"),
+        ("post", "/api/analyze", {"content": b'{"text": "Tram line", "title": "\\udc00"}', "headers": JSON}, 422, "request.invalid"),
+        ("post", "/api/analyze", {"content": b'{"url": "https://example.org/\\ud800"}', "headers": JSON}, 422, "request.invalid"),
         ("post", "/api/analyze", {"json": {"url": "ftp://example.org/a"}}, 400, "fetch.bad_url"),
         ("post", "/api/analyze", {"json": {"url": "http://127.0.0.1/admin"}}, 400, "fetch.forbidden_address"),
         ("post", "/api/analyze", {"json": {"text": "word " * 5000}}, 413, "request.too_large"),
@@ -94,11 +100,22 @@ def test_api_fetches_a_url_under_the_fetch_rules(tmp_path: Path, pipeline: Pipel
         ("get", "/nowhere", {}, 404, "request.not_found"),
         ("get", "/documents/doc-missing", {}, 404, "store.not_found"),
         ("get", "/search", {"params": {"offset": -1}}, 422, "request.invalid"),
+        ("get", "/api/search", {"params": {"q": "tram", "offset": 2**63}}, 400, "config.page"),
+        ("get", "/api/documents", {"params": {"offset": 2**63}}, 400, "config.page"),
+        ("get", "/search", {"params": {"q": "tram", "offset": 2**63}}, 400, "config.page"),
+        ("get", "/api/search", {"params": {"q": "\x00"}}, 400, "input.empty_query"),
+        ("get", "/search", {"params": {"q": "\x00"}}, 400, "input.empty_query"),
+        ("get", "/api/search", {"params": {"q": "the " * 300 + "x" * 101}}, 400, "input.query_too_long"),
+        ("get", "/api/compare", {"params": {"ids": [f"doc-{n:016x}" for n in range(9)]}}, 400, "input.compare"),
+        ("get", "/compare", {"params": {"ids": [f"doc-{n:016x}" for n in range(9)]}}, 400, "input.compare"),
     ],
     ids=[
-        "nothing-given", "text-and-url", "bad-date", "blank-text", "unknown-field", "bad-json", "not-http",
+        "nothing-given", "text-and-url", "bad-date", "blank-text", "unknown-field", "bad-json",
+        "json-nested-deep", "lone-surrogate-text", "lone-surrogate-title", "lone-surrogate-url", "not-http",
         "private-address", "too-large", "wrong-method", "unknown-document", "bad-limit", "no-query",
         "blank-query", "bad-grouping", "unknown-page", "unknown-report", "bad-offset",
+        "api-search-offset-2-63", "api-documents-offset-2-63", "search-offset-2-63", "api-search-nul", "search-nul",
+        "api-search-oversized", "api-compare-too-many", "compare-too-many",
     ],
 )
 def test_every_failure_has_the_one_error_shape(
@@ -173,3 +190,35 @@ def test_index_lets_stored_articles_be_ticked_for_comparison(client: TestClient,
     index = client.get("/", headers=HTML).text
     assert '<form method=get action="/compare" id=compare>' in index
     assert f'name=ids value="{stored["id"]}"' in index
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/search?q=tram", "/corpus", "/documents/{id}", "/api/documents", "/docs", "/nowhere"],
+    ids=["index", "search", "corpus", "report", "api", "api-docs", "error-page"],
+)
+def test_every_response_forbids_framing(client: TestClient, stored: dict, path: str) -> None:
+    response = client.get(path.format(id=stored["id"]), headers=HTML)
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
+def test_report_sends_its_policy_as_a_header(client: TestClient, stored: dict) -> None:
+    response = client.get(f"/documents/{stored['id']}", headers=HTML)
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'sha256-" in policy
+    assert policy.split("; frame-ancestors")[0] in response.text  # the same policy as the page's meta tag
+
+
+def test_compare_waits_for_the_one_analysis_lock(client: TestClient) -> None:
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "sarvan"
+    ids = [client.post("/api/analyze", json={"text": path.read_text()}).json()["id"] for path in sorted(folder.glob("*.txt"))[:2]]
+    assert client.get("/api/compare", params={"ids": ids}).status_code == 200  # loads the encoder
+    lock = client.app.state.service._lock
+    answers: list[int] = []
+    with lock:
+        comparing = threading.Thread(target=lambda: answers.append(client.get("/api/compare", params={"ids": ids}).status_code))
+        comparing.start()
+        comparing.join(2)
+        assert comparing.is_alive() and not answers  # held up while an analysis runs
+    comparing.join(60)
+    assert answers == [200]

@@ -5,6 +5,11 @@ Invariants:
   as JSON under ``/api``, and an HTML page showing the same code and message elsewhere, with
   the same HTTP status either way.
 - A request body over `WebSettings.max_request_bytes` is refused (413) before it is read whole.
+- A body that cannot be parsed (not JSON, broken form data, nested too deeply) is 400
+  ``request.unparsable``, however it is broken; a parsed body with wrong fields is 422
+  ``request.invalid``.
+- Every response forbids framing (``X-Frame-Options: DENY`` and CSP ``frame-ancestors 'none'``),
+  sniffing and referrers; every page sends its Content-Security-Policy as a header.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ def build_app(settings: Settings | None = None, *, pipeline: Pipeline | None = N
     app.include_router(site.router)
     _add_error_handlers(app)
     app.add_middleware(_BodySizeCap, limit=settings.web.max_request_bytes)
+    app.add_middleware(_SecurityHeaders)
     return app
 
 
@@ -64,10 +70,17 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     async def validation_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
+        broken = [problem for problem in error.errors() if problem.get("type") == "json_invalid"]
+        if broken:
+            detail = broken[0].get("ctx", {}).get("error") or "JSON decode error"
+            return error_response(request, 400, "request.unparsable", _UNPARSABLE.format(detail=detail))
         return error_response(request, 422, "request.invalid", _validation_message(error))
 
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
+        if error.status_code == 400 and error.detail == _STARLETTE_UNPARSABLE:
+            detail = "nested too deeply, or broken form data"
+            return error_response(request, 400, "request.unparsable", _UNPARSABLE.format(detail=detail))
         if error.status_code in _HTTP_ERRORS:
             code, template = _HTTP_ERRORS[error.status_code]
             message = template.format(path=request.url.path)
@@ -85,6 +98,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, unexpected_error)
 
 
+_STARLETTE_UNPARSABLE = "There was an error parsing the body"  # what FastAPI raises, at any depth
+_UNPARSABLE = (
+    "the request body cannot be parsed ({detail}); send one JSON object such as "
+    '{{"text": "..."}} to /api/analyze, or the form\'s fields to /analyze'
+)
+_FRAMING = "frame-ancestors 'none'"
 _HTTP_ERRORS = {
     404: ("request.not_found", "nothing at {path}; the pages are /, /search and /corpus, the API is under /api"),
     405: ("request.method", "{path} does not take this method; see /docs for the API"),
@@ -104,6 +123,35 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
+
+
+class _SecurityHeaders:
+    """Add to every response what keeps it out of frames, unsniffed and unreferred: framing is
+    forbidden even where a page's policy says nothing of it."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(name, value) for name, value in message.get("headers", ()) if name.lower() != b"content-security-policy"]
+                policies = [value.decode("latin-1") for name, value in message.get("headers", ()) if name.lower() == b"content-security-policy"]
+                policy = "; ".join([*policies, _FRAMING]) if policies else _FRAMING
+                headers += [
+                    (b"content-security-policy", policy.encode("latin-1")),
+                    (b"x-frame-options", b"DENY"),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                ]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, secured)
 
 
 class _BodySizeCap:

@@ -1,21 +1,30 @@
 """What the routes call: the settings, the pipeline, the store.
 
-Invariant: the pipeline analyses one document at a time (behind a lock), so memory stays
-bounded however many requests arrive; the store serialises its own access.
+Invariant: the pipeline analyses one document at a time, and a comparison of at most
+`MAX_COMPARED` documents runs under the same lock, so CPU and memory stay bounded however
+many requests arrive; the store serialises its own access.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 
 from spinscope.document import Document
+from spinscope.errors import InputError
 from spinscope.pipeline import Pipeline, build_pipeline
 from spinscope.settings import Settings
 from spinscope.store import Store, open_store
 
-__all__ = ["Service", "get_service"]
+if TYPE_CHECKING:
+    from spinscope.compare import Comparison
+
+__all__ = ["MAX_COMPARED", "Service", "get_service"]
+
+MAX_COMPARED = 8  # documents in one comparison: its cost grows faster than their number
 
 
 class Service:
@@ -55,6 +64,27 @@ class Service:
         if keep:
             self.store.add(analysed)
         return analysed
+
+    def compare(self, ids: Sequence[str]) -> Comparison:
+        """Compare the stored documents `ids` (each counted once), one comparison or analysis at a time.
+
+        Raises:
+            InputError: More than `MAX_COMPARED` different ids (code ``input.compare``).
+            DocumentNotFoundError: An id is not in the store.
+            ConfigError: Fewer than two different ids, or a document that cannot be compared.
+        """
+        from spinscope.compare import compare_documents
+
+        unique = list(dict.fromkeys(ids))
+        if len(unique) > MAX_COMPARED:
+            raise InputError(
+                f"got {len(unique)} documents to compare; at most {MAX_COMPARED} are compared at once: "
+                "tick fewer articles",
+                code="input.compare",
+            )
+        documents = [self.store.get(document_id) for document_id in unique]
+        with self._lock:
+            return compare_documents(documents, settings=self.settings)
 
 
 def get_service(request: Request) -> Service:

@@ -6,13 +6,14 @@ failures; FastAPI publishes the OpenAPI description at /openapi.json and /docs.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from spinscope.web.inputs import read_request_input
-from spinscope.web.service import Service, get_service
+from spinscope.web.service import MAX_COMPARED, Service, get_service
 
 __all__ = ["router"]
 
@@ -20,12 +21,24 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 ServiceDep = Annotated[Service, Depends(get_service)]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class AnalyzeRequest(BaseModel):
     """One article to analyse: its text or its URL, and optionally its title and date."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("text", "url", "title", "published")
+    @classmethod
+    def _no_lone_surrogates(cls, value: str | None) -> str | None:
+        # JSON can escape half of a UTF-16 pair ("\ud800"), which is no character at all.
+        if value is not None and (found := _SURROGATE.search(value)):
+            raise ValueError(
+                f"holds a lone surrogate (\\u{ord(found.group()):04x}) at character {found.start()}, "
+                "which is not text; send the text as UTF-8"
+            )
+        return value
 
     text: str | None = Field(None, description="The article's text (or its HTML source).")
     url: str | None = Field(None, description="An http(s) URL to fetch; private addresses are refused.")
@@ -131,9 +144,8 @@ def technique_counts(
 
 @router.get("/compare", summary="Compare stored documents claim by claim")
 def compare_documents(
-    service: ServiceDep, ids: Annotated[list[str], Query(description="Two or more stored document ids.")]
+    service: ServiceDep,
+    ids: Annotated[list[str], Query(description=f"Two to {MAX_COMPARED} stored document ids.")],
 ) -> dict[str, Any]:
     """Aligned claims, differences, omissions and word choices of the stored documents `ids`."""
-    from spinscope.compare import compare_documents
-
-    return compare_documents([service.store.get(document_id) for document_id in ids], settings=service.settings).to_dict()
+    return service.compare(ids).to_dict()

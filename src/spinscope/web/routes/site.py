@@ -6,6 +6,8 @@ lost; every other failure gets the app's error page.
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
@@ -23,6 +25,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 ServiceDep = Annotated[Service, Depends(get_service)]
 _RECENT = 20
+_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _PAGE_SIZE = 20
 
 
@@ -69,7 +72,11 @@ def report(document_id: str, service: ServiceDep) -> HTMLResponse:
     """The report of a stored document."""
     document = service.store.get(document_id)
     links = [("Analyse", "/"), ("Search", "/search"), ("Corpus", "/corpus"), ("JSON", f"/api/documents/{document.id}")]
-    return HTMLResponse(to_html(document, links=links))
+    page = to_html(document, links=links)
+    # The page's own policy (hashes of its one style and one script) goes in the header too,
+    # where it also covers what comes before the meta tag.
+    policy = _META_POLICY.search(page)
+    return HTMLResponse(page, headers={"Content-Security-Policy": unescape(policy.group(1)) if policy else pages.CSP})
 
 
 @router.get("/search")
@@ -100,8 +107,6 @@ def corpus(service: ServiceDep) -> HTMLResponse:
 @router.get("/compare")
 def compare_page(service: ServiceDep, ids: Annotated[list[str], Query()]) -> HTMLResponse:
     """The side-by-side comparison of the stored documents `ids`."""
-    from spinscope.compare import compare_documents
     from spinscope.compare.report import CSP
 
-    comparison = compare_documents([service.store.get(document_id) for document_id in ids], settings=service.settings)
-    return HTMLResponse(comparison.to_html(), headers={"Content-Security-Policy": CSP})
+    return HTMLResponse(service.compare(ids).to_html(), headers={"Content-Security-Policy": CSP})
