@@ -224,3 +224,37 @@ def test_timex_stage_keeps_the_page_lines_out_of_the_timeline() -> None:
 def test_timex_items_round_trip_through_json() -> None:
     timex = Timex(0, 5, "today", type="DATE", value="2025-11-08", anchor="2025-11-08")
     assert Timex.from_dict(timex.to_dict()) == timex
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Sondland said on Tuesday that he will testify again.", DCT, ("Tuesday", "DATE", "2025-11-04")),
+        ("The festival opened on Saturday, May 18.", DCT, ("Saturday, May 18", "DATE", "2024-05-18")),
+        ("The album was released November 5.", "2025-11-02", ("November 5", "DATE", "2024-11-05")),
+        ("It was the Six-Day War that changed the map.", DCT, None),
+        ("Parliament voted in 1993, declaring November 8 as Victory Day.", DCT, ("November 8", "SET", "XXXX-11-08")),
+    ],
+    ids=["said-on-weekday", "weekday-picks-the-year", "released-month-day", "war-name", "declared-holiday"],
+)
+def test_find_timexes_reads_past_tense_stories(text: str, anchor: str, expected: tuple | None) -> None:
+    found = [(t.text, t.type, t.value) for t in find_timexes(text, anchor=anchor) if t.text != "1993"]
+    assert found == ([expected] if expected else [])
+
+
+def test_find_timexes_takes_no_year_from_another_sentence() -> None:
+    text = "The band formed in 2012. Its third album was released November 5."
+    values = [(t.text, t.value) for t in find_timexes(text, anchor=DCT)]
+    assert values == [("2012", "2012"), ("November 5", "2025-11-05")]
+
+
+def test_find_timexes_gives_a_bare_date_the_year_of_the_story() -> None:
+    text = "Shusha was liberated on 8 November 2020.\n\nOn November 10, Armenia signed the statement."
+    values = [(t.text, t.value) for t in find_timexes(text, anchor="2024-11-08")]
+    assert values == [("8 November 2020", "2020-11-08"), ("November 10", "2020-11-10")]
+
+
+def test_find_timexes_dates_today_in_a_speech_the_text_dated_before() -> None:
+    text = "On the night of 10 November 2020, the President addressed the nation.\n\n“Today we have won,” he said."
+    today = [(t.text, t.value) for t in find_timexes(text, anchor="2024-11-08") if t.text == "Today"]
+    assert today == [("Today", "2020-11-10")]

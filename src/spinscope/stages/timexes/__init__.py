@@ -14,7 +14,11 @@ How it reads an article:
    "Friday") or the narrative's reference time: the last date the text fixed ("two days
    later", "that year", a bare "November 10" in a paragraph that named 2020). Inside a
    quotation, "today", "this day" and their kin resolve to the day the quote was spoken
-   when the paragraph or the quote's sentence names that day.
+   when the paragraph or the quote's sentence names that day, or when the paragraph before
+   dates a speech long before the document ("On the night of 10 November 2020 he addressed
+   the nation."). Past-tense sentences ("said on Tuesday", "released November 5") resolve
+   bare weekdays and dates to the past; a written weekday picks the year ("Saturday, May
+   18"); a past-tense bare date just after the story's last fixed day takes that day's year.
 4. The timeline keeps one entry per sentence that dates an event (a DATE or TIME with a
    calendar year), ordered by date, then by position.
 """
@@ -39,6 +43,7 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # Expressions that point at "the day of speaking": inside a quote they take the speech date.
 _SPEECH_DEICTICS = frozenset({"deictic", "deictic_part", "tonight", "relative", "clock", "noon"})
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"'}
+_SPEECH_WORD = re.compile(r"\b(?:address(?:ed)?|speech|said|says|spoke|declared|announced|told|statement)\b")
 _QUOTE_OPEN = re.compile(r"“|«|„|``|(?<![\w.,])\"(?=\w)")
 
 
@@ -48,7 +53,7 @@ class TimexStage(Stage):
     name = "timexes"
     requires = ("sentences",)
     produces = ("timexes", "timeline")
-    version = "2"
+    version = "3"
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Find the timexes and the timeline of one document, anchored on its publication date."""
@@ -115,6 +120,7 @@ def find_timexes(text: str, *, anchor: str | None = None) -> list[Timex]:
             reference = _reference(value.value)
             if reference is not None:
                 context.narrative, context.narrative_paragraph = reference, context.paragraph
+                context.narrative_end = end
     return found
 
 
@@ -169,6 +175,20 @@ def _speech_date(
     local = context.local()
     if local is not None and local.grain == "day":
         return local.date
+    story = context.narrative
+    # A speech the text has just dated, long before the article: "On the night of 10
+    # November 2020 he addressed the nation." then, in the next paragraph (up to two line
+    # breaks on), "Today ...". The dating paragraph must quote nothing itself: else the
+    # speech it dates was quoted there, and a later quote is another one.
+    if (
+        story is not None and story.grain == "day" and context.paragraph - context.narrative_paragraph <= 2
+        and context.dct is not None and (context.dct - story.date).days > 31
+    ):
+        first = text.rfind("\n", 0, context.narrative_end) + 1
+        last = text.find("\n", context.narrative_end)
+        paragraph = text[first : len(text) if last < 0 else last]
+        if _SPEECH_WORD.search(paragraph) and not _QUOTE_OPEN.search(paragraph):
+            return story.date
     after = text.find("\n", quote[1])
     after = len(text) if after < 0 else after
     sentence_end = min((i for i in (text.find(". ", quote[1], after), after) if i >= 0), default=after)

@@ -10,7 +10,12 @@ Invariants:
   (``today``, ``last year``, ``Friday``, ``five years ago``) or the narrative's reference
   time, the last date the text itself fixed (``that year``, ``two days later``, a bare
   ``November 10`` in a paragraph that named a year). Without the reference it needs, a value
-  stays underspecified (``XXXX-11-10``, ``PAST_REF``).
+  stays underspecified (``XXXX-11-10``, ``PAST_REF``). A year named only in another sentence
+  lends no year to a bare date.
+- Tense: a bare weekday or date that a past-tense verb governs ("said on Tuesday") resolves
+  to the past even where the sentence later looks ahead ("that he will testify").
+- Names are not periods ("the Six-Day War"); a date named as a holiday ("declaring November
+  8 as Victory Day") is a SET.
 - Normalisers never raise on odd input: an expression they cannot read is rejected (None),
   which drops it, as a false date costs more than a missed one.
 """
@@ -47,6 +52,24 @@ _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:about|nearly|some|more than|over|up to|around|approximately|almost|than|least|No|no|number|page|pages"
     r"|flight|route|Room|room|code|model|Boeing|Airbus|Windows|Nos?)\s|[$£€#:]\s?|\d\s)$"
 )
+# Verbs in the past tense, irregular ones by name, regular ones by their "-ed" (but not the
+# words that merely end so).
+_IRREGULAR_PAST = frozenset(
+    "said told met went came was were had took gave made began left held spoke wrote found saw seen ran won lost"
+    " sent got fell rose did sold bought paid brought thought kept led built struck broke chose drove flew knew"
+    " threw became fought caught taught sought stood sat heard meant felt spent swore tore woke withdrew".split()
+)
+_NOT_PAST = frozenset(
+    "need speed feed proceed exceed succeed red bed seed weed indeed hundred bred shed freed agreed-upon united"
+    " limited based related scheduled expected planned supposed".split()
+)
+_WORD = re.compile(r"[A-Za-z']+")
+_FUTURE_WORDS = frozenset(
+    {"will", "shall", "'ll", "to", "be", "going", "would", "should", "must", "may", "might", "could", "can"}
+)
+_SKIPPED = frozenset({"on", "in", "at", "by", "until", "last", "this", "early", "late", "since"})
+# "declaring November 8 as Victory Day": a date named as a holiday recurs every year.
+_AS_HOLIDAY = re.compile(r"\s+(?:as|is|was|became)\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){1,4}Day\b")
 _MONTH_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|till|through|last|next|this|early|late|mid|of|from|to|before|after|during|between"
     r"|and|on|or|that|each|every)[\s-]$", re.IGNORECASE,
@@ -89,6 +112,7 @@ class Context:
     narrative: Reference | None = None
     quarter: str | None = None  # the last quarter named ("1989-Q3"): "a year ago" then means a quarter
     narrative_paragraph: int = -1
+    narrative_end: int = -1  # where the expression that fixed `narrative` ends
     paragraph: int = 0
     speech: dt.date | None = None
 
@@ -124,6 +148,27 @@ class _Match:
         return bool(_FUTURE.search(text, left + 1, right))
 
     @property
+    def past(self) -> bool:
+        """Whether the expression belongs to a verb in the past tense: the word just before it,
+        past one preposition ("said on Tuesday", "released November 5"), unless a modal or
+        "be" comes first ("will be released"); or, when the expression opens its clause, one
+        of the four words after it ("On Tuesday, the minister said")."""
+        text = self.context.text
+        left = max(text.rfind(".", 0, self.start), text.rfind("\n", 0, self.start), self.start - 40)
+        before = [w.lower() for w in _WORD.findall(text, left + 1, self.start)]
+        if before and before[-1] in _SKIPPED:
+            before.pop()
+        if before:
+            return _is_past(before[-1]) and not (len(before) > 1 and before[-2] in _FUTURE_WORDS)
+        after = [w.lower() for w in _WORD.findall(text, self.end, _sentence_end(text, self.end, 40))][:4]
+        for word in after:
+            if word in _FUTURE_WORDS:
+                return False
+            if _is_past(word):
+                return True
+        return False
+
+    @property
     def month(self) -> int | None:
         name = self.get("month") or self.get("month2")
         return MONTHS.get(name.rstrip(".")) if name else None
@@ -134,6 +179,10 @@ class _Match:
         return int(day) if day else None
 
 
+def _is_past(word: str) -> bool:
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+
+
 def _sentence_end(text: str, position: int, reach: int) -> int:
     limit = min(len(text), position + reach)
     for index in range(position, limit):
@@ -142,31 +191,73 @@ def _sentence_end(text: str, position: int, reach: int) -> int:
     return limit
 
 
-def _year_for(month: int, day: int | None, m: _Match) -> tuple[str, str | None] | None:
-    """The year of a date written without one: this paragraph's year, else the document
-    date's (the nearest occurrence, or the next one when the sentence speaks of the future)."""
+def _year_for(
+    month: int, day: int | None, m: _Match, weekday: int | None = None
+) -> tuple[str, str | None] | None:
+    """The year of a date written without one.
+
+    In order: the year in which the written weekday falls on that date ("Saturday, May 18");
+    the year of a day or month this paragraph fixed, or of a year named in the same sentence;
+    in a past-tense sentence, the year of the story's last fixed day when the date falls just
+    around it (a story told years later: "November 10" after "8 November 2020"); else the
+    document date's (the nearest occurrence; the last one in a past-tense sentence, the next
+    one when the sentence speaks of the future).
+    """
+    if weekday is not None and day is not None and (year := _year_of_weekday(month, day, weekday, m)):
+        return year
     local = m.context.local()
+    if local is not None and local.grain == "year" and not _same_sentence(m.context.text, m.context.narrative_end, m.start):
+        local = None  # "in 2012 ... released November 5": a year named elsewhere is no anchor
     # A paragraph about another time lends its year; one about the last or next year may be
     # reporting news of around the document date, which the document date resolves better.
     if local is not None and (m.dct is None or abs(local.date.year - m.dct.year) > 1):
         return f"{local.date.year:04d}", local.value
+    story = m.context.narrative
+    if (
+        day is not None and story is not None and story.grain in ("day", "month") and m.past
+        and (m.dct is None or story.date.year < m.dct.year)
+        and (near := make_date(story.date.year, month, day)) is not None
+        and -45 <= (near - story.date).days <= 120
+    ):
+        return f"{story.date.year:04d}", story.value
     if m.dct is None:
         return None
     dct = m.dct
     if day is None:  # a month alone: the last one, or the next one when the sentence looks ahead
-        if m.future:
+        if m.future and not m.past:
             return f"{dct.year + (1 if month < dct.month else 0):04d}", dct.isoformat()
         return f"{dct.year - (1 if month > dct.month else 0):04d}", dct.isoformat()
     candidates = [make_date(dct.year + offset, month, day or 15) for offset in (-1, 0, 1)]
     dates = [c for c in candidates if c is not None]
     if not dates:
         return None
-    if m.future:
+    if m.past and not m.future:
+        earlier = [d for d in dates if d <= dct]
+        best = max(earlier or dates)
+    elif m.future:
         later = [d for d in dates if d >= dct - dt.timedelta(days=0 if day else 31)]
         best = min(later or dates, key=lambda d: abs((d - dct).days))
     else:
         best = min(dates, key=lambda d: (abs((d - dct).days) + (60 if d > dct + dt.timedelta(days=200) else 0)))
     return f"{best.year:04d}", dct.isoformat()
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, m: _Match) -> tuple[str, str | None] | None:
+    """The year near the document date (or the paragraph's) in which `month`/`day` falls on
+    `weekday`, when exactly one does."""
+    base = m.context.local() or (Reference(m.dct, "day") if m.dct else None)
+    if base is None:
+        return None
+    years = [
+        year for year in range(base.date.year - 1, base.date.year + 2)
+        if (date := make_date(year, month, day)) is not None and date.isoweekday() == weekday
+    ]
+    return (f"{years[0]:04d}", base.value) if len(years) == 1 else None
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether no sentence ends between `start` and `end`."""
+    return 0 <= start <= end and re.search(r"[.!?]\s|\n", text[start:end]) is None
 
 
 def _weekday_date(weekday: int, m: _Match, relation: str = "") -> dt.date | None:
@@ -178,7 +269,7 @@ def _weekday_date(weekday: int, m: _Match, relation: str = "") -> dt.date | None
     delta = weekday - dct.isoweekday()
     if relation == "this":
         return dct + dt.timedelta(days=delta)
-    if relation == "next" or (relation != "last" and m.future):
+    if relation == "next" or (relation != "last" and m.future and not m.past):
         return dct + dt.timedelta(days=delta % 7 or (7 if relation == "next" else 0))
     back = (-delta) % 7
     if relation == "last" and back == 0:
@@ -249,13 +340,16 @@ def _calendar(m: _Match) -> Value | None:
     if month is None or day is None:
         return None
     year_text = m.get("year")
+    if not year_text and _AS_HOLIDAY.match(m.context.text, m.end):
+        return Value("SET", f"XXXX-{month:02d}-{day:02d}")
     if year_text:
         year = int(year_text) + (1900 if len(year_text) == 2 and int(year_text) > 30 else 0)
         year += 2000 if len(year_text) == 2 and year < 100 else 0
         if make_date(year, month, day) is None:
             return None
         return Value("DATE", f"{year:04d}-{month:02d}-{day:02d}")
-    resolved = _year_for(month, day, m)
+    weekday = WEEKDAYS[m.get("weekday")] if m.get("weekday") else None
+    resolved = _year_for(month, day, m, weekday)
     if resolved is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}")
     year, anchor = resolved
@@ -588,6 +682,9 @@ def _the_unit(m: _Match) -> Value | None:
 def _duration_hyphen(m: _Match) -> Value | None:
     if m.get("old"):
         return None  # TimeBank leaves ages ("6-year-old") untagged
+    unit = m.groups.get("unit") or ""
+    if unit[:1].isupper() and re.match(r"\s+[A-Z]", m.context.text[m.end : m.end + 2]):
+        return None  # "the Six-Day War", "Hundred-Year Plan": part of a name
     word = m.get("num")
     amount = None if word in ("several", "multi") else number(word)
     if word not in ("several", "multi") and amount is None:
