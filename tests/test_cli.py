@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -336,3 +337,44 @@ def test_cli_store_errors_are_one_line(tmp_path: Path, args: list[str], make, me
     [line] = result.stderr.splitlines()
     assert line.startswith("Error: ") and message in line
     assert "Traceback" not in result.output
+
+
+def test_cli_analyze_refuses_a_text_just_over_the_length_cap(tmp_path: Path) -> None:
+    from spinscope import IngestSettings
+
+    path = tmp_path / "long.txt"
+    path.write_text("x" * (IngestSettings().max_chars + 1), encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "-f", "jsonl"])
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"Error: {path} holds 150,001 characters of text, over the 150,000 limit")
+    assert json.loads(result.stdout)["error"]["code"] == "input.too_large"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["analyze", "missing\nfile.txt"], "Error: missing\\nfile.txt does not exist; check the path"),
+        (["analyze", str(FIXTURES / "scraped_page.txt"), "--stages", "nlp", "-o", "/dev/full"], "Error: cannot write /dev/full (No space left on device)"),
+        (["store", "search", "Shusha", "--limit", str(10**20)], "Error: --limit must be from 1 to 10,000, got 100000000000000000000"),
+    ],
+    ids=["newline-in-path", "full-disk", "huge-limit"],
+)
+def test_cli_errors_stay_on_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    if args[0] == "store":
+        args = [*args, "--db", str(_golden_store(tmp_path))]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(message)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_cli_analyze_prints_nothing_on_stderr_when_the_home_folder_is_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "claim.txt"
+    path.write_text("Unemployment fell to 3.5 percent in 2023, the ministry said.", encoding="utf-8")
+    environment = {**os.environ, "HOME": "/proc"}  # a folder no one can write to, root included
+    environment.pop("ORT_DISABLE_TELEMETRY", None)
+    command = [sys.executable, "-m", "spinscope", "analyze", str(path), "--stages", "claims", "-f", "json"]
+    result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0 and result.stderr == ""

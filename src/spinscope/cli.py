@@ -105,12 +105,16 @@ _StagesOption = Annotated[
 ]
 _ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model package or folder.")]
 _MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Largest input accepted, in bytes.")]
+_MaxCharsOption = Annotated[
+    int, typer.Option("--max-chars", help="Longest article text analysed, in characters (about 8 KB of memory each).")
+]
 _TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")]
 _AllowPrivateOption = Annotated[
     bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
 ]
 _DbOption = Annotated[Path, typer.Option("--db", help="The store's SQLite file.")]
 _DEFAULT_MAX_BYTES = IngestSettings().max_bytes
+_DEFAULT_MAX_CHARS = IngestSettings().max_chars
 _DEFAULT_DB = Path(StoreSettings().path)
 _DEFAULT_WEB = WebSettings()
 _DEFAULT_TIMEOUT = FetchSettings().timeout
@@ -137,6 +141,7 @@ def analyze(
     stages: _StagesOption = None,
     model: _ModelOption = None,
     max_bytes: _MaxBytesOption = _DEFAULT_MAX_BYTES,
+    max_chars: _MaxCharsOption = _DEFAULT_MAX_CHARS,
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
 ) -> None:
@@ -150,7 +155,7 @@ def analyze(
                 "with --store and browse them with `spinscope serve`",
                 code="config.format",
             )
-        settings = _settings(stages, model, max_bytes, timeout, allow_private)
+        settings = _settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars)
         failed = 0
         with ExitStack() as stack:
             kept = stack.enter_context(open_store(StoreSettings(path=str(store)))) if store else None
@@ -257,12 +262,13 @@ def batch(
     stages: _StagesOption = None,
     model: _ModelOption = None,
     max_bytes: _MaxBytesOption = _DEFAULT_MAX_BYTES,
+    max_chars: _MaxCharsOption = _DEFAULT_MAX_CHARS,
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
 ) -> None:
     """Analyse a corpus into a results file, one record per input, in parallel and resumably."""
     with _errors_reported():
-        settings = _settings(stages, model, max_bytes, timeout, allow_private)
+        settings = _settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars)
         options = BatchSettings(workers=workers, engine=engine.value, address=address, retry_failed=retry_failed)
         columns = (
             TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -574,6 +580,7 @@ def store_add(
     stages: _StagesOption = None,
     model: _ModelOption = None,
     max_bytes: _MaxBytesOption = _DEFAULT_MAX_BYTES,
+    max_chars: _MaxCharsOption = _DEFAULT_MAX_CHARS,
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
 ) -> None:
@@ -583,7 +590,7 @@ def store_add(
         if records:
             documents, total, several = load_records(inputs), None, True
         else:
-            documents = analyze_inputs(inputs, settings=_settings(stages, model, max_bytes, timeout, allow_private))
+            documents = analyze_inputs(inputs, settings=_settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars))
             expands = any(_expands(spec) for spec in inputs)
             total, several = (None if expands else len(inputs)), expands or len(inputs) > 1
         summary = store.add_all(_with_progress(documents, total=total, show=several))
@@ -699,10 +706,13 @@ def _emit(sink: TextIO, text: str) -> None:
         raise _unwritable(Path(sink.name) if sink is not sys.stdout else None, error) from error
 
 
-def _settings(stages: str | None, model: str | None, max_bytes: int, timeout: float, allow_private: bool) -> Settings:
+def _settings(
+    stages: str | None, model: str | None, max_bytes: int, timeout: float, allow_private: bool,
+    *, max_chars: int = _DEFAULT_MAX_CHARS,
+) -> Settings:
     return Settings(
         stages=tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None,
-        ingest=IngestSettings(max_bytes=max_bytes),
+        ingest=IngestSettings(max_bytes=max_bytes, max_chars=max_chars),
         fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
         nlp=NlpSettings(model=model),
     )

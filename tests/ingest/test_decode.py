@@ -39,3 +39,24 @@ def test_decode_text_detects_a_legacy_encoding() -> None:
 def test_decode_text_reads_utf16_with_bom() -> None:
     data = "\ufeffKarabakh".encode("utf-16-le")
     assert decode_text(b"\xff\xfe" + data[2:], name="x", settings=IngestSettings()).text == "Karabakh"
+
+
+def _utf8_with_broken_bytes(count: int) -> bytes:
+    data = bytearray(("“Karabakh is Azerbaijan,” he said — the war lasted 44 days. " * 30).encode("utf-8"))
+    for place in range(100, 100 + 400 * count, 400):
+        while not (data[place] < 0x80 and chr(data[place]).isalpha()):  # an ASCII letter, so each broken byte is one bad sequence
+            place += 1
+        data[place] = 0xFF
+    return bytes(data)
+
+
+def test_decode_text_keeps_utf8_with_a_few_broken_bytes_and_counts_them() -> None:
+    decoded = decode_text(_utf8_with_broken_bytes(4), name="input.txt", settings=IngestSettings())
+    assert decoded.encoding == "utf-8" and decoded.replaced == 4
+    assert decoded.text.count("\ufffd") == 4 and decoded.text.startswith("“Karabakh is Azerbaijan,”")
+    assert decoded.note == "4 invalid UTF-8 byte sequences replaced with U+FFFD (the first at byte 100)"
+
+
+def test_decode_text_notes_nothing_for_clean_utf8() -> None:
+    decoded = decode_text("“Clean” text, with a U+FFFD of its own: \ufffd".encode(), name="x", settings=IngestSettings())
+    assert (decoded.replaced, decoded.note) == (0, None)

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import socket
+import threading
 from pathlib import Path
 
-from spinscope import FetchSettings, Settings, load_documents
+import pytest
+
+from spinscope import FetchSettings, IngestSettings, Settings, load_documents
 from spinscope.ingest import count_documents
+from spinscope.ingest.files import read_capped
 
 from ..conftest import FIXTURES
 
@@ -58,3 +65,73 @@ def test_load_documents_refuses_a_pdf_url(local_site: str) -> None:
     settings = Settings(fetch=FetchSettings(allow_private=True))
     [document] = load_documents([f"{local_site}/file.pdf"], settings=settings)
     assert document.error is not None and document.error.code == "fetch.content_type"
+
+
+def _fifo(folder: Path) -> str:
+    path = folder / "pipe.txt"
+    os.mkfifo(path)
+    # A writer that would feed the pipe if spinscope opened it: reading it must not be tried.
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError):  # the test closes its reading end unread
+            path.write_bytes(b"An article fed through a pipe. " * 10)
+
+    threading.Thread(target=feed, daemon=True).start()
+    return str(path)
+
+
+def _socket(folder: Path) -> str:
+    path = folder / "service.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [(_fifo, "a named pipe (FIFO)"), (lambda folder: "/dev/null", "a character device"), (_socket, "a socket")],
+    ids=["fifo", "device", "socket"],
+)
+def test_load_documents_refuses_what_is_not_a_regular_file(tmp_path: Path, make, kind: str) -> None:
+    special = make(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text("An article that is read after the special file.", encoding="utf-8")
+    try:
+        refused, kept = load_documents([special, str(good)])
+    finally:
+        if special.endswith("pipe.txt"):  # let the writer finish, so that no thread waits on the pipe
+            os.close(os.open(special, os.O_RDONLY | os.O_NONBLOCK))
+    assert refused.error is not None and refused.error.code == "input.special_file"
+    assert refused.error.message.startswith(f"{special} is {kind}, not a regular file")
+    assert kept.error is None
+
+
+def test_read_capped_reads_no_more_than_the_cap_and_one_byte() -> None:
+    stream = io.BytesIO(b"x" * 10_000)
+    assert len(read_capped(stream, limit=1_000)) == 1_001 and stream.tell() == 1_001
+
+
+def test_load_documents_refuses_stdin_over_the_cap_without_reading_it_all() -> None:
+    stream = io.BytesIO(b"word " * 1_000)
+    [document] = load_documents(["-"], settings=Settings(ingest=IngestSettings(max_bytes=100)), stdin=stream)
+    assert document.error is not None and document.error.code == "input.too_large"
+    assert stream.tell() == 101
+
+
+def test_load_documents_notes_broken_utf8_in_html(tmp_path: Path) -> None:
+    page = (FIXTURES / "news_page.html").read_bytes()
+    body = page.index(b"<p>")
+    path = tmp_path / "page.html"
+    quoted = "<p>“Yes,” she said — twice. “No,” he said.</p>".encode() * 6  # UTF-8 around the broken bytes
+    path.write_bytes(page[:body] + quoted + b"<p>\xff\xfe</p>" + page[body:])
+    [document] = load_documents([str(path)])
+    assert document.error is None
+    assert document.metadata.encoding_note.startswith("2 invalid UTF-8 byte sequences replaced with U+FFFD")
+
+
+def test_load_documents_says_when_deep_nesting_hid_the_text(tmp_path: Path) -> None:
+    paragraph = "<p>" + "The council approved the new tram line after two years of debate. " * 3 + "</p>"
+    path = tmp_path / "nested.html"
+    path.write_text(f"<html><body>{'<div>' * 10_000}{paragraph}{'</div>' * 10_000}</body></html>", encoding="utf-8")
+    [document] = load_documents([str(path)])
+    assert document.error is not None and document.error.code == "input.html"
+    assert "nests its elements more than 255 levels deep" in document.error.message

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from spinscope import Document, Entity, InputError, Mention, Metadata, Source, Technique, to_markdown
 
 
@@ -45,3 +47,22 @@ def test_to_markdown_groups_techniques_with_their_quoted_spans() -> None:
     assert markdown.index("### Loaded Language (2)") < markdown.index("### Flag-Waving (1)")
     loaded = markdown.split("### Loaded Language (2)")[1]
     assert loaded.index("“disgraceful deal” — score 0.50") < loaded.index("“shameful betrayal” — score 0.40")
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("plain.txt", "- **Source:** jsonl `plain.txt`"),
+        ("x`<img src=x onerror=alert(1)>`", "- **Source:** jsonl `` x`<img src=x onerror=alert(1)>` ``"),
+        ("two\nlines.txt", "- **Source:** jsonl `two\\nlines.txt`"),
+    ],
+    ids=["plain", "backticks-and-markup", "newline"],
+)
+def test_to_markdown_keeps_the_input_name_in_its_code_span(name: str, line: str) -> None:
+    markdown = to_markdown(Document("Some text.", source=Source("jsonl", name)))
+    assert markdown.splitlines()[2] == line
+
+
+def test_to_markdown_escapes_entities_so_text_reads_as_written() -> None:
+    document = Document("x", metadata=Metadata(title="AT&T &lt;b&gt; &#60;i&#62;"))
+    assert to_markdown(document).splitlines()[0] == r"# AT\&T \&lt;b\&gt; \&#60;i\&#62;"

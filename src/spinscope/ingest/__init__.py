@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from spinscope.document import Document, Source
 from spinscope.errors import InputError, SpinscopeError
-from spinscope.ingest.decode import check_size, decode_text
+from spinscope.ingest.decode import check_length, check_size, decode_text
 from spinscope.ingest.fetch import fetch_url
 from spinscope.ingest.files import open_regular, read_capped
 from spinscope.ingest.html import read_html
@@ -185,9 +185,9 @@ def read_url(url: str, *, settings: Settings | None = None) -> Document:
     source = Source("url", url)
     if page.content_type in ("text/html", "application/xhtml+xml") or _HTML_START.match(page.body[:4096]):
         html = _decode_page(page.body, page.charset, name=url, settings=settings)
-        return read_html_checked(html, source=source, url=page.url)
+        return _checked(read_html_checked(html, source=source, url=page.url), settings=settings)
     if page.content_type.startswith("text/"):
-        return read_text(page.body, source=source, settings=settings.ingest)
+        return _checked(read_text(page.body, source=source, settings=settings.ingest), settings=settings)
     raise InputError(
         f"{url} is {page.content_type}, not a web page or text; spinscope reads HTML and "
         "plain text",
@@ -197,12 +197,17 @@ def read_url(url: str, *, settings: Settings | None = None) -> Document:
 
 def _from_bytes(data: bytes, *, source: Source, settings: Settings, html: bool) -> Document:
     if not html:
-        return read_text(data, source=source, settings=settings.ingest)
+        return _checked(read_text(data, source=source, settings=settings.ingest), settings=settings)
     decoded = decode_text(data, name=source.name or "input", settings=settings.ingest)
-    document = read_html_checked(decoded.text, source=source)
+    document = _checked(read_html_checked(decoded.text, source=source), settings=settings)
     if decoded.note is None:
         return document
     return Document(document.text, source=source, metadata=replace(document.metadata, encoding_note=decoded.note))
+
+
+def _checked(document: Document, *, settings: Settings) -> Document:
+    check_length(document.text, name=document.source.name or "the input", settings=settings.ingest)
+    return document
 
 
 def _decode_page(body: bytes, charset: str | None, *, name: str, settings: Settings) -> str:

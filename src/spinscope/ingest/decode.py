@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spinscope.errors import InputError
 from spinscope.settings import IngestSettings
 
-__all__ = ["MIN_VALID_SHARE", "DecodedText", "check_size", "decode_text"]
+__all__ = ["MIN_VALID_SHARE", "DecodedText", "check_length", "check_size", "decode_text"]
 
 # Leading bytes of common binary formats, for a message that says what the file is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -62,6 +62,17 @@ def check_size(size: int, *, name: str, settings: IngestSettings) -> None:
         raise InputError(
             f"{name} is {_megabytes(size)}, over the {_megabytes(settings.max_bytes)} limit; "
             "raise the limit with --max-bytes, or split the input",
+            code="input.too_large",
+        )
+
+
+def check_length(text: str, *, name: str, settings: IngestSettings) -> None:
+    """Refuse an article text longer than the configured cap, which bounds the analysis's memory."""
+    if len(text) > settings.max_chars:
+        raise InputError(
+            f"{name} holds {len(text):,} characters of text, over the {settings.max_chars:,} limit "
+            "(analysis takes about 8 KB of memory per character); split the article, or raise the "
+            "limit with --max-chars",
             code="input.too_large",
         )
 

@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 from spinscope.document import Document, Metadata, Source
 from spinscope.errors import InputError, SpinscopeError
 from spinscope.ingest.dates import parse_published
-from spinscope.ingest.decode import check_size, decode_text
+from spinscope.ingest.decode import check_length, check_size, decode_text
 from spinscope.ingest.files import open_regular
 from spinscope.ingest.nesting import read_html_checked
 from spinscope.ingest.text import find_metadata
@@ -57,7 +57,7 @@ def read_jsonl(path: Path, *, settings: IngestSettings) -> Iterator[Document]:
                 if not complete:
                     check_size(settings.max_bytes + 1, name=where, settings=settings)
                 record = _parse_line(raw, where=where, settings=settings)
-                yield _document(record, where=where)
+                yield _document(record, where=where, settings=settings)
             except SpinscopeError as error:
                 yield Document.failed(Source("jsonl", _record_name(raw, where)), error)
     if records == 0:
@@ -130,7 +130,7 @@ def _parse_line(raw: bytes, *, where: str, settings: IngestSettings) -> Mapping[
     return record
 
 
-def _document(record: Mapping[str, Any], *, where: str) -> Document:
+def _document(record: Mapping[str, Any], *, where: str, settings: IngestSettings) -> Document:
     name = _string(record, "id", where=where) or where
     source = Source("jsonl", name)
     url = _string(record, "url", where=where)
@@ -139,6 +139,7 @@ def _document(record: Mapping[str, Any], *, where: str) -> Document:
         base = Document(text, source=source, metadata=find_metadata(text))
     else:
         base = read_html_checked(record["html"], source=source, url=url)
+    check_length(base.text, name=where, settings=settings)
     metadata = _with_record_fields(base.metadata, record, where=where)
     return Document(base.text, source=source, metadata=metadata)
 
