@@ -139,8 +139,10 @@ def test_parquet_output_has_one_row_per_input_and_resumes(corpus: Path, tmp_path
     [
         ("results.csv", None, "name a .jsonl or .parquet file"),
         ("notes.jsonl", "these are my notes\n", "is not a spinscope record"),
+        ("corpus.jsonl", json.dumps({"id": "wire-1", "text": "Ministers met on Monday."}) + "\n", "is not a spinscope record"),
+        ("numbers.jsonl", "1\n2\n", "is not a spinscope record"),
     ],
-    ids=["unknown-suffix", "not-records"],
+    ids=["unknown-suffix", "not-records", "a-jsonl-corpus", "json-but-not-objects"],
 )
 def test_output_that_is_not_a_results_file_is_refused(tmp_path: Path, name: str, content: str | None, problem: str) -> None:
     out = tmp_path / name
@@ -189,3 +191,43 @@ def test_urls_are_inputs_like_files(local_site: str, tmp_path: Path) -> None:
     assert "error" not in records[0] and records[1]["error"]["code"] == "fetch.http_status"
     assert summary.failed == {"fetch.http_status": 1}
     assert run_batch(urls, out, settings=settings, batch=BatchSettings(workers=1)).skipped == 2
+
+
+def test_output_named_as_an_input_is_refused(corpus: Path, tmp_path: Path) -> None:
+    out = corpus / "wire.jsonl"
+    before = out.read_bytes()
+    with pytest.raises(ConfigError, match="is both an input and the output") as error:
+        run_batch([str(out)], out, settings=ENTITIES)
+    assert error.value.code == "config.output"
+    assert out.read_bytes() == before
+
+
+def test_output_inside_the_input_folder_is_not_read_as_an_input(corpus: Path) -> None:
+    out = corpus / "results.jsonl"
+    first = run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    again = run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    assert (first.documents, first.analysed) == (10, 10)
+    assert (again.documents, again.analysed, again.skipped) == (10, 0, 10)
+    assert len(read_records(out)) == 10
+
+
+def test_two_corpora_sharing_an_id_are_two_inputs(tmp_path: Path) -> None:
+    for name, text in (("a", "The council met on Monday."), ("b", "The mayor spoke on Tuesday.")):
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps({"id": "story-1", "text": text}) + "\n")
+    out = tmp_path / "results.jsonl"
+    run_batch([str(tmp_path / "a.jsonl")], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    summary = run_batch([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], out, settings=ENTITIES,
+                        batch=BatchSettings(workers=1))
+    assert (summary.analysed, summary.skipped) == (1, 1)
+    assert sorted(record["text"] for record in read_records(out)) == ["The council met on Monday.", "The mayor spoke on Tuesday."]
+
+
+def test_another_spelling_of_a_path_is_the_same_input(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "results.jsonl"
+    run_batch([str(corpus / "news")], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    monkeypatch.chdir(corpus)
+    summary = run_batch(["news/../news", "wire.jsonl"], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    assert (summary.analysed, summary.skipped) == (3, 3)
+    records = read_records(out)
+    assert len(records) == 6 and len({record_key(record) for record in records}) == 6
+    assert all(record["input"]["path"].startswith(str(corpus)) for record in records)

@@ -11,14 +11,17 @@ import json
 import logging
 import math
 import multiprocessing
+import multiprocessing.connection
 import os
 import resource
+import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -27,7 +30,7 @@ from spinscope.errors import MissingDependencyError, SpinscopeError
 from spinscope.pipeline import build_pipeline
 from spinscope.settings import BatchSettings, Settings
 
-__all__ = ["Analyzer", "RayWorker", "WorkerStats", "run_local", "run_ray"]
+__all__ = ["Analyzer", "RayWorker", "WorkerStats", "run_local", "run_pool", "run_ray"]
 
 Record = dict[str, Any]
 # Read by numpy's BLAS and OpenMP when a worker starts. Unset, their idle threads spin and take
@@ -69,6 +72,7 @@ def failed_records(documents: Sequence[Record], message: str) -> list[Record]:
 # Local engine: worker processes on this machine.
 
 _analyzer: Analyzer | None = None
+Work = Callable[[list[Record]], tuple[list[Record], WorkerStats]]
 
 
 def _analyse_chunk(settings: Settings, documents: list[Record]) -> tuple[list[Record], WorkerStats]:
@@ -83,38 +87,143 @@ def run_local(
 ) -> Iterator[tuple[Record, WorkerStats]]:
     """Analyse `documents` in `batch.worker_count` processes, yielding records in input order.
 
-    A worker that dies (killed, out of memory) fails the chunks it had in flight with code
-    ``batch.worker``; fresh workers take the rest.
+    A worker that dies (killed, out of memory) takes the chunks in flight with it; see
+    `run_pool` for how they are redone and which input is blamed.
 
     Raises:
         SpinscopeError: A worker could not build the pipeline (a missing model, a bad setting).
     """
-    workers = batch.worker_count
-    context = multiprocessing.get_context("spawn")  # no forked copies of loaded models or threads
     with _worker_threads(settings.threads):
-        yield from _run_pool(documents, settings, batch.chunk_size, workers, context)
+        yield from run_pool(
+            documents, partial(_analyse_chunk, settings), workers=batch.worker_count, chunk_size=batch.chunk_size
+        )
 
 
-def _run_pool(
-    documents: Iterable[Record], settings: Settings, chunk_size: int, workers: int, context: Any
+def run_pool(
+    documents: Iterable[Record], work: Work, *, workers: int, chunk_size: int
 ) -> Iterator[tuple[Record, WorkerStats]]:
-    executor = ProcessPoolExecutor(workers, mp_context=context)
+    """Run `work` over `documents` in chunks, in `workers` processes, yielding in input order.
+
+    Workers are started with ``spawn`` (no forked copies of loaded models or threads) and
+    exit as soon as the process that started them dies, even by ``kill -9``.
+
+    When a worker dies, every chunk in flight fails with it. The pool is restarted, and the
+    documents of those chunks are redone one at a time, each in a pool of its own making: the
+    healthy ones get their records, and only a document that kills a worker again is recorded
+    as failed, with code ``batch.worker``.
+
+    Raises:
+        SpinscopeError: `work` raised one (the pipeline cannot be built).
+    """
+    pool = _Pool(work, workers)
     pending: deque[tuple[list[Record], Future]] = deque()
     try:
         for chunk in _chunks(documents, chunk_size):
-            try:
-                future = executor.submit(_analyse_chunk, settings, chunk)
-            except BrokenProcessPool:  # a worker died: carry on with fresh ones
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = ProcessPoolExecutor(workers, mp_context=context)
-                future = executor.submit(_analyse_chunk, settings, chunk)
-            pending.append((chunk, future))
+            pending.append((chunk, pool.submit(chunk)))
             if len(pending) > 2 * workers:
-                yield from _collect(*pending.popleft())
+                yield from _collect(pending, pool)
         while pending:
-            yield from _collect(*pending.popleft())
+            yield from _collect(pending, pool)
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
+
+
+class _Pool:
+    """A process pool that can be started afresh when a worker dies."""
+
+    def __init__(self, work: Work, workers: int) -> None:
+        self.work, self.workers = work, workers
+        self.context = multiprocessing.get_context("spawn")
+        self.executor = self._start()
+        self.restarts = 0
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=_exit_with_parent)
+
+    def submit(self, chunk: list[Record]) -> Future:
+        """The future of `chunk`'s records; a pool already broken gives a future failed with it."""
+        try:
+            return self.executor.submit(self.work, chunk)
+        except BrokenProcessPool as error:
+            failed: Future = Future()
+            failed.set_exception(error)
+            return failed
+
+    def restart(self) -> None:
+        """Replace a broken pool with a fresh one (the dead pool's processes are reaped first)."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+        self.restarts += 1
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _exit_with_parent() -> None:
+    """In a worker: exit when the process that started it dies, so that no worker outlives a
+    killed batch (and the resource tracker, which waits for the workers, exits too)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="spinscope-exit-with-parent", daemon=True).start()
+
+
+def _collect(pending: deque[tuple[list[Record], Future]], pool: _Pool) -> Iterator[tuple[Record, WorkerStats]]:
+    """The records of the first pending chunk; after a worker died, those of every chunk in flight."""
+    chunk, future = pending.popleft()
+    if not _broken(future):
+        yield from _records(chunk, future)
+        return
+    lost = [(chunk, future), *pending]
+    pending.clear()
+    pool.restart()
+    for chunk, future in lost:
+        if _broken(future):
+            for document in chunk:
+                yield from _isolated(document, pool)
+        else:  # finished before the worker died
+            yield from _records(chunk, future)
+
+
+def _isolated(document: Record, pool: _Pool) -> Iterator[tuple[Record, WorkerStats]]:
+    """Redo one document alone; if it kills a worker again, it is the one to blame."""
+    future = pool.submit([document])
+    if not _broken(future):
+        yield from _records([document], future)
+        return
+    pool.restart()
+    message = ("a worker process died twice while analysing this input alone (out of memory, or killed); "
+               "rerun with --retry-failed")
+    for record in failed_records([document], message):
+        yield record, WorkerStats("local-lost", 0.0)
+
+
+def _broken(future: Future) -> bool:
+    """Wait for `future`; whether its worker died under it."""
+    try:
+        future.result()
+    except BrokenProcessPool:
+        return True
+    except BaseException:  # noqa: BLE001 - other failures are `_records`' to report
+        return False
+    return False
+
+
+def _records(chunk: list[Record], future: Future) -> Iterator[tuple[Record, WorkerStats]]:
+    try:
+        records, stats = future.result()
+    except SpinscopeError:
+        raise  # the pipeline cannot be built: every document would fail the same way
+    except Exception as error:  # a bug in a stage that escaped the pipeline: keep the inputs as records
+        records = failed_records(chunk, f"analysis failed ({type(error).__name__}: {error}); rerun with --retry-failed")
+        stats = WorkerStats("local-lost", 0.0)
+    for record in records:
+        yield record, stats
 
 
 @contextmanager
@@ -127,22 +236,6 @@ def _worker_threads(threads: int | None) -> Iterator[None]:
     finally:
         for name in added:
             os.environ.pop(name, None)
-
-
-def _collect(chunk: list[Record], future: Future) -> Iterator[tuple[Record, WorkerStats]]:
-    try:
-        records, stats = future.result()
-    except SpinscopeError:
-        raise  # the pipeline cannot be built: every document would fail the same way
-    except BrokenProcessPool:
-        records = failed_records(chunk, "a worker process died while analysing this input (out of memory?); "
-                                        "rerun with --retry-failed")
-        stats = WorkerStats("local-lost", 0.0)
-    except Exception as error:  # a bug in a stage that escaped the pipeline: keep the inputs as records
-        records = failed_records(chunk, f"analysis failed ({type(error).__name__}: {error}); rerun with --retry-failed")
-        stats = WorkerStats("local-lost", 0.0)
-    for record in records:
-        yield record, stats
 
 
 def _chunks(items: Iterable[Record], size: int) -> Iterator[list[Record]]:

@@ -5,6 +5,8 @@ Invariants:
 - Reopening an output finds the inputs that already have a record (by `record_key`), drops a
   record cut off mid-line by an interruption, and can drop the records about to be redone,
   so each input keeps exactly one record.
+- An existing file is written to only when every line of it is a spinscope record: a JSONL
+  corpus, or any other file, is refused rather than appended to.
 """
 
 from __future__ import annotations
@@ -17,15 +19,51 @@ from typing import Any, Protocol
 
 from spinscope.errors import ConfigError, MissingDependencyError
 
-__all__ = ["BatchOutput", "JsonlOutput", "ParquetOutput", "open_output", "record_failed", "record_key"]
+__all__ = [
+    "BatchOutput",
+    "JsonlOutput",
+    "ParquetOutput",
+    "is_record",
+    "open_output",
+    "output_files",
+    "record_failed",
+    "record_key",
+    "source_key",
+]
 
 OUTPUT_SUFFIXES = (".jsonl", ".parquet")
 
 
 def record_key(record: Mapping[str, Any]) -> str:
-    """What identifies a record's input across runs: its source kind and name."""
+    """What identifies a record's input across runs.
+
+    A batch record carries ``input``: the resolved path (or URL) of the input it came from,
+    and for a JSONL corpus which record of it (``id <id>`` or ``line <n>``). The key is the
+    source kind with those, so two corpora that share an id are two inputs, and two
+    spellings of one path are one. A record without ``input`` (written by an older
+    spinscope, or by ``analyze``) is keyed by its source kind and name, as it was then.
+    """
+    source = record.get("source") or {}
+    origin = record.get("input")
+    if isinstance(origin, Mapping) and origin.get("path") is not None:
+        return f"{source.get('kind')}:{origin['path']}#{origin.get('item') or ''}"
+    return source_key(record)
+
+
+def source_key(record: Mapping[str, Any]) -> str:
+    """The key of a record as spinscope 0.1 wrote it: its source kind and name."""
     source = record.get("source") or {}
     return f"{source.get('kind')}:{source.get('name')}"
+
+
+def is_record(data: Any) -> bool:
+    """Whether `data` has the shape of a spinscope record (not, say, a line of a JSONL corpus)."""
+    return (
+        isinstance(data, dict)
+        and {"schema_version", "id", "source", "text", "stages"} <= data.keys()
+        and isinstance(data["source"], dict)
+        and isinstance(data["stages"], list)
+    )
 
 
 def record_failed(record: Mapping[str, Any]) -> bool:
@@ -53,6 +91,13 @@ class BatchOutput(Protocol):
     def close(self) -> None:
         """Finish the file."""
         ...
+
+
+def output_files(path: Path) -> set[Path]:
+    """The files a batch writing to `path` makes: the results, its journal and its temporary
+    copies, resolved; a batch never reads them as inputs."""
+    path = path.resolve()
+    return {path, *(path.with_name(path.name + suffix) for suffix in (".tmp", ".partial.jsonl", ".partial.jsonl.tmp"))}
 
 
 def open_output(path: Path) -> BatchOutput:
@@ -129,14 +174,15 @@ class JsonlOutput:
                     continue
                 try:
                     record = json.loads(raw)
-                    key = record_key(record)
-                except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+                except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+                    record = None
+                if not is_record(record):
                     raise ConfigError(
-                        f"{self.path} line {number} is not a spinscope record; "
-                        "give --out a new file or a results file of an earlier batch",
+                        f"{self.path} line {number} is not a spinscope record, so the file is not a "
+                        "results file; give --out a new file or a results file of an earlier batch",
                         code="config.output",
-                    ) from None
-                self._records[key] = record_failed(record)
+                    )
+                self._records[record_key(record)] = record_failed(record)
                 self._complete_bytes = offset
 
     def _rewrite_without(self, redo: set[str]) -> None:
@@ -175,12 +221,19 @@ class ParquetOutput:
         self._redo: set[str] = set()
         if path.exists():
             try:
-                self._rows = parquet.read_table(path).to_pylist()
+                table = parquet.read_table(path)
             except Exception as error:  # pyarrow raises several types for a file that is not Parquet
                 raise ConfigError(
                     f"{path} is not a Parquet file of spinscope records ({error}); give --out a new file",
                     code="config.output",
                 ) from error
+            if not set(self.COLUMNS) <= set(table.column_names):
+                raise ConfigError(
+                    f"{path} is a Parquet table, but not of spinscope records (it lacks the columns "
+                    f"{', '.join(sorted(set(self.COLUMNS) - set(table.column_names)))}); give --out a new file",
+                    code="config.output",
+                )
+            self._rows = table.to_pylist()
 
     def done(self) -> dict[str, bool]:
         done = {_row_key(row): bool(row["failed"]) for row in self._rows}
@@ -210,7 +263,7 @@ class ParquetOutput:
 
 def _row_key(row: Mapping[str, Any]) -> str:
     """`record_key` of the record a table row holds."""
-    return record_key({"source": {"kind": row["source_kind"], "name": row["source_name"]}})
+    return record_key(json.loads(row["record"]))
 
 
 def _row(record: Mapping[str, Any]) -> dict[str, Any]:
