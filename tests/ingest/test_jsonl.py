@@ -124,3 +124,8 @@ def test_read_jsonl_cuts_a_line_over_the_cap_and_reads_the_next(tmp_path: Path) 
     assert too_large.error is not None and too_large.error.code == "input.too_large"
     assert kept.source.name == "next" and kept.error is None
     assert count_records(path) == 2
+
+
+def test_count_records_skips_a_bom_on_a_blank_first_line(tmp_path: Path) -> None:
+    path = _corpus(tmp_path, b'\xef\xbb\xbf\n{"id": "only", "text": "One."}\n')
+    assert count_records(path) == len(list(read_jsonl(path, settings=IngestSettings()))) == 1

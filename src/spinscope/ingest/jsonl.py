@@ -47,8 +47,6 @@ def read_jsonl(path: Path, *, settings: IngestSettings) -> Iterator[Document]:
     records = 0
     with stream:
         for number, raw, complete in _lines(stream, limit=settings.max_bytes):
-            if number == 1:
-                raw = raw.removeprefix(codecs.BOM_UTF8)
             if complete and not raw.strip():
                 continue
             records += 1
@@ -79,7 +77,8 @@ def count_records(path: Path) -> int:
 
 
 def _lines(stream: BinaryIO, *, limit: int) -> Iterator[tuple[int, bytes, bool]]:
-    """Each line's number, its bytes without the line break, and whether it is whole.
+    """Each line's number, its bytes without the line break (and the first without a BOM),
+    and whether it is whole.
 
     A line longer than `limit` bytes is cut there (``complete`` False) and the rest of it is
     skipped without being kept, so one huge line cannot exhaust memory.
@@ -90,6 +89,8 @@ def _lines(stream: BinaryIO, *, limit: int) -> Iterator[tuple[int, bytes, bool]]
         if not line:
             return
         number += 1
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
         if len(line) <= limit or line.endswith(b"\n"):
             yield number, line.rstrip(b"\r\n"), True
             continue
