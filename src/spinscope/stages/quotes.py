@@ -18,9 +18,16 @@ How it reads an article:
    with an object (``X criticized the plan``) reports a stance on what the object names, and
    a colon after a speech verb introduces speech that has no quotation marks.
 5. The speaker mention is resolved to an entity cluster: directly, when it is a name or a
-   title the entities stage clustered; a he/she to the last person named before it (one with
-   a full name or a title first, since the tagger takes some one-word places for people); a title
-   ("the minister") to the last person bearing it. Other speakers keep their description.
+   title the entities stage clustered; a he/she to the last person named as the subject of a
+   clause before it, else the last person named (one with a full name or a title first, since
+   the tagger takes some one-word places for people); a title ("the minister") to the last
+   person bearing it; a relative pronoun ("who said") to its antecedent. Other speakers keep
+   their description.
+6. What is never a speaker: a dateline in capitals opening its line ("BUFFALO, N.Y. —"), a
+   relative pronoun without an antecedent, and what "according to" names that cannot speak
+   ("according to these orders"). A speech verb that also reports findings ("found",
+   "showed") beside a few quoted words with no verb cues an epithet, not speech. Where the
+   parser finds no subject, the name right after the verb speaks ("...," said Hill).
 """
 
 from __future__ import annotations
@@ -58,6 +65,22 @@ STANCE_VERBS = frozenset("""
     reject condemn applaud welcome dispute blame mock attack slam blast dismiss express call
 """.split())
 _REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | STANCE_VERBS
+# Speech verbs that also report findings: beside a few quoted words ("the inquiry found
+# "warriors of light"") they cue an epithet, not speech. ("Called" and "described" do report
+# what someone said: "called them "deplorables"".)
+_WEAK_SPEECH_VERBS = frozenset("find show indicate estimate predict".split())
+# Verbs whose subject may follow them ("...," said Hill).
+_INVERTING_VERBS = frozenset("say add write ask explain recall continue note declare insist reply answer".split())
+_RELATIVE_PRONOUNS = frozenset("who whom which that".split())
+# What "according to" can name that says nothing: "acted according to these orders".
+_SILENT_SOURCES = frozenset("""
+    order rule instruction law plan schedule guideline regulation procedure principle tradition script
+    agreement term constitution protocol standard custom recipe design wish will command directive
+""".split())
+# A dateline opening a line ("BUFFALO, N.Y. —", "DENVER (AP) -"): a place in capitals, maybe
+# its state, then an agency or a dash; never a speaker.
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?")
+_DATELINE_END = re.compile(r"\s*(?:\([A-Za-z ]+\)\s*)?[—–-]")
 # Attitude verbs whose content is commonly an infinitive ("wants to raise taxes").
 _INFINITIVE_VERBS = frozenset("want plan intend seek hope expect promise vow threaten pledge refuse decline urge".split())
 _PERSONAL_PRONOUNS = frozenset("he she him her".split())
@@ -97,6 +120,7 @@ class QuoteStage(Stage):
     name = "quotes"
     requires = ("spacy", "sentences", "entities")
     produces = ("quotes", "terms")
+    version = "2"
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Find the quotes and terms of one document."""
@@ -162,13 +186,13 @@ def _line_end(text: str, start: int, stop: int) -> int:
 
 def find_quotes(text: str, doc: Doc, entities: Sequence[Entity]) -> tuple[list[Quote], list[Term]]:
     """The quotes and terms of a text, given its spaCy parse and entity clusters."""
-    resolver = _Resolver(text, entities)
+    resolver = _Resolver(text, doc, entities)
     marked = find_quoted(text)
     terms: list[Term] = []
     speech: list[tuple[Marked, _Cue | None]] = []
     for mark in marked:
         cue = _adjacent_cue(doc, text, mark)
-        term = _as_term(text, mark, has_cue=cue is not None)
+        term = _as_term(text, mark, has_cue=_cues_speech(doc, mark, cue))
         if term is None:
             speech.append((mark, cue))
         else:
@@ -205,6 +229,17 @@ def _as_term(text: str, mark: Marked, *, has_cue: bool) -> Term | None:
     return term(kind, f"{len(words)} word{'s' if len(words) > 1 else ''} in quotation marks with no speech cue")
 
 
+def _cues_speech(doc: Doc, mark: Marked, cue: _Cue | None) -> bool:
+    """Whether `cue` makes a short quoted stretch speech: any cue does, but a verb that also
+    reports findings only beside words that hold a verb (not "“warriors of light,” the
+    inquiry found")."""
+    if cue is None:
+        return False
+    if cue.verb is None or cue.verb.lemma_.lower() not in _WEAK_SPEECH_VERBS:
+        return True
+    return any(token.pos_ in ("VERB", "AUX") for token in _tokens_between(doc, *mark.inner))
+
+
 def _title_case(words: Sequence[str]) -> bool:
     """Two or more capitalised words, and lowercase only for short words ("of", "the", "and")."""
     capitalised = sum(word[:1].isupper() for word in words)
@@ -229,9 +264,12 @@ def _adjacent_cue(doc: Doc, text: str, mark: Marked) -> _Cue | None:
     for tokens in (after, before[::-1]):  # the verbs nearest the quote first
         verb = next((t for t in tokens if _is_speech_verb(t) or _according_to(t)), None)
         if verb is not None and _according_to(verb):
-            return _Cue(verb, _source_of_according(verb))
+            source = _source_of_according(verb)
+            if source is None:
+                continue  # "according to these orders": nobody speaks
+            return _Cue(verb, source)
         if verb is not None:
-            return _Cue(verb, _subject(verb))
+            return _Cue(verb, _subject(verb) or _inverted_subject(verb))
     lead = text[_region_start(text, mark.start) : mark.start].rstrip()
     if lead.endswith(":"):
         return _Cue(None, _last_nominal(before))
@@ -267,9 +305,11 @@ def _according_to(token: Token) -> bool:
 
 
 def _source_of_according(token: Token) -> tuple[int, int, Token] | None:
-    """X in "according to X"."""
+    """X in "according to X", when X can say something (not "according to these orders")."""
     objects = [child for child in token.nbor().children if child.dep_ == "pobj"]
-    return _mention(objects[0]) if objects else None
+    if not objects or objects[0].lemma_.lower() in _SILENT_SOURCES:
+        return None
+    return _mention(objects[0])
 
 
 def _is_speech_verb(token: Token) -> bool:
@@ -290,6 +330,22 @@ def _subject(verb: Token) -> tuple[int, int, Token] | None:
                 if objects:
                     return _mention(objects[0])
     return None
+
+
+def _inverted_subject(verb: Token) -> tuple[int, int, Token] | None:
+    """The name or noun phrase right after a verb of saying: "...," said Hill."""
+    if verb.lemma_.lower() not in _INVERTING_VERBS:
+        return None
+    run = []
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or token.ent_type_ in ("DATE", "TIME"):
+            break
+        run.append(token)
+    nouns = [token for token in run if token.pos_ in ("PROPN", "NOUN")]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    return run[0].idx, head.idx + len(head.text), head
 
 
 def _mention(head: Token) -> tuple[int, int, Token]:
@@ -487,21 +543,50 @@ def _within(position: int, spans: Iterable[tuple[int, int]]) -> bool:
 class _Resolver:
     """Resolves speaker mentions to entity clusters."""
 
-    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+    def __init__(self, text: str, doc: Doc, entities: Sequence[Entity]) -> None:
         self.text = text
         self.mentions = sorted(
             ((mention.start, mention.end, entity) for entity in entities for mention in entity.mentions),
             key=lambda item: item[0],
         )
+        # Mentions that are the subject of their clause: who "he" most likely is.
+        self.subjects = {
+            start for start, end, _ in self.mentions
+            if any(token.dep_ in ("nsubj", "nsubjpass") for token in _tokens_between(doc, start, end))
+        }
 
-    def resolve(self, start: int, end: int, head: Token) -> Speaker:
-        """The speaker a mention ``[start, end)`` with head token `head` stands for."""
+    def resolve(self, start: int, end: int, head: Token) -> Speaker | None:
+        """The speaker a mention ``[start, end)`` with head token `head` stands for; None when
+        it is no speaker (a dateline, a relative pronoun with no antecedent)."""
+        if (after := self._after_dateline(start)) is not None:
+            if after >= end:
+                return None  # the dateline itself
+            start = after  # "BUFFALO, N.Y. (AP) — Officials": the words after the dash
+            while start < end and self.text[start].isspace():
+                start += 1
+            entity = next((e for s, e_end, e in self.mentions if start <= s < end), None)
+            text = self.text[start:end]
+            return Speaker(entity.name if entity else text, entity.id if entity else None, start, end)
+        if head.lower_ in _RELATIVE_PRONOUNS:
+            # "Sondland, who said ...": the mention stays "who", the name is its antecedent's
+            clause = head.head
+            if clause.dep_ != "relcl" or clause.head.pos_ not in ("PROPN", "NOUN"):
+                return None
+            antecedent_start, antecedent_end, antecedent = _mention(clause.head)
+            named = self.resolve(antecedent_start, antecedent_end, antecedent)
+            return None if named is None else Speaker(named.name, named.entity, start, end)
         described = Speaker(self.text[start:end], None, start, end)
         entity = self._entity_at(start, end, head)
         if entity is None and head.lower_ in _PERSONAL_PRONOUNS:
-            # A person with a full name or a title first: spaCy's small model takes some one-word
+            # The last person named as the subject of a clause ("Sondland testified that he had
+            # discussed Joe Biden. "I now do recall," he said"), then the last person named.
+            # Either with a full name or a title first: spaCy's small model takes some one-word
             # places for people ("Lachin"), and "she" should not become a town.
-            entity = self._last_before(start, lambda e: e.label == "PERSON" and (" " in e.name or bool(e.titles)))
+            def named(e: Entity) -> bool:
+                return e.label == "PERSON" and (" " in e.name or bool(e.titles))
+
+            entity = self._last_before(start, named, subject=True)
+            entity = entity or self._last_before(start, named)
             entity = entity or self._last_before(start, lambda e: e.label == "PERSON")
         elif entity is None and head.pos_ == "NOUN":
             title = head.lower_
@@ -519,8 +604,18 @@ class _Resolver:
                 return entity
         return None
 
-    def _last_before(self, position: int, wanted: Any) -> Entity | None:
+    def _last_before(self, position: int, wanted: Any, *, subject: bool = False) -> Entity | None:
         for mention_start, _, entity in reversed(self.mentions):
-            if mention_start < position and wanted(entity):
+            if mention_start < position and wanted(entity) and (not subject or mention_start in self.subjects):
                 return entity
         return None
+
+    def _after_dateline(self, start: int) -> int | None:
+        """Where the dateline that a mention starting at `start` opens ends, past its dash
+        ("BUFFALO, N.Y. (AP) —"); None when the mention opens no dateline."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        dateline = _DATELINE.match(self.text, line_start)
+        if dateline is None or not line_start <= start < dateline.end():
+            return None
+        dash = _DATELINE_END.match(self.text, dateline.end())
+        return dash.end() if dash is not None else None
