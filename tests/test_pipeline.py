@@ -8,6 +8,7 @@ import pytest
 from spinscope import (
     ConfigError, Document, InputError, Metadata, Pipeline, PipelineError, Settings, Source, Span, build_pipeline,
 )
+from spinscope.ingest.text import find_metadata
 from spinscope.pipeline import LANGUAGE_SKIP_CODE, stage_names
 from spinscope.stages import Stage, StageResult
 
@@ -180,3 +181,22 @@ def test_pipeline_gates_each_stage_on_the_languages_it_declares(language: str, s
 def test_pipeline_detects_the_language_of_a_document_built_without_one() -> None:
     [result] = Pipeline([_Words()]).run([Document(RUSSIAN)])
     assert (result.stages[0].status, result.stages[0].code) == ("skipped", LANGUAGE_SKIP_CODE)
+
+
+def test_pipeline_keeps_page_furniture_out_of_the_body_layers(pipeline: Pipeline) -> None:
+    text = (
+        "• Home\n  • 30 Years On: the bridge reopens\n30 Years On: the bridge reopens\n8 November 2025\n"
+        "Image: https://example.org/bridge.jpg (The bridge in 1995. Photo: City Archive)\n\n"
+        "The bridge closed 30 years ago, in 1995, after the flood destroyed its two central arches. "
+        "Mayor Anna Berg said on Friday that the city had spent 12 million euros on the repairs, "
+        "which took three years.\n"
+    )
+    document = pipeline(Document(text, metadata=find_metadata(text)))
+    furniture = list(document.metadata.spans())
+    assert len(furniture) == 5
+    for layer in ("sentences", "timexes", "claims", "techniques"):
+        for item in document.layers[layer]:
+            for span in item.spans():
+                assert not any(line.start < span.end and span.start < line.end for line in furniture), (layer, span)
+    # The title's "30 Years" is counted once, from the body, not three times.
+    assert [t.text.casefold().startswith("30 years") for t in document.layers["timexes"]].count(True) == 1

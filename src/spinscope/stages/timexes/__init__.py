@@ -57,9 +57,13 @@ class TimexStage(Stage):
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Find the timexes and the timeline of one document, anchored on its publication date."""
-        timexes = find_timexes(document.text, anchor=_anchor(document.metadata.published))
-        # The page's own lines (dateline, image credits, title) carry dates but tell no event.
+        # The page's own lines (dateline, image credits, title) are metadata, not body: their
+        # dates are neither timexes of the article nor events of its timeline.
         furniture = list(document.metadata.spans())
+        timexes = [
+            timex for timex in find_timexes(document.text, anchor=_anchor(document.metadata.published))
+            if not any(line.start < timex.end and timex.start < line.end for line in furniture)
+        ]
         told = [
             sentence for sentence in document.layers["sentences"]
             if not any(line.start < sentence.end and sentence.start < line.end for line in furniture)
