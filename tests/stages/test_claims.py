@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from spinscope.document import Document, Entity, Mention, Quote, Span, Speaker, Timex
@@ -108,3 +110,29 @@ def test_a_quote_is_scored_for_what_it_says_not_as_attribution(model) -> None:
 
 def test_no_sentences_give_no_claims(model) -> None:
     assert find_claims(model, "", [], [], [], []) == []
+
+
+def test_a_statement_said_twice_is_claimed_once(model) -> None:
+    text = "Karabakh is Azerbaijan! The crowd cheered. “Karabakh is Azerbaijan!” he shouted."
+    first, second, third = 0, text.index("The crowd"), text.index("“Karabakh")
+    sentences = [
+        Span(first, second - 1, text[first : second - 1]),
+        Span(second, third - 1, text[second : third - 1]),
+        Span(third, len(text), text[third:]),
+    ]
+    inner, inner_end = third + 1, text.index("”")
+    quote = Quote(inner, inner_end, text[inner:inner_end], "direct", None, None)
+    claims = find_claims(model, text, sentences, [quote], [], [])
+    assert [claim.text for claim in claims] == [
+        "Karabakh is Azerbaijan!", "The crowd cheered.", "“Karabakh is Azerbaijan!” he shouted."
+    ]
+
+
+def test_a_repeated_sentence_is_claimed_once(model) -> None:
+    text = "Thirty years of occupation ended in 44 days\nThirty years of occupation ended in 44 days\nIt was over."
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    sentences = [Span(start, end, text[start:end]) for start, end in lines]
+    claims = find_claims(model, text, sentences, [], [], [])
+    assert [(claim.start, claim.text) for claim in claims] == [
+        (0, "Thirty years of occupation ended in 44 days"), (88, "It was over.")
+    ]

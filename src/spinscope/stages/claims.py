@@ -102,10 +102,17 @@ def find_claims(
 ) -> list[Claim]:
     """One claim per sentence, then one per quote content, in text order (a quote after its sentence).
 
-    A quote whose content is exactly a sentence is scored once, as that sentence.
+    A statement is claimed once: a quote whose content is exactly a sentence is scored as that
+    sentence, and a sentence or quote that says word for word what an earlier one said (a
+    repeated slogan, a quote whose content is a whole sentence in its marks) is left out.
     """
+    seen: set[str] = set()
+    sentences = [sentence for sentence in sentences if _first_time(sentence.text, seen)]
     sentence_bounds = {(sentence.start, sentence.end) for sentence in sentences}
-    passages = [quote for quote in quotes if (quote.start, quote.end) not in sentence_bounds and quote.text.strip()]
+    passages = [
+        quote for quote in quotes
+        if (quote.start, quote.end) not in sentence_bounds and quote.text.strip() and _first_time(quote.text, seen)
+    ]
     starts = [sentence.start for sentence in sentences]
     homes = [max(0, bisect.bisect_right(starts, quote.start) - 1) for quote in passages]
     scores = model.score(
@@ -136,6 +143,16 @@ def find_claims(
         )
     claims.sort(key=lambda claim: (claim.start, -claim.end))
     return claims
+
+
+def _first_time(text: str, seen: set[str]) -> bool:
+    """Whether `text` says what no text in `seen` said (ignoring case, spacing, quotation marks
+    and end punctuation); it joins `seen` either way."""
+    key = " ".join(re.sub(r"[“”\"«»‘’'.,;:!?…]+", " ", text).casefold().split())
+    if not key or key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def claim_kind(text: str, *, reports_speech: bool = False) -> str:
