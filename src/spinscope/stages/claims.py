@@ -81,7 +81,7 @@ class ClaimStage(Stage):
 
     def __init__(self, settings: Settings) -> None:
         self.model = load_claim_model(MODEL_DIR, settings.threads)
-        self.version = f"1 (model {self.model.meta.get('version', 'unversioned')})"
+        self.version = f"2 (model {self.model.meta.get('version', 'unversioned')})"
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Score the sentences and quotes of one document."""
