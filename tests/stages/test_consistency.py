@@ -72,11 +72,14 @@ def test_consistency_finds_what_disagrees(check: Pipeline, text: str, expected: 
         "In all, 300 people were wounded, of whom 120 were soldiers.",
         "Prices rose 150 percent of their old level. Exports grew by 120%.",
         "Turnout was 70% and the winner got 60%.",
+        "Of the town's residents, 69% were white, 20% were Black and 80% were over 18 years old.",
+        "A 10-year study of the river found more fish in the spring. A two-year study of the coast found fewer birds "
+        "there. Then a 20-year study of the lakes found cleaner water than anyone had expected.",
     ],
     ids=[
         "hedged-length", "dates-agree", "dates-agree-counting-the-last-day", "elapsed-is-not-a-length",
         "same-date-twice", "repeated-act", "total-adds-up", "partial-breakdown", "growth-over-100",
-        "unrelated-shares",
+        "unrelated-shares", "shares-of-different-splits", "three-different-studies",
     ],
 )
 def test_consistency_stays_quiet_when_nothing_disagrees(check: Pipeline, text: str) -> None:

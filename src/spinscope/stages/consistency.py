@@ -20,7 +20,11 @@ check fires only on an explicit pattern, and anything hedged ("nearly thirty yea
   introduced by a colon ("3,000 casualties: 2,100 soldiers and 800 civilians").
 - **percentage**: a share over 100 percent ("110 percent of voters"; growth such as "rose
   150 percent" is not a share), or shares of one whole adding up to over 100 ("Of the
-  voters, 60% ... and 55% ...").
+  voters, 60% ... and 55% ..."). Shares that split the whole along different lines (race,
+  age, sex, party: "69% were white ... 80% were over 18") are added up only line by line.
+
+A period named with an indefinite article ("a 10-year study", "another two-year study") is a
+new one each time, and is never compared with another.
 """
 
 from __future__ import annotations
@@ -84,6 +88,23 @@ _OF_WHOM = re.compile(
     re.I,
 )
 _PART_NUMBER = re.compile(rf"\b{_NUMBER}\b", re.I)
+# What introduces a new one of a kind, not the one already named: "a 10-year study".
+_INDEFINITE = re.compile(
+    r"\b(?:a|an|another|one|each|every|two|three|four|five|several|many|some|other|separate)\s+$", re.I
+)
+# Lines along which shares of one population are split; shares on different lines overlap.
+_DIMENSIONS = {
+    "age": re.compile(
+        r"\b(?:over|under|aged?|older|younger|adults?|children|minors|teen\w*|seniors|elderly|retirees"
+        r"|years? old|\d+\s*(?:and|or)\s*(?:over|older|under|younger)|between \d+)\b", re.I
+    ),
+    "sex": re.compile(r"\b(?:men|women|male|female|boys|girls)\b", re.I),
+    "race": re.compile(
+        r"\b(?:white|black|hispanic|latino|latina|latinx|asian|native|indigenous|pacific|multiracial|mixed race"
+        r"|african[ -]american|caucasian)\b", re.I
+    ),
+    "party": re.compile(r"\b(?:democrats?|republicans?|independents?|democratic|conservatives?|liberals?)\b", re.I),
+}
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)", re.I)
 _GROWTH = re.compile(
     r"\b(?:increase\w*|rise|rose|risen|rising|gr[eo]w\w*|up|jump\w*|surge\w*|higher|more|gain\w*|by|"
@@ -98,6 +119,7 @@ class ConsistencyStage(Stage):
     name = "consistency"
     requires = ("spacy", "sentences", "entities", "timexes")
     produces = ("findings",)
+    version = "2"
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Check one document against itself."""
@@ -146,11 +168,12 @@ def _periods(text: str, sentences: Sequence[Span], timexes: Sequence[Timex]) -> 
 
 
 def _named_period(timex: Timex, before: str, after: str) -> str | None:
-    """The period a duration names outright: "N years of X", "the N-day X", "X lasted N days"."""
+    """The period a duration names outright: "N years of X", "the N-day X", "X lasted N days";
+    not "a 10-year study", which introduces one study among others."""
     if match := _OF_NOUN.match(after):
         return match.group(1)
     if re.search(r"-(?:day|week|month|year|decade)s?$", timex.text, re.I) and (match := _NEXT_NOUN.match(after)):
-        return match.group(1)
+        return None if _INDEFINITE.search(before) else match.group(1)
     if match := _LASTED.search(before):
         return match.group(1)
     return None
@@ -290,19 +313,31 @@ def _percentages(text: str, sentences: Sequence[Span]) -> Iterator[Finding]:
     for sentence in sentences:
         words = text[sentence.start : sentence.end]
         shares = []
-        for match in _PERCENT.finditer(words):
+        matches = list(_PERCENT.finditer(words))
+        for index, match in enumerate(matches):
             value = float(match.group("n"))
             cited = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
             is_share = re.match(r"\s+of\b", words[match.end() :]) and not _GROWTH.search(words[: match.start()])
             if value > 100 and is_share:
                 yield Finding("percentage", f"A share cannot be over 100 percent: “{match.group(0)}”.", (cited,))
-            shares.append((value, cited))
-        if re.match(r"\s*Of\b", words) and not _GROWTH.search(words) and len(shares) >= 2:
-            added = sum(value for value, _ in shares)
-            if added > 100.5 and all(value <= 100 for value, _ in shares):
-                listed = " + ".join(span.text for _, span in shares)
+            following = words[match.end() : matches[index + 1].start() if index + 1 < len(matches) else len(words)]
+            shares.append((value, cited, _dimension(following)))
+        if not (re.match(r"\s*Of\b", words) and not _GROWTH.search(words)):
+            continue
+        for dimension in dict.fromkeys(d for _, _, d in shares):
+            # Shares on no known line are added together, as shares of one whole.
+            group = [(value, span) for value, span, d in shares if d == dimension]
+            added = sum(value for value, _ in group)
+            if len(group) >= 2 and added > 100.5 and all(value <= 100 for value, _ in group):
+                listed = " + ".join(span.text for _, span in group)
                 message = f"Shares of one whole add up to more than 100 percent: {listed} is {added:g} percent."
-                yield Finding("percentage", message, tuple(span for _, span in shares))
+                yield Finding("percentage", message, tuple(span for _, span in group))
+
+
+def _dimension(words: str) -> str | None:
+    """The line a share splits its whole along, from the words after it, if one is known."""
+    found = [name for name, pattern in _DIMENSIONS.items() if pattern.search(words)]
+    return found[0] if len(found) == 1 else None
 
 
 def _plain(span: Span) -> Span:
