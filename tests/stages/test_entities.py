@@ -182,3 +182,9 @@ def test_find_entities_keeps_quote_marks_out_of_names(markup, source: str, name:
 def test_find_entities_drops_lowercase_words(markup) -> None:
     document, mentions = markup("Schools and [mosques](FAC) are rising in [Baku](GPE).")
     assert [e.name for e in find_entities(document.text, mentions)] == ["Baku"]
+
+
+def test_find_entities_joins_a_surname_that_is_also_a_town_where_it_speaks(markup) -> None:
+    document, mentions = markup("[Fritz Henderson](PERSON) spoke first. Later [Henderson](GPE) stated that sales fell.")
+    [person] = find_entities(document.text, mentions)
+    assert (person.name, [m.text for m in person.mentions]) == ("Fritz Henderson", ["Fritz Henderson", "Henderson"])

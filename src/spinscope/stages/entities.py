@@ -81,7 +81,12 @@ _ORG_WORDS = frozenset({"general", "king", "queen", "prince", "princess", "premi
 _PLACE_CUE = re.compile(r"(?i:\b(?:in|near|across|throughout|inside|outside|into|around|over)\s+$)")
 # What joins the items of a list of names: ", ", " and ", ", and ", " or ".
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
-_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|declared|stressed)\b")
+_SPEECH_VERB = (
+    r"(?:said|says|told|added|asked|wrote|declared|stressed|stated|described|explained|noted|argued|announced"
+    r"|insisted|testified|replied)"
+)
+_SPEECH_AFTER = re.compile(rf"\s+{_SPEECH_VERB}\b")  # used with .match: anchored where it starts
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH_VERB}\s+$")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _SENTENCE_OPENERS = ".!?\n\r“\"‘'(«"
 
@@ -171,7 +176,7 @@ def find_entities(
         and (name := _clean(text, mention)) is not None
     ]
     places = _place_evidence(text, names)
-    clusters = _merge_acronyms(_merge_person_parts(_group_same_names(names)))
+    clusters = _merge_acronyms(_merge_person_parts(text, _group_same_names(names)))
     _recover_surnames(text, clusters)
     clusters.sort(key=lambda cluster: min(name.start for name in cluster.names))
     titles = _title_mentions(text, clusters)
@@ -293,11 +298,11 @@ def _group_same_names(names: list[_Name]) -> list[_Cluster]:
     return list(groups.values())
 
 
-def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
+def _merge_person_parts(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
     """Move each mention of a part of a person's name to the person it most likely names."""
     people = [c for c in clusters if c.label == "PERSON" and len(c.key) >= 2]
     for cluster in sorted(clusters, key=lambda c: len(c.key), reverse=True):
-        if not cluster.names or not _may_be_person_part(cluster):
+        if not cluster.names or not _may_be_person_part(text, cluster):
             continue
         wholes = [p for p in people if p is not cluster and p.names and _contains(p.key, cluster.key)]
         if cluster.label != "PERSON":
@@ -345,15 +350,18 @@ def _opens_sentence(text: str, position: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_OPENERS
 
 
-def _may_be_person_part(cluster: _Cluster) -> bool:
+def _may_be_person_part(text: str, cluster: _Cluster) -> bool:
     # spaCy's small model often tags a lone surname as an organisation or a place ("Sondland"
-    # GPE); a known place or people stays what it is even where a person shares its name
-    # ("Washington").
+    # GPE); a known place stays what it is even where a person shares its name
+    # ("Washington"), unless it speaks ("said Angers", "Henderson stated").
     if cluster.label == "PERSON":
         return True
     if len(cluster.key) != 1 or cluster.label not in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
         return False
-    return not is_place(cluster.names[0].text)
+    return not is_place(cluster.names[0].text) or any(
+        _SPEECH_AFTER.match(text, name.end) or _SPEECH_BEFORE.search(text[max(0, name.start - 20) : name.start])
+        for name in cluster.names
+    )
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
