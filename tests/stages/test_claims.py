@@ -136,3 +136,15 @@ def test_a_repeated_sentence_is_claimed_once(model) -> None:
     assert [(claim.start, claim.text) for claim in claims] == [
         (0, "Thirty years of occupation ended in 44 days"), (88, "It was over.")
     ]
+
+
+def test_the_content_of_according_to_is_claimed_as_its_sentence(model) -> None:
+    text = "Five towns were freed in the war, according to figures published by the ministry."
+    content_end = text.index(", according")
+    cue = text.index("according")
+    quote = Quote(
+        0, content_end, text[:content_end], "indirect", Speaker("figures", None, cue + 13, cue + 20),
+        Span(cue, cue + 12, "according to"),
+    )
+    claims = find_claims(model, text, [Span(0, len(text), text)], [quote], [], [])
+    assert [claim.text for claim in claims] == [text]

@@ -103,15 +103,19 @@ def find_claims(
     """One claim per sentence, then one per quote content, in text order (a quote after its sentence).
 
     A statement is claimed once: a quote whose content is exactly a sentence is scored as that
-    sentence, and a sentence or quote that says word for word what an earlier one said (a
-    repeated slogan, a quote whose content is a whole sentence in its marks) is left out.
+    sentence; so is the content of "according to": its sentence states the content as its own
+    main clause and only adds the source ("X, according to figures published by the
+    ministry."); and a sentence or
+    quote that says word for word what an earlier one said (a repeated slogan, a quote whose
+    content is a whole sentence in its marks) is left out.
     """
     seen: set[str] = set()
     sentences = [sentence for sentence in sentences if _first_time(sentence.text, seen)]
     sentence_bounds = {(sentence.start, sentence.end) for sentence in sentences}
     passages = [
         quote for quote in quotes
-        if (quote.start, quote.end) not in sentence_bounds and quote.text.strip() and _first_time(quote.text, seen)
+        if (quote.start, quote.end) not in sentence_bounds and quote.text.strip()
+        and not _restates(quote, sentences) and _first_time(quote.text, seen)
     ]
     starts = [sentence.start for sentence in sentences]
     homes = [max(0, bisect.bisect_right(starts, quote.start) - 1) for quote in passages]
@@ -143,6 +147,19 @@ def find_claims(
         )
     claims.sort(key=lambda claim: (claim.start, -claim.end))
     return claims
+
+
+def _restates(quote: Quote, sentences: Sequence[Span]) -> bool:
+    """Whether `quote` is the main clause of an "according to" sentence, which already claims it
+    (a quote with a verb of saying is claimed apart: "X said" is an attribution, its content is
+    what X said)."""
+    cue = quote.cue
+    if cue is None or not cue.text.lower().startswith("according"):
+        return False
+    return any(
+        sentence.start <= quote.start and quote.end <= sentence.end and sentence.start <= cue.start < sentence.end
+        for sentence in sentences
+    )
 
 
 def _first_time(text: str, seen: set[str]) -> bool:
