@@ -106,7 +106,7 @@ _StagesOption = Annotated[
 _ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model package or folder.")]
 _MaxBytesOption = Annotated[int, typer.Option("--max-bytes", help="Largest input accepted, in bytes.")]
 _MaxCharsOption = Annotated[
-    int, typer.Option("--max-chars", help="Longest article text analysed, in characters (about 8 KB of memory each).")
+    int, typer.Option("--max-chars", help="Longest article text analysed, in characters (about 7.5 KB of memory each).")
 ]
 _TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")]
 _AllowPrivateOption = Annotated[

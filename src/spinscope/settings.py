@@ -35,7 +35,7 @@ class IngestSettings:
         max_bytes: Largest input file, page or JSONL record accepted, in bytes; nothing past it
             is read.
         max_chars: Longest article text analysed, in characters (of the extracted text, for
-            HTML). The pipeline takes about 8 KB of memory per character on top of 0.6 GB, so
+            HTML). The pipeline takes about 7.5 KB of memory per character on top of 0.55 GB, so
             the default keeps one analysis under about 2 GB.
         detect_encoding: Decode text that is not UTF-8 with the detected encoding; when False,
             such input is refused.

@@ -71,7 +71,7 @@ def check_length(text: str, *, name: str, settings: IngestSettings) -> None:
     if len(text) > settings.max_chars:
         raise InputError(
             f"{name} holds {len(text):,} characters of text, over the {settings.max_chars:,} limit "
-            "(analysis takes about 8 KB of memory per character); split the article, or raise the "
+            "(analysis takes about 7.5 KB of memory per character); split the article, or raise the "
             "limit with --max-chars",
             code="input.too_large",
         )
