@@ -137,11 +137,12 @@ def test_find_entities_separates_titles_from_names(markup, source: str, name: st
         ),
         ("Ambassador [Kurt Volker](ORG) resigned.", [("Kurt Volker", "PERSON")]),
         ("[Spokeswoman Sandy Angers](ORG) declined.", [("Sandy Angers", "PERSON")]),
+        ("Sen. [Ben Sasse](ORG) objected.", [("Ben Sasse", "PERSON")]),
     ],
     ids=[
         "nationality-is-a-group", "people-is-a-group", "gazetteer-place", "place-word-before",
         "list-with-a-place", "organisation-in-a-list-of-places", "title-before-makes-a-person",
-        "title-inside-an-organisation",
+        "title-inside-an-organisation", "abbreviated-title",
     ],
 )
 def test_find_entities_types_names_by_entity(markup, source: str, expected: list) -> None:

@@ -57,6 +57,8 @@ ROLE_TITLES = (
     "chairman", "chairwoman", "premier", "king", "queen", "prince", "princess", "pope", "emir",
     "sultan", "sheikh", "patriarch", "archbishop", "bishop", "councillor", "councilor", "judge",
     "general", "admiral", "marshal", "colonel", "spokesman", "spokeswoman", "spokesperson",
+    # Abbreviated, always with their dot ("Sen. Ben Sasse"), so that "Gen Z" names no general.
+    "sen.", "rep.", "gov.", "amb.", "gen.", "adm.", "col.", "lt.", "sgt.", "sec.", "pres.",
 )
 # Honorifics are not part of a name, but do not stand for a person on their own.
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev")
