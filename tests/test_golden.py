@@ -72,6 +72,8 @@ def _structure(data: dict) -> dict:
 
 def _claim_differences(ours: dict, theirs: dict, *, threshold: float = CLAIMS_THRESHOLD) -> list[str]:
     """Each claim whose score or flag differs from the golden one by more than the rules allow."""
+    if len(ours["layers"]["claims"]) != len(theirs["layers"]["claims"]):
+        return [f"{len(ours['layers']['claims'])} claims against {len(theirs['layers']['claims'])}"]
     differences = []
     for mine, gold in zip(ours["layers"]["claims"], theirs["layers"]["claims"], strict=True):
         where = f"claim {gold['start']}-{gold['end']}"
