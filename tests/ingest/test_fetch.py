@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +184,44 @@ def test_fetch_connects_to_the_address_it_checked(local_site: str, monkeypatch: 
         fetch_url(f"http://rebind.example:{port}/article.html", settings=FetchSettings(timeout=1))
     assert caught.value.code in ("fetch.unreachable", "fetch.timeout")
     assert lookups == ["8.8.8.8"]
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_a_pinned_https_fetch_keeps_the_host_for_tls_and_the_host_header(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
+         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+        check=True, capture_output=True,
+    )
+    seen: dict[str, str] = {}
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen["host"] = self.headers["Host"]
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "5")
+            self.end_headers()
+            self.wfile.write(b"hello")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    context.sni_callback = lambda _socket, name, _context: seen.__setitem__("sni", name)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))  # trust the test's certificate only
+    try:
+        port = server.server_address[1]
+        page = fetch_url(f"https://localhost:{port}/", settings=FetchSettings(allow_private=True, timeout=5))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert page.body == b"hello"
+    assert seen == {"sni": "localhost", "host": f"localhost:{port}"}
