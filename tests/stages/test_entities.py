@@ -138,11 +138,12 @@ def test_find_entities_separates_titles_from_names(markup, source: str, name: st
         ("Ambassador [Kurt Volker](ORG) resigned.", [("Kurt Volker", "PERSON")]),
         ("[Spokeswoman Sandy Angers](ORG) declined.", [("Sandy Angers", "PERSON")]),
         ("Sen. [Ben Sasse](ORG) objected.", [("Ben Sasse", "PERSON")]),
+        ("[Kurt Volker](ORG), the former special envoy, resigned.", [("Kurt Volker", "PERSON")]),
     ],
     ids=[
         "nationality-is-a-group", "people-is-a-group", "gazetteer-place", "place-word-before",
         "list-with-a-place", "organisation-in-a-list-of-places", "title-before-makes-a-person",
-        "title-inside-an-organisation", "abbreviated-title",
+        "title-inside-an-organisation", "abbreviated-title", "role-in-apposition",
     ],
 )
 def test_find_entities_types_names_by_entity(markup, source: str, expected: list) -> None:

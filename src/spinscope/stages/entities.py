@@ -14,8 +14,10 @@ Clustering rules, applied in order, the same for every name:
 The entity's name is its longest name mention. Its label is decided for the whole entity:
 - a nationality, people or religion ("Azerbaijani", "Talysh", "Muslims") is a group (NORP),
   whatever the tagger said;
-- a name with a title or honorific before it ("Ambassador Kurt Volker"), or a person-tagged
-  name of two words or more, makes its entity a person: a name's person mentions win;
+- a name with a title or honorific before it ("Ambassador Kurt Volker", "Sen. Ben Sasse"),
+  or a person-tagged name of two words or more, makes its entity a person: a name's person
+  mentions win; so does a role in apposition after a two- or three-word name tagged as an
+  organisation ("Kurt Volker, the former special envoy");
 - a one-word name with no such evidence that the tagger called a person is a place when the
   gazetteer knows it ("Shusha"), when it follows a place word ("in", "near", "over"), or when
   it stands in a list with a place ("Aghdam, Kalbajar and Lachin"); one it called an
@@ -77,6 +79,20 @@ _EDGE_JUNK = " \t\r\n\"'“”‘’«»()[]{},;:•·-–—|/"
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de"})
 _TITLE_WINDOW = 80
+# A person's role in apposition after the name: "Kurt Volker, the former special envoy".
+_ROLE_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:envoy|adviser|advisor|aide|ambassador|senator|congressman"
+    r"|congresswoman|lawmaker|diplomat|spokesman|spokeswoman|spokesperson|lawyer|attorney|professor|minister"
+    r"|president|secretary|governor|mayor|chairman|chairwoman|founder|co-founder|reporter|correspondent|analyst"
+    r"|economist|researcher|scientist|official|commander|general|prosecutor|judge|witness|activist|veteran)\b"
+    r"(?!\s+(?:said|says|told|added|stated))"  # "X, a Romanian official said": a new subject, not X's role
+)
+# Two or three capitalised words and nothing an organisation's name is made of.
+_PERSONAL_NAME = re.compile(
+    r"(?!.*\b(?:Inc|Corp|Co|Ltd|LLC|Group|Bank|Company|Party|Council|Committee|Ministry|Department|University"
+    r"|Institute|Agency|Association|Foundation|Fund|Union|Airlines?|Airways|Motors|Systems|News|Times|Post)\b)"
+    r"[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z’'-]+){1,2}"
+)
 # Titles that also open the names of organisations and places ("General Electric", "King County").
 _ORG_WORDS = frozenset({"general", "king", "queen", "prince", "princess", "premier", "marshal", "speaker", "judge", "pope"})
 # Words before a name that make it a place ("in Shusha", "over Karabakh").
@@ -260,6 +276,8 @@ def _clean(text: str, mention: RawMention) -> _Name | None:
     titles = _titles_before(text, start) + titles
     if titles and label in ("ORG", "GPE", "LOC", "NORP", "FAC"):
         label = "PERSON"  # "Ambassador Kurt Volker": a title names a person
+    elif label == "ORG" and _ROLE_AFTER.match(text, end) and _PERSONAL_NAME.fullmatch(surface):
+        label = "PERSON"  # "Kurt Volker, the former special envoy": a role in apposition
     return _Name(start, end, surface, label, key, titles, honorific)
 
 
