@@ -590,7 +590,8 @@ def store_add(
         if records:
             documents, total, several = load_records(inputs), None, True
         else:
-            documents = analyze_inputs(inputs, settings=_settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars))
+            settings = _settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars)
+            documents = analyze_inputs(inputs, settings=settings)
             expands = any(_expands(spec) for spec in inputs)
             total, several = (None if expands else len(inputs)), expands or len(inputs) > 1
         summary = store.add_all(_with_progress(documents, total=total, show=several))
