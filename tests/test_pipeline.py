@@ -9,6 +9,7 @@ from spinscope import (
     ConfigError, Document, InputError, Metadata, Pipeline, PipelineError, Settings, Source, Span, build_pipeline,
 )
 from spinscope.ingest.text import find_metadata
+from spinscope.render.markdown import to_markdown
 from spinscope.pipeline import LANGUAGE_SKIP_CODE, stage_names
 from spinscope.stages import Stage, StageResult
 
@@ -159,6 +160,7 @@ def test_pipeline_runs_no_english_stage_on_another_language(pipeline: Pipeline) 
         assert records[name].error == "the text is in 'ru'; this stage supports en only"
     for layer in ("entities", "quotes", "claims", "techniques", "timexes"):
         assert not document.layers.get(layer), layer
+    assert "- **Language:** ru; not analysed by entities, quotes, timexes, claims" in to_markdown(document)
 
 
 def test_pipeline_runs_every_stage_on_english(pipeline: Pipeline) -> None:
@@ -181,6 +183,7 @@ def test_pipeline_gates_each_stage_on_the_languages_it_declares(language: str, s
 def test_pipeline_detects_the_language_of_a_document_built_without_one() -> None:
     [result] = Pipeline([_Words()]).run([Document(RUSSIAN)])
     assert (result.stages[0].status, result.stages[0].code) == ("skipped", LANGUAGE_SKIP_CODE)
+    assert (result.metadata.language, result.metadata.language_note) == ("ru", None)
 
 
 def test_pipeline_keeps_page_furniture_out_of_the_body_layers(pipeline: Pipeline) -> None:

@@ -10,20 +10,20 @@ Invariants:
 - The language gate: a stage runs only on a text in a language it supports
   (`Stage.languages`); otherwise its record is ``skipped`` with code `LANGUAGE_SKIP_CODE`
   and a one-line reason. The language is `metadata.language` as ingest detected it from the
-  text, or, for a document built without one, detected here (`spinscope.language`).
+  text, or, for a document built without one, detected here and recorded in its metadata.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
 from spinscope.document import Document, StageRecord
 from spinscope.errors import ConfigError, PipelineError, SpinscopeError
-from spinscope.language import language_of
+from spinscope.language import detect_language, language_of
 from spinscope.settings import NlpSettings, Settings
 from spinscope.stages import STAGE_TYPES, Stage, StageResult
 
@@ -201,8 +201,15 @@ def _undeclared_output(stage: Stage, result: StageResult) -> PipelineError | Non
 
 
 def _language(document: Document) -> str:
+    """The language the gate uses; a document built without one gets it recorded."""
     if document.error is not None:
         return ""
+    if document.metadata.language is None:
+        guess = detect_language(document.text)
+        # Like the layers and the stage records, the language the stages were gated on is
+        # written by the pipeline; the text, and so the document's id, stay as they were.
+        metadata = replace(document.metadata, language=guess.code, language_note=guess.note)
+        object.__setattr__(document, "metadata", metadata)
     return language_of(document)
 
 

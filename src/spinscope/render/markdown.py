@@ -54,6 +54,7 @@ def _header(document: Document) -> list[str]:
         ("Site", meta.site),
         ("Section", " › ".join(meta.breadcrumbs)),
         ("URL", meta.url),
+        ("Language", f"{meta.language}; not analysed by {', '.join(skipped)}, which do not support it" if (skipped := [r.name for r in document.stages if r.code == "language.unsupported"]) else None),
     ]
     lines += [f"- **{label}:** {_escape(value) if label != 'Source' else value}" for label, value in facts if value]
     words = len(document.text.split())
