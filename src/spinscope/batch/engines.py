@@ -17,7 +17,7 @@ import resource
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -135,7 +135,6 @@ class _Pool:
         self.work, self.workers = work, workers
         self.context = multiprocessing.get_context("spawn")
         self.executor = self._start()
-        self.restarts = 0
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=_exit_with_parent)
@@ -153,7 +152,6 @@ class _Pool:
         """Replace a broken pool with a fresh one (the dead pool's processes are reaped first)."""
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
-        self.restarts += 1
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -207,9 +205,9 @@ def _broken(future: Future) -> bool:
     """Wait for `future`; whether its worker died under it."""
     try:
         future.result()
-    except BrokenProcessPool:
+    except (BrokenProcessPool, CancelledError):  # cancelled: dropped with its broken pool
         return True
-    except BaseException:  # noqa: BLE001 - other failures are `_records`' to report
+    except Exception:  # noqa: BLE001 - other failures are `_records`' to report
         return False
     return False
 
