@@ -114,6 +114,7 @@ def test_load_documents_refuses_stdin_over_the_cap_without_reading_it_all() -> N
     stream = io.BytesIO(b"word " * 1_000)
     [document] = load_documents(["-"], settings=Settings(ingest=IngestSettings(max_bytes=100)), stdin=stream)
     assert document.error is not None and document.error.code == "input.too_large"
+    assert document.error.message.startswith("- is over the 100 bytes limit")  # its size is not known, and not said
     assert stream.tell() == 101
 
 

@@ -57,10 +57,15 @@ class DecodedText:
 
 
 def check_size(size: int, *, name: str, settings: IngestSettings) -> None:
-    """Refuse an input larger than the configured cap."""
+    """Refuse an input larger than the configured cap.
+
+    Inputs are read only to the cap plus one byte, so a `size` of exactly that means "more
+    than the cap", and the message says no more than that.
+    """
     if size > settings.max_bytes:
+        size_text = "" if size == settings.max_bytes + 1 else f" {_megabytes(size)},"
         raise InputError(
-            f"{name} is {_megabytes(size)}, over the {_megabytes(settings.max_bytes)} limit; "
+            f"{name} is{size_text} over the {_megabytes(settings.max_bytes)} limit; "
             "raise the limit with --max-bytes, or split the input",
             code="input.too_large",
         )
