@@ -139,9 +139,13 @@ class _SecurityHeaders:
 
         async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(name, value) for name, value in message.get("headers", ()) if name.lower() != b"content-security-policy"]
-                policies = [value.decode("latin-1") for name, value in message.get("headers", ()) if name.lower() == b"content-security-policy"]
-                policy = "; ".join([*policies, _FRAMING]) if policies else _FRAMING
+                headers, policies = [], []
+                for name, value in message.get("headers", ()):
+                    if name.lower() == b"content-security-policy":
+                        policies.append(value.decode("latin-1"))
+                    else:
+                        headers.append((name, value))
+                policy = "; ".join([*policies, _FRAMING])
                 headers += [
                     (b"content-security-policy", policy.encode("latin-1")),
                     (b"x-frame-options", b"DENY"),
