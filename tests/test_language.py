@@ -17,8 +17,11 @@ ENGLISH = "The city council decided on Tuesday to extend the tram line to the ne
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [(GERMAN, "de"), (RUSSIAN, "ru"), (PORTUGUESE, "pt"), (ENGLISH, "en")],
-    ids=["german", "russian", "portuguese", "english"],
+    [
+        (GERMAN, "de"), (RUSSIAN, "ru"), (PORTUGUESE, "pt"), (ENGLISH, "en"),
+        ("Troops attacked Fuzuli on 3 October 2020 and attacked Fuzuli again on 9 October 2020.", "en"),
+    ],
+    ids=["german", "russian", "portuguese", "english", "english-not-pidgin"],
 )
 def test_detect_language_reads_the_text(text: str, code: str) -> None:
     guess = detect_language(text)

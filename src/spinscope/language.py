@@ -11,6 +11,7 @@ Invariants:
   taken as English, the language of the models, and the result says so in `note`; an
   English pipeline then runs as it did before the gate existed.
 - Detection is deterministic and offline: py3langid's naive Bayes model ships in its wheel.
+  It chooses among `LANGUAGES` only, the 96 common languages of langid.py's original model.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_LANGUAGE",
+    "LANGUAGES",
     "MIN_CONFIDENCE",
     "MIN_WORDS",
     "LanguageGuess",
@@ -40,6 +42,15 @@ DEFAULT_LANGUAGE = "en"
 MIN_WORDS = 12
 # Normalised probability of the best language; mixed texts score lower than this.
 MIN_CONFIDENCE = 0.5
+# The languages the detector chooses among: those of langid.py's original model. py3langid 0.4
+# adds rarer ones that take plain texts of common languages (an English news sentence read as
+# Nigerian Pidgin, a German page as Extremaduran).
+LANGUAGES = frozenset(
+    """af am an ar as az be bg bn br bs ca cs cy da de dz el en eo es et eu fa fi fo fr ga gl gu he
+    hi hr ht hu hy id is it ja jv ka kk km kn ko ku ky la lb lo lt lv mg mk ml mn mr ms mt ne nl nn
+    no oc or pa pl ps pt qu ro ru rw se si sk sl sq sr sv sw ta te th tl tr ug uk ur vi vo wa xh zh
+    zu""".split()
+)
 # The detector reads this much of a text: more adds time, not accuracy.
 _MAX_CHARS = 20_000
 _WORD = re.compile(r"\w+")
@@ -102,4 +113,6 @@ def _identifier() -> LanguageIdentifier:
             "reinstall spinscope (pip install spinscope) to get it",
             code="dependency.missing",
         ) from error
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(sorted(LANGUAGES & set(identifier.nb_classes)))
+    return identifier
