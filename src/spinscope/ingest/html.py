@@ -47,23 +47,22 @@ _STRONG_SEPARATOR = re.compile(r"^\s*(?:\||::|·|•|«|»)\s*$")
 _MAX_SECTION_WORDS = 4
 # A title this short that the page's headline does not repeat is a site or section name.
 _SECTION_TITLE_WORDS = 2
-# Words that make a byline part a role, an agency or a date rather than a name.
+# Words that make a byline part a role or an agency rather than a name.
 _NOT_NAME_WORDS = frozenset(
     """staff writer writers reporter reporters editor editors correspondent correspondents
     columnist contributor contributors contributing admin administrator team desk newsroom
     press news service services agency wire wires associated ap afp dpa reuters ansa
     auto senior chief political business sports science health digital deputy managing
-    photographer photos photo video producer author guest by
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    published updated posted""".split()
+    photographer photos photo video producer author guest by published updated posted""".split()
 )
+# Words that end the name in a byline part: a date follows it.
 _DATE_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
 )
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "dos", "di"})
-_VERB_BREAK = re.compile(r"\s+(?:is|was|has|writes|covers|reports|joined|is\s+a|a)\s+.*$", re.IGNORECASE)
+# A sentence about the author after the name: "Phil Helsel is a reporter".
+_VERB_BREAK = re.compile(r"\s+(?:is|was|has|writes|covers|reports|joined)\s+.*$", re.IGNORECASE)
 
 
 def read_html(html: str, *, source: Source, url: str | None = None) -> Document:
