@@ -11,7 +11,8 @@ them.
 The stage reads any language: English texts get the English model's full parse; a text in
 another language gets only rule-based sentences (spaCy's multilingual sentencizer, no trained
 model), and the `spacy` artifact it hands on carries no tags, so that no English model ever
-reads another language. A language with its own model would add it to `_PARSERS`.
+reads another language. A language given its own model (Russian, next) is parsed with it
+here, beside English, and added to the `languages` of the stages that then support it.
 """
 
 from __future__ import annotations
