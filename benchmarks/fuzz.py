@@ -23,20 +23,20 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.ingest.test_fuzz import (  # noqa: E402 (the repository root is put on the path first)
-    _html,
-    _jsonl,
-    _suffix,
-    _text,
+    HTML_PAGES,
+    JSONL_CORPORA,
+    SUFFIXES,
+    TEXTS,
     check_bytes,
     check_files,
     check_jsonl,
 )
 
 PATHS: dict[str, tuple[Any, Callable[[Any], None]]] = {
-    "plain text bytes": (_text, lambda data: check_bytes(data, name="input.txt")),
-    "HTML bytes": (_html, lambda data: check_bytes(data, name="page.html")),
-    "JSONL corpora": (_jsonl, check_jsonl),
-    "files (any suffix)": (st.lists(st.tuples(_suffix, _text | _html | _jsonl), max_size=4), check_files),
+    "plain text bytes": (TEXTS, lambda data: check_bytes(data, name="input.txt")),
+    "HTML bytes": (HTML_PAGES, lambda data: check_bytes(data, name="page.html")),
+    "JSONL corpora": (JSONL_CORPORA, check_jsonl),
+    "files (any suffix)": (st.lists(st.tuples(SUFFIXES, TEXTS | HTML_PAGES | JSONL_CORPORA), max_size=4), check_files),
 }
 
 

@@ -45,18 +45,18 @@ _line = st.one_of(
     st.just(""),
     st.just("{\"text\": \"An article with a \\u00e9 and a date.\", \"published\": \"8 November 2024\"}"),
 )
-_jsonl = st.tuples(st.booleans(), st.lists(_line, max_size=6)).map(
+JSONL_CORPORA = st.tuples(st.booleans(), st.lists(_line, max_size=6)).map(
     lambda parts: (codecs.BOM_UTF8 if parts[0] else b"") + "\n".join(parts[1]).encode("utf-8", "surrogatepass")
 )
 _tags = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<html>", "<body>", "<script>", "</script>",
                          "<!doctype html>", "<title>", "</title>", "<br>", "<a href='x'>", "&amp;", "&#xD800;"])
-_html = st.one_of(
+HTML_PAGES = st.one_of(
     st.lists(_tags | _words, max_size=40).map(lambda parts: "".join(parts).encode("utf-8", "surrogatepass")),
     st.binary(max_size=2000).map(lambda data: b"<html><body><p>" + data),
     st.integers(min_value=200, max_value=2000).map(lambda depth: ("<div>" * depth + "<p>Text.</p>").encode()),
 )
-_text = st.one_of(st.binary(max_size=3000), _words.map(lambda text: text.encode("utf-8", "surrogatepass")))
-_suffix = st.sampled_from([".txt", ".html", ".jsonl", ".md", ".bin", ""])
+TEXTS = st.one_of(st.binary(max_size=3000), _words.map(lambda text: text.encode("utf-8", "surrogatepass")))
+SUFFIXES = st.sampled_from([".txt", ".html", ".jsonl", ".md", ".bin", ""])
 
 
 def check_bytes(data: bytes, *, name: str) -> None:
@@ -96,24 +96,24 @@ def check_files(contents: list[tuple[str, bytes]]) -> None:
 
 
 @SUITE
-@given(_text)
+@given(TEXTS)
 def test_fuzz_plain_text_bytes(data: bytes) -> None:
     check_bytes(data, name="input.txt")
 
 
 @SUITE
-@given(_html)
+@given(HTML_PAGES)
 def test_fuzz_html_bytes(data: bytes) -> None:
     check_bytes(data, name="page.html")
 
 
 @SUITE
-@given(_jsonl)
+@given(JSONL_CORPORA)
 def test_fuzz_jsonl_corpus(content: bytes) -> None:
     check_jsonl(content)
 
 
 @SUITE
-@given(st.lists(st.tuples(_suffix, _text | _html | _jsonl), max_size=4))
+@given(st.lists(st.tuples(SUFFIXES, TEXTS | HTML_PAGES | JSONL_CORPORA), max_size=4))
 def test_fuzz_loading_files(contents: list[tuple[str, bytes]]) -> None:
     check_files(contents)
