@@ -807,9 +807,9 @@ def _output(path: Path | None) -> Iterator[TextIO]:
 
 
 def _unwritable(path: Path | None, error: OSError) -> ConfigError:
-    where = str(path) if path is not None else "standard output"
-    return ConfigError(
-        f"cannot write {where} ({error.strerror or error}); check that its folder exists and is writable "
-        "and that the disk has room",
-        code="config.output",
-    )
+    reason = error.strerror or error
+    if path is None:
+        advice = "check where it is redirected and that the disk has room"
+        return ConfigError(f"cannot write standard output ({reason}); {advice}", code="config.output")
+    advice = "check that its folder exists and is writable and that the disk has room"
+    return ConfigError(f"cannot write {path} ({reason}); {advice}", code="config.output")
