@@ -141,7 +141,7 @@ def test_find_entities_separates_titles_from_names(markup, source: str, name: st
         ("[Kurt Volker](ORG), the former special envoy, resigned.", [("Kurt Volker", "PERSON")]),
     ],
     ids=[
-        "nationality-is-a-group", "people-is-a-group", "gazetteer-place", "place-word-before",
+        "nationality-is-a-group", "people-is-a-group", "place-word-in", "place-word-before",
         "list-with-a-place", "organisation-in-a-list-of-places", "title-before-makes-a-person",
         "title-inside-an-organisation", "abbreviated-title", "role-in-apposition",
     ],
@@ -161,6 +161,21 @@ def test_find_entities_types_names_by_entity(markup, source: str, expected: list
 def test_find_entities_never_splits_a_surname_from_its_person(markup, source: str) -> None:
     [person] = _clusters(markup, source)
     assert person[1] == "PERSON" and len(person[2]) == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[Obama](PERSON) said the talks would go on.", [("Obama", "PERSON")]),
+        (
+            "[Obama](PERSON), [Clinton](PERSON) and [Bush](PERSON) spoke.",
+            [("Obama", "PERSON"), ("Clinton", "PERSON"), ("Bush", "PERSON")],
+        ),
+    ],
+    ids=["surname-that-is-a-town", "list-of-surnames-that-are-towns"],
+)
+def test_find_entities_leaves_people_whose_names_are_towns_too(markup, source: str, expected: list) -> None:
+    assert [(name, label) for name, label, _ in _clusters(markup, source)] == expected
 
 
 def test_find_entities_keeps_a_person_who_speaks_near_a_place_word(markup) -> None:

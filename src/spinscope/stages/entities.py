@@ -18,10 +18,10 @@ The entity's name is its longest name mention. Its label is decided for the whol
   or a person-tagged name of two words or more, makes its entity a person: a name's person
   mentions win; so does a role in apposition after a two- or three-word name tagged as an
   organisation ("Kurt Volker, the former special envoy");
-- a one-word name with no such evidence that the tagger called a person is a place when the
-  gazetteer knows it ("Shusha"), when it follows a place word ("in", "near", "over"), or when
-  it stands in a list with a place ("Aghdam, Kalbajar and Lachin"); one it called an
-  organisation is a place when the gazetteer knows it and the text shows it too;
+- a one-word name with no such evidence that the tagger called a person is a place when it
+  follows a place word ("in", "near", "over", "the city of") or stands in a list with a
+  place ("Aghdam, Kalbajar and Lachin"); one it called an organisation, when the gazetteer
+  knows it too. The gazetteer alone decides nothing: towns bear surnames ("Obama");
 - otherwise, its mentions' majority label.
 A one-word name the tagger called an organisation, place or group that is the surname of a
 person named in full ("Sondland" beside "Gordon Sondland") joins that person, unless the
@@ -96,7 +96,10 @@ _PERSONAL_NAME = re.compile(
 # Titles that also open the names of organisations and places ("General Electric", "King County").
 _ORG_WORDS = frozenset({"general", "king", "queen", "prince", "princess", "premier", "marshal", "speaker", "judge", "pope"})
 # Words before a name that make it a place ("in Shusha", "over Karabakh").
-_PLACE_CUE = re.compile(r"(?i:\b(?:in|near|across|throughout|inside|outside|into|around|over)\s+$)")
+_PLACE_CUE = re.compile(
+    r"(?i:\b(?:in|near|across|throughout|inside|outside|into|around|over"
+    r"|(?:city|town|village|region|district|province|county|republic)\s+of)\s+$)"
+)
 # What joins the items of a list of names: ", ", " and ", ", and ", " or ".
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
 _SPEECH_VERB = (
@@ -210,8 +213,9 @@ def _label(cluster: _Cluster, places: set[int]) -> str:
     if len(cluster.key) != 1 or any(name.is_person for name in cluster.names):
         return label
     known, shown = is_place(cluster.names[0].text), any(name.start in places for name in cluster.names)
-    # An organisation's one-word name may be a town's too ("Chelsea"): both signs are needed.
-    if (label == "PERSON" and (known or shown)) or (label == "ORG" and known and shown):
+    # The gazetteer alone never decides: many towns bear surnames ("Obama", "Bolton",
+    # "Clinton"), and an organisation's name may be a town's too ("Chelsea").
+    if (label == "PERSON" and shown) or (label == "ORG" and known and shown):
         return "GPE"
     return label
 
@@ -233,7 +237,9 @@ def _place_evidence(text: str, names: Sequence[_Name]) -> set[int]:
 
 
 def _is_known_place(name: _Name) -> bool:
-    return not name.is_person and (name.label in _PLACE_LABELS or is_place(name.text))
+    """A place the tagger says is one, or one the gazetteer knows that the tagger did not call a
+    person ("Aghdam" tagged ORG; never "Obama", which is a town too)."""
+    return not name.is_person and (name.label in _PLACE_LABELS or (name.label != "PERSON" and is_place(name.text)))
 
 
 def _end_at(names: Sequence[_Name], start: int) -> int:
