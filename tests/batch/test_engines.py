@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from spinscope.batch.engines import run_pool
 
 from .workers import documents, faulty_work
@@ -56,6 +58,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the batch's processes in /proc (Linux)")
 def test_workers_exit_when_the_batch_is_killed(tmp_path: Path) -> None:
     parent = subprocess.Popen([sys.executable, "-m", "tests.batch.workers", str(tmp_path)], cwd=ROOT)
     try:
