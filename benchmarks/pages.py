@@ -14,7 +14,7 @@ and byline entries that are no name. For spinscope also: the languages detected,
 on a hand-checked sample, and, with ``--pipeline``, spans per 1,000 words of each layer, English
 pages apart from the others (where claims and techniques must be 0).
 
-Run it from the repository root (about 4 minutes on 2 cores for the 884 pages without
+Run it from the repository root (4 to 6 minutes on 2 shared cores for the 884 pages without
 ``--pipeline``):
 
     python benchmarks/pages.py

@@ -44,7 +44,7 @@ MIN_WORDS = 12
 MIN_CONFIDENCE = 0.5
 # The languages the detector chooses among: those of langid.py's original model. py3langid 0.4
 # adds rarer ones that take plain texts of common languages (an English news sentence read as
-# Nigerian Pidgin, a German page as Extremaduran).
+# Nigerian Pidgin).
 LANGUAGES = frozenset(
     """af am an ar as az be bg bn br bs ca cs cy da de dz el en eo es et eu fa fi fo fr ga gl gu he
     hi hr ht hu hy id is it ja jv ka kk km kn ko ku ky la lb lo lt lv mg mk ml mn mr ms mt ne nl nn
