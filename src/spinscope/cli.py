@@ -144,6 +144,14 @@ def analyze(
     max_chars: _MaxCharsOption = _DEFAULT_MAX_CHARS,
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
+    all_techniques: Annotated[
+        bool,
+        typer.Option(
+            "--all-techniques",
+            help="In the md summary, also list the technique spans scoring below the operating point "
+            "chosen for precision (the JSON always has every span).",
+        ),
+    ] = False,
 ) -> None:
     """Analyse articles and print what they say and how."""
     with _errors_reported():
@@ -168,7 +176,9 @@ def analyze(
                     _error(document.error.message)
                 elif kept is not None:
                     kept.add(document)
-                _write(document, sink, output_format, first=number == 0, several=several)
+                _write(
+                    document, sink, output_format, first=number == 0, several=several, all_techniques=all_techniques
+                )
     if failed:
         raise typer.Exit(1)
 
@@ -365,6 +375,8 @@ def eval_ptc(
         table.add_row("SI recall", f"{result.si.recall:.4f}")
         table.add_row("SI F1", f"{result.si.f1:.4f}")
         table.add_row("TC micro-F1", f"{result.tc.micro_f1:.4f}")
+        table.add_row("spans shown (score ≥ operating point)", str(result.shown))
+        table.add_row("precision of the spans shown", f"{result.shown_precision:.4f}")
         for technique, f1 in result.tc.per_technique.items():
             table.add_row(f"  TC F1 {technique}", f"{f1:.4f} ({result.tc.support.get(technique, 0)} spans)")
         Console().print(table)
@@ -683,9 +695,17 @@ def main() -> None:
     app()
 
 
-def _write(document: Document, sink: TextIO, output_format: OutputFormat, *, first: bool, several: bool) -> None:
+def _write(
+    document: Document,
+    sink: TextIO,
+    output_format: OutputFormat,
+    *,
+    first: bool,
+    several: bool,
+    all_techniques: bool = False,
+) -> None:
     if output_format is OutputFormat.md:
-        markdown = to_markdown(document)
+        markdown = to_markdown(document, all_techniques=all_techniques)
         if sink is sys.stdout and sys.stdout.isatty():
             Console().print(Markdown(markdown))
         else:

@@ -139,18 +139,23 @@ class Technique(Span):
     """A span using a persuasion technique, with a calibrated score and the evidence for it.
 
     `cues` are the words inside the span that drove the detection most; `why` says in words
-    what drove the span and its technique.
+    what drove the span and its technique; `evidence` holds the other passages that back it
+    (the other uses of a repeated phrase). `shown` is whether the score reaches the operating
+    point chosen for precision: readers see those spans by default.
     """
 
     technique: str = ""
     score: float = 0.0
     why: str = ""
     cues: tuple[Span, ...] = ()
+    evidence: tuple[Span, ...] = ()
+    shown: bool = True
 
     def spans(self) -> Iterator[Span]:
-        """Yield the span itself and its cue words."""
+        """Yield the span itself, its cue words and its evidence."""
         yield self
         yield from self.cues
+        yield from self.evidence
 
     def to_dict(self) -> dict[str, Any]:
         """Convert to the contract's technique object (plus `why` and `cues`)."""
@@ -162,6 +167,8 @@ class Technique(Span):
             "score": self.score,
             "why": self.why,
             "cues": [cue.to_dict() for cue in self.cues],
+            "evidence": [item.to_dict() for item in self.evidence],
+            "shown": self.shown,
         }
 
     @classmethod
@@ -178,6 +185,8 @@ class Technique(Span):
             score=float(score),
             why=str(data.get("why", "")),
             cues=tuple(Span.from_dict(cue) for cue in data.get("cues", ())),
+            evidence=tuple(Span.from_dict(item) for item in data.get("evidence", ())),
+            shown=bool(data.get("shown", True)),
         )
 
 

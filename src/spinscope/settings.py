@@ -118,14 +118,19 @@ class TechniqueSettings:
             None uses the model shipped with spinscope.
         min_score: Technique spans scoring below this are left out (0 keeps all the model
             reports).
+        operating_point: Spans scoring at least this are marked `shown`, the ones readers see
+            by default; None takes the model's own, chosen for precision (see the README).
     """
 
     model_dir: str | None = None
     min_score: float = 0.0
+    operating_point: float | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 1:
             raise ConfigError(f"min_score must be from 0 to 1, got {self.min_score}")
+        if self.operating_point is not None and not 0 <= self.operating_point <= 1:
+            raise ConfigError(f"operating_point must be from 0 to 1, got {self.operating_point}")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from spinscope import Settings, analyze_text, classify_spans
+from spinscope import Settings, TechniqueSettings, analyze_text, classify_spans
 from spinscope.models.techniques import TECHNIQUES
 
 from ..conftest import EXAMPLE, FIXTURES
@@ -84,3 +84,54 @@ def test_classify_spans_gives_a_repeated_span_its_next_technique() -> None:
 def test_classify_spans_refuses_spans_outside_the_text(span: tuple[int, int]) -> None:
     with pytest.raises(ValueError, match="not inside the text"):
         classify_spans("A short text.", [span])
+
+
+@pytest.fixture(scope="module")
+def moves():
+    return analyze_text((FIXTURES / "moves.txt").read_text(encoding="utf-8"), settings=TECHNIQUES_ONLY)
+
+
+@pytest.mark.parametrize(
+    ("technique", "text"),
+    [
+        ("Repetition", "Dear friends"),
+        ("Slogans", "One land, one hand!"),
+        ("Slogans", "Steel Wall"),
+        ("Appeal_to_Authority", "Leading international experts agree"),
+        ("Exaggeration,Minimisation", "Not a single resident"),
+    ],
+    ids=["repeated-address", "quoted-slogan", "symbol-as-rallying-cry", "unnamed-experts", "absolute-claim"],
+)
+def test_techniques_name_the_classic_moves_of_a_one_sided_article(moves, technique: str, text: str) -> None:
+    named = [item for item in moves.layers["techniques"] if item.technique == technique and text in item.text]
+    assert named, f"{text!r} was not named {technique}: {[(i.text, i.technique) for i in moves.layers['techniques']]}"
+
+
+def test_techniques_cite_the_other_uses_of_a_repeated_address(moves) -> None:
+    repeated = [item for item in moves.layers["techniques"] if item.technique == "Repetition" and item.text == "Dear friends"]
+    assert len(repeated) == 3
+    for item in repeated:
+        assert sorted(other.start for other in item.evidence) == sorted(o.start for o in repeated if o is not item)
+        assert "also at characters" in item.why
+
+
+@pytest.mark.parametrize("name", ["neutral_report.txt", "recipe.txt"], ids=["news-report", "recipe"])
+def test_techniques_show_nothing_on_a_neutral_text(name: str) -> None:
+    document = analyze_text((FIXTURES / name).read_text(encoding="utf-8"), settings=TECHNIQUES_ONLY)
+    shown = [(item.text, item.technique, item.score) for item in document.layers["techniques"] if item.shown]
+    assert shown == []
+
+
+def test_techniques_keep_every_span_and_mark_those_at_the_operating_point(example) -> None:
+    from spinscope.models.techniques import load_technique_model
+
+    point = load_technique_model().scoring.operating_point
+    found = example.layers["techniques"]
+    assert any(not item.shown for item in found), "the JSON keeps the spans below the operating point"
+    assert all(item.shown == (item.score >= point) for item in found)
+
+
+def test_techniques_operating_point_can_be_set() -> None:
+    settings = Settings(stages=("techniques",), techniques=TechniqueSettings(operating_point=0.0))
+    document = analyze_text(EXAMPLE.read_text(encoding="utf-8"), settings=settings)
+    assert document.layers["techniques"] and all(item.shown for item in document.layers["techniques"])

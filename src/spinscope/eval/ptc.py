@@ -173,6 +173,13 @@ class PtcEvaluation:
     articles: int
     si: SpanScores
     tc: TechniqueScores
+    shown: int = 0  # reported spans at or above the model's operating point
+    shown_right: int = 0  # of those, the ones mostly inside a gold span of their technique
+
+    @property
+    def shown_precision(self) -> float:
+        """How often a span shown by default was right (0 when none was shown)."""
+        return self.shown_right / self.shown if self.shown else 0.0
 
 
 def evaluate_ptc(
@@ -188,12 +195,19 @@ def evaluate_ptc(
     gold: dict[str, list[tuple[int, int]]] = {}
     guessed: list[str] = []
     labelled: list[str] = []
+    shown = shown_right = 0
     for article in articles:
         document = analyze_text(article.text, metadata=Metadata(), settings=settings)
         if document.error is not None or "techniques" not in document.layers:
             raise PipelineError(f"article {article.id} was not analysed: {document.stages}")
         predicted[article.id] = [(span.start, span.end) for span in document.layers["techniques"]]
         gold[article.id] = [(span.start, span.end) for span in article.spans]
+        for found in document.layers["techniques"]:
+            if found.shown:
+                shown += 1
+                shown_right += _mostly_inside(found.start, found.end, [
+                    (span.start, span.end) for span in article.spans if span.technique == found.technique
+                ])
         if article.spans:
             given = [(span.start, span.end) for span in article.spans]
             sentences, entities = document.layers["sentences"], document.layers["entities"]
@@ -202,4 +216,12 @@ def evaluate_ptc(
             labelled.extend(span.technique for span in article.spans)
         if progress:
             progress(1)
-    return PtcEvaluation(len(articles), score_spans(predicted, gold), score_techniques(guessed, labelled))
+    return PtcEvaluation(
+        len(articles), score_spans(predicted, gold), score_techniques(guessed, labelled), shown, shown_right
+    )
+
+
+def _mostly_inside(start: int, end: int, gold: list[tuple[int, int]]) -> bool:
+    """Whether at least half of `[start, end)` lies inside the (merged) `gold` spans."""
+    covered = sum(max(0, min(end, gold_end) - max(start, gold_start)) for gold_start, gold_end in merge_spans(gold))
+    return covered * 2 >= end - start

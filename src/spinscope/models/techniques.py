@@ -10,9 +10,13 @@ lexical features, all read from the name-masked text (`spinscope.models.names`):
    pieces, its sentence, lexical cues (length, repetition in the article, quoting, capitals,
    punctuation) and the TF-IDF of its words and word pairs.
 
-A span's `score` is P(span) x P(technique | span). P(span) is the span's mean word score
-passed through a logistic calibration fitted on cross-validated predictions, so that it
-estimates how often such a span lies mostly inside a labelled technique span.
+Beside them, `spinscope.models.patterns` finds a few classic moves the detector misses.
+
+A span's `score` estimates how often such a span lies mostly inside a labelled span of the
+technique it is given: a logistic function of the detector's mean word score and the
+classifier's probability (`final_scores`), fitted on articles the heads were not fitted on; a
+pattern span scores its pattern's measured precision. The operating point (`Scoring`) is the
+lowest score at which the spans shown are right half of the time on such articles.
 The heads are plain arrays (``heads.npz``) run in numpy; inference needs numpy and onnxruntime
 only, no torch.
 """
@@ -32,14 +36,17 @@ import numpy as np
 from spinscope.errors import ModelNotFoundError
 from spinscope.models.encoder import Encoder, load_encoder
 from spinscope.models.names import NameMask, mask_names
+from spinscope.models.patterns import Match, find_matches
 
 __all__ = [
     "MODEL_DIR",
     "TECHNIQUES",
     "Candidate",
     "DecodeSettings",
+    "Detection",
     "EncodedText",
     "LinearHead",
+    "Scoring",
     "SequenceHead",
     "TechniqueModel",
     "Vocabulary",
@@ -47,6 +54,7 @@ __all__ = [
     "choose_techniques",
     "classifier_features",
     "encode_text",
+    "final_scores",
     "find_candidates",
     "load_technique_model",
     "mean_score_logit",
@@ -305,8 +313,70 @@ class Candidate:
     word_scores: tuple[tuple[int, int, float], ...]  # (start, end, score) of its words
 
 
+@dataclass(frozen=True, kw_only=True)
+class Scoring:
+    """How a reported span's score is made, and which spans are shown by default.
+
+    Attributes:
+        span_calibration: (slope, intercept) of P(span) against the log-odds of a candidate's
+            mean piece score: how often such a candidate lies mostly inside a labelled span.
+        score_calibration: (weight of those log-odds, weight of log P(technique), intercept):
+            the final score, how often such a span lies mostly inside a labelled span of the
+            technique it is given.
+        operating_point: Spans scoring at least this are shown by default.
+        operating_precision: How often the spans at or above the operating point were right on
+            the articles that chose it.
+        patterns: Each pattern's score: its precision measured on the training corpus.
+    """
+
+    span_calibration: tuple[float, float] = (1.0, 0.0)
+    score_calibration: tuple[float, float, float] = (1.0, 1.0, 0.0)
+    operating_point: float = 0.5
+    operating_precision: float | None = None
+    patterns: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The settings as JSON values, for ``model.json``."""
+        return {
+            "span_calibration": list(self.span_calibration),
+            "score_calibration": list(self.score_calibration),
+            "operating_point": self.operating_point,
+            "operating_precision": self.operating_precision,
+            "patterns": dict(self.patterns),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Scoring:
+        """Read settings written by `to_dict`."""
+        return cls(
+            span_calibration=tuple(data["span_calibration"]),
+            score_calibration=tuple(data["score_calibration"]),
+            operating_point=float(data["operating_point"]),
+            operating_precision=data.get("operating_precision"),
+            patterns={name: float(score) for name, score in data["patterns"].items()},
+        )
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One technique span the model reports, in masked offsets.
+
+    A span comes either from the detector (`candidate`, with the classifier's `probabilities`)
+    or from a pattern (`match`).
+    """
+
+    start: int
+    end: int
+    technique: str
+    score: float
+    span_probability: float
+    candidate: Candidate | None = None
+    probabilities: np.ndarray | None = None
+    match: Match | None = None
+
+
 class TechniqueModel:
-    """The detector and classifier heads with their decoding and calibration settings."""
+    """The detector and classifier heads with their decoding and scoring settings."""
 
     def __init__(
         self,
@@ -315,7 +385,7 @@ class TechniqueModel:
         detector: SequenceHead,
         classifier: LinearHead,
         vocabulary: Vocabulary,
-        calibration: tuple[float, float],
+        scoring: Scoring,
         decode: DecodeSettings,
         meta: dict,
     ) -> None:
@@ -323,9 +393,35 @@ class TechniqueModel:
         self.detector = detector
         self.classifier = classifier
         self.vocabulary = vocabulary
-        self.calibration = calibration
+        self.scoring = scoring
         self.decode = decode
         self.meta = meta
+
+    def detect(self, encoded: EncodedText) -> list[Detection]:
+        """Every technique span of an encoded text: the detector's, then the patterns', in text order.
+
+        A pattern match is dropped where a detected span of the same technique overlaps it.
+        """
+        candidates = self.candidates(encoded, self.piece_scores(encoded))
+        found: list[Detection] = []
+        if candidates:
+            mean = np.array([float(candidate.piece_scores.mean()) for candidate in candidates], np.float64)
+            span_probability = calibrate(mean, self.scoring.span_calibration)
+            probabilities = self.technique_probabilities(encoded, [(c.start, c.end) for c in candidates])
+            best = probabilities.argmax(axis=1)
+            scores = final_scores(mean, probabilities[np.arange(len(best)), best], self.scoring.score_calibration)
+            found = [
+                Detection(c.start, c.end, TECHNIQUES[b], float(score), float(p), c, row)
+                for c, b, score, p, row in zip(candidates, best, scores, span_probability, probabilities, strict=True)
+            ]
+        for match in find_matches(encoded.text, encoded.sentences):
+            if match.pattern not in self.scoring.patterns or any(
+                item.technique == match.technique and item.start < match.end and match.start < item.end for item in found
+            ):
+                continue
+            score = self.scoring.patterns[match.pattern]
+            found.append(Detection(match.start, match.end, match.technique, score, score, match=match))
+        return sorted(found, key=lambda item: (item.start, item.end))
 
     # --- where -------------------------------------------------------------------------
     def piece_scores(self, encoded: EncodedText) -> np.ndarray:
@@ -337,11 +433,6 @@ class TechniqueModel:
     def candidates(self, encoded: EncodedText, scores: np.ndarray) -> list[Candidate]:
         """The spans the piece `scores` make, under this model's decoding settings."""
         return find_candidates(encoded, scores, self.decode)
-
-    def span_probabilities(self, candidates: Sequence[Candidate]) -> np.ndarray:
-        """Calibrated probability that each candidate lies mostly inside a technique span."""
-        mean = np.array([float(candidate.piece_scores.mean()) for candidate in candidates], np.float64)
-        return calibrate(mean, self.calibration)
 
     # --- which -------------------------------------------------------------------------
     def technique_probabilities(
@@ -367,7 +458,7 @@ class TechniqueModel:
         meta = {
             **self.meta,
             "techniques": list(TECHNIQUES),
-            "calibration": list(self.calibration),
+            "scoring": self.scoring.to_dict(),
             "decode": self.decode.__dict__,
         }
         (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -396,9 +487,10 @@ class TechniqueModel:
         try:
             detector = SequenceHead.from_arrays(arrays, "detector")
             classifier = LinearHead.from_arrays(arrays, "classifier")
+            scoring = Scoring.from_dict(meta["scoring"])
         except KeyError as error:
             raise ModelNotFoundError(
-                f"{heads} lacks the array {error}: it was written by another spinscope version; "
+                f"{folder} lacks {error}: it was written by another spinscope version; "
                 "rebuild it with `spinscope train techniques`"
             ) from error
         return cls(
@@ -409,7 +501,7 @@ class TechniqueModel:
                 {term: index for index, term in enumerate(vocabulary.read_text(encoding="utf-8").splitlines())},
                 arrays["vocabulary.idf"],
             ),
-            calibration=tuple(meta["calibration"]),
+            scoring=scoring,
             decode=DecodeSettings(**meta["decode"]),
             meta=meta,
         )
@@ -568,6 +660,17 @@ def calibrate(mean: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
     """P(span) from spans' mean piece scores: a logistic function of their log-odds."""
     slope, intercept = calibration
     return 1.0 / (1.0 + np.exp(-(slope * mean_score_logit(mean) + intercept)))
+
+
+def final_scores(mean: np.ndarray, technique: np.ndarray, calibration: tuple[float, float, float]) -> np.ndarray:
+    """A span's score: P(it lies mostly inside a labelled span of its technique).
+
+    A logistic function of the log-odds of its mean piece score and of the log of its
+    technique's probability.
+    """
+    span_weight, technique_weight, intercept = calibration
+    logit = span_weight * mean_score_logit(mean) + technique_weight * np.log(np.clip(technique, 1e-6, 1.0)) + intercept
+    return 1.0 / (1.0 + np.exp(-logit))
 
 
 def choose_techniques(spans: Sequence[tuple[int, int]], probabilities: np.ndarray) -> list[int]:

@@ -137,7 +137,8 @@ def to_html(document: Document, *, links: Sequence[tuple[str, str]] = ()) -> str
 def _technique(key: str, found: Technique) -> Item:
     rows = (("Score", f"{found.score:.2f}"), ("Why", found.why), ("Cue words", ", ".join(c.text for c in found.cues)))
     title = _pretty(found.technique)
-    return Item(key, "techniques", (found,), title, found.text, rows, found.technique, score=found.score)
+    variant = "shown" if found.shown else "below"
+    return Item(key, "techniques", (found,), title, found.text, rows, found.technique, variant, score=found.score)
 
 
 def _quote(key: str, quote: Quote) -> Item:
@@ -296,15 +297,23 @@ def _panel(name: str, document: Document) -> str:
 
 
 def _techniques_panel(document: Document) -> str:
-    counts = Counter(item.technique for item in document.layers["techniques"])
+    found = document.layers["techniques"]
+    counts = Counter(item.technique for item in found if item.shown)
+    below = sum(not item.shown for item in found)
     swatches = {name: i for i, name in enumerate(_technique_names(document))}
     rows = "".join(
         f'<li><label><input type="checkbox" data-toggle="technique:{_esc(name)}" checked>'
         f'<span class="swatch tc-{swatches[name]}"></span><span class="name">{_esc(_pretty(name))}</span>'
-        f'<span class="count">{count}</span></label></li>'
-        for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+        f'<span class="count">{counts.get(name, 0)}</span></label></li>'
+        for name in sorted(swatches, key=lambda name: (-counts.get(name, 0), name))
     )
-    return f'<ul class="legend">{rows}</ul>'
+    switch = (
+        f'<p class="hint"><label><input type="checkbox" data-toggle="scores:below"> also show the {below} '
+        "spans scoring below the operating point chosen for precision</label></p>"
+        if below
+        else ""
+    )
+    return f'<ul class="legend">{rows}</ul>{switch}'
 
 
 def _quotes_panel(document: Document) -> str:

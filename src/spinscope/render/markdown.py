@@ -10,6 +10,7 @@ where it should and stays on its line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -22,8 +23,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
-def to_markdown(document: Document) -> str:
-    """Render `document` as a Markdown summary."""
+def to_markdown(document: Document, *, all_techniques: bool = False) -> str:
+    """Render `document` as a Markdown summary.
+
+    Technique spans below the operating point (not `shown`) are counted but listed only when
+    `all_techniques` is true.
+    """
     if document.error is not None:
         return "\n".join(
             [
@@ -34,7 +39,8 @@ def to_markdown(document: Document) -> str:
             ]
         )
     lines = _header(document)
-    for layer, render in SECTIONS.items():
+    sections = SECTIONS | {"techniques": functools.partial(_techniques, everything=all_techniques)}
+    for layer, render in sections.items():
         if layer in document.layers and (section := render(document)):
             lines += ["", *section]
     problems = [record for record in document.stages if record.status == "failed"]
@@ -83,15 +89,25 @@ def _entities(document: Document) -> list[str]:
     return lines
 
 
-def _techniques(document: Document) -> list[str]:
+def _techniques(document: Document, *, everything: bool = False) -> list[str]:
     found: tuple[Technique, ...] = document.layers["techniques"]
     lines = ["## Persuasion techniques", ""]
     if not found:
         return lines + ["No technique spans found."]
-    lines.append(
-        f"{len(found)} spans; the score estimates how often such a span is right. Techniques, most used first:"
-    )
-    for technique, items in grouped(found, lambda item: item.technique):
+    listed = found if everything else tuple(item for item in found if item.shown)
+    hidden = len(found) - len(listed)
+    summary = f"{len(found)} spans; the score estimates how often such a span is right."
+    if hidden:
+        summary += (
+            f" {len(listed)} reach the operating point chosen for precision and are listed; "
+            f"{hidden} score below it and are left out (`--all-techniques` lists them)."
+        )
+    elif not everything:
+        summary += " All reach the operating point chosen for precision."
+    if not listed:
+        return lines + [summary]
+    lines.append(summary + " Techniques, most used first:")
+    for technique, items in grouped(listed, lambda item: item.technique):
         lines += ["", f"### {_escape(technique.replace('_', ' '))} ({len(items)})", ""]
         for item in sorted(items, key=lambda item: -item.score):
             lines.append(f"- “{_escape(item.text)}” — score {item.score:.2f} (characters {item.start}–{item.end}); {_escape(item.why)}")

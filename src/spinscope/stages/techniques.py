@@ -22,6 +22,7 @@ from spinscope.models.techniques import (
     LEXICAL_FEATURES,
     MODEL_DIR,
     TECHNIQUES,
+    Detection,
     EncodedText,
     TechniqueModel,
     choose_techniques,
@@ -35,6 +36,7 @@ from spinscope.stages.base import Stage, StageResult
 __all__ = ["TechniqueStage", "classify_spans", "find_techniques", "label_spans", "load_model", "names_of"]
 
 _CUES = 2
+_MAX_EVIDENCE = 5
 
 
 class TechniqueStage(Stage):
@@ -47,13 +49,14 @@ class TechniqueStage(Stage):
     def __init__(self, settings: Settings) -> None:
         self.model = load_model(settings)
         self.min_score = settings.techniques.min_score
-        self.version = f"1 (model {self.model.meta.get('version', 'unversioned')})"
+        self.operating_point = settings.techniques.operating_point
+        self.version = f"2 (model {self.model.meta.get('version', 'unversioned')})"
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Find the technique spans of one document."""
         sentences = document.layers["sentences"]
         names = names_of(document.layers["entities"])
-        found = find_techniques(self.model, document.text, sentences, names)
+        found = find_techniques(self.model, document.text, sentences, names, operating_point=self.operating_point)
         return StageResult(layers={"techniques": [item for item in found if item.score >= self.min_score]})
 
 
@@ -68,45 +71,89 @@ def names_of(entities: Iterable[Entity]) -> list[tuple[int, int, str]]:
 
 
 def find_techniques(
-    model: TechniqueModel, text: str, sentences: Sequence[Span], names: Sequence[tuple[int, int, str]]
+    model: TechniqueModel,
+    text: str,
+    sentences: Sequence[Span],
+    names: Sequence[tuple[int, int, str]],
+    *,
+    operating_point: float | None = None,
 ) -> list[Technique]:
-    """Detect technique spans in `text` and name each one's technique, in text order."""
+    """Detect technique spans in `text` and name each one's technique, in text order.
+
+    Every span is returned; `shown` marks those scoring at least `operating_point` (the
+    model's own when None), which readers see by default.
+    """
     encoded = encode_text(model.encoder, text, [(s.start, s.end) for s in sentences], names)
-    candidates = model.candidates(encoded, model.piece_scores(encoded))
-    if not candidates:
-        return []
-    span_probability = model.span_probabilities(candidates)
-    technique_probability = model.technique_probabilities(
-        encoded, [(candidate.start, candidate.end) for candidate in candidates]
-    )
+    point = model.scoring.operating_point if operating_point is None else operating_point
     found = []
-    for candidate, p_span, probabilities in zip(candidates, span_probability, technique_probability, strict=True):
-        best = int(np.argmax(probabilities))
-        cues = sorted(
-            (word for word in candidate.word_scores if _is_content(encoded.text[word[0] : word[1]])),
-            key=lambda word: -word[2],
-        )[:_CUES]
-        cue_spans = tuple(_span(text, *encoded.mask.to_original(start, end)) for start, end, _ in sorted(cues))
-        span = _span(text, *encoded.mask.to_original(candidate.start, candidate.end))
-        why = "; ".join(
-            [
-                _cue_reason(cue_spans, float(p_span)),
-                _technique_reason(probabilities),
-                *_patterns(encoded, candidate.start, candidate.end),
-            ]
-        )
+    for detection in model.detect(encoded):
+        span = _span(text, *encoded.mask.to_original(detection.start, detection.end))
+        if detection.match is not None:
+            evidence = tuple(_span(text, *encoded.mask.to_original(*place)) for place in detection.match.evidence)
+            cues: tuple[Span, ...] = ()
+            why = _pattern_reason(detection, evidence)
+        else:
+            evidence = _other_uses(text, encoded, detection.start, detection.end)
+            cues = _cues(text, encoded, detection)
+            why = "; ".join(
+                [
+                    _cue_reason(cues, detection.span_probability),
+                    _technique_reason(detection.probabilities),
+                    *_patterns(encoded, detection.start, detection.end),
+                ]
+            )
+        score = round(detection.score, 4)
         found.append(
             Technique(
                 span.start,
                 span.end,
                 span.text,
-                technique=TECHNIQUES[best],
-                score=round(float(p_span * probabilities[best]), 4),
+                technique=detection.technique,
+                score=score,
                 why=why,
-                cues=cue_spans,
+                cues=cues,
+                evidence=evidence,
+                shown=score >= point,
             )
         )
     return found
+
+
+def _cues(text: str, encoded: EncodedText, detection: Detection) -> tuple[Span, ...]:
+    """The detected span's content words that the detector scored highest, in text order."""
+    words = sorted(
+        (word for word in detection.candidate.word_scores if _is_content(encoded.text[word[0] : word[1]])),
+        key=lambda word: -word[2],
+    )[:_CUES]
+    return tuple(_span(text, *encoded.mask.to_original(start, end)) for start, end, _ in sorted(words))
+
+
+def _other_uses(text: str, encoded: EncodedText, start: int, end: int) -> tuple[Span, ...]:
+    """The other places where the article uses the words of a span (masked text, any case), five at most."""
+    lowered = encoded.text.lower()
+    key = lowered[start:end].strip()
+    if len(key) < 3:
+        return ()
+    places = []
+    at = lowered.find(key)
+    while at >= 0 and len(places) < _MAX_EVIDENCE:
+        if not start <= at < end:
+            places.append(_span(text, *encoded.mask.to_original(at, at + len(key))))
+        at = lowered.find(key, at + len(key))
+    return tuple(places)
+
+
+def _pattern_reason(detection: Detection, evidence: Sequence[Span]) -> str:
+    """Why a pattern span was reported: the move, the pattern's measured precision, the other places."""
+    match = detection.match
+    reason = (
+        f"{detection.technique} by the pattern {match.pattern}: {match.reason}; "
+        f"such matches were right {detection.score:.0%} of the time in training"
+    )
+    if evidence:
+        places = ", ".join(f"characters {item.start}–{item.end}" for item in evidence)
+        reason += f"; also at {places}"
+    return reason
 
 
 def classify_spans(

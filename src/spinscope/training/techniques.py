@@ -3,10 +3,14 @@
 `prepare_articles` parses and encodes each article once (the encoder is frozen), so the
 k-fold cross-validation and the final fit only refit the heads: the detector (a bidirectional
 LSTM, `spinscope.training.sequence`) and the technique classifier (a logistic regression).
-Cross-validation folds split by article. Its out-of-fold predictions also choose the span
-decoding thresholds and fit the span-score calibration; the figures it reports therefore
-include that small selection. torch and scikit-learn are needed here only (the ``[train]``
-extra); the saved heads are plain arrays.
+
+Invariant: no figure is reported on articles that chose any of its settings. Folds split by
+story (articles that tell the same story, by TF-IDF cosine, stay together), and within each
+fold's training articles a selection part (whole stories) that the heads are not fitted on
+chooses the decoding thresholds, fits the calibrations and chooses the operating point
+(`select_scoring`). The shipped model's settings are chosen the same way on a selection part
+of all the articles, then its heads are fitted again on every article. torch and scikit-learn
+are needed here only (the ``[train]`` extra); the saved heads are plain arrays.
 """
 
 from __future__ import annotations
@@ -31,14 +35,18 @@ from spinscope.eval.ptc import (
     score_spans,
     score_techniques,
 )
+from spinscope.eval import f1_score
 from spinscope.models.encoder import ENCODER_FILE, TOKENIZER_FILE, Encoder, load_encoder
+from spinscope.models.patterns import PATTERNS, find_matches
 from spinscope.models.techniques import (
     MODEL_DIR,
     TECHNIQUES,
     TFIDF_WEIGHT,
     DecodeSettings,
+    Detection,
     EncodedText,
     LinearHead,
+    Scoring,
     SequenceHead,
     TechniqueModel,
     Vocabulary,
@@ -76,17 +84,25 @@ _MAX_WEIGHT = 10.0
 
 @dataclass(frozen=True, kw_only=True)
 class TrainSettings:
-    """How the heads are fitted.
+    """How the heads are fitted and how their settings are chosen.
 
     Attributes:
-        folds: Cross-validation folds, split by article.
-        seed: Seed of the shuffle that deals articles into folds.
+        folds: Cross-validation folds. Articles of one story (see `story_similarity`) always
+            share a fold.
+        seed: Seed of the shuffles that deal stories into folds and into the selection part.
         detector: The piece detector's size and training (its own seed included).
         span_balance: A piece inside a gold span of n pieces weighs (12 / n) ** span_balance,
             at most 10, so that short spans count in training as they count in the SI score
             (per span, whatever its length); 0 weighs every piece alike.
         classifier_c: Inverse L2 strength of the technique classifier's logistic regression.
         max_iter: Iterations allowed to each logistic regression fit.
+        story_similarity: Articles whose TF-IDF cosine reaches this tell the same story and are
+            kept together (in one fold, or all in or all out of the selection part); None splits
+            by article alone.
+        selection_share: Share of the training articles (whole stories) held out from fitting to
+            choose the decoding, fit the calibrations and choose the operating point.
+        target_precision: The operating point is the lowest score at which the spans shown (those
+            scoring at least that) are right this often on the selection articles.
     """
 
     folds: int = 5
@@ -95,10 +111,17 @@ class TrainSettings:
     span_balance: float = 0.5
     classifier_c: float = 0.003
     max_iter: int = 300
+    story_similarity: float | None = 0.5
+    selection_share: float = 0.2
+    target_precision: float = 0.5
 
     def __post_init__(self) -> None:
         if self.folds < 2:
             raise ConfigError(f"folds must be at least 2 to cross-validate, got {self.folds}")
+        if not 0 < self.selection_share < 1:
+            raise ConfigError(f"selection_share must lie between 0 and 1, got {self.selection_share}")
+        if not 0 < self.target_precision < 1:
+            raise ConfigError(f"target_precision must lie between 0 and 1, got {self.target_precision}")
 
 
 @dataclass
@@ -116,14 +139,32 @@ class PreparedArticle:
 
 @dataclass
 class CrossValidation:
-    """Out-of-fold figures of the techniques model."""
+    """Figures of the techniques model on articles that chose none of its settings.
+
+    Each fold's model is fitted on part of the other folds and its settings are chosen on the
+    rest of them (the selection part), so nothing reported was chosen on the articles it is
+    reported on.
+
+    Attributes:
+        si: SI of every span the model reports (detected and pattern spans), out of fold.
+        tc: TC on the gold spans, out of fold.
+        decode: The decoding each fold chose.
+        operating_points: The operating point each fold chose.
+        shown: Precision, recall and count of the spans at or above their fold's operating
+            point: right when mostly inside a gold span of the technique given.
+        reliability: (mean score, share right, spans) by score tenth, over every reported span.
+        floors: The task's trivial floors on the same articles.
+        stories: How many stories (groups of articles kept together) the articles form.
+    """
 
     si: SpanScores
     tc: TechniqueScores
-    decode: DecodeSettings
-    calibration: tuple[float, float]
-    reliability: list[tuple[float, float, int]] = field(default_factory=list)  # (mean score, right share, spans)
+    decode: list[DecodeSettings] = field(default_factory=list)
+    operating_points: list[float] = field(default_factory=list)
+    shown: SpanScores | None = None
+    reliability: list[tuple[float, float, int]] = field(default_factory=list)
     floors: dict[str, float] = field(default_factory=dict)
+    stories: int = 0
 
 
 def prepare_articles(
@@ -160,65 +201,311 @@ def prepare_articles(
 
 
 def cross_validate(
-    prepared: Sequence[PreparedArticle], *, settings: TrainSettings | None = None, progress: Progress | None = None
+    prepared: Sequence[PreparedArticle],
+    *,
+    settings: TrainSettings | None = None,
+    encoder: Encoder | None = None,
+    progress: Progress | None = None,
 ) -> CrossValidation:
-    """k-fold figures: SI from detected spans, TC from gold spans, both out of fold."""
+    """k-fold figures, folds split by story, every setting chosen inside the training folds.
+
+    In each fold the training articles are split again by story: the heads are fitted on one
+    part and the decoding, calibrations and operating point are chosen on the other
+    (`select_scoring`); the held-out fold then reports SI (every span the model reports), TC
+    (gold spans) and the precision of the spans shown at the chosen operating point.
+    """
     settings = settings or TrainSettings()
-    order = np.arange(len(prepared))
-    folds = np.array_split(np.random.default_rng(settings.seed).permutation(order), settings.folds)
-    piece_scores: dict[int, np.ndarray] = {}
-    predicted: list[str] = []
+    encoder = encoder or load_encoder(MODEL_DIR)
+    stories = story_groups(prepared, settings.story_similarity)
+    predicted: dict[str, list[tuple[int, int]]] = {}
     gold_techniques: list[str] = []
-    for held in folds:
+    guessed: list[str] = []
+    reported: list[tuple[str, Detection]] = []
+    decodes, points = [], []
+    for held in _story_folds(stories, settings.folds, settings.seed):
         held_out = set(held.tolist())
-        train = [prepared[index] for index in order if index not in held_out]
-        detector = fit_detector(train, settings)
-        classifier, vocabulary = fit_classifier(train, settings)
+        train = [index for index in range(len(prepared)) if index not in held_out]
+        fit, select = _split_stories(train, stories, settings.selection_share, settings.seed)
+        model = fit_model([prepared[index] for index in fit], settings, encoder=encoder)
+        model = select_scoring(model, [prepared[index] for index in select], [prepared[index] for index in train], settings)
+        decodes.append(model.decode)
+        points.append(model.scoring.operating_point)
         for index in held:
             item = prepared[index]
-            piece_scores[index] = detector.probabilities(item.pieces, item.encoded.sentence_of)
+            found = model.detect(item.encoded)
+            predicted[item.article.id] = [(detection.start, detection.end) for detection in found]
+            reported.extend((item.article.id, detection) for detection in found)
             if len(item.gold):
-                texts = [item.encoded.text[start:end] for start, end in item.gold]
-                features = np.hstack([item.spans, vocabulary.transform(texts)])
-                choices = choose_techniques(item.gold, classifier.probabilities(features))
-                predicted.extend(TECHNIQUES[choice] for choice in choices)
+                probabilities = model.technique_probabilities(item.encoded, item.gold)
+                guessed.extend(TECHNIQUES[choice] for choice in choose_techniques(item.gold, probabilities))
                 gold_techniques.extend(item.techniques)
         if progress:
             progress(1)
-    tc = score_techniques(predicted, gold_techniques)
-    decode, si = _choose_decoding(prepared, piece_scores)
-    calibration, reliability = _calibrate(decode, prepared, piece_scores)
-    return CrossValidation(si, tc, decode, calibration, reliability, _floors(prepared))
+    gold = {item.article.id: item.gold for item in prepared}
+    by_id = {item.article.id: item for item in prepared}
+    right = np.array([_is_right(by_id[article], detection) for article, detection in reported], dtype=bool)
+    scores = np.array([detection.score for _, detection in reported])
+    fold_point = _fold_points(prepared, stories, settings, points)
+    shown = [(article, detection) for article, detection in reported if detection.score >= fold_point[article]]
+    return CrossValidation(
+        si=score_spans(predicted, gold),
+        tc=score_techniques(guessed, gold_techniques),
+        decode=decodes,
+        operating_points=points,
+        shown=_shown_scores(shown, by_id),
+        reliability=_reliability(scores, right),
+        floors=_floors(prepared),
+        stories=len(set(stories.tolist())),
+    )
 
 
 def train_techniques(
     prepared: Sequence[PreparedArticle],
     out_dir: Path,
     *,
-    validation: CrossValidation,
+    validation: CrossValidation | None = None,
     settings: TrainSettings | None = None,
     encoder: Encoder | None = None,
 ) -> TechniqueModel:
-    """Fit the heads on all `prepared` articles and save them with the validated decoding."""
+    """Fit the heads on all `prepared` articles and save them with settings chosen on a selection part.
+
+    `validation`, when given, is recorded in ``model.json``.
+
+    The settings are chosen as in each fold of `cross_validate`: heads fitted on the articles
+    outside a selection part (whole stories) choose them on it. The heads are then fitted again
+    on every article and keep those settings.
+    """
     settings = settings or TrainSettings()
     encoder = encoder or load_encoder(MODEL_DIR)
+    stories = story_groups(prepared, settings.story_similarity)
+    fit, select = _split_stories(list(range(len(prepared))), stories, settings.selection_share, settings.seed)
+    chosen = select_scoring(
+        fit_model([prepared[index] for index in fit], settings, encoder=encoder),
+        [prepared[index] for index in select],
+        prepared,
+        settings,
+    )
     meta = {
-        "version": "ptc2020-minilm-bilstm-2",
+        "version": "ptc2020-minilm-bilstm-3",
         "trained_on": f"{len(prepared)} articles, {sum(len(item.gold) for item in prepared)} spans",
         "settings": asdict(settings),
-        "cross_validation": {
+    }
+    if validation is not None:
+        meta["cross_validation"] = {
             "folds": settings.folds,
+            "split": "by story, settings chosen inside the training folds",
             "si": validation.si.__dict__,
             "tc_micro_f1": validation.tc.micro_f1,
             "tc_per_technique": validation.tc.per_technique,
-        },
-    }
-    model = _model(
-        encoder, fit_detector(prepared, settings), *fit_classifier(prepared, settings), validation.decode,
-        validation.calibration, meta,
-    )
+            "shown": validation.shown.__dict__ if validation.shown else None,
+        }
+    model = fit_model(prepared, settings, encoder=encoder, decode=chosen.decode, scoring=chosen.scoring, meta=meta)
     model.save(out_dir)
     return model
+
+
+def fit_model(
+    prepared: Sequence[PreparedArticle],
+    settings: TrainSettings,
+    *,
+    encoder: Encoder,
+    decode: DecodeSettings | None = None,
+    scoring: Scoring | None = None,
+    meta: dict | None = None,
+) -> TechniqueModel:
+    """Fit the detector and the classifier on `prepared`; decoding and scoring as given."""
+    classifier, vocabulary = fit_classifier(prepared, settings)
+    return TechniqueModel(
+        encoder=encoder,
+        detector=fit_detector(prepared, settings),
+        classifier=classifier,
+        vocabulary=vocabulary,
+        scoring=scoring or Scoring(),
+        decode=decode or DecodeSettings(),
+        meta=meta or {},
+    )
+
+
+def select_scoring(
+    model: TechniqueModel,
+    select: Sequence[PreparedArticle],
+    training: Sequence[PreparedArticle],
+    settings: TrainSettings,
+) -> TechniqueModel:
+    """`model` with its decoding, calibrations and operating point chosen on `select`.
+
+    `select` must be articles the model was not fitted on. Patterns are not fitted, so their
+    precision is measured on all of `training` (which includes `select`).
+    """
+    scores = {index: model.piece_scores(item.encoded) for index, item in enumerate(select)}
+    decode, _ = _choose_decoding(select, scores)
+    span_calibration, _ = _calibrate(decode, select, scores)
+    model = replace_model(model, decode=decode, scoring=Scoring(span_calibration=span_calibration, patterns=_pattern_scores(training)))
+    detections = [(item, detection) for item in select for detection in model.detect(item.encoded)]
+    detected = [(item, d) for item, d in detections if d.candidate is not None]
+    score_calibration = _fit_score_calibration(detected)
+    model = replace_model(model, scoring=replace(model.scoring, score_calibration=score_calibration))
+    detections = [(item, detection) for item in select for detection in model.detect(item.encoded)]
+    point, precision = _operating_point(
+        np.array([detection.score for _, detection in detections]),
+        np.array([_is_right(item, detection) for item, detection in detections], dtype=bool),
+        settings.target_precision,
+    )
+    return replace_model(model, scoring=replace(model.scoring, operating_point=point, operating_precision=precision))
+
+
+def replace_model(model: TechniqueModel, **changes) -> TechniqueModel:
+    """A copy of `model` with some of its decoding, scoring or meta replaced."""
+    fields = {
+        "encoder": model.encoder, "detector": model.detector, "classifier": model.classifier,
+        "vocabulary": model.vocabulary, "scoring": model.scoring, "decode": model.decode, "meta": model.meta,
+    }
+    return TechniqueModel(**(fields | changes))
+
+
+def story_groups(prepared: Sequence[PreparedArticle], similarity: float | None) -> np.ndarray:
+    """A story number per article: articles whose TF-IDF cosine reaches `similarity` are linked,
+    and linked articles (transitively) tell one story. None gives every article its own."""
+    if similarity is None or len(prepared) < 2:
+        return np.arange(len(prepared))
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+    except ImportError as error:
+        raise MissingDependencyError("training needs scikit-learn: `pip install -e '.[train]'`") from error
+    texts = [item.article.text for item in prepared]
+    matrix = TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words="english").fit_transform(texts)
+    cosine = (matrix @ matrix.T).toarray()
+    parent = list(range(len(prepared)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for first, second in zip(*np.nonzero(np.triu(cosine, 1) >= similarity), strict=True):
+        parent[root(int(first))] = root(int(second))
+    roots = [root(index) for index in range(len(prepared))]
+    numbers = {value: number for number, value in enumerate(dict.fromkeys(roots))}
+    return np.array([numbers[value] for value in roots])
+
+
+def _story_folds(stories: np.ndarray, folds: int, seed: int) -> list[np.ndarray]:
+    """Article indices of each fold: whole stories, dealt largest first to the smallest fold."""
+    rng = np.random.default_rng(seed)
+    unique = rng.permutation(np.unique(stories))
+    sizes = {story: int((stories == story).sum()) for story in unique}
+    members: list[list[int]] = [[] for _ in range(folds)]
+    for story in sorted(unique, key=lambda story: -sizes[story]):  # stable: equal sizes keep the shuffle
+        smallest = min(range(folds), key=lambda fold: len(members[fold]))
+        members[smallest].extend(np.flatnonzero(stories == story).tolist())
+    return [np.array(sorted(fold), dtype=int) for fold in members if fold]
+
+
+def _split_stories(indices: Sequence[int], stories: np.ndarray, share: float, seed: int) -> tuple[list[int], list[int]]:
+    """`indices` split into (fit, select) by whole stories, `share` of the articles to select."""
+    rng = np.random.default_rng(seed + 1)
+    order = rng.permutation(sorted({int(stories[index]) for index in indices}))
+    select_stories: set[int] = set()
+    wanted = max(1, round(share * len(indices)))
+    taken = 0
+    for story in order:
+        if taken >= wanted:
+            break
+        select_stories.add(int(story))
+        taken += sum(1 for index in indices if stories[index] == story)
+    select = [index for index in indices if stories[index] in select_stories]
+    fit = [index for index in indices if stories[index] not in select_stories]
+    if not fit:  # too few stories to split: fit and select on the same articles
+        return select, select
+    return fit, select
+
+
+def _fold_points(
+    prepared: Sequence[PreparedArticle], stories: np.ndarray, settings: TrainSettings, points: Sequence[float]
+) -> dict[str, float]:
+    """Each article's operating point: the one chosen by the fold that held it out."""
+    folds = _story_folds(stories, settings.folds, settings.seed)
+    return {prepared[index].article.id: point for fold, point in zip(folds, points, strict=True) for index in fold}
+
+
+def _is_right(item: PreparedArticle, detection: Detection) -> bool:
+    """Whether a reported span lies mostly inside gold spans of the technique it is given."""
+    same = merge_spans([span for span, name in zip(item.gold, item.techniques, strict=True) if name == detection.technique])
+    covered = sum(max(0, min(detection.end, end) - max(detection.start, start)) for start, end in same)
+    return covered * 2 >= detection.end - detection.start
+
+
+def _shown_scores(shown: Sequence[tuple[str, Detection]], by_id: dict[str, PreparedArticle]) -> SpanScores:
+    """Precision (right spans among those shown), recall (gold spans with a right shown span), count."""
+    right = [_is_right(by_id[article], detection) for article, detection in shown]
+    found = 0
+    total = 0
+    for article, item in by_id.items():
+        mine = [d for a, d in shown if a == article]
+        for (start, end), name in zip(item.gold, item.techniques, strict=True):
+            total += 1
+            found += any(d.technique == name and d.start < end and start < d.end for d in mine)
+    precision = float(np.mean(right)) if right else 0.0
+    recall = found / total if total else 0.0
+    return SpanScores(precision, recall, f1_score(precision, recall), len(shown), total)
+
+
+def _reliability(scores: np.ndarray, right: np.ndarray) -> list[tuple[float, float, int]]:
+    """(mean score, share right, spans) per tenth of the score range."""
+    bins = np.minimum((scores * 10).astype(int), 9)
+    return [
+        (float(scores[bins == b].mean()), float(right[bins == b].mean()), int((bins == b).sum()))
+        for b in range(10)
+        if (bins == b).any()
+    ]
+
+
+def _operating_point(scores: np.ndarray, right: np.ndarray, target: float, minimum: int = 20) -> tuple[float, float | None]:
+    """The lowest score whose spans at or above it are right at least `target` of the time.
+
+    Only thresholds that keep at least `minimum` spans count; where none reaches the target,
+    the highest such threshold is kept.
+    """
+    if not len(scores):
+        return 1.0, None
+    order = np.argsort(-scores, kind="stable")
+    precision = np.cumsum(right[order]) / np.arange(1, len(order) + 1)
+    allowed = [rank for rank in range(minimum - 1, len(order)) if precision[rank] >= target]
+    rank = allowed[-1] if allowed else min(minimum, len(order)) - 1
+    return float(scores[order][rank]), float(precision[rank])
+
+
+def _fit_score_calibration(detected: Sequence[tuple[PreparedArticle, Detection]]) -> tuple[float, float, float]:
+    """Logistic regression of "right" on the log-odds of the mean piece score and log P(technique)."""
+    if not detected:
+        return (1.0, 1.0, 0.0)
+    right = np.array([_is_right(item, d) for item, d in detected], dtype=int)
+    if len(set(right.tolist())) < 2:
+        return (1.0, 1.0, 0.0)
+    features = np.array(
+        [
+            [
+                float(mean_score_logit(np.array([d.candidate.piece_scores.mean()]))[0]),
+                float(np.log(max(float(d.probabilities.max()), 1e-6))),
+            ]
+            for _, d in detected
+        ]
+    )
+    head = _fit(features, right, 1e4, 1000)
+    weights = head.weights[:, 0] / head.scale
+    intercept = float(head.bias[0] - (head.weights[:, 0] * head.mean / head.scale).sum())
+    return (float(weights[0]), float(weights[1]), intercept)
+
+
+def _pattern_scores(training: Sequence[PreparedArticle]) -> dict[str, float]:
+    """Each pattern's precision on `training`, (right + 1) / (matches + 2) so that rare ones stay modest."""
+    matches: dict[str, list[bool]] = {name: [] for name in PATTERNS}
+    for item in training:
+        for match in find_matches(item.encoded.text, item.encoded.sentences):
+            detection = Detection(match.start, match.end, match.technique, 0.0, 0.0, match=match)
+            matches[match.pattern].append(_is_right(item, detection))
+    return {name: (sum(found) + 1) / (len(found) + 2) for name, found in matches.items()}
 
 
 def fit_detector(prepared: Sequence[PreparedArticle], settings: TrainSettings) -> SequenceHead:
@@ -286,16 +573,6 @@ def _fit(
         full_bias[model.classes_] = bias
         weights, bias = full, full_bias
     return LinearHead(mean.astype(np.float32), scale.astype(np.float32), weights.astype(np.float32), bias.astype(np.float32))
-
-
-def _model(
-    encoder: Encoder, detector: SequenceHead, classifier: LinearHead, vocabulary: Vocabulary, decode: DecodeSettings,
-    calibration: tuple[float, float], meta: dict | None = None,
-) -> TechniqueModel:
-    return TechniqueModel(
-        encoder=encoder, detector=detector, classifier=classifier, vocabulary=vocabulary, calibration=calibration,
-        decode=decode, meta=meta or {},
-    )
 
 
 def _detected(decode: DecodeSettings, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]):
@@ -394,7 +671,7 @@ def train_from_ptc(
 
     prepared = prepare_articles(corpus, encoder=encoder, progress=counter(progress, "encoding articles", len(corpus)))
     folds = counter(progress, "cross-validating", settings.folds)
-    validation = cross_validate(prepared, settings=settings, progress=folds)
+    validation = cross_validate(prepared, settings=settings, encoder=encoder, progress=folds)
     train_techniques(prepared, out_dir, validation=validation, settings=settings, encoder=encoder)
     load_technique_model.cache_clear()  # a model loaded from `out_dir` before is stale now
     return validation

@@ -17,7 +17,7 @@
   });
 
   function enabled() {
-    var on = { layer: {}, technique: {} };
+    var on = { layer: {}, technique: {}, scores: {} };
     toggles.forEach(function (input) {
       var value = input.getAttribute("data-toggle");
       var colon = value.indexOf(":");
@@ -28,7 +28,8 @@
 
   function isShown(item, on) {
     if (!item || !on.layer[item.layer]) { return false; }
-    return item.layer !== "techniques" || on.technique[item.group] !== false;
+    if (item.layer !== "techniques") { return true; }
+    return on.technique[item.group] !== false && (item.variant !== "below" || !!on.scores.below);
   }
 
   function bands(colors) {
