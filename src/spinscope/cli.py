@@ -331,7 +331,7 @@ def train_techniques(
     articles: _ArticlesOption,
     labels: _LabelsOption,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the model into.", show_default=False)],
-    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, split by article.")] = 5,
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, split by story.")] = 5,
     export_encoder: Annotated[
         bool, typer.Option("--export-encoder", help="Rebuild the encoder from its weights (needs torch).")
     ] = False,
@@ -349,6 +349,8 @@ def train_techniques(
         table.add_row("SI recall", f"{validation.si.recall:.4f}", "")
         table.add_row("SI F1", f"{validation.si.f1:.4f}", f"{validation.floors['si_every_sentence']:.4f}")
         table.add_row("TC micro-F1", f"{validation.tc.micro_f1:.4f}", f"{validation.floors['tc_always_loaded_language']:.4f}")
+        if validation.shown is not None:
+            table.add_row("precision of the spans shown", f"{validation.shown.precision:.4f}", "")
         Console().print(table)
         typer.echo(f"model written to {out}")
 

@@ -150,3 +150,20 @@ def test_report_runs_nothing_from_a_hostile_article(page, tmp_path: Path) -> Non
     assert page.locator("h1").text_content() == HOSTILE[1]
     injected = "iframe, img, #article svg, #article script, #details *:not(div, h3, span, blockquote, dl, dt, dd)"
     assert page.locator(injected).count() == 0
+
+
+def test_report_hides_spans_below_the_operating_point_until_switched_on(page, tmp_path: Path) -> None:
+    document = Document(TEXT, metadata=Metadata(title="Victory"))
+    document.add_layers({
+        "techniques": [
+            Technique(*_at("shameful betrayal"), technique="Loaded_Language", score=0.42, why="cue", shown=True),
+            Technique(*_at("the glorious nation!"), technique="Flag-Waving", score=0.11, why="cue", shown=False),
+        ],
+    })
+    path = tmp_path / "below.html"
+    path.write_text(to_html(document), encoding="utf-8")
+    page.goto(path.as_uri())
+    assert "on-techniques" in _segment(page, "techniques:0").get_attribute("class")
+    assert "on-techniques" not in _segment(page, "techniques:1").get_attribute("class")
+    page.check('input[data-toggle="scores:below"]')
+    assert "on-techniques" in _segment(page, "techniques:1").get_attribute("class")

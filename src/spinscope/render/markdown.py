@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from spinscope.document import Claim, Document, Entity, Finding, Quote, Technique, Term, TimelineEntry, Timex
@@ -98,9 +99,12 @@ def _techniques(document: Document, *, everything: bool = False) -> list[str]:
     hidden = len(found) - len(listed)
     summary = f"{len(found)} spans; the score estimates how often such a span is right."
     if hidden:
+        below = Counter(item.technique for item in found if not item.shown)
+        counts = ", ".join(f"{_escape(name.replace('_', ' '))} {count}" for name, count in below.most_common())
         summary += (
-            f" {len(listed)} reach the operating point chosen for precision and are listed; "
-            f"{hidden} score below it and are left out (`--all-techniques` lists them)."
+            f" {len(listed)} of them {'reaches' if len(listed) == 1 else 'reach'} the operating point chosen for "
+            f"precision and {'is' if len(listed) == 1 else 'are'} listed; {hidden} below it are left out "
+            f"(`--all-techniques` lists them): {counts}."
         )
     elif not everything:
         summary += " All reach the operating point chosen for precision."
