@@ -222,6 +222,7 @@ def cross_validate(
     guessed: list[str] = []
     reported: list[tuple[str, Detection]] = []
     decodes, points = [], []
+    fold_point: dict[str, float] = {}  # each article's operating point: the one its fold chose
     for held in _story_folds(stories, settings.folds, settings.seed):
         held_out = set(held.tolist())
         train = [index for index in range(len(prepared)) if index not in held_out]
@@ -230,6 +231,7 @@ def cross_validate(
         model = select_scoring(model, [prepared[index] for index in select], [prepared[index] for index in train], settings)
         decodes.append(model.decode)
         points.append(model.scoring.operating_point)
+        fold_point |= {prepared[index].article.id: model.scoring.operating_point for index in held}
         for index in held:
             item = prepared[index]
             found = model.detect(item.encoded)
@@ -245,7 +247,6 @@ def cross_validate(
     by_id = {item.article.id: item for item in prepared}
     right = np.array([_is_right(by_id[article], detection) for article, detection in reported], dtype=bool)
     scores = np.array([detection.score for _, detection in reported])
-    fold_point = _fold_points(prepared, stories, settings, points)
     shown = [(article, detection) for article, detection in reported if detection.score >= fold_point[article]]
     return CrossValidation(
         si=score_spans(predicted, gold),
@@ -419,14 +420,6 @@ def _split_stories(indices: Sequence[int], stories: np.ndarray, share: float, se
     if not fit:  # too few stories to split: fit and select on the same articles
         return select, select
     return fit, select
-
-
-def _fold_points(
-    prepared: Sequence[PreparedArticle], stories: np.ndarray, settings: TrainSettings, points: Sequence[float]
-) -> dict[str, float]:
-    """Each article's operating point: the one chosen by the fold that held it out."""
-    folds = _story_folds(stories, settings.folds, settings.seed)
-    return {prepared[index].article.id: point for fold, point in zip(folds, points, strict=True) for index in fold}
 
 
 def _is_right(item: PreparedArticle, detection: Detection) -> bool:
