@@ -6,7 +6,7 @@ the layers they produce, or call `analyze` / `analyze_text` to do all three at o
 
 from importlib.metadata import PackageNotFoundError, version
 
-from spinscope.analysis import analyze, analyze_text
+from spinscope.analysis import analyze, analyze_text, classify_spans
 from spinscope.batch import BatchSummary, run_batch
 from spinscope.compare import Comparison, compare_documents, load_lexicon
 from spinscope.document import (
@@ -54,7 +54,7 @@ from spinscope.settings import (
     TechniqueSettings,
     WebSettings,
 )
-from spinscope.stages import Stage, StageResult, classify_spans
+from spinscope.stages import Stage, StageResult
 from spinscope.store import AddSummary, DocumentSummary, SearchHit, Store, TechniqueCount, load_records, open_store
 
 try:

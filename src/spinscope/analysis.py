@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO
 
-from spinscope.document import Document, Metadata, Source
+from spinscope.document import Document, Metadata, Source, Technique
+from spinscope.errors import InputError
 from spinscope.ingest import load_documents
 from spinscope.ingest.text import find_metadata
 from spinscope.pipeline import build_pipeline
 from spinscope.settings import Settings
+from spinscope.stages.techniques import label_spans, load_model, names_of
 
-__all__ = ["analyze", "analyze_text"]
+__all__ = ["analyze", "analyze_text", "classify_spans"]
 
 
 def analyze(
@@ -41,3 +44,37 @@ def analyze_text(
     """
     document = Document(text, source=Source("text"), metadata=metadata or find_metadata(text))
     return build_pipeline(settings)(document)
+
+
+def classify_spans(
+    text: str, spans: Sequence[tuple[int, int]], *, settings: Settings | None = None
+) -> list[Technique]:
+    """Name the technique of each given span of `text` (the task's technique classification).
+
+    The text is parsed (sentences and names) as `analyze_text` would. A span given more than
+    once gets the most likely technique the first time, the next most likely the second, and so
+    on, since the same stretch of text may use several techniques.
+
+    Args:
+        text: The article text.
+        spans: `(start, end)` character offsets into `text`.
+        settings: Pipeline settings (spaCy model, techniques model); defaults when None.
+
+    Returns:
+        One `Technique` per span, in the order given; `score` is P(technique | span).
+
+    Raises:
+        InputError: A span does not lie inside the text (code ``input.span``).
+    """
+    settings = settings or Settings()
+    for start, end in spans:
+        if not 0 <= start < end <= len(text):
+            raise InputError(
+                f"span ({start}, {end}) is not inside the text of {len(text)} characters: give 0 <= start < end <= "
+                f"{len(text)}",
+                code="input.span",
+            )
+    parsed = analyze_text(text, settings=replace(settings, stages=("entities",)))
+    return label_spans(
+        load_model(settings), text, parsed.layers["sentences"], names_of(parsed.layers["entities"]), spans
+    )

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from spinscope import Settings, TechniqueSettings, analyze_text, classify_spans
+from spinscope.errors import InputError
 from spinscope.models.techniques import TECHNIQUES
 
 from ..conftest import EXAMPLE, FIXTURES
@@ -82,8 +83,9 @@ def test_classify_spans_gives_a_repeated_span_its_next_technique() -> None:
 
 @pytest.mark.parametrize("span", [(5, 2), (-1, 3), (0, 999)], ids=["reversed", "negative", "past-the-end"])
 def test_classify_spans_refuses_spans_outside_the_text(span: tuple[int, int]) -> None:
-    with pytest.raises(ValueError, match="not inside the text"):
+    with pytest.raises(InputError, match="not inside the text") as raised:
         classify_spans("A short text.", [span])
+    assert raised.value.code == "input.span"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from spinscope.stages.consistency import ConsistencyStage, find_findings
 from spinscope.stages.entities import EntityStage, find_entities
 from spinscope.stages.nlp import SpacyStage, find_sentences
 from spinscope.stages.quotes import QuoteStage, find_quotes
-from spinscope.stages.techniques import TechniqueStage, classify_spans, find_techniques
+from spinscope.stages.techniques import TechniqueStage, find_techniques
 from spinscope.stages.timexes import TimexStage, find_timeline, find_timexes
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "StageResult",
     "TechniqueStage",
     "TimexStage",
-    "classify_spans",
     "find_claims",
     "find_entities",
     "find_findings",

@@ -9,7 +9,6 @@ Every technique span carries its evidence: the cue words the detector scored hig
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,7 @@ from spinscope.models.techniques import (
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
-__all__ = ["TechniqueStage", "classify_spans", "find_techniques", "label_spans", "load_model", "names_of"]
+__all__ = ["TechniqueStage", "find_techniques", "label_spans", "load_model", "names_of"]
 
 _CUES = 2
 _MAX_EVIDENCE = 5
@@ -154,35 +153,6 @@ def _pattern_reason(detection: Detection, evidence: Sequence[Span]) -> str:
         places = ", ".join(f"characters {item.start}–{item.end}" for item in evidence)
         reason += f"; also at {places}"
     return reason
-
-
-def classify_spans(
-    text: str, spans: Sequence[tuple[int, int]], *, settings: Settings | None = None
-) -> list[Technique]:
-    """Name the technique of each given span of `text` (the task's technique classification).
-
-    The text is parsed (sentences and names) as `analyze` would. A span given more than once
-    gets the most likely technique the first time, the next most likely the second, and so on,
-    since the same stretch of text may use several techniques.
-
-    Args:
-        text: The article text.
-        spans: `(start, end)` character offsets into `text`.
-        settings: Pipeline settings (spaCy model, techniques model); defaults when None.
-
-    Returns:
-        One `Technique` per span, in the order given; `score` is P(technique | span).
-    """
-    from spinscope.analysis import analyze_text
-
-    settings = settings or Settings()
-    for start, end in spans:
-        if not 0 <= start < end <= len(text):
-            raise ValueError(f"span ({start}, {end}) is not inside the text of {len(text)} characters")
-    parsed = analyze_text(text, settings=replace(settings, stages=("entities",)))
-    return label_spans(
-        load_model(settings), text, parsed.layers["sentences"], names_of(parsed.layers["entities"]), spans
-    )
 
 
 def load_model(settings: Settings) -> TechniqueModel:
