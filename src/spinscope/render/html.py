@@ -299,13 +299,15 @@ def _panel(name: str, document: Document) -> str:
 def _techniques_panel(document: Document) -> str:
     found = document.layers["techniques"]
     counts = Counter(item.technique for item in found if item.shown)
-    below = sum(not item.shown for item in found)
+    under = Counter(item.technique for item in found if not item.shown)
+    below = sum(under.values())
     swatches = {name: i for i, name in enumerate(_technique_names(document))}
     rows = "".join(
         f'<li><label><input type="checkbox" data-toggle="technique:{_esc(name)}" checked>'
         f'<span class="swatch tc-{swatches[name]}"></span><span class="name">{_esc(_pretty(name))}</span>'
-        f'<span class="count">{counts.get(name, 0)}</span></label></li>'
-        for name in sorted(swatches, key=lambda name: (-counts.get(name, 0), name))
+        f'<span class="count">{counts.get(name, 0)}{f" (+{under[name]} below)" if under.get(name) else ""}</span>'
+        "</label></li>"
+        for name in sorted(swatches, key=lambda name: (-counts.get(name, 0), -under.get(name, 0), name))
     )
     switch = (
         f'<p class="hint"><label><input type="checkbox" data-toggle="scores:below"> also show the {below} '
