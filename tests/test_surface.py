@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import re
 import subprocess
@@ -128,3 +129,46 @@ def test_only_the_adapters_import_cli_and_web_frameworks() -> None:
         and re.search(r"^\s*(?:import|from)\s+(?:typer|rich|fastapi)\b", path.read_text(encoding="utf-8"), re.MULTILINE)
     ]
     assert offenders == []
+
+
+def _module_imports(source: str, modules: set[str]) -> set[str]:
+    """The spinscope modules a module imports at its top level (imports inside functions are lazy)."""
+    found = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        found.update(name for name in names if name in modules)
+    return found
+
+
+def test_the_import_graph_has_no_circle() -> None:
+    """No chain of top-level imports leads from a module back to itself.
+
+    A package's ``__init__`` that re-exports its children is not counted as imported by them:
+    Python runs a parent package first, and that order is not a circle.
+    """
+    package = ROOT / "src"
+    paths = {
+        ".".join(path.relative_to(package).with_suffix("").parts).removesuffix(".__init__"): path
+        for path in (package / "spinscope").rglob("*.py")
+    }
+    graph = {
+        name: _module_imports(path.read_text(encoding="utf-8"), set(paths)) - {name} for name, path in paths.items()
+    }
+    finished: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> None:
+        if name in trail:
+            pytest.fail("import circle: " + " -> ".join([*trail[trail.index(name) :], name]))
+        if name in finished:
+            return
+        for imported in sorted(graph[name]):
+            visit(imported, [*trail, name])
+        finished.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
