@@ -34,13 +34,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Entity, Finding, Span, Timex
 from spinscope.numbers import NUMBER_WORDS, parse_number
 from spinscope.stages.base import Stage, StageResult
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is built, not with this module
+    from spacy.tokens import Doc, Token
 
 __all__ = ["ConsistencyStage", "find_findings"]
 

@@ -35,12 +35,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Entity, Quote, Span, Speaker, Term
 from spinscope.stages.base import Stage, StageResult
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is built, not with this module
+    from spacy.tokens import Doc, Token
 
 __all__ = ["QuoteStage", "find_quoted", "find_quotes"]
 

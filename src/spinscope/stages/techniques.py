@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from spinscope.document import Document, Entity, Span, Technique
 from spinscope.models.names import PLACEHOLDER
@@ -187,6 +186,8 @@ def label_spans(
 
 def _is_content(word: str) -> bool:
     """Whether a word can be a cue: not punctuation, not a function word, not a masked name."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy is slow, and the stage runs after it
+
     return word != PLACEHOLDER and any(character.isalnum() for character in word) and word.lower() not in STOP_WORDS
 
 
