@@ -29,8 +29,6 @@ from dataclasses import dataclass
 
 __all__ = ["PATTERNS", "Match", "find_matches"]
 
-_OPEN_QUOTES = "\"“«„"
-_CLOSE_QUOTES = "\"”»“"
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,600})[\"”»“]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SUFFIXES = {"ing", "ion", "ent", "ers", "ies", "ity", "ble", "ted", "ess", "ous", "ate", "ive", "ism", "ist"}
