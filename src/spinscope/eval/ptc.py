@@ -31,6 +31,7 @@ __all__ = [
     "evaluate_ptc",
     "load_ptc",
     "merge_spans",
+    "mostly_inside",
     "score_spans",
     "score_techniques",
 ]
@@ -205,7 +206,7 @@ def evaluate_ptc(
         for found in document.layers["techniques"]:
             if found.shown:
                 shown += 1
-                shown_right += _mostly_inside(found.start, found.end, [
+                shown_right += mostly_inside(found.start, found.end, [
                     (span.start, span.end) for span in article.spans if span.technique == found.technique
                 ])
         if article.spans:
@@ -221,7 +222,7 @@ def evaluate_ptc(
     )
 
 
-def _mostly_inside(start: int, end: int, gold: list[tuple[int, int]]) -> bool:
+def mostly_inside(start: int, end: int, gold: list[tuple[int, int]]) -> bool:
     """Whether at least half of `[start, end)` lies inside the (merged) `gold` spans."""
     covered = sum(max(0, min(end, gold_end) - max(start, gold_start)) for gold_start, gold_end in merge_spans(gold))
     return covered * 2 >= end - start

@@ -59,6 +59,7 @@ __all__ = [
     "load_technique_model",
     "mean_score_logit",
     "piece_features",
+    "score_features",
 ]
 
 MODEL_DIR = Path(__file__).parent / "weights" / "techniques"
@@ -662,14 +663,18 @@ def calibrate(mean: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(slope * mean_score_logit(mean) + intercept)))
 
 
-def final_scores(mean: np.ndarray, technique: np.ndarray, calibration: tuple[float, float, float]) -> np.ndarray:
-    """A span's score: P(it lies mostly inside a labelled span of its technique).
+def score_features(mean: np.ndarray, technique: np.ndarray) -> np.ndarray:
+    """What a detected span's score is a logistic function of: one row per span, two columns.
 
-    A logistic function of the log-odds of its mean piece score and of the log of its
-    technique's probability.
+    The log-odds of its mean piece score, and the log of its technique's probability.
     """
+    return np.column_stack([mean_score_logit(mean), np.log(np.clip(technique, 1e-6, 1.0))])
+
+
+def final_scores(mean: np.ndarray, technique: np.ndarray, calibration: tuple[float, float, float]) -> np.ndarray:
+    """A span's score: P(it lies mostly inside a labelled span of its technique), from `score_features`."""
     span_weight, technique_weight, intercept = calibration
-    logit = span_weight * mean_score_logit(mean) + technique_weight * np.log(np.clip(technique, 1e-6, 1.0)) + intercept
+    logit = score_features(mean, technique) @ np.array([span_weight, technique_weight]) + intercept
     return 1.0 / (1.0 + np.exp(-logit))
 
 

@@ -31,7 +31,7 @@ from spinscope.eval.ptc import (
     SpanScores,
     TechniqueScores,
     load_ptc,
-    merge_spans,
+    mostly_inside,
     score_spans,
     score_techniques,
 )
@@ -50,13 +50,14 @@ from spinscope.models.techniques import (
     SequenceHead,
     TechniqueModel,
     Vocabulary,
-    calibrate,
     choose_techniques,
     encode_text,
+    final_scores,
     find_candidates,
     load_technique_model,
     mean_score_logit,
     piece_features,
+    score_features,
     span_features,
 )
 from spinscope.pipeline import build_pipeline
@@ -340,19 +341,27 @@ def select_scoring(
     """
     scores = {index: model.piece_scores(item.encoded) for index, item in enumerate(select)}
     decode, _ = _choose_decoding(select, scores)
-    span_calibration, _ = _calibrate(decode, select, scores)
+    span_calibration = _calibrate(decode, select, scores)
     model = replace_model(model, decode=decode, scoring=Scoring(span_calibration=span_calibration, patterns=_pattern_scores(training)))
     detections = [(item, detection) for item in select for detection in model.detect(item.encoded)]
-    detected = [(item, d) for item, d in detections if d.candidate is not None]
-    score_calibration = _fit_score_calibration(detected)
+    score_calibration = _fit_score_calibration([(item, d) for item, d in detections if d.candidate is not None])
     model = replace_model(model, scoring=replace(model.scoring, score_calibration=score_calibration))
-    detections = [(item, detection) for item in select for detection in model.detect(item.encoded)]
+    # Only the detected spans' scores depend on the calibration: rescore them rather than detect again.
+    detections = [(item, _rescored(d, score_calibration)) for item, d in detections]
     point, precision = _operating_point(
         np.array([detection.score for _, detection in detections]),
         np.array([_is_right(item, detection) for item, detection in detections], dtype=bool),
         settings.target_precision,
     )
     return replace_model(model, scoring=replace(model.scoring, operating_point=point, operating_precision=precision))
+
+
+def _rescored(detection: Detection, calibration: tuple[float, float, float]) -> Detection:
+    """`detection` scored under `calibration` (a pattern span keeps its pattern's score)."""
+    if detection.candidate is None:
+        return detection
+    mean = np.array([detection.candidate.piece_scores.mean()], np.float64)
+    return replace(detection, score=float(final_scores(mean, np.array([detection.probabilities.max()]), calibration)[0]))
 
 
 def replace_model(model: TechniqueModel, **changes) -> TechniqueModel:
@@ -366,29 +375,20 @@ def replace_model(model: TechniqueModel, **changes) -> TechniqueModel:
 
 def story_groups(prepared: Sequence[PreparedArticle], similarity: float | None) -> np.ndarray:
     """A story number per article: articles whose TF-IDF cosine reaches `similarity` are linked,
-    and linked articles (transitively) tell one story. None gives every article its own."""
+    and linked articles (transitively) tell one story, numbered in the order of their first
+    article. None gives every article its own."""
     if similarity is None or len(prepared) < 2:
         return np.arange(len(prepared))
     try:
+        from scipy.sparse.csgraph import connected_components
         from sklearn.feature_extraction.text import TfidfVectorizer
     except ImportError as error:
         raise MissingDependencyError("training needs scikit-learn: `pip install -e '.[train]'`") from error
-    texts = [item.article.text for item in prepared]
-    matrix = TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words="english").fit_transform(texts)
-    cosine = (matrix @ matrix.T).toarray()
-    parent = list(range(len(prepared)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for first, second in zip(*np.nonzero(np.triu(cosine, 1) >= similarity), strict=True):
-        parent[root(int(first))] = root(int(second))
-    roots = [root(index) for index in range(len(prepared))]
-    numbers = {value: number for number, value in enumerate(dict.fromkeys(roots))}
-    return np.array([numbers[value] for value in roots])
+    matrix = TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words="english").fit_transform(
+        [item.article.text for item in prepared]
+    )
+    _, stories = connected_components((matrix @ matrix.T) >= similarity, directed=False)
+    return stories
 
 
 def _story_folds(stories: np.ndarray, folds: int, seed: int) -> list[np.ndarray]:
@@ -424,18 +424,20 @@ def _split_stories(indices: Sequence[int], stories: np.ndarray, share: float, se
 
 def _is_right(item: PreparedArticle, detection: Detection) -> bool:
     """Whether a reported span lies mostly inside gold spans of the technique it is given."""
-    same = merge_spans([span for span, name in zip(item.gold, item.techniques, strict=True) if name == detection.technique])
-    covered = sum(max(0, min(detection.end, end) - max(detection.start, start)) for start, end in same)
-    return covered * 2 >= detection.end - detection.start
+    same = [span for span, name in zip(item.gold, item.techniques, strict=True) if name == detection.technique]
+    return mostly_inside(detection.start, detection.end, same)
 
 
 def _shown_scores(shown: Sequence[tuple[str, Detection]], by_id: dict[str, PreparedArticle]) -> SpanScores:
     """Precision (right spans among those shown), recall (gold spans with a right shown span), count."""
     right = [_is_right(by_id[article], detection) for article, detection in shown]
+    by_article: dict[str, list[Detection]] = {}
+    for article, detection in shown:
+        by_article.setdefault(article, []).append(detection)
     found = 0
     total = 0
     for article, item in by_id.items():
-        mine = [d for a, d in shown if a == article]
+        mine = by_article.get(article, [])
         for (start, end), name in zip(item.gold, item.techniques, strict=True):
             total += 1
             found += any(d.technique == name and d.start < end and start < d.end for d in mine)
@@ -470,25 +472,24 @@ def _operating_point(scores: np.ndarray, right: np.ndarray, target: float, minim
 
 
 def _fit_score_calibration(detected: Sequence[tuple[PreparedArticle, Detection]]) -> tuple[float, float, float]:
-    """Logistic regression of "right" on the log-odds of the mean piece score and log P(technique)."""
+    """Logistic regression of "right" on `score_features` (the inverse of `final_scores`)."""
     if not detected:
         return (1.0, 1.0, 0.0)
     right = np.array([_is_right(item, d) for item, d in detected], dtype=int)
     if len(set(right.tolist())) < 2:
         return (1.0, 1.0, 0.0)
-    features = np.array(
-        [
-            [
-                float(mean_score_logit(np.array([d.candidate.piece_scores.mean()]))[0]),
-                float(np.log(max(float(d.probabilities.max()), 1e-6))),
-            ]
-            for _, d in detected
-        ]
+    features = score_features(
+        np.array([d.candidate.piece_scores.mean() for _, d in detected], np.float64),
+        np.array([d.probabilities.max() for _, d in detected], np.float64),
     )
-    head = _fit(features, right, 1e4, 1000)
-    weights = head.weights[:, 0] / head.scale
-    intercept = float(head.bias[0] - (head.weights[:, 0] * head.mean / head.scale).sum())
+    weights, intercept = _raw_coefficients(_fit(features, right, 1e4, 1000))
     return (float(weights[0]), float(weights[1]), intercept)
+
+
+def _raw_coefficients(head: LinearHead) -> tuple[np.ndarray, float]:
+    """A binary head's weights and intercept on unstandardised features."""
+    weights = head.weights[:, 0] / head.scale
+    return weights, float(head.bias[0] - (weights * head.mean).sum())
 
 
 def _pattern_scores(training: Sequence[PreparedArticle]) -> dict[str, float]:
@@ -595,30 +596,18 @@ def _choose_decoding(
 
 def _calibrate(
     decode: DecodeSettings, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]
-) -> tuple[tuple[float, float], list[tuple[float, float, int]]]:
+) -> tuple[float, float]:
     """Platt scaling of a span's mean word score against "lies mostly inside a gold span"."""
     means, right = [], []
     for item, found in _detected(decode, prepared, scores):
-        gold = merge_spans(item.gold)
         for candidate in found:
-            covered = sum(max(0, min(candidate.end, end) - max(candidate.start, start)) for start, end in gold)
             means.append(float(candidate.piece_scores.mean()))
-            right.append(covered * 2 >= candidate.end - candidate.start)
+            right.append(mostly_inside(candidate.start, candidate.end, item.gold))
     if len(set(right)) < 2:
         # Too little data to fit (every candidate right, or none): keep the raw mean score.
-        return (1.0, 0.0), []
-    mean = np.array(means)
-    head = _fit(mean_score_logit(mean)[:, None], np.array(right, dtype=int), 1e4, 1000)
-    slope = float(head.weights[0, 0] / head.scale[0])
-    intercept = float(head.bias[0] - head.weights[0, 0] * head.mean[0] / head.scale[0])
-    probability = calibrate(mean, (slope, intercept))
-    bins = np.minimum((probability * 10).astype(int), 9)
-    reliability = [
-        (float(probability[bins == b].mean()), float(np.mean(np.array(right)[bins == b])), int((bins == b).sum()))
-        for b in range(10)
-        if (bins == b).any()
-    ]
-    return (slope, intercept), reliability
+        return (1.0, 0.0)
+    weights, intercept = _raw_coefficients(_fit(mean_score_logit(np.array(means))[:, None], np.array(right, dtype=int), 1e4, 1000))
+    return (float(weights[0]), intercept)
 
 
 def _floors(prepared: Sequence[PreparedArticle]) -> dict[str, float]:
