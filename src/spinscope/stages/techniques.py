@@ -83,6 +83,7 @@ def find_techniques(
     """
     encoded = encode_text(model.encoder, text, [(s.start, s.end) for s in sentences], names)
     point = model.scoring.operating_point if operating_point is None else operating_point
+    lowered = encoded.text.lower()  # once per text: repeats are counted on it for every span
     found = []
     for detection in model.detect(encoded):
         span = _span(text, *encoded.mask.to_original(detection.start, detection.end))
@@ -91,13 +92,13 @@ def find_techniques(
             cues: tuple[Span, ...] = ()
             why = _pattern_reason(detection, evidence)
         else:
-            evidence = _other_uses(text, encoded, detection.start, detection.end)
+            evidence = _other_uses(text, encoded, lowered, detection.start, detection.end)
             cues = _cues(text, encoded, detection)
             why = "; ".join(
                 [
                     _cue_reason(cues, detection.span_probability),
                     _technique_reason(detection.probabilities),
-                    *_patterns(encoded, detection.start, detection.end),
+                    *_patterns(encoded, lowered, detection.start, detection.end),
                 ]
             )
         score = round(detection.score, 4)
@@ -126,9 +127,8 @@ def _cues(text: str, encoded: EncodedText, detection: Detection) -> tuple[Span, 
     return tuple(_span(text, *encoded.mask.to_original(start, end)) for start, end, _ in sorted(words))
 
 
-def _other_uses(text: str, encoded: EncodedText, start: int, end: int) -> tuple[Span, ...]:
+def _other_uses(text: str, encoded: EncodedText, lowered: str, start: int, end: int) -> tuple[Span, ...]:
     """The other places where the article uses the words of a span (masked text, any case), five at most."""
-    lowered = encoded.text.lower()
     key = lowered[start:end].strip()
     if len(key) < 3:
         return ()
@@ -208,10 +208,10 @@ def _technique_reason(probabilities: np.ndarray) -> str:
     )
 
 
-def _patterns(encoded: EncodedText, start: int, end: int) -> list[str]:
+def _patterns(encoded: EncodedText, lowered: str, start: int, end: int) -> list[str]:
     """The lexical patterns of the span that the classifier reads, in words."""
     text = encoded.text
-    feature = dict(zip(LEXICAL_FEATURES, lexical_features(text, text.lower(), start, end, encoded.sentences), strict=True))
+    feature = dict(zip(LEXICAL_FEATURES, lexical_features(text, lowered, start, end, encoded.sentences), strict=True))
     repeats = int(round(np.expm1(feature["log repeats in article"])))
     patterns = [
         (repeats > 1, f"repeated {repeats} times in the article"),
