@@ -21,29 +21,54 @@ How it reads an article:
    18"); a past-tense bare date just after the story's last fixed day takes that day's year.
 4. The timeline keeps one entry per sentence that dates an event (a DATE or TIME with a
    calendar year), ordered by date, then by position.
+5. Russian texts (``metadata.language == "ru"``) are read by Russian rules
+   (`patterns_ru`, `normalise_ru`) through the same loop: the same narrative and speech-day
+   anchoring, the same timeline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spinscope.document import Document, Span, TimelineEntry, Timex
 from spinscope.stages.base import Stage, StageResult
-from spinscope.stages.timexes.normalise import Context, Reference, normalise
+from spinscope.stages.timexes import patterns_ru
+from spinscope.stages.timexes.normalise import Context, Reference, Value, normalise
+from spinscope.stages.timexes.normalise_ru import normalise_ru
 from spinscope.stages.timexes.patterns import MASTER, RULES
 
-__all__ = ["TimexStage", "find_timeline", "find_timexes"]
+__all__ = ["LANGUAGES", "TimexStage", "find_timeline", "find_timexes"]
 
 _RULE_REGEX = {rule.name: rule.regex for rule in RULES}
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """One language's rules: the master pattern, each rule's own pattern, and their normaliser."""
+
+    master: re.Pattern[str]
+    rules: Mapping[str, re.Pattern[str]]
+    normalise: Callable[[str, dict[str, str | None], int, int, Context], Value | None]
+
+
+_GRAMMARS = {
+    "en": _Grammar(MASTER, _RULE_REGEX, normalise),
+    "ru": _Grammar(patterns_ru.MASTER, {rule.name: rule.regex for rule in patterns_ru.RULES}, normalise_ru),
+}
+LANGUAGES = frozenset(_GRAMMARS)
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # Expressions that point at "the day of speaking": inside a quote they take the speech date.
 _SPEECH_DEICTICS = frozenset({"deictic", "deictic_part", "tonight", "relative", "clock", "noon"})
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"'}
-_SPEECH_WORD = re.compile(r"\b(?:address(?:ed)?|speech|said|says|spoke|declared|announced|told|statement)\b")
+_SPEECH_WORD = re.compile(
+    r"\b(?:address(?:ed)?|speech|said|says|spoke|declared|announced|told|statement"
+    r"|обратил(?:ся|ась)|обращени\w*|выступ\w+|речь|заявил\w*|сказал\w*|заявлени\w*)\b"
+)
 _QUOTE_OPEN = re.compile(r"“|«|„|``|(?<![\w.,])\"(?=\w)")
 
 
@@ -53,7 +78,8 @@ class TimexStage(Stage):
     name = "timexes"
     requires = ("sentences",)
     produces = ("timexes", "timeline")
-    version = "3"
+    version = "4"
+    languages = frozenset({"en", "ru"})
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Find the timexes and the timeline of one document, anchored on its publication date."""
@@ -61,7 +87,9 @@ class TimexStage(Stage):
         # dates are neither timexes of the article nor events of its timeline.
         furniture = list(document.metadata.spans())
         timexes = [
-            timex for timex in find_timexes(document.text, anchor=_anchor(document.metadata.published))
+            timex for timex in find_timexes(
+                document.text, anchor=_anchor(document.metadata.published), language=document.metadata.language or "en"
+            )
             if not any(line.start < timex.end and timex.start < line.end for line in furniture)
         ]
         told = [
@@ -79,7 +107,7 @@ def _anchor(published: str | None) -> str | None:
     return None
 
 
-def find_timexes(text: str, *, anchor: str | None = None) -> list[Timex]:
+def find_timexes(text: str, *, anchor: str | None = None, language: str = "en") -> list[Timex]:
     """Find the temporal expressions of `text`, with TIMEX3 types and normalised values.
 
     Args:
@@ -87,10 +115,14 @@ def find_timexes(text: str, *, anchor: str | None = None) -> list[Timex]:
         anchor: The document's creation or publication date, ``YYYY-MM-DD``; relative
             expressions resolve against it. Without it they stay underspecified
             (``XXXX-11-10``, ``PAST_REF``).
+        language: The text's language, ``en`` or ``ru`` (`LANGUAGES`): whose rules read it.
 
     Raises:
-        ValueError: `anchor` is not a ``YYYY-MM-DD`` date.
+        ValueError: `anchor` is not a ``YYYY-MM-DD`` date, or `language` has no rules.
     """
+    grammar = _GRAMMARS.get(language)
+    if grammar is None:
+        raise ValueError(f"no timex rules for language {language!r}; use one of {', '.join(sorted(_GRAMMARS))}")
     dct = None
     if anchor is not None:
         try:
@@ -103,16 +135,17 @@ def find_timexes(text: str, *, anchor: str | None = None) -> list[Timex]:
     quotes = _quoted(text)
     found: list[Timex] = []
     last_end = 0
-    for match in MASTER.finditer(text):
+    for match in grammar.master.finditer(text):
         start, end, rule = match.start(), match.end(), match.lastgroup
         assert rule is not None
         context.paragraph += text.count("\n", last_end, start)
         last_end = start
-        inner = _RULE_REGEX[rule].fullmatch(text, start, end)
+        inner = grammar.rules[rule].fullmatch(text, start, end)
         if inner is None:  # the master's choice and the rule disagree only on impossible input
             continue
-        context.speech = _speech_date(text, start, end, quotes, context) if rule in _SPEECH_DEICTICS else None
-        value = normalise(rule, inner.groupdict(), start, end, context)
+        speaking = rule in _SPEECH_DEICTICS
+        context.speech = _speech_date(text, start, end, quotes, context, grammar) if speaking else None
+        value = grammar.normalise(rule, inner.groupdict(), start, end, context)
         if value is None:
             continue
         start += value.trim
@@ -122,6 +155,9 @@ def find_timexes(text: str, *, anchor: str | None = None) -> list[Timex]:
             context.quarter = value.value
         if value.type in ("DATE", "TIME"):
             reference = _reference(value.value)
+            if reference is not None and rule == "night_of":
+                # "в ночь на 10 ноября" is the night before the tenth, but tells the tenth
+                reference = Reference(reference.date + dt.timedelta(days=1), "day")
             if reference is not None:
                 context.narrative, context.narrative_paragraph = reference, context.paragraph
                 context.narrative_end = end
@@ -169,7 +205,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _speech_date(
-    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], context: Context
+    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], context: Context, grammar: _Grammar
 ) -> dt.date | None:
     """The day a quote around ``[start, end)`` was spoken, when the text says it: a day fixed
     earlier in the paragraph, or a full date later in the quote's sentence."""
@@ -196,21 +232,21 @@ def _speech_date(
     after = text.find("\n", quote[1])
     after = len(text) if after < 0 else after
     sentence_end = min((i for i in (text.find(". ", quote[1], after), after) if i >= 0), default=after)
-    for match in MASTER.finditer(text, quote[1], sentence_end):
+    for match in grammar.master.finditer(text, quote[1], sentence_end):
         if match.lastgroup in ("full_date", "iso"):
-            found = _DAY_VALUE.match(_RULE_REGEX[match.lastgroup].fullmatch(text, *match.span()) and
-                                     _full_value(text, match) or "")
+            found = _DAY_VALUE.match(_full_value(text, match, grammar))
             if found:
                 return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     return None
 
 
-def _full_value(text: str, match: re.Match[str]) -> str:
+def _full_value(text: str, match: re.Match[str], grammar: _Grammar) -> str:
+    """The value of a full date (one that writes its year), or "" for any other match."""
     rule = match.lastgroup or ""
-    inner = _RULE_REGEX[rule].fullmatch(text, *match.span())
+    inner = grammar.rules[rule].fullmatch(text, *match.span())
     if inner is None or not inner.group("year"):
         return ""
-    value = normalise(rule, inner.groupdict(), match.start(), match.end(), Context(text=text, dct=None))
+    value = grammar.normalise(rule, inner.groupdict(), match.start(), match.end(), Context(text=text, dct=None))
     return value.value if value else ""
 
 
