@@ -280,18 +280,8 @@ def batch(
     with _errors_reported():
         settings = _settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars)
         options = BatchSettings(workers=workers, engine=engine.value, address=address, retry_failed=retry_failed)
-        columns = (
-            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-        )
-        with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as bar:
-            task = bar.add_task("batch", total=None, rate="")
-
-            def advance(done: int, total: int) -> None:
-                speed = bar.tasks[0].speed
-                bar.update(task, completed=done, total=total, rate=f"{speed:.2f}/s" if speed else "")
-
-            summary = run_batch(inputs, out, settings=settings, batch=options, progress=advance)
+        with _progress() as progress:
+            summary = run_batch(inputs, out, settings=settings, batch=options, progress=progress)
         Console().print(_summary_table(summary))
         typer.echo(f"results in {out}")
 
@@ -340,7 +330,7 @@ def train_techniques(
     with _errors_reported():
         from spinscope.training.techniques import TrainSettings, train_from_ptc
 
-        with _steps() as progress:
+        with _progress() as progress:
             validation = train_from_ptc(
                 articles, labels, out, settings=TrainSettings(folds=folds), export=export_encoder, progress=progress
             )
@@ -369,8 +359,8 @@ def eval_ptc(
 
         corpus = load_ptc(articles, labels)
         settings = Settings(techniques=TechniqueSettings(model_dir=str(model_dir) if model_dir else None))
-        with _steps() as progress:
-            result = evaluate_ptc(corpus, settings=settings, progress=lambda done: progress("scoring", done, len(corpus)))
+        with _progress() as progress:
+            result = evaluate_ptc(corpus, settings=settings, progress=progress)
         table = Table("measure", "value")
         table.add_row("articles", str(result.articles))
         table.add_row("SI precision", f"{result.si.precision:.4f}")
@@ -402,8 +392,8 @@ def eval_quotes(
         from spinscope.eval.polnear import evaluate_quotes, load_polnear
 
         articles = load_polnear(polnear, split.value)
-        with _steps() as progress:
-            result = evaluate_quotes(articles, progress=lambda done: progress("scoring", done, len(articles)))
+        with _progress() as progress:
+            result = evaluate_quotes(articles, progress=progress)
         table = Table("measure", "precision", "recall", "F1", "right / predicted / gold")
         for label, scores in (
             ("content, exact", result.content_exact),
@@ -439,8 +429,8 @@ def eval_timex(
         from spinscope.eval.timeml import evaluate_timexes, load_meantime, load_timeml
 
         documents = load_meantime(tml) if corpus_format is TimexCorpus.meantime else load_timeml(tml)
-        with _steps() as progress:
-            result = evaluate_timexes(documents, progress=lambda done: progress("scoring", done, len(documents)))
+        with _progress() as progress:
+            result = evaluate_timexes(documents, progress=progress)
         table = Table("measure", "precision", "recall", "F1", "accuracy", "right", "predicted", "gold")
         for label, precision, recall, f1, right in (
             ("strict span", result.strict_precision, result.strict_recall, result.strict_f1, result.strict),
@@ -482,7 +472,7 @@ def train_claims(
     with _errors_reported():
         from spinscope.training.claims import TrainSettings, train_from_data
 
-        with _steps() as progress:
+        with _progress() as progress:
             validation = train_from_data(data, out, settings=TrainSettings(folds=folds), progress=progress)
         table = Table("measure (out of fold)", "model", "TF-IDF 1-2 grams + LR")
         table.add_row("CLEF MAP", f"{validation.clef.map:.4f}", f"{validation.baseline['clef_map']:.4f}")
@@ -509,8 +499,8 @@ def eval_claims(
     with _errors_reported():
         from spinscope.eval.claims import evaluate_claims
 
-        with _steps() as progress:
-            result = evaluate_claims(data, model_dir=model_dir, progress=lambda done, total: progress("scoring", done, total))
+        with _progress() as progress:
+            result = evaluate_claims(data, model_dir=model_dir, progress=progress)
         ranking = Table("CLEF-2019 Task 1 test", "AP", *(f"P@{k}" for k in result.clef.precision_at))
         for name, (ap, precision) in result.clef.per_debate.items():
             ranking.add_row(name, f"{ap:.4f}", *(f"{value:.4f}" for value in precision.values()))
@@ -742,28 +732,33 @@ def _settings(
 
 
 def _with_progress(documents: Iterator[Document], *, total: int | None, show: bool) -> Iterator[Document]:
+    """`documents`, counted on a progress bar as each is handled (`total` None: not known)."""
     if not show:
         yield from documents
         return
-    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as progress:
-        task = progress.add_task("analyse", total=total)
-        for document in documents:
+    with _progress() as progress:
+        for done, document in enumerate(documents, start=1):
             yield document
-            progress.advance(task)
+            progress("analysing", done, total)
 
 
 @contextmanager
-def _steps() -> Iterator[Callable[[str, int, int], None]]:
-    """A progress bar for long library work, fed with (step, done, total); drawn on terminals only."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as progress:
+def _progress() -> Iterator[Callable[[str, int, int | None], None]]:
+    """The one progress bar of the CLI: a `spinscope.progress.Progress` that draws each step's
+    (done, total) with its rate and time left on standard error, while that is a terminal."""
+    columns = (
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as bar:
         tasks: dict[str, TaskID] = {}
 
-        def update(step: str, done: int, total: int) -> None:
+        def update(step: str, done: int, total: int | None) -> None:
             if step not in tasks:
-                tasks[step] = progress.add_task(step, total=total)
-            progress.update(tasks[step], completed=done)
+                tasks[step] = bar.add_task(step, total=total, rate="")
+            bar.update(tasks[step], completed=done, total=total)
+            speed = next(task.speed for task in bar.tasks if task.id == tasks[step])
+            bar.update(tasks[step], rate=f"{speed:.2f}/s" if speed else "")
 
         yield update
 
