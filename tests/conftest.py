@@ -143,3 +143,34 @@ def local_site() -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+class ProgressLog:
+    """A `spinscope.progress.Progress` that keeps every call, and checks the convention."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int, int]] = []
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        self.calls.append((step, done, total))
+
+    def steps(self) -> dict[str, list[int]]:
+        """Each step's `done` counts, in the order they came."""
+        counts: dict[str, list[int]] = {}
+        for step, done, _ in self.calls:
+            counts.setdefault(step, []).append(done)
+        return counts
+
+    def check(self) -> None:
+        """Within each step: one total, running counts that never go down, the last one the total."""
+        for step, counts in self.steps().items():
+            totals = {total for name, _, total in self.calls if name == step}
+            assert len(totals) == 1, (step, totals)
+            assert counts == sorted(counts), (step, counts)
+            assert counts[-1] == totals.pop(), (step, counts)
+
+
+@pytest.fixture
+def progress_log() -> ProgressLog:
+    """A fresh `ProgressLog` to pass as `progress=`."""
+    return ProgressLog()

@@ -378,3 +378,18 @@ def test_cli_analyze_prints_nothing_on_stderr_when_the_home_folder_is_read_only(
     command = [sys.executable, "-m", "spinscope", "analyze", str(path), "--stages", "claims", "-f", "json"]
     result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_cli_progress_bar_counts_up_to_the_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library's running counts reach the bar as they are: `eval timex` ends at 2/2, not 1/2."""
+    import io
+
+    from rich.console import Console
+
+    import spinscope.cli as cli
+
+    drawn = io.StringIO()
+    monkeypatch.setattr(cli, "_stderr", Console(file=drawn, force_terminal=True, width=120, color_system=None))
+    result = runner.invoke(app, ["eval", "timex", "--tml", str(FIXTURES / "timeml" / "te3")])
+    assert result.exit_code == 0, result.output
+    assert "scoring" in drawn.getvalue() and "2/2" in drawn.getvalue()

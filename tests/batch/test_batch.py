@@ -15,7 +15,7 @@ from spinscope.cli import app
 from spinscope.errors import ConfigError, ModelNotFoundError
 from spinscope.settings import BatchSettings, FetchSettings, NlpSettings, Settings
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, ProgressLog
 
 ENTITIES = Settings(stages=("entities",))
 BROKEN = {"empty.txt": "input.empty", "photo.txt": "input.binary", "menu.html": "input.html"}
@@ -72,10 +72,14 @@ def test_every_input_gets_one_record(corpus: Path, tmp_path: Path, validate) -> 
 
 def test_rerun_does_nothing_new(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "results.jsonl"
-    run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    first, again = ProgressLog(), ProgressLog()
+    run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1), progress=first)
     before = out.read_bytes()
-    summary = run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1))
+    summary = run_batch([str(corpus)], out, settings=ENTITIES, batch=BatchSettings(workers=1), progress=again)
     assert (summary.analysed, summary.skipped) == (0, 10)
+    for log in (first, again):  # written or skipped, each document moves the count on by one
+        log.check()
+        assert log.steps() == {"analysing": list(range(11))}
     assert out.read_bytes() == before
 
 

@@ -11,7 +11,7 @@ from spinscope.cli import app
 from spinscope.errors import InputError
 from spinscope.eval.polnear import Attribution, evaluate_quotes, load_polnear, score_attributions
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, ProgressLog
 
 POLNEAR = FIXTURES / "polnear"
 
@@ -56,9 +56,10 @@ def test_overlap_pairs_are_one_to_one() -> None:
     assert (overlap.correct, overlap.precision, overlap.recall) == (1, 0.5, 1.0)
 
 
-def test_evaluate_quotes_finds_both_attributions_of_the_fixture() -> None:
-    result = evaluate_quotes(load_polnear(POLNEAR, "dev"))
+def test_evaluate_quotes_finds_both_attributions_of_the_fixture(progress_log: ProgressLog) -> None:
+    result = evaluate_quotes(load_polnear(POLNEAR, "dev"), progress=progress_log)
     assert result.articles == 1
+    assert progress_log.calls == [("scoring", 1, 1)]
     assert (result.content_overlap.correct, result.speaker.correct, result.content_exact.correct) == (2, 2, 2)
 
 

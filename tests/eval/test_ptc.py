@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from spinscope.errors import InputError
-from spinscope.eval.ptc import load_ptc, merge_spans, score_spans, score_techniques
+from spinscope.eval.ptc import evaluate_ptc, load_ptc, merge_spans, score_spans, score_techniques
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, ProgressLog
 
 PTC = FIXTURES / "ptc"
 
@@ -78,3 +78,11 @@ def test_load_ptc_refuses_bad_labels(tmp_path: Path, labels: str, message: str) 
 def test_load_ptc_refuses_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         load_ptc(tmp_path / "nowhere", PTC / "labels.txt")
+
+
+def test_evaluate_ptc_reports_each_article_scored(progress_log: ProgressLog) -> None:
+    articles = load_ptc(PTC / "articles", PTC / "labels.txt")
+    result = evaluate_ptc(articles, progress=progress_log)
+    assert result.articles == len(articles) > 1
+    assert progress_log.calls == [("scoring", done, len(articles)) for done in range(1, len(articles) + 1)]
+    assert 0.0 <= result.si.f1 <= 1.0 and 0.0 <= result.tc.micro_f1 <= 1.0

@@ -22,7 +22,7 @@ from spinscope.eval.timeml import (
     score_timexes,
 )
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, ProgressLog
 
 TE3 = FIXTURES / "timeml" / "te3"
 MEANTIME = FIXTURES / "timeml" / "meantime"
@@ -239,14 +239,13 @@ def test_score_timexes_counts_predictions_in_documents_without_gold() -> None:
     assert (scores.predicted, scores.gold, scores.relaxed, scores.relaxed_precision) == (2, 1, 1, 0.5)
 
 
-def test_evaluate_timexes_scores_a_finder_and_times_it() -> None:
+def test_evaluate_timexes_scores_a_finder_and_times_it(progress_log: ProgressLog) -> None:
     documents = load_timeml(TE3)
-    done: list[int] = []
-    scores = evaluate_timexes(documents, find=_gold, progress=done.append)
+    scores = evaluate_timexes(documents, find=_gold, progress=progress_log)
     assert (scores.documents, scores.gold, scores.strict, scores.value_f1, scores.type_f1) == (2, 5, 5, 1.0, 1.0)
     assert scores.words == sum(len(d.text.split()) for d in documents)
     assert scores.seconds > 0 and scores.words_per_second > 0
-    assert done == [1, 2]
+    assert progress_log.calls == [("scoring", 1, 2), ("scoring", 2, 2)]
 
 
 def test_evaluate_timexes_with_a_finder_that_finds_nothing() -> None:

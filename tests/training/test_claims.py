@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from spinscope.eval.claims import CLAIMBUSTER, CLEF2019, CLEF2020, load_training
-from spinscope.models.claims import load_claim_model
+from spinscope.eval.claims import CLAIMBUSTER, CLEF2019, CLEF2020, evaluate_claims, load_training
+from spinscope.models.claims import embed_sentences, load_claim_model
 from spinscope.training.claims import TrainSettings, train_from_data
+
+from ..conftest import ProgressLog
 
 _CLAIMS = [
     "Unemployment fell to {n} percent last year.", "We spent {n} billion dollars on the war.",
@@ -67,5 +69,19 @@ def test_train_from_data_writes_a_model_that_ranks_claims_first(data: Path, tmp_
     validation = train_from_data(data, out, settings=TrainSettings(folds=2, min_count=1))
     assert 0 <= validation.clef.map <= 1 and 0 < validation.threshold < 1
     model = load_claim_model(out)
-    claim, talk = model.score(["Unemployment fell to 7 percent last year.", "Thank you very much."])
+    texts = ["Unemployment fell to 7 percent last year.", "Thank you very much."]
+    claim, talk = model.score(texts, embed_sentences(texts))
     assert claim > talk
+
+
+def test_training_and_scoring_report_running_counts(data: Path, tmp_path: Path) -> None:
+    training, scoring = ProgressLog(), ProgressLog()
+    train_from_data(data, tmp_path / "model", settings=TrainSettings(folds=2, min_count=1), progress=training)
+    evaluate_claims(data, model_dir=tmp_path / "model", progress=scoring)
+    training.check()
+    sentences = sum(len(debate.sentences) for debate in load_training(data))
+    assert list(training.steps()) == ["encoding sentences", "cross-validating"]
+    assert training.calls[-1] == ("cross-validating", 2, 2)
+    assert ("encoding sentences", sentences, sentences) in training.calls
+    scoring.check()
+    assert [done for _, done, _ in scoring.calls] == [1, 2]  # test_annotated/t and groundtruth's one debate

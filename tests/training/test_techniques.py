@@ -13,7 +13,7 @@ from spinscope.errors import ModelNotFoundError
 from spinscope.models.techniques import TechniqueModel, load_technique_model
 from spinscope.training.techniques import TrainSettings, train_from_ptc
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, ProgressLog
 
 PTC = FIXTURES / "ptc"
 
@@ -77,9 +77,14 @@ def test_a_model_from_another_version_is_refused_with_what_to_do(trained: tuple[
         TechniqueModel.load(tmp_path)
 
 
-def test_training_again_into_a_folder_replaces_the_model_loaded_from_it(tmp_path: Path) -> None:
+def test_training_again_into_a_folder_replaces_the_model_loaded_from_it(
+    tmp_path: Path, progress_log: ProgressLog
+) -> None:
     settings = TrainSettings(folds=2)
-    train_from_ptc(PTC / "articles", PTC / "labels.txt", tmp_path, settings=settings)
+    train_from_ptc(PTC / "articles", PTC / "labels.txt", tmp_path, settings=settings, progress=progress_log)
+    progress_log.check()
+    assert list(progress_log.steps()) == ["encoding articles", "cross-validating"]
+    assert progress_log.steps()["encoding articles"] == [1, 2, 3, 4]
     before = load_technique_model(tmp_path)
     train_from_ptc(PTC / "articles", PTC / "labels.txt", tmp_path, settings=settings)
     assert load_technique_model(tmp_path) is not before

@@ -17,7 +17,7 @@ import os
 import re
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,11 +26,10 @@ from spinscope.batch.engines import WorkerStats, run_local, run_ray
 from spinscope.batch.outputs import open_output, output_files, record_key, source_key
 from spinscope.errors import ConfigError
 from spinscope.ingest import count_documents, expand_inputs, load_documents
+from spinscope.progress import Progress
 from spinscope.settings import BatchSettings, Settings
 
 __all__ = ["BatchSummary", "run_batch"]
-
-Progress = Callable[[int, int], None]  # (documents accounted for, documents in the inputs)
 
 
 @dataclass
@@ -83,7 +82,8 @@ def run_batch(
         settings: The analysis settings every worker builds its pipeline from. When
             `settings.threads` is None, each worker gets an equal share of the cores.
         batch: Workers, engine and retry policy; the defaults when None.
-        progress: Called with (documents accounted for, documents in the inputs) as the run goes.
+        progress: Gets ("analysing", documents accounted for (skipped or written), documents in
+            the inputs) as the run goes.
 
     Raises:
         ConfigError: `out` cannot be written, holds something other than records, or is one
@@ -106,7 +106,7 @@ def run_batch(
 
     def report() -> None:
         if progress:
-            progress(summary.skipped + summary.analysed, summary.documents)
+            progress("analysing", summary.skipped + summary.analysed, summary.documents)
 
     def skip(key: str) -> bool:
         return key in done and key not in redo

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spinscope.errors import InputError
 from spinscope.eval import f1_score
+from spinscope.progress import Progress
 
 __all__ = [
     "CLAIMBUSTER",
@@ -255,23 +256,24 @@ def score_class(labels: Sequence[bool], scores: Sequence[float], threshold: floa
 
 
 def evaluate_claims(
-    data: Path, *, model_dir: Path | None = None, progress: Callable[[int, int], None] | None = None
+    data: Path, *, model_dir: Path | None = None, progress: Progress | None = None
 ) -> ClaimEvaluation:
     """Score the claims model (the shipped one, or the one in `model_dir`) on both test sets.
 
     Each debate is scored as one text, sentence by sentence with its neighbours, as the stage
-    scores an article. `progress` is called with (debates done, debates in all).
+    scores an article. `progress` gets ("scoring", debates done, debates in all).
     """
-    from spinscope.models.claims import MODEL_DIR, load_claim_model
+    from spinscope.models.claims import MODEL_DIR, embed_sentences, load_claim_model
 
     model = load_claim_model(model_dir or MODEL_DIR)
     clef, groundtruth = load_test_sets(data)
     scores = []
     debates = [*clef, *groundtruth]
     for done, debate in enumerate(debates, 1):
-        scores.append(model.score([sentence.text for sentence in debate.sentences]))
+        texts = [sentence.text for sentence in debate.sentences]
+        scores.append(model.score(texts, embed_sentences(texts)))
         if progress:
-            progress(done, len(debates))
+            progress("scoring", done, len(debates))
     labels = [sentence.checkworthy for debate in groundtruth for sentence in debate.sentences]
     flat = [float(score) for debate_scores in scores[len(clef) :] for score in debate_scores]
     return ClaimEvaluation(

@@ -16,7 +16,7 @@ Measures, end to end (every gold attribution counts, found or not):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from spinscope.document import Document, Metadata, Quote, Source
 from spinscope.errors import InputError
 from spinscope.eval import f1_score
 from spinscope.pipeline import build_pipeline
+from spinscope.progress import Progress
 from spinscope.settings import Settings
 
 __all__ = [
@@ -194,15 +195,18 @@ def evaluate_quotes(
     articles: Sequence[PolnearArticle],
     *,
     settings: Settings | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> QuoteEvaluation:
-    """Run the quotes stage over `articles` and score it against their gold attributions."""
+    """Run the quotes stage over `articles` and score it against their gold attributions.
+
+    `progress` gets ("scoring", articles done, articles in all).
+    """
     pipeline = build_pipeline(replace(settings or Settings(), stages=("quotes",)))
     documents = (Document(a.text, source=Source("text", a.name), metadata=Metadata()) for a in articles)
     predicted: dict[str, list[Attribution]] = {}
     for done, document in enumerate(pipeline.run(documents), start=1):
         predicted[document.source.name or ""] = predicted_attributions(document.layers.get("quotes", ()))
         if progress:
-            progress(done)
+            progress("scoring", done, len(articles))
     exact, overlap, speaker = score_attributions(predicted, {a.name: a.attributions for a in articles})
     return QuoteEvaluation(len(articles), exact, overlap, speaker)

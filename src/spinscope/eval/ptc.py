@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spinscope.document import Metadata
 from spinscope.errors import InputError, PipelineError
 from spinscope.eval import f1_score
+from spinscope.progress import Progress
 from spinscope.settings import Settings
 
 __all__ = [
@@ -184,9 +184,12 @@ class PtcEvaluation:
 
 
 def evaluate_ptc(
-    articles: list[PtcArticle], *, settings: Settings | None = None, progress: Callable[[int], None] | None = None
+    articles: list[PtcArticle], *, settings: Settings | None = None, progress: Progress | None = None
 ) -> PtcEvaluation:
-    """Run the techniques model on `articles`: SI from its own spans, TC on the gold spans."""
+    """Run the techniques model on `articles`: SI from its own spans, TC on the gold spans.
+
+    `progress` gets ("scoring", articles done, articles in all).
+    """
     from spinscope.analysis import analyze_text
     from spinscope.stages.techniques import label_spans, load_model, names_of
 
@@ -197,7 +200,7 @@ def evaluate_ptc(
     guessed: list[str] = []
     labelled: list[str] = []
     shown = shown_right = 0
-    for article in articles:
+    for done, article in enumerate(articles, start=1):
         document = analyze_text(article.text, metadata=Metadata(), settings=settings)
         if document.error is not None or "techniques" not in document.layers:
             raise PipelineError(f"article {article.id} was not analysed: {document.stages}")
@@ -216,7 +219,7 @@ def evaluate_ptc(
             guessed.extend(item.technique for item in found)
             labelled.extend(span.technique for span in article.spans)
         if progress:
-            progress(1)
+            progress("scoring", done, len(articles))
     return PtcEvaluation(
         len(articles), score_spans(predicted, gold), score_techniques(guessed, labelled), shown, shown_right
     )

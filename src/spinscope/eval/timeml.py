@@ -44,6 +44,7 @@ from typing import Literal, cast
 from spinscope.document import Timex
 from spinscope.errors import ContractError, InputError
 from spinscope.eval import f1_score
+from spinscope.progress import Progress
 
 __all__ = [
     "TIMEX_TYPES",
@@ -438,17 +439,19 @@ def evaluate_timexes(
     documents: Iterable[TimemlDocument],
     *,
     find: Finder | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> TimexScores:
     """Run a timex finder over `documents` and score it; spinscope's `find_timexes` by default.
 
-    `seconds` is the time spent inside `find` alone; `progress` gets the number of documents done.
+    `seconds` is the time spent inside `find` alone; `progress` gets ("scoring", documents done,
+    documents in all).
 
     Raises:
         ContractError: The finder returned a timex whose offsets or text disagree with the
             document's text.
     """
     find = find or spinscope_finder()
+    documents = list(documents)  # counted first, for the progress total
     predicted: dict[str, list[Timex]] = {}
     gold: dict[str, tuple[Timex, ...]] = {}
     words, seconds, done = 0, 0.0, 0
@@ -462,7 +465,7 @@ def evaluate_timexes(
         gold[document.name] = document.timexes
         words += len(document.text.split())
         if progress:
-            progress(done)
+            progress("scoring", done, len(documents))
     return replace(score_timexes(predicted, gold), documents=done, words=words, seconds=seconds)
 
 
