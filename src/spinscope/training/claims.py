@@ -36,7 +36,7 @@ from spinscope.models.claims import (
 )
 from spinscope.models.encoder import Encoder, load_encoder
 from spinscope.models.techniques import MODEL_DIR as ENCODER_DIR
-from spinscope.training.progress import Progress, StepProgress, counter
+from spinscope.progress import Progress
 
 __all__ = [
     "CrossValidation",
@@ -108,7 +108,12 @@ class CrossValidation:
 def prepare_corpus(
     debates: Sequence[Debate], *, encoder: Encoder | None = None, context: int = 0, progress: Progress | None = None
 ) -> PreparedCorpus:
-    """Encode every sentence and build its dense features; `progress` gets sentences done."""
+    """Encode every sentence and build its dense features.
+
+    `progress` gets ("encoding sentences", sentences done, sentences in all).
+    """
+    total = sum(len(debate.sentences) for debate in debates)
+    done = 0
     encoder = encoder or load_encoder(ENCODER_DIR)
     blocks = []
     for debate in debates:
@@ -116,8 +121,9 @@ def prepare_corpus(
         vectors = np.vstack([embed(encoder, texts[first : first + _BATCH]) for first in range(0, len(texts), _BATCH)])
         cues = np.array([cue_features(text) for text in texts], np.float32)
         blocks.append(np.hstack([vectors, neighbour_means(vectors, context), cues]))
+        done += len(texts)
         if progress:
-            progress(len(texts))
+            progress("encoding sentences", done, total)
     return PreparedCorpus(
         debates=list(debates),
         texts=[sentence.text for debate in debates for sentence in debate.sentences],
@@ -136,14 +142,15 @@ def cross_validate(
     settings = settings or TrainSettings()
     logits = np.zeros(len(corpus.texts))
     baseline = np.zeros(len(corpus.texts))
-    for train, held in _folds(corpus, settings.folds):
+    folds = list(_folds(corpus, settings.folds))
+    for done, (train, held) in enumerate(folds, start=1):
         model = _fit(corpus, train, settings)
         logits[held] = model.logits(corpus.texts, corpus.dense, held)
         baseline[held] = _fit_baseline([corpus.texts[i] for i in train], corpus.labels[train]).decision_function(
             [corpus.texts[i] for i in held]
         )
         if progress:
-            progress(1)
+            progress("cross-validating", done, len(folds))
     claimbuster = ~corpus.clef
     calibration = _platt(logits[claimbuster], corpus.labels[claimbuster])
     scores = _calibrated(logits, calibration)
@@ -208,7 +215,7 @@ def train_from_data(
     out_dir: Path,
     *,
     settings: TrainSettings | None = None,
-    progress: StepProgress | None = None,
+    progress: Progress | None = None,
 ) -> CrossValidation:
     """Reproduce the claims model from the shared data folder into `out_dir`; return its CV figures.
 
@@ -216,15 +223,13 @@ def train_from_data(
         data: The shared data folder (with claimbuster/, clef2019-checkthat-task1-en/, ...).
         out_dir: Where the model files go (created if missing).
         settings: How the model is fitted.
-        progress: Called with (step, done, total) as sentences and folds complete.
+        progress: Gets (step, done, total) as sentences are encoded and folds complete.
     """
     settings = settings or TrainSettings()
     debates = load_training(data)
-    total = sum(len(debate.sentences) for debate in debates)
 
-    corpus = prepare_corpus(debates, context=settings.context, progress=counter(progress, "encoding sentences", total))
-    folds = counter(progress, "cross-validating", settings.folds)
-    validation = cross_validate(corpus, settings=settings, progress=folds)
+    corpus = prepare_corpus(debates, context=settings.context, progress=progress)
+    validation = cross_validate(corpus, settings=settings, progress=progress)
     train_claims(corpus, out_dir, validation=validation, settings=settings)
     load_claim_model.cache_clear()
     return validation

