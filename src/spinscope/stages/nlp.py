@@ -8,11 +8,16 @@ metadata (title lines, repeated or not; breadcrumb, dateline and byline lines; i
 are left out, so the layers built on sentences (claims, techniques, the timeline) never count
 them.
 
-The stage reads any language: English texts get the English model's full parse; a text in
-another language gets only rule-based sentences (spaCy's multilingual sentencizer, no trained
-model), and the `spacy` artifact it hands on carries no tags, so that no English model ever
-reads another language. A language given its own model (Russian, next) is parsed with it
-here, beside English, and added to the `languages` of the stages that then support it.
+The stage reads any language, and no model ever reads a language it was not made for:
+- English texts get the English spaCy model's full parse;
+- Russian texts get natasha's parse (`spinscope.models.russian`: razdel's sentences and
+  tokens, slovnet's morphology, syntax and entities, pymorphy3's lemmas) as a spaCy `Doc`
+  with the same text, loaded on the first Russian text only; its sentences follow the same
+  rules (none crosses a line break unless the text is hard-wrapped; furniture left out;
+  trimmed);
+- a text in any other language gets only rule-based sentences (spaCy's multilingual
+  sentencizer, no trained model), and the `spacy` artifact it hands on carries no tags.
+Whatever the language, the `spacy` artifact's text is the document's text.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Span
 from spinscope.language import DEFAULT_LANGUAGE, language_of
+from spinscope.models.russian import load_russian, parse_russian
 from spinscope.models.spacy import LineBreaks, load_spacy
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
@@ -38,7 +44,7 @@ class SpacyStage(Stage):
 
     name = "nlp"
     produces = ("sentences", "spacy")
-    languages = None  # English gets the English model, any other language rule-based sentences
+    languages = None  # English and Russian get their models, any other language rule-based sentences
 
     def __init__(self, settings: Settings) -> None:
         import spacy
@@ -48,11 +54,12 @@ class SpacyStage(Stage):
         self.nlp.max_length = max(self.nlp.max_length, settings.ingest.max_bytes + 1)
         self.sentencizer = _sentencizer(self.nlp.max_length)
         self.line_breaks = LineBreaks(settings.nlp.split_lines)
+        self.split_lines = settings.nlp.split_lines
         self.batch_size = settings.nlp.batch_size
         meta = self.nlp.meta
         self.version = (
-            f"2 ({meta.get('name')} {meta.get('version')}, spacy {spacy.__version__}; "
-            "other languages: rule-based sentences)"
+            f"3 ({meta.get('name')} {meta.get('version')}, spacy {spacy.__version__}; "
+            f"Russian: {_natasha_versions()}; other languages: rule-based sentences)"
         )
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
@@ -62,13 +69,18 @@ class SpacyStage(Stage):
     def process_batch(
         self, documents: Sequence[Document], inputs: Sequence[Mapping[str, Any]]
     ) -> list[StageResult]:
-        """Parse several documents: the English ones with ``nlp.pipe``, the others by rule."""
+        """Parse several documents: the English ones with ``nlp.pipe``, the Russian ones with
+        natasha, the others by rule."""
         english = [i for i, document in enumerate(documents) if language_of(document) == DEFAULT_LANGUAGE]
         parses: dict[int, Doc] = dict(
             zip(english, self.nlp.pipe((documents[i].text for i in english), batch_size=self.batch_size), strict=True)
         )
         for index, document in enumerate(documents):
-            if index not in parses:
+            if index in parses:
+                continue
+            if language_of(document) == "ru":
+                parses[index] = parse_russian(document.text, split_lines=self.split_lines, parser=load_russian())
+            else:
                 parses[index] = self.line_breaks(self.sentencizer(document.text))
         return [_result(document, parses[index]) for index, document in enumerate(documents)]
 
@@ -111,6 +123,16 @@ def _outside(start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[tupl
     if start < end:
         parts.append((start, end))
     return parts
+
+
+def _natasha_versions() -> str:
+    """The versions of the Russian models' packages, read without importing them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"natasha {version('natasha')}, slovnet {version('slovnet')}, pymorphy3 {version('pymorphy3')}"
+    except PackageNotFoundError as error:
+        return f"not installed ({error.name})"
 
 
 def _sentencizer(max_length: int) -> Language:
