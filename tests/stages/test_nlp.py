@@ -60,11 +60,11 @@ def test_find_sentences_keeps_the_rest_of_a_sentence_cut_by_a_line(nlp) -> None:
 
 def test_spacy_stage_reads_other_languages_by_rule_only() -> None:
     stage = SpacyStage(Settings())
-    text = "Президент заявил во вторник, что переговоры продолжатся. Министр согласился с ним."
-    document = Document(text, metadata=Metadata(language="ru"))
+    text = "Президент заявив у вівторок, що переговори триватимуть. Міністр погодився з ним."
+    document = Document(text, metadata=Metadata(language="uk"))
     result = stage.process(document, {})
     assert [s.text for s in result.layers["sentences"]] == [
-        "Президент заявил во вторник, что переговоры продолжатся.", "Министр согласился с ним.",
+        "Президент заявив у вівторок, що переговори триватимуть.", "Міністр погодився з ним.",
     ]
     parsed = result.artifacts["spacy"]
     assert parsed.lang_ == "xx" and not parsed.ents and not any(token.pos_ for token in parsed)
