@@ -384,6 +384,10 @@ class _Builder:
 def _lemma(morph: _MorphVocab, token: _Word) -> str:
     if token.pos not in _LEMMATISED:
         return token.text
+    if token.pos == "PROPN" and token.feats.get("Case") == "Nom" and token.feats.get("Number") != "Plur":
+        # A name in the nominative singular is its own lemma; the dictionary guesses at unknown
+        # names ("Пашинян" read as the genitive plural of "пашинянин").
+        return token.text
     lemma = morph.lemmatize(token.text, token.pos, token.feats)
     if token.pos == "PROPN" and token.text[:1].isupper():
         lemma = lemma[:1].upper() + lemma[1:]

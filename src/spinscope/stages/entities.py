@@ -1,5 +1,9 @@
 """The `entities` layer: named mentions, clustered into the people and things they name.
 
+The rules below are for English; a Russian text's mentions are clustered by
+`spinscope.stages.entities_ru`, the same rules read through lemmas, so that a name's cases are
+one name.
+
 Clustering rules, applied in order, the same for every name:
 1. Mentions are cleaned: a leading "the", a possessive "'s", and for people the titles and
    honorifics before the name ("President", "Mr.") are not part of the name.
@@ -39,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Entity, Mention, Span
 from spinscope.gazetteer import is_demonym, is_place
+from spinscope.language import language_of
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
@@ -163,7 +168,8 @@ class EntityStage(Stage):
     name = "entities"
     requires = ("spacy",)
     produces = ("entities",)
-    version = "2"
+    version = "3"
+    languages = frozenset({"en", "ru"})  # Russian: `spinscope.stages.entities_ru`
 
     def __init__(self, settings: Settings | None = None) -> None:
         """Read the gazetteer now, so that the first document does not pay for it."""
@@ -172,9 +178,13 @@ class EntityStage(Stage):
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Cluster the named mentions of one document, skipping its navigation lines."""
         parsed: Doc = inputs["spacy"]
-        raw = [RawMention(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents]
         evidence = document.metadata.evidence
         navigation = [*evidence.get("breadcrumbs", ()), *evidence.get("published", ())]
+        if language_of(document) == "ru":
+            from spinscope.stages.entities_ru import find_russian_entities  # it builds on this module
+
+            return StageResult(layers={"entities": find_russian_entities(parsed, exclude=navigation)})
+        raw = [RawMention(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents]
         return StageResult(layers={"entities": find_entities(document.text, raw, exclude=navigation)})
 
 

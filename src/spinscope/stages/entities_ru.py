@@ -1,0 +1,384 @@
+"""The `entities` layer for Russian: natasha's mentions, clustered across inflection.
+
+The rules are the English ones (`spinscope.stages.entities`) read through Russian grammar:
+names are compared by their lemmas, not their surfaces, so the cases of a name are one name.
+
+Clustering, in order:
+1. Mentions are cleaned: quotes, punctuation and whitespace at the edges are not part of a
+   name, and a mention ends at a line break. Each gets a key: the stems of its words' lemmas
+   (`spinscope.gazetteer.russian.name_key`), so that "Шуша", "Шуши", "Шушу" and "Шушой" share
+   one, and so do "Алиев", "Алиева" and "Алиеву".
+2. Mentions with the same key are one entity, whatever natasha labelled each.
+3. A person's shorter name ("Алиев", "Ильхам Алиев") joins the longer name it is a part of
+   ("Ильхам Гейдарович Алиев"); where two people share it, the one named most recently before.
+   A one-word name natasha called an organisation or place that is such a person's surname
+   joins them too, unless the gazetteer knows it as a place.
+4. A person's surname that natasha missed, in any case, is a mention of that person too,
+   unless it opens a sentence and the text also uses it as an ordinary word.
+5. An acronym ("МИД", "ООН") joins the organisation whose initials it spells ("Министерство
+   иностранных дел", "Организация Объединённых Наций").
+6. A title before a person's name ("президент Азербайджана Ильхам Алиев") is one of their
+   titles, and the same title standing alone later ("президент заявил") is a mention of the
+   person, the one named most recently before where several hold it.
+The entity's name is its longest name in the nominative case (natasha's normaliser:
+"Ильхама Алиева" -> "Ильхам Алиев"). Its label is decided for the whole entity:
+- nationality words ("армяне", "российские") are a group (NORP);
+- a title, or a person-tagged name of two words or more, makes a person;
+- a name the Russian gazetteer lists is its place type (GPE or LOC) whatever natasha said
+  ("Шуша освобождена" is tagged as a person): the list holds no town that is also a common
+  surname or first name;
+- a one-word name natasha called a person, with a place preposition before it ("в Шуше",
+  "из Лачина"), is a place (GPE);
+- otherwise, its mentions' majority label, a tie going to the longest mention's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spinscope.document import Entity, Mention, Span
+from spinscope.gazetteer.russian import name_key, place_label, stem
+from spinscope.models.russian import normal_name
+from spinscope.stages.entities import NAMED_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["find_russian_entities"]
+
+# Lemmas of the titles that name a role, and so can stand for the person ("президент заявил").
+ROLE_TITLES = frozenset(
+    {
+        "президент", "вице-президент", "премьер", "премьер-министр", "вице-премьер", "министр", "замминистра",
+        "глава", "госсекретарь", "канцлер", "генсек", "спикер", "посол", "мэр", "губернатор", "сенатор",
+        "депутат", "председатель", "пресс-секретарь", "представитель", "советник", "помощник", "генерал",
+        "командующий", "лидер", "король", "королева", "принц", "папа", "патриарх", "католикос", "муфтий",
+        "шейх", "эмир", "султан", "омбудсмен", "судья", "прокурор", "полковник", "маршал", "адмирал",
+    }
+)
+_MAX_TITLE_WORDS = 6  # "министр иностранных дел Российской Федерации Сергей Лавров"
+_EDGE = set(" \t\r\n\"'“”„‘’«»()[]{},;:•·-–—|/.!?")
+# Words after which a name is a place ("в Шуше", "из Лачина", "город Шуша").
+_PLACE_CUES = frozenset(
+    {
+        "в", "во", "из", "под", "около", "возле", "близ", "вблизи", "город", "село", "деревня", "посёлок",
+        "поселок", "район", "область", "регион", "столица", "республика", "край",
+    }
+)
+_ACRONYM_SKIP = frozenset({"и", "о", "об", "по", "в", "во", "на", "за", "для", "с", "со", "при", "к"})
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(slots=True)
+class _Name:
+    start: int
+    end: int
+    text: str
+    label: str
+    key: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    span: SpacySpan
+    titles: list[str] = field(default_factory=list)
+    title_lemmas: list[tuple[str, ...]] = field(default_factory=list)
+    place_cue: bool = False
+
+    @property
+    def is_person(self) -> bool:
+        """Whether this mention on its own shows a person: a title, or a person-tagged name
+        of two words or more."""
+        return bool(self.titles) or (self.label == "PERSON" and len(self.key) >= 2)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    names: list[_Name] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return max((name.key for name in self.names), key=len)
+
+    @property
+    def longest(self) -> _Name:
+        return max(self.names, key=lambda name: (len(name.key), len(name.text), -name.start))
+
+    @property
+    def label(self) -> str:
+        if all(name.label == "NORP" for name in self.names):
+            return "NORP"
+        if any(name.is_person for name in self.names):
+            return "PERSON"
+        if (known := place_label(self.longest.lemmas)) is not None:
+            return known
+        votes = Counter(name.label for name in self.names)
+        if len(self.key) == 1 and max(votes, key=votes.__getitem__) == "PERSON" and any(n.place_cue for n in self.names):
+            return "GPE"
+        longest = self.longest
+        return max(votes, key=lambda label: (votes[label], label == longest.label))
+
+
+def find_russian_entities(parsed: Doc, *, exclude: Sequence[Span] = ()) -> list[Entity]:
+    """Cluster the named mentions of a Russian parse into entities, ordered by first mention.
+
+    Args:
+        parsed: The Russian parse (`spinscope.models.russian.parse_russian`): tokens with
+            lemmas and morphology, and entities with OntoNotes labels.
+        exclude: Stretches of text whose mentions are ignored (breadcrumbs, datelines).
+    """
+    skip = [(span.start, span.end) for span in exclude]
+    names = [
+        name
+        for ent in parsed.ents
+        if ent.label_ in NAMED_LABELS
+        and not _overlaps(ent.start_char, ent.end_char, skip)
+        and (name := _clean(ent)) is not None
+    ]
+    clusters = _merge_acronyms(_merge_person_parts(_group_same_names(names)))
+    _recover_surnames(parsed, clusters, skip)
+    clusters.sort(key=lambda cluster: min(name.start for name in cluster.names))
+    titles = _title_mentions(parsed, clusters, skip)
+    return [_entity(index, cluster, titles.get(id(cluster), [])) for index, cluster in enumerate(clusters, 1)]
+
+
+def _clean(ent: SpacySpan) -> _Name | None:
+    """Trim a mention to its name's tokens, or None when no name is left."""
+    tokens = list(ent)
+    for index, token in enumerate(tokens):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            tokens = tokens[: index + (0 if "\n" in token.text else 1)]
+            break
+    while tokens and set(tokens[0].text) <= _EDGE:
+        tokens.pop(0)
+    while tokens and set(tokens[-1].text) <= _EDGE:
+        tokens.pop()
+    if not tokens:
+        return None
+    doc = ent.doc
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    span.label_ = ent.label_
+    words = [token for token in span if not token.is_space and any(ch.isalnum() for ch in token.text)]
+    lemmas = tuple(token.lemma_ or token.text for token in words)
+    key = name_key(lemmas)
+    if not key or (ent.label_ != "NORP" and not any(ch.isupper() for ch in span.text)):
+        return None
+    titles, title_lemmas = _titles_before(doc, span.start) if ent.label_ == "PERSON" else ([], [])
+    previous = _previous_word(doc, span.start)
+    cue = previous is not None and previous.lower_ in _PLACE_CUES
+    return _Name(span.start_char, span.end_char, span.text, ent.label_, key, lemmas, span, titles, title_lemmas, cue)
+
+
+def _previous_word(doc: Doc, index: int) -> Token | None:
+    index -= 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    return doc[index] if index >= 0 and not doc[index].is_sent_end else None
+
+
+def _titles_before(doc: Doc, start: int) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The title written just before a name ("президент Азербайджана", "министр иностранных дел
+    России"), with its lemmas: a role word, then at most a few genitive words."""
+    index = start - 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    first = index
+    for _ in range(_MAX_TITLE_WORDS):
+        if index < 0 or doc[index].is_space or doc[index].is_punct or doc[index].is_sent_end:
+            return [], []
+        token = doc[index]
+        if token.lemma_.casefold() in ROLE_TITLES:
+            # "бывший президент", "азербайджанский лидер": adjectives before the role are part of it.
+            while index > 0 and doc[index - 1].pos_ == "ADJ" and not doc[index - 1].is_sent_end:
+                index -= 1
+            title = doc[index : first + 1]
+            lemmas = tuple(t.lemma_.casefold() for t in title if not t.is_space)
+            return [" ".join(title.text.split())], [lemmas]
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.morph.get("Case") not in (["Gen"], []):
+            return [], []
+        index -= 1
+    return [], []
+
+
+def _group_same_names(names: Iterable[_Name]) -> list[_Cluster]:
+    groups: dict[tuple[str, ...], _Cluster] = {}
+    for name in sorted(names, key=lambda name: name.start):
+        groups.setdefault(name.key, _Cluster()).names.append(name)
+    return list(groups.values())
+
+
+def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Move each mention of a part of a person's name to the person it most likely names."""
+    people = [c for c in clusters if c.label == "PERSON" and len(c.key) >= 2]
+    for cluster in sorted(clusters, key=lambda c: len(c.key), reverse=True):
+        label = cluster.label
+        if not cluster.names or label == "NORP":
+            continue
+        if label != "PERSON" and (len(cluster.key) != 1 or place_label(cluster.longest.lemmas) is not None):
+            continue
+        wholes = [p for p in people if p is not cluster and p.names and _contains(p.key, cluster.key)]
+        if label != "PERSON":
+            wholes = [p for p in wholes if p.key[-1:] == cluster.key]  # a surname, not a first name
+        if not wholes:
+            continue
+        for name in cluster.names:
+            _nearest_before(wholes, name.start).names.append(name)
+        cluster.names = []
+    return [cluster for cluster in clusters if cluster.names]
+
+
+def _recover_surnames(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[int, int]]) -> None:
+    """Add the untagged occurrences of each person's surname, in any case, to that person."""
+    by_surname: dict[str, list[_Cluster]] = {}
+    for person in clusters:
+        if person.label == "PERSON" and len(person.key) >= 2 and len(person.key[-1]) >= 3:
+            by_surname.setdefault(person.key[-1], []).append(person)
+    if not by_surname:
+        return
+    taken = [(name.start, name.end) for cluster in clusters for name in cluster.names]
+    common = {token.text for token in parsed if token.text.islower()}
+    for token in parsed:
+        if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+            continue
+        holders = by_surname.get(stem(token.lemma_ or token.text)) or by_surname.get(stem(token.text))
+        if not holders or _overlaps(token.idx, token.idx + len(token), [*taken, *skip]):
+            continue
+        if token.is_sent_start and token.lower_ in common:
+            continue  # "Мороз ударил", where the text also says "мороз"
+        holder = _nearest_before(holders, token.idx)
+        span = parsed[token.i : token.i + 1]
+        key = (stem(token.lemma_ or token.text),)
+        holder.names.append(_Name(token.idx, token.idx + len(token), token.text, "PERSON", key, (token.lemma_,), span))
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge an acronym ("ООН") into the name spelled out elsewhere in the text whose initials
+    it is, where only one name has those initials."""
+    spelled: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        words = [lemma.casefold() for lemma in cluster.longest.lemmas]
+        initials = "".join(word[0] for word in words if word not in _ACRONYM_SKIP)
+        if len(words) >= 2 and len(initials) >= 2:
+            spelled.setdefault(initials, []).append(cluster)
+    for cluster in clusters:
+        surface = cluster.names[0].text
+        targets = spelled.get(surface.casefold(), []) if _ACRONYM.fullmatch(surface) else []
+        if len(targets) == 1 and targets[0] is not cluster and targets[0].names:
+            targets[0].names.extend(cluster.names)
+            cluster.names = []
+    return [cluster for cluster in clusters if cluster.names]
+
+
+def _title_mentions(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[int, int]]) -> dict[int, list[Mention]]:
+    """Find a person's role word standing alone ("президент заявил"), and give it to the person
+    holding that title."""
+    holders: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        if cluster.label == "PERSON":
+            roles = {lemma for name in cluster.names for title in name.title_lemmas for lemma in title if lemma in ROLE_TITLES}
+            for role in roles:
+                holders.setdefault(role, []).append(cluster)
+    if not holders:
+        return {}
+    taken = [(name.start, name.end) for cluster in clusters for name in cluster.names]
+    found: dict[int, list[Mention]] = {}
+    for token in parsed:
+        candidates = holders.get(token.lemma_.casefold())
+        if candidates is None or not (token.text[:1].islower() or token.is_sent_start):
+            continue
+        end = token.idx + len(token)
+        if _overlaps(token.idx, end, [*taken, *skip]) or _names_follow(parsed, token.i, taken):
+            continue
+        holder = _nearest_before(candidates, token.idx)
+        if len(candidates) > 1 and not any(name.start < token.idx for name in holder.names):
+            continue  # several holders and none named yet: ambiguous
+        found.setdefault(id(holder), []).append(Mention(token.idx, end, token.text, kind="title"))
+    return found
+
+
+def _names_follow(parsed: Doc, index: int, taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether a name follows the role word within a title's reach ("президент Франции Эмманюэль
+    Макрон"): then the word is a title of that name, not a mention on its own."""
+    starts = {start for start, _ in taken}
+    for token in parsed[index + 1 : index + 1 + _MAX_TITLE_WORDS]:
+        if token.is_space:
+            continue
+        if token.idx in starts:
+            return True
+        if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+    return False
+
+
+def _entity(index: int, cluster: _Cluster, title_mentions: list[Mention]) -> Entity:
+    mentions = [Mention(n.start, n.end, n.text) for n in cluster.names] + title_mentions
+    mentions.sort(key=lambda mention: (mention.start, mention.end))
+    titles: dict[str, str] = {}
+    for name in sorted(cluster.names, key=lambda name: name.start):
+        for title in name.titles:
+            titles.setdefault(title.casefold(), title)
+    return Entity(
+        id=f"E{index}",
+        name=_nominative(cluster),
+        label=cluster.label,
+        mentions=tuple(mentions),
+        titles=tuple(titles.values()),
+    )
+
+
+def _nominative(cluster: _Cluster) -> str:
+    """The entity's longest name in the nominative case: a mention whose main word is already
+    in it where there is one ("Министерство иностранных дел"), else natasha's normal form, else
+    (a one-word name natasha cannot inflect) the word's lemma with its capitals."""
+    longest = max(len(name.key) for name in cluster.names)
+    candidates = sorted((n for n in cluster.names if len(n.key) == longest), key=lambda n: n.start)
+    for name in candidates:
+        if _is_nominative(name.span.root):
+            return " ".join(name.text.split())
+    name = candidates[0]
+    surface = " ".join(name.text.split())
+    normal = " ".join(normal_name(name.span).split())
+    words = [token for token in name.span if not token.is_space]
+    if normal == surface and len(words) == 1:
+        return _shaped(words[0])
+    return normal
+
+
+def _is_nominative(token: Token) -> bool:
+    return token.morph.get("Case") in (["Nom"], [])
+
+
+def _shaped(token: Token) -> str:
+    """The token's lemma written as the token is: "Шушу" -> "Шуша", "МИД" -> "МИД"."""
+    lemma = token.lemma_ or token.text
+    if token.text.isupper() and len(token.text) > 1:
+        return lemma.upper()
+    if token.text[:1].isupper():
+        return lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` shares a character with any of `spans`."""
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    if len(part) >= len(whole):
+        return False
+    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def _nearest_before(clusters: list[_Cluster], position: int) -> _Cluster:
+    """The cluster named most recently before `position`, else the one named first after it."""
+    before = [
+        (max(n.start for n in c.names if n.start < position), i)
+        for i, c in enumerate(clusters)
+        if any(n.start < position for n in c.names)
+    ]
+    if before:
+        return clusters[max(before)[1]]
+    return min(clusters, key=lambda c: min(n.start for n in c.names))
