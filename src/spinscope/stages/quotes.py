@@ -28,6 +28,9 @@ How it reads an article:
    ("according to these orders"). A speech verb that also reports findings ("found",
    "showed") beside a few quoted words with no verb cues an epithet, not speech. Where the
    parser finds no subject, the name right after the verb speaks ("...," said Hill).
+
+Russian texts are read by `spinscope.stages.quotes_ru`, with Russian quotation marks, dash
+attributions and speech verbs, into the same layers.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from spinscope.document import Document, Entity, Quote, Span, Speaker, Term
 from spinscope.stages.base import Stage, StageResult
+from spinscope.stages.quotes_ru import find_quotes_ru
 
 if TYPE_CHECKING:  # spaCy is imported when a pipeline is built, not with this module
     from spacy.tokens import Doc, Token
@@ -121,10 +125,14 @@ class QuoteStage(Stage):
     name = "quotes"
     requires = ("spacy", "sentences", "entities")
     produces = ("quotes", "terms")
-    version = "2"
+    version = "3"
+    languages = frozenset({"en", "ru"})
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
-        """Find the quotes and terms of one document."""
+        """Find the quotes and terms of one document (Russian ones by `quotes_ru`'s conventions)."""
+        if document.metadata.language == "ru":
+            quotes, terms = find_quotes_ru(document.text, inputs["spacy"], document.layers["entities"])
+            return StageResult(layers={"quotes": quotes, "terms": terms})
         quotes, terms = find_quotes(document.text, inputs["spacy"], document.layers["entities"])
         return StageResult(layers={"quotes": quotes, "terms": terms})
 
