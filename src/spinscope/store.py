@@ -14,7 +14,7 @@ Invariants:
 - Opening a file brings it to this spinscope's schema version, applying the pending
   `MIGRATIONS` in one transaction; a file of a newer version is refused, never downgraded.
 
-The schema (version 1), for SQL against the file (``sqlite3 spinscope.db``):
+The schema (version 2), for SQL against the file (``sqlite3 spinscope.db``):
 
 ``documents``, one row per document:
     ``number`` (INTEGER PRIMARY KEY, the row the full-text index points at), ``id`` (TEXT
@@ -24,7 +24,8 @@ The schema (version 1), for SQL against the file (``sqlite3 spinscope.db``):
     source), ``language``, ``words`` (INTEGER, whitespace-separated words), ``added``
     (ISO 8601 UTC time the row was written; replacing a document rewrites it), ``error_code``
     (the code of the first stage that failed on the document, NULL when none did), ``text``,
-    and ``record`` (the whole contract record as JSON, for ``json_extract``).
+    ``record`` (the whole contract record as JSON, for ``json_extract``) and ``stems`` (the
+    Russian stems the full-text index reads; empty for a text without Cyrillic words).
 
 ``spans``, one row per span of a layer item:
     ``document`` (TEXT, ``documents.id``; deleted with the document), ``layer`` (``sentences``,
@@ -39,9 +40,12 @@ The schema (version 1), for SQL against the file (``sqlite3 spinscope.db``):
     cues and parts, speaker mentions) are in ``record`` only. Indexed on ``(layer, label)``
     and on ``(document, layer)``.
 
-``documents_fts``, an FTS5 index of ``documents.title`` and ``documents.text`` (tokenizer
-    ``unicode61 remove_diacritics 2``, so "Susa" finds "Şuşa"; no stemming, so a hit holds
-    the very words asked for). It is an external-content table: the article text is stored
+``documents_fts``, an FTS5 index of ``documents.title``, ``documents.text`` and
+    ``documents.stems`` (tokenizer ``unicode61 remove_diacritics 2``, so "Susa" finds "Şuşa";
+    no stemming of the text, so an English hit holds the very words asked for). ``stems`` (from
+    schema version 2) holds the Snowball Russian stem of every Cyrillic word of the title and
+    text, in order, and a Cyrillic search word also matches its stem there, so «Шушой» finds
+    «Шуша» and «Шуши» in any inflection; a hit by stem alone has no marked words in its snippet. It is an external-content table: the article text is stored
     once, in ``documents.text``, and triggers on ``documents`` keep the index in step with
     every insert, update and delete, in the same transaction, also when the rows are changed
     by hand with SQL. A contentless index could not build snippets, and a plain FTS table
@@ -56,6 +60,7 @@ For example, the speakers quoted most often, and the articles that name a place:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -159,10 +164,45 @@ def _create_tables(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+_FTS_V2 = (
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, stems, content='documents', content_rowid='number', tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text, stems) VALUES (new.number, new.title, new.text, new.stems);
+    END""",
+    """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text, stems)
+        VALUES ('delete', old.number, old.title, old.text, old.stems);
+    END""",
+    """CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text, stems)
+        VALUES ('delete', old.number, old.title, old.text, old.stems);
+        INSERT INTO documents_fts(rowid, title, text, stems) VALUES (new.number, new.title, new.text, new.stems);
+    END""",
+)
+
+
+def _add_stems(connection: sqlite3.Connection) -> None:
+    """Version 2: ``documents.stems`` (Russian stems) in the full-text index, filled for stored rows."""
+    connection.execute("ALTER TABLE documents ADD COLUMN stems TEXT NOT NULL DEFAULT ''")
+    for name in ("documents_fts_insert", "documents_fts_delete", "documents_fts_update"):
+        connection.execute(f"DROP TRIGGER {name}")
+    connection.execute("DROP TABLE documents_fts")
+    rows = connection.execute("SELECT number, title, text FROM documents").fetchall()
+    connection.executemany(
+        "UPDATE documents SET stems = ? WHERE number = ?",
+        [(_stems(f"{title or ''}\n{text}"), number) for number, title, text in rows],
+    )
+    for statement in _FTS_V2:
+        connection.execute(statement)
+    connection.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+
+
 # Migration N brings a database from schema version N to N + 1 (PRAGMA user_version); append
 # new ones, never edit old ones. Each runs inside the opening transaction, so it must not
 # commit: plain `execute` only (`executescript` would commit first).
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_tables,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_tables, _add_stems)
 
 _PAGE = 100  # records read per lock taken while exporting, so a long export does not block others
 _TITLE_WEIGHT = 10.0  # a word in the title counts as much as ten in the text
@@ -175,6 +215,7 @@ MAX_WORD_CHARS = 100  # characters in one search word
 _QUERY_SECONDS = 2.0  # a search's SQL is stopped after this long, so that it cannot hold the store
 _WORD_SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f]+")
 _TOKEN = re.compile(r"[^\W_]+")
+_CYRILLIC_WORD = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W_]*")
 _SQLITE_MAX = 2**63 - 1
 _MONTH = (
     "CASE WHEN d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(d.published, 1, 7) ELSE 'undated' END"
@@ -750,7 +791,40 @@ def _match_expression(query: str) -> str:
             "keep the words that matter most",
             code="input.query_too_long",
         )
-    return " ".join('"' + word.replace('"', '""') + '"' for word in words.values())
+    plain = [_quoted(word) for word in words.values() if not _stems(word)]
+    # A Cyrillic word also matches its stems; FTS5 joins such an OR group to others by AND only.
+    either = [f'({_quoted(word)} OR stems : {_quoted(_stems(word))})' for word in words.values() if _stems(word)]
+    if not either:
+        return " ".join(plain)
+    return " AND ".join(([f"({' '.join(plain)})"] if plain else []) + either)
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _stems(text: str) -> str:
+    """The Snowball Russian stems of the Cyrillic words of `text`, in order, folded as the index folds."""
+    words = _CYRILLIC_WORD.findall(text.casefold().replace("ё", "е"))
+    if not words:
+        return ""
+    stemmer = _russian_stemmer()
+    with _STEMMING:  # a Snowball stemmer keeps its word in the object: one thread at a time
+        return " ".join(stemmer.stemWords(words))
+
+
+_STEMMING = threading.Lock()
+
+
+@functools.cache
+def _russian_stemmer() -> Any:
+    try:
+        import snowballstemmer
+    except ImportError as error:
+        raise MissingDependencyError(
+            "the store's Russian search needs snowballstemmer: reinstall spinscope with `pip install -e .`"
+        ) from error
+    return snowballstemmer.stemmer("russian")
 
 
 def _index_form(word: str) -> tuple[str, ...]:
@@ -797,6 +871,7 @@ def _document_row(document: Document) -> dict[str, Any]:
         "error_code": failed,
         "text": document.text,
         "record": json.dumps(document.to_dict(), ensure_ascii=False),
+        "stems": _stems(f"{metadata.title or ''}\n{document.text}"),
     }
 
 
