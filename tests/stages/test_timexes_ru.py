@@ -51,6 +51,13 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         ("Запасы сейчас велики.", ("сейчас", "DATE", "PRESENT_REF")),
         ("Так было в XX веке.", ("XX веке", "DATE", "19")),
         ("Договор подписан 10.11.2020 в Москве.", ("10.11.2020", "DATE", "2020-11-10")),
+        ("Прибыль выросла в третьем квартале 2021 года.", ("третьем квартале 2021 года", "DATE", "2021-Q3")),
+        ("Цены росли в первой половине 2020 года.", ("первой половине 2020 года", "DATE", "2020-H1")),
+        ("Работы шли в течение недели.", ("недели", "DURATION", "P1W")),
+        ("Так было долгие годы.", ("долгие годы", "DURATION", "PXY")),
+        ("Встреча прошла в 10 утра.", ("10 утра", "TIME", "2021-11-08T10:00")),
+        ("Дом строили двадцать восемь лет.", ("двадцать восемь лет", "DURATION", "P28Y")),
+        ("Мост строили в течение двадцати восьми дней.", ("двадцати восьми дней", "DURATION", "P28D")),
     ],
     ids=[
         "day-month-year", "day-month-future", "day-month-past", "night-before", "long-years", "hyphenated-days", "compound-years-genitive",
@@ -58,6 +65,8 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         "last-year", "next-year", "season-year", "start-of-month", "annually", "plural-weekday-set", "clock",
         "more-than-genitive-number", "about-thirty-genitive", "not-less-than", "years-ago", "a-year-ago",
         "exactly-a-year-ago", "in-two-years", "half-a-year", "now", "roman-century", "numeric-date",
+        "quarter", "half-year", "bare-unit-after-v-techenie", "vague-plural", "hour-of-morning", "compound-number",
+        "compound-number-genitive",
     ],
 )
 def test_russian_expressions_take_their_timex3_values(text: str, expected: tuple[str, str, str]) -> None:

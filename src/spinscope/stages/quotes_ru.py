@@ -53,7 +53,7 @@ SPEECH_LEMMAS = frozenset("""
     спросить воскликнуть продолжить резюмировать подытожить убеждать уверять надеяться опасаться
     рассчитывать думать говориться цитировать процитировать передать отчитаться убедить уверить
     жаловаться пожаловаться обвинить обвинять потребовать требовать предложить предлагать пригрозить
-    высказаться уверен убеждён убежден
+    высказаться уверен убеждён убежден уверенный убеждённый убежденный
 """.split())
 # Irregular forms a form-built paradigm would miss, by lemma.
 _IRREGULAR = {
@@ -98,7 +98,7 @@ class _Tok:
     start: int
     end: int
     text: str
-    lemma: str
+    lemma: str  # "" where the text came without a parse
     dep: str
     head: int  # index of the head token in the same list (itself for a root)
 
@@ -135,10 +135,14 @@ def _paradigm(lemma: str) -> list[str]:
 _FORMS = {form: lemma for lemma in sorted(SPEECH_LEMMAS) for form in _paradigm(lemma)}
 
 
+_LEMMAS_YO = {lemma.replace("ё", "е"): lemma for lemma in SPEECH_LEMMAS}
+
+
 def speech_lemma(word: str, lemma: str | None = None) -> str | None:
-    """The speech verb a word is a form of (by its lemma when known, else by its form), or None."""
-    if lemma and lemma.lower().replace("ё", "е") in {v.replace("ё", "е") for v in SPEECH_LEMMAS}:
-        return lemma.lower()
+    """The speech verb a word is a form of: by its lemma when the parse gives one, else by its
+    form ("заявила" -> "заявить"); None for any other word."""
+    if lemma:
+        return _LEMMAS_YO.get(lemma.lower().replace("ё", "е"))
     return _FORMS.get(word.lower())
 
 
@@ -218,11 +222,11 @@ def _tokens(text: str, doc: Doc | None) -> list[_Tok]:
     """The text's tokens with lemmas and dependencies from the parse, or bare ones from the text."""
     if doc is not None and len(doc) and doc.text == text:
         return [
-            _Tok(t.idx, t.idx + len(t.text), t.text, t.lemma_ or t.text.lower(), t.dep_, t.head.i)
+            _Tok(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.dep_, t.head.i)
             for t in doc
         ]
-    found = [m for m in _WORD.finditer(text)]
-    return [_Tok(m.start(), m.end(), m.group(), m.group().lower(), "", i) for i, m in enumerate(found)]
+    found = list(_WORD.finditer(text))
+    return [_Tok(m.start(), m.end(), m.group(), "", "", i) for i, m in enumerate(found)]
 
 
 def _between(tokens: Sequence[_Tok], start: int, end: int) -> list[int]:
@@ -264,6 +268,8 @@ def _direct(text: str, tokens: Sequence[_Tok], mark: _Marked, resolver: _Resolve
         cue = after
     elif before is not None:
         cue = before
+    if cue is None and parts is None:
+        cue = _cue_next_sentence(text, tokens, mark.end)
     lead = text[max(0, mark.start - 40) : mark.start]
     if cue is None and (words < _SPEECH_WORDS or _TITLE_LEAD.search(lead)):
         return None
@@ -332,6 +338,24 @@ def _cue_before(text: str, tokens: Sequence[_Tok], position: int) -> tuple[int |
     if not names:
         return None
     return None, _phrase(tokens, [i for i in indexes if i <= names[-1]][-4:])
+
+
+_ABOUT_THIS = re.compile(r"\s*[.!?…]?\s*(?:[Оо]б\s+этом|[Тт]ак(?:ое\s+мнение)?)\s+")
+
+
+def _cue_next_sentence(
+    text: str, tokens: Sequence[_Tok], position: int
+) -> tuple[int | None, tuple[int, int] | None] | None:
+    """The attribution that opens the next sentence: «...». Об этом заявил министр."""
+    match = _ABOUT_THIS.match(text, position)
+    if match is None or "\n" in text[position : match.end()]:
+        return None
+    _, end = _sentence_bounds(text, match.end())
+    indexes = _between(tokens, match.end(), end)
+    verb = _verb(tokens, indexes[:3])
+    if verb is None:
+        return None
+    return verb, _speaker_near(text, tokens, verb, indexes)
 
 
 def _speaker_near(text: str, tokens: Sequence[_Tok], verb: int, clause: Sequence[int]) -> tuple[int, int] | None:
@@ -439,7 +463,8 @@ def _reported(
         if _inside(sentence_start, taken) and _inside(max(sentence_start, sentence_end - 1), taken):
             continue
         found = (
-            _according_to(text, tokens, sentence_start, sentence_end)
+            _about_this(text, tokens, sentence_start, sentence_end)
+            or _according_to(text, tokens, sentence_start, sentence_end)
             or _that_clause(text, tokens, sentence_start, sentence_end)
             or _trailing_attribution(text, tokens, sentence_start, sentence_end)
         )
@@ -479,6 +504,15 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 # What a reported-speech pattern finds: the content's parts, the cue's and the speaker's extents.
 Found = tuple[list[tuple[int, int]], tuple[int, int] | None, tuple[int, int] | None]
+
+
+def _about_this(text: str, tokens: Sequence[_Tok], start: int, end: int) -> Found | None:
+    """A sentence that the next one attributes: «Огонь прекращён. Об этом сообщили в Кремле.»"""
+    cue = _cue_next_sentence(text, tokens, end)
+    if cue is None or cue[0] is None or text[start:end].lstrip().startswith(("«", "„", '"')):
+        return None
+    verb, mention = cue
+    return [_content(text, start, end)], (tokens[verb].start, tokens[verb].end), mention
 
 
 def _according_to(text: str, tokens: Sequence[_Tok], start: int, end: int) -> Found | None:

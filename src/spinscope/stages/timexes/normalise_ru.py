@@ -184,7 +184,7 @@ def _part_of_date(m: _Match) -> Value | None:
 
 def _clock(m: _Match) -> Value | None:
     hour, minute = int(m.get("hour")), int(m.get("minute") or 0)
-    part = m.get("part")
+    part = m.get("part") or m.get("part2")
     if part in ("дня", "вечера") and hour < 12:
         hour += 12
     base = _base_day(m)
@@ -300,6 +300,28 @@ def _season(m: _Match) -> Value | None:
     return Value("DATE", f"{year:04d}-{code}", base.isoformat())
 
 
+_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _quarter(m: _Match) -> Value | None:
+    """ "в третьем квартале 2021 года" -> ``2021-Q3``; "в первом полугодии" -> ``...-H1``."""
+    index = _ORDINALS.get(m.get("ordinal"))
+    letter = "Q" if m.get("kind").startswith("квартал") else "H"
+    if index is None or (letter == "H" and index > 2):
+        return None
+    if m.get("year"):
+        return Value("DATE", f"{int(m.get('year')):04d}-{letter}{index}")
+    found = _relation_year(m, m.get("rel2")) if m.get("rel2") else None
+    if found is not None:
+        return Value("DATE", f"{found[0]:04d}-{letter}{index}", found[1])
+    base = _base_day(m)
+    if base is None:
+        return Value("DATE", f"XXXX-{letter}{index}")
+    first_month = (index - 1) * (3 if letter == "Q" else 6) + 1
+    year = base.year - (1 if first_month > base.month and not m.future else 0)
+    return Value("DATE", f"{year:04d}-{letter}{index}", base.isoformat())
+
+
 def _decade(m: _Match) -> Value | None:
     decade = m.get("decade")
     if len(decade) == 2:
@@ -319,6 +341,9 @@ def _century(m: _Match) -> Value | None:
 
 def _year(m: _Match) -> Value | None:
     year = int(m.get("year"))
+    edge = m.get("edge")
+    if "половин" in edge:  # "в первой половине 2021 года": its half
+        return Value("DATE", f"{year:04d}-H{1 if edge.startswith('перв') else 2}")
     before = m.context.text[max(0, m.start - 12) : m.start]
     if not m.get("yearword") and not m.get("edge") and not _YEAR_CONTEXT.search(before):
         return None  # "1960 военнослужащих": a number, not a year
@@ -462,6 +487,12 @@ def _vague_duration(m: _Match) -> Value | None:
     return Value("DURATION", _VAGUE[m.get("vague")])
 
 
+def _vague_plural(m: _Match) -> Value | None:
+    """ "долгие годы", "последние десятилетия": a period of an unknown number of units."""
+    unit = unit_of(m.get("vunit"))
+    return Value("DURATION", duration(None, unit)) if unit else None
+
+
 _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
     "set_date": _set_date, "set_adverb": _set_adverb, "set_weekday": _set_weekday, "night_of": _night_of,
     "part_of_date": _part_of_date, "clock": _clock, "clock_hours": _clock, "deictic_part": _deictic_part,
@@ -469,5 +500,6 @@ _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
     "month_anaphor": _month_anaphor, "month_year": _month_year, "season": _season, "decade": _decade,
     "century": _century, "year": _year, "ago": _ago, "after": _after, "relative": _relative, "deictic": _deictic,
     "weekday": _weekday_value, "month": _month, "duration_compound": _duration_compound, "duration": _duration, "duration_unit": _duration,
-    "duration_half": _duration_half, "vague_duration": _vague_duration,
+    "duration_half": _duration_half, "vague_duration": _vague_duration, "vague_plural": _vague_plural,
+    "duration_bare": _duration, "quarter": _quarter,
 }

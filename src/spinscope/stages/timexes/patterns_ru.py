@@ -122,7 +122,8 @@ RULES: tuple[Rule, ...] = (
          rf"(?:{_DAY}\s(?P<month>{_MONTH})(?:\s{_YEAR}{_YEAR_WORD}?)?|(?P<weekday>{_WEEKDAY}))\b"),
     Rule("part_of_date", rf"{_PART}\s{_DAY}\s(?P<month>{_MONTH})(?:\s{_YEAR}{_YEAR_WORD}?)?\b"),
     Rule("clock", rf"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d.,:]\d){_TIME_ZONE}"),
-    Rule("clock_hours", rf"(?<=\s[вкВК]\s)(?P<hour>[01]?\d|2[0-3])\s(?:час(?:а|ов)?)(?:\s(?P<part>утра|дня|вечера|ночи))?{_TIME_ZONE}"
+    Rule("clock_hours", rf"(?<=\s[вкВК]\s)(?P<hour>[01]?\d|2[0-3])\s(?:час(?:а|ов)?(?:\s(?P<part>утра|дня|вечера|ночи))?"
+         rf"|(?P<part2>утра|вечера|ночи)){_TIME_ZONE}"
          r"(?=[\s,.;)]|$)"),
     Rule("deictic_part", rf"(?P<deictic>сегодня|вчера|завтра|позавчера|этой|прошлой|минувшей|этим|тем)\s{_PART}\b"),
     Rule("part_alone", r"(?<![\w-])(?P<part>утром|вечером|ночью|днём|днем)\b"),
@@ -132,6 +133,8 @@ RULES: tuple[Rule, ...] = (
     Rule("full_date", rf"{_DAY}\s(?P<month>{_MONTH})(?:\s{_YEAR}{_YEAR_WORD}?)?\b"),
     Rule("month_anaphor", rf"(?:{_EDGE})?(?P<month>{_MONTH})\s{_REL}[а-яё]*(?:\sже)?\sгода\b"),
     Rule("month_year", rf"(?:{_EDGE})?(?P<month>{_MONTH})\s{_YEAR}{_YEAR_WORD}?\b"),
+    Rule("quarter", rf"(?P<ordinal>перв|втор|трет|четв[её]рт|I{{1,3}}|IV)[а-яё]*\s(?:-?м\s)?(?P<kind>квартал|полугоди)[а-яё]*"
+         rf"(?:\s{_YEAR}{_YEAR_WORD}?|\s(?P<rel2>прошл|этого|текущ|следующ|будущ|того)[а-яё]*(?:\sже)?\sгода)?\b"),
     Rule("season", rf"(?:{_EDGE}|{_REL}[а-яё]*\s)?(?P<season>весн(?:ой|а|у|ы|е)|лет(?:ом|о|а|у)|осен(?:ью|ь|и)|зим(?:ой|а|у|ы|е))"
          rf"(?:\s(?:{_YEAR}{_YEAR_WORD}?|(?P<rel2>прошл|этого|текущ|следующ|будущ|того)[а-яё]*(?:\sже)?\sгода))?\b"),
     Rule("decade", rf"(?:{_EDGE})?(?P<decade>(?:1[5-9]|20)?\d0)-(?:е|х|ые|ых|м)(?:\s(?:год(?:ы|ов|ах|ам|ами)))?(?!\w)"),
@@ -153,6 +156,9 @@ RULES: tuple[Rule, ...] = (
     Rule("duration_unit", rf"{_MOD}(?P<unit>года|месяца|недели|суток|часа|дня|века|десятилетия)\b"),
     Rule("duration_half", r"(?:(?P<mod>почти|около|более|менее|целых|ровно)\s)?(?P<half>полгода|полвека|полчаса|полдня|полтора\sгода)\b"),
     Rule("vague_duration", r"(?P<vague>десятилетиями|годами|месяцами|неделями|веками)\b"),
+    Rule("vague_plural", r"(?:долги[еих]|многи[еих]|последни[еих]|ближайши[еих]|прошедши[еих])\s"
+         r"(?P<vunit>годы|годов|лет|месяцы|месяцев|недели|недель|десятилетия|десятилетий)\b"),
+    Rule("duration_bare", r"(?<=течение\s|тяжении\s)(?P<unit>года|месяца|недели|суток|часа|дня|века|десятилетия)\b"),
 )
 
 _NAMED = re.compile(r"\(\?P<\w+>")
