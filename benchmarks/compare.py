@@ -30,7 +30,7 @@ def main() -> None:
     from spinscope.analysis import analyze
     from spinscope.compare import align as align_module
     from spinscope.compare import compare_documents
-    from spinscope.compare.evaluate import Scores, load_gold, score_comparison
+    from spinscope.compare.evaluate import CompareCounts, load_gold, score_comparison
     from spinscope.settings import Settings
 
     groups = load_gold(args.groups)
@@ -45,7 +45,7 @@ def main() -> None:
                 return _align(units, vectors, threshold=threshold, anchors=False)
             import spinscope.compare.comparison as comparison_module
             comparison_module.align = cosine_only
-        totals: dict[str, Scores] = {}
+        totals: dict[str, CompareCounts] = {}
         seconds = []
         for group in groups:
             start = time.perf_counter()
@@ -53,7 +53,7 @@ def main() -> None:
             seconds.append(time.perf_counter() - start)
             scores = score_comparison(group, comparison)
             for split in (group.split, "all"):
-                totals.setdefault(split, Scores())
+                totals.setdefault(split, CompareCounts())
                 totals[split] += scores
         if system == "cosine only":
             import spinscope.compare.comparison as comparison_module
@@ -63,9 +63,7 @@ def main() -> None:
         print("|---|---|---|---|---|---|---|")
         for split in splits:
             s = totals[split]
-            p = s.pairs_right / s.pairs_predicted if s.pairs_predicted else 0.0
-            r = s.pairs_right / s.pairs_gold if s.pairs_gold else 0.0
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            p, r, f1 = s.alignment.precision, s.alignment.recall, s.alignment.f1
             kinds = ", ".join(
                 f"{kind} {s.differences_found[kind]}/{s.differences_gold[kind]}"
                 f" ({s.differences_predicted_right[kind]}/{s.differences_predicted[kind]})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import replace
 from enum import StrEnum
@@ -36,6 +36,7 @@ from spinscope.analysis import analyze as analyze_inputs
 from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import Document
 from spinscope.errors import ConfigError, InputError, MissingDependencyError, SpinscopeError
+from spinscope.eval import Scores
 from spinscope.render import to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
@@ -286,6 +287,18 @@ def batch(
         typer.echo(f"results in {out}")
 
 
+def _scores_table(title: str, rows: Mapping[str, Scores]) -> Table:
+    """The one table of precision/recall/F1 measures: a row each, with the counts behind them."""
+    table = Table(title, "precision", "recall", "F1", "right / predicted / gold")
+    for label, scores in rows.items():
+        right = "-" if scores.correct is None else str(scores.correct)  # None: partial credit, no count
+        table.add_row(
+            label, f"{scores.precision:.4f}", f"{scores.recall:.4f}", f"{scores.f1:.4f}",
+            f"{right} / {scores.predicted} / {scores.gold}",
+        )
+    return table
+
+
 def _summary_table(summary: BatchSummary) -> Table:
     table = Table("batch", "value")
     table.add_row("documents in the inputs", str(summary.documents))
@@ -363,15 +376,14 @@ def eval_ptc(
             result = evaluate_ptc(corpus, settings=settings, progress=progress)
         table = Table("measure", "value")
         table.add_row("articles", str(result.articles))
-        table.add_row("SI precision", f"{result.si.precision:.4f}")
-        table.add_row("SI recall", f"{result.si.recall:.4f}")
-        table.add_row("SI F1", f"{result.si.f1:.4f}")
         table.add_row("TC micro-F1", f"{result.tc.micro_f1:.4f}")
         table.add_row("spans shown (score ≥ operating point)", str(result.shown))
         table.add_row("precision of the spans shown", f"{result.shown_precision:.4f}")
         for technique, f1 in result.tc.per_technique.items():
             table.add_row(f"  TC F1 {technique}", f"{f1:.4f} ({result.tc.support.get(technique, 0)} spans)")
-        Console().print(table)
+        console = Console()
+        console.print(_scores_table("PTC", {"SI (partial credit for overlap)": result.si}))
+        console.print(table)
 
 
 class Split(StrEnum):
@@ -394,16 +406,10 @@ def eval_quotes(
         articles = load_polnear(polnear, split.value)
         with _progress() as progress:
             result = evaluate_quotes(articles, progress=progress)
-        table = Table("measure", "precision", "recall", "F1", "right / predicted / gold")
-        for label, scores in (
-            ("content, exact", result.content_exact),
-            ("content, overlap", result.content_overlap),
-            ("speaker", result.speaker),
-        ):
-            table.add_row(
-                label, f"{scores.precision:.4f}", f"{scores.recall:.4f}", f"{scores.f1:.4f}",
-                f"{scores.correct} / {scores.predicted} / {scores.gold}",
-            )
+        table = _scores_table(
+            "measure",
+            {"content, exact": result.content_exact, "content, overlap": result.content_overlap, "speaker": result.speaker},
+        )
         Console().print(f"PolNeAR {split.value}: {result.articles} articles")
         Console().print(table)
 
@@ -506,12 +512,9 @@ def eval_claims(
             ranking.add_row(name, f"{ap:.4f}", *(f"{value:.4f}" for value in precision.values()))
         ranking.add_row("mean (MAP)", f"{result.clef.map:.4f}", *(f"{v:.4f}" for v in result.clef.precision_at.values()))
         scores = result.claimbuster
-        table = Table("ClaimBuster groundtruth, check-worthy = CFS", "value")
-        table.add_row("threshold", f"{scores.threshold:.4f}")
-        table.add_row("precision", f"{scores.precision:.4f}")
-        table.add_row("recall", f"{scores.recall:.4f}")
-        table.add_row("F1", f"{scores.f1:.4f}")
-        table.add_row("right / predicted / gold", f"{scores.correct} / {scores.predicted} / {scores.gold}")
+        table = _scores_table(
+            "ClaimBuster groundtruth, check-worthy = CFS", {f"score ≥ threshold {scores.threshold:.4f}": scores}
+        )
         console = Console()
         console.print(ranking)
         console.print(table)

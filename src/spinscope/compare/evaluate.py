@@ -18,8 +18,9 @@ from typing import Any
 
 from spinscope.compare.report import Comparison
 from spinscope.errors import InputError
+from spinscope.eval import Scores
 
-__all__ = ["GoldGroup", "Scores", "load_gold", "score_comparison"]
+__all__ = ["CompareCounts", "GoldGroup", "load_gold", "score_comparison"]
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class GoldGroup:
 
 
 @dataclass
-class Scores:
-    """Counts for one or more groups; add them with `+=`."""
+class CompareCounts:
+    """Counts for one or more groups; add them with `+=`. `alignment` gives their `Scores`."""
 
     pairs_gold: int = 0
     pairs_predicted: int = 0
@@ -50,7 +51,12 @@ class Scores:
     terms_found: int = 0
     missed: list[str] = field(default_factory=list)
 
-    def __iadd__(self, other: Scores) -> Scores:
+    @property
+    def alignment(self) -> Scores:
+        """Alignment precision, recall and F1 over pairs of units telling the same claim."""
+        return Scores.of(self.pairs_right, self.pairs_predicted, self.pairs_gold)
+
+    def __iadd__(self, other: CompareCounts) -> CompareCounts:
         for name in ("pairs_gold", "pairs_predicted", "pairs_right", "omissions_gold", "omissions_found",
                      "terms_gold", "terms_found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -72,10 +78,10 @@ def load_gold(folder: Path) -> list[GoldGroup]:
     return groups
 
 
-def score_comparison(group: GoldGroup, comparison: Comparison) -> Scores:
+def score_comparison(group: GoldGroup, comparison: Comparison) -> CompareCounts:
     """Compare one group's gold with what `comparison` reports (sources in `group.files` order)."""
     names = [path.name for path in group.files]
-    scores = Scores()
+    scores = CompareCounts()
     locate: dict[tuple[int, str], int] = {}  # (source, fragment) -> group index
     for number, predicted in enumerate(comparison.groups):
         for source, entry in enumerate(predicted.entries):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spinscope.errors import InputError
-from spinscope.eval import f1_score
+from spinscope.eval import Scores
 from spinscope.progress import Progress
 
 __all__ = [
@@ -32,7 +32,6 @@ __all__ = [
     "CLEF2020",
     "CLEF2020_LEFT_OUT",
     "ClaimEvaluation",
-    "ClassScores",
     "Debate",
     "DebateSentence",
     "RankingScores",
@@ -65,6 +64,7 @@ CLEF2020_LEFT_OUT = frozenset(
 # ClaimBuster debates that are CLEF-2019 training debates too: one cross-validation group each.
 _SAME_DEBATE = {"2016-09-26": "20160926_1pres", "2016-10-09": "20161010_2pres", "2016-10-19": "20161019_3pres"}
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+ClassScores = Scores  # the old name, for code written against it while `Scores` replaced it: use `Scores`
 
 
 @dataclass(frozen=True)
@@ -100,24 +100,11 @@ class RankingScores:
 
 
 @dataclass(frozen=True)
-class ClassScores:
-    """Precision, recall and F1 of the check-worthy class at a threshold."""
-
-    precision: float
-    recall: float
-    f1: float
-    predicted: int
-    gold: int
-    correct: int
-    threshold: float
-
-
-@dataclass(frozen=True)
 class ClaimEvaluation:
     """The claims model on CLEF-2019 Task 1 test and on ClaimBuster groundtruth."""
 
     clef: RankingScores
-    claimbuster: ClassScores
+    claimbuster: Scores  # the check-worthy class, at the model's threshold
     debates: int
     sentences: int
 
@@ -243,16 +230,12 @@ def score_rankings(debates: Sequence[Debate], scores: Sequence[Sequence[float]])
     )
 
 
-def score_class(labels: Sequence[bool], scores: Sequence[float], threshold: float) -> ClassScores:
+def score_class(labels: Sequence[bool], scores: Sequence[float], threshold: float) -> Scores:
     """Precision, recall and F1 of the check-worthy class, a sentence predicted when score >= threshold."""
     predicted = [bool(score >= threshold) for score in scores]
     gold = [bool(label) for label in labels]
     correct = sum(p and g for p, g in zip(predicted, gold, strict=True))
-    precision = correct / sum(predicted) if any(predicted) else 0.0
-    recall = correct / sum(gold) if any(gold) else 0.0
-    return ClassScores(
-        precision, recall, f1_score(precision, recall), sum(predicted), sum(gold), correct, float(threshold)
-    )
+    return Scores.of(correct, sum(predicted), sum(gold), threshold=float(threshold))
 
 
 def evaluate_claims(

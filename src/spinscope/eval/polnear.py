@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spinscope.document import Document, Metadata, Quote, Source
 from spinscope.errors import InputError
-from spinscope.eval import f1_score
+from spinscope.eval import Scores
 from spinscope.pipeline import build_pipeline
 from spinscope.progress import Progress
 from spinscope.settings import Settings
@@ -31,7 +31,6 @@ __all__ = [
     "Attribution",
     "PolnearArticle",
     "QuoteEvaluation",
-    "Scores",
     "evaluate_quotes",
     "load_polnear",
     "predicted_attributions",
@@ -57,25 +56,6 @@ class PolnearArticle:
     name: str
     text: str
     attributions: tuple[Attribution, ...]
-
-
-@dataclass(frozen=True)
-class Scores:
-    """Precision, recall and F1 of one measure, with the counts behind them."""
-
-    precision: float
-    recall: float
-    f1: float
-    correct: int
-    predicted: int
-    gold: int
-
-    @classmethod
-    def of(cls, correct: int, predicted: int, gold: int) -> Scores:
-        """The scores of `correct` hits among `predicted` predictions and `gold` gold items."""
-        precision = correct / predicted if predicted else 0.0
-        recall = correct / gold if gold else 0.0
-        return cls(precision, recall, f1_score(precision, recall), correct, predicted, gold)
 
 
 @dataclass(frozen=True)

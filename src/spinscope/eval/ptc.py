@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spinscope.document import Metadata
 from spinscope.errors import InputError, PipelineError
-from spinscope.eval import f1_score
+from spinscope.eval import Scores, f1_score
 from spinscope.progress import Progress
 from spinscope.settings import Settings
 
@@ -26,7 +26,6 @@ __all__ = [
     "GoldSpan",
     "PtcArticle",
     "PtcEvaluation",
-    "SpanScores",
     "TechniqueScores",
     "evaluate_ptc",
     "load_ptc",
@@ -55,17 +54,6 @@ class PtcArticle:
     id: str
     text: str
     spans: tuple[GoldSpan, ...]
-
-
-@dataclass(frozen=True)
-class SpanScores:
-    """SI precision, recall and F1 with partial credit for overlap."""
-
-    precision: float
-    recall: float
-    f1: float
-    predicted: int
-    gold: int
 
 
 @dataclass(frozen=True)
@@ -131,8 +119,8 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def score_spans(predicted: dict[str, list[tuple[int, int]]], gold: dict[str, list[tuple[int, int]]]) -> SpanScores:
-    """SI scores of `predicted` against `gold`, both keyed by article id."""
+def score_spans(predicted: dict[str, list[tuple[int, int]]], gold: dict[str, list[tuple[int, int]]]) -> Scores:
+    """SI scores of `predicted` against `gold`, both keyed by article id (partial credit: no `correct`)."""
     precision_sum = recall_sum = 0.0
     n_predicted = n_gold = 0
     for article in set(predicted) | set(gold):
@@ -147,7 +135,7 @@ def score_spans(predicted: dict[str, list[tuple[int, int]]], gold: dict[str, lis
                     recall_sum += overlap / (gold_end - gold_start)
     precision = precision_sum / n_predicted if n_predicted else 0.0
     recall = recall_sum / n_gold if n_gold else 0.0
-    return SpanScores(precision, recall, f1_score(precision, recall), n_predicted, n_gold)
+    return Scores(precision, recall, f1_score(precision, recall), n_predicted, n_gold)
 
 
 def score_techniques(predicted: list[str], gold: list[str]) -> TechniqueScores:
@@ -172,7 +160,7 @@ class PtcEvaluation:
     """SI and TC figures of a techniques model on a set of labelled articles."""
 
     articles: int
-    si: SpanScores
+    si: Scores
     tc: TechniqueScores
     shown: int = 0  # reported spans at or above the model's operating point
     shown_right: int = 0  # of those, the ones mostly inside a gold span of their technique

@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.errors import ConfigError, MissingDependencyError
-from spinscope.eval.claims import ClassScores, Debate, RankingScores, load_training, score_class, score_rankings
+from spinscope.eval import Scores
+from spinscope.eval.claims import Debate, RankingScores, load_training, score_class, score_rankings
 from spinscope.models.claims import (
     ClaimModel,
     TermWeights,
@@ -99,7 +100,7 @@ class CrossValidation:
     """Out-of-fold figures: CLEF ranking (MAP, P@k) and ClaimBuster's check-worthy class."""
 
     clef: RankingScores
-    claimbuster: ClassScores
+    claimbuster: Scores
     calibration: tuple[float, float]
     threshold: float
     baseline: dict[str, float] = field(default_factory=dict)  # TF-IDF 1-2 grams + LR, same folds
@@ -330,7 +331,7 @@ def _calibrated(logits: np.ndarray, calibration: tuple[float, float]) -> np.ndar
     return 1.0 / (1.0 + np.exp(-(slope * logits + intercept)))
 
 
-def _best_threshold(labels: np.ndarray, scores: np.ndarray) -> tuple[float, ClassScores]:
+def _best_threshold(labels: np.ndarray, scores: np.ndarray) -> tuple[float, Scores]:
     """The threshold of best F1 among the scores' percentiles, and its figures."""
     candidates = np.unique(np.round(np.quantile(scores, np.linspace(0.2, 0.98, 157)), 4))
     best = max((score_class(list(labels), list(scores), float(t)) for t in candidates), key=lambda s: s.f1)

@@ -28,14 +28,13 @@ from spinscope.document import Document, Metadata, Source
 from spinscope.errors import ConfigError, MissingDependencyError
 from spinscope.eval.ptc import (
     PtcArticle,
-    SpanScores,
     TechniqueScores,
     load_ptc,
     mostly_inside,
     score_spans,
     score_techniques,
 )
-from spinscope.eval import f1_score
+from spinscope.eval import Scores, f1_score
 from spinscope.models.encoder import ENCODER_FILE, TOKENIZER_FILE, Encoder, load_encoder
 from spinscope.models.patterns import PATTERNS, find_matches
 from spinscope.models.techniques import (
@@ -158,11 +157,11 @@ class CrossValidation:
         stories: How many stories (groups of articles kept together) the articles form.
     """
 
-    si: SpanScores
+    si: Scores
     tc: TechniqueScores
     decode: list[DecodeSettings] = field(default_factory=list)
     operating_points: list[float] = field(default_factory=list)
-    shown: SpanScores | None = None
+    shown: Scores | None = None
     reliability: list[tuple[float, float, int]] = field(default_factory=list)
     floors: dict[str, float] = field(default_factory=dict)
     stories: int = 0
@@ -433,7 +432,7 @@ def _is_right(item: PreparedArticle, detection: Detection) -> bool:
     return mostly_inside(detection.start, detection.end, same)
 
 
-def _shown_scores(shown: Sequence[tuple[str, Detection]], by_id: dict[str, PreparedArticle]) -> SpanScores:
+def _shown_scores(shown: Sequence[tuple[str, Detection]], by_id: dict[str, PreparedArticle]) -> Scores:
     """Precision (right spans among those shown), recall (gold spans with a right shown span), count."""
     right = [_is_right(by_id[article], detection) for article, detection in shown]
     by_article: dict[str, list[Detection]] = {}
@@ -448,7 +447,7 @@ def _shown_scores(shown: Sequence[tuple[str, Detection]], by_id: dict[str, Prepa
             found += any(d.technique == name and d.start < end and start < d.end for d in mine)
     precision = float(np.mean(right)) if right else 0.0
     recall = found / total if total else 0.0
-    return SpanScores(precision, recall, f1_score(precision, recall), len(shown), total)
+    return Scores(precision, recall, f1_score(precision, recall), len(shown), total)
 
 
 def _reliability(scores: np.ndarray, right: np.ndarray) -> list[tuple[float, float, int]]:
@@ -581,10 +580,10 @@ def _detected(decode: DecodeSettings, prepared: Sequence[PreparedArticle], score
 
 def _choose_decoding(
     prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]
-) -> tuple[DecodeSettings, SpanScores]:
+) -> tuple[DecodeSettings, Scores]:
     """The decoding settings of the grid with the best SI F1 on out-of-fold piece scores."""
     gold = {item.article.id: item.gold for item in prepared}
-    best: tuple[DecodeSettings, SpanScores] | None = None
+    best: tuple[DecodeSettings, Scores] | None = None
     thresholds = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
     for threshold, gap_share, min_chars in itertools.product(thresholds, (1.0, 0.5, 0.35), (3, 10)):
         decode = DecodeSettings(piece_threshold=threshold, gap_threshold=threshold * gap_share, min_chars=min_chars)
