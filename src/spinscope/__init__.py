@@ -42,7 +42,7 @@ from spinscope.errors import (
 )
 from spinscope.ingest import load_documents
 from spinscope.pipeline import Pipeline, build_pipeline, stage_names
-from spinscope.render import to_html, to_markdown
+from spinscope.render import comparison_to_html, comparison_to_markdown, to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
     CompareSettings,
@@ -115,6 +115,8 @@ __all__ = [
     "build_pipeline",
     "classify_spans",
     "compare_documents",
+    "comparison_to_html",
+    "comparison_to_markdown",
     "load_documents",
     "load_lexicon",
     "load_records",

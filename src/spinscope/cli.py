@@ -37,7 +37,7 @@ from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import Document
 from spinscope.errors import ConfigError, InputError, MissingDependencyError, SpinscopeError
 from spinscope.eval import Scores
-from spinscope.render import to_html, to_markdown
+from spinscope.render import comparison_to_html, comparison_to_markdown, to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
     CompareSettings,
@@ -246,9 +246,9 @@ def compare_command(
             if output_format is CompareFormat.json:
                 _emit(sink, json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
             elif output_format is CompareFormat.html:
-                _emit(sink, comparison.to_html())
+                _emit(sink, comparison_to_html(comparison))
             else:
-                _emit(sink, comparison.to_markdown())
+                _emit(sink, comparison_to_markdown(comparison))
 
 
 @app.command()

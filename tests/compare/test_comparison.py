@@ -16,6 +16,7 @@ from spinscope.compare import compare_documents
 from spinscope.compare.evaluate import load_gold, score_comparison
 from spinscope.document import Source
 from spinscope.ingest.text import find_metadata
+from spinscope.render import comparison_to_html
 from spinscope.web import create_app
 
 from ..conftest import FIXTURES
@@ -48,7 +49,7 @@ def test_word_choices_are_listed_for_every_source_alike(pipeline: Pipeline) -> N
 def test_html_escapes_hostile_text(pipeline: Pipeline) -> None:
     hostile = "Headline\n\nThe council met in Kyiv on 8 May to discuss the <script>alert(1)</script> dam.\n"
     other = "Other\n\nThe council met in Kiev on 8 May to discuss the dam and <b>repairs</b>.\n"
-    page = compare_documents([pipeline(Document(hostile)), pipeline(Document(other))]).to_html()
+    page = comparison_to_html(compare_documents([pipeline(Document(hostile)), pipeline(Document(other))]))
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
     assert "Content-Security-Policy" in page
 

@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from spinscope import Document, Pipeline, Settings, StoreSettings, WebSettings
+from spinscope.render.page import policy_of
 from spinscope.web import create_app
 
 ARTICLE = (
@@ -207,6 +208,18 @@ def test_report_sends_its_policy_as_a_header(client: TestClient, stored: dict) -
     policy = response.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "script-src 'sha256-" in policy
     assert policy.split("; frame-ancestors")[0] in response.text  # the same policy as the page's meta tag
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/search?q=Shusha", "/corpus", "/documents/{id}", "/nowhere"],
+    ids=["index", "search", "corpus", "report", "error-page"],
+)
+def test_every_page_sends_the_policy_its_meta_tag_states(client: TestClient, stored: dict, path: str) -> None:
+    response = client.get(path.format(id=stored["id"]), headers=HTML)
+    header = response.headers["content-security-policy"].split("; frame-ancestors")[0]
+    assert header == policy_of(response.text)
+    assert "style-src 'sha256-" in header and "unsafe-inline" not in header
+    assert " style=" not in response.text  # the policy would block a style attribute
 
 
 def test_compare_waits_for_the_one_analysis_lock(client: TestClient) -> None:

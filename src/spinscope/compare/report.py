@@ -1,13 +1,12 @@
-"""The result of a comparison and its renderings: JSON-ready dict, Markdown, side-by-side HTML.
+"""The result of a comparison, as data: the sources, the aligned claims, the word choices, and
+their JSON-ready form (`Comparison.to_dict`).
 
-Invariants: every source is reported by the same rules (one column each, in input order);
-every string from a document reaches the HTML page only through `html.escape`, and the page
-loads nothing and runs no script (its Content-Security-Policy allows only inline style).
+Invariant: every source is reported by the same rules (one entry per source in every group and
+every row, in input order). `spinscope.render.compare` renders a comparison as Markdown or HTML.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -17,7 +16,6 @@ from spinscope.compare.differences import Difference
 __all__ = ["Comparison", "Entry", "Group", "SourceInfo", "TermRow", "WordChoice"]
 
 Status = Literal["asserts", "differs", "omits"]
-CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,95 +127,3 @@ class Comparison:
                 for choice in self.word_choices
             ],
         }
-
-    def to_markdown(self) -> str:
-        """The comparison as a Markdown report."""
-        labels = self.labels
-        lines = ["# Comparison", ""]
-        lines += [f"- **{s.label}**: {_md(s.title or s.name or s.id)} (`{s.id}`)" for s in self.sources]
-        lines += ["", "## Claims", "", "| # | " + " | ".join(labels) + " | differences |", "|---" * (len(labels) + 2) + "|"]
-        for number, group in enumerate(self.groups, 1):
-            cells = [_md(_cell(entry)) for entry in group.entries]
-            lines.append(f"| {number} | " + " | ".join(cells) + f" | {_md(_differences_text(group, labels))} |")
-        lines += ["", "## Word choices", ""]
-        if self.terminology:
-            lines += ["| referent | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
-            for row in self.terminology:
-                cells = [_md(_terms(terms)) for terms in row.uses]
-                lines.append(f"| {_md(row.name)}{' (differs)' if row.differs else ''} | " + " | ".join(cells) + " |")
-        else:
-            lines.append("No lexicon name or framing found in any source.")
-        if self.word_choices:
-            lines += ["", "Differing words inside aligned claims (found automatically):", "",
-                      "| claim | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
-            for choice in self.word_choices:
-                lines.append(f"| {choice.group + 1} | " + " | ".join(_md(p or "-") for p in choice.phrases) + " |")
-        return "\n".join(lines) + "\n"
-
-    def to_html(self) -> str:
-        """The comparison as one self-contained side-by-side HTML page."""
-        labels = self.labels
-        esc = html.escape
-        head = "".join(f"<th>{esc(s.label)}: {esc(s.title or s.name or s.id)}</th>" for s in self.sources)
-        rows = []
-        for number, group in enumerate(self.groups, 1):
-            cells = []
-            for source, entry in enumerate(group.entries):
-                kinds = [d.kind for d in group.differences if source in d.sources]
-                note = f'<div class=kinds>differs: {esc(", ".join(kinds))}</div>' if kinds else ""
-                text = esc(entry.text) if entry.text is not None else "<em>omits this claim</em>"
-                cells.append(f'<td class="{entry.status}" data-status="{entry.status}">{text}{note}</td>')
-            diffs = esc(_differences_text(group, labels))
-            rows.append(f'<tr id="claim-{number}"><th>{number}</th>{"".join(cells)}<td class=diff>{diffs}</td></tr>')
-        terms = "".join(
-            f'<tr class="{"differs" if row.differs else "same"}"><th>{esc(row.name)}</th>'
-            + "".join(f"<td>{esc(_terms(t))}</td>" for t in row.uses) + "</tr>"
-            for row in self.terminology
-        ) or f'<tr><td colspan="{len(labels) + 1}">No lexicon name or framing found in any source.</td></tr>'
-        choices = "".join(
-            f"<tr><th>{choice.group + 1}</th>" + "".join(f"<td>{esc(p or '-')}</td>" for p in choice.phrases) + "</tr>"
-            for choice in self.word_choices
-        )
-        label_head = "".join(f"<th>{esc(label)}</th>" for label in labels)
-        return (
-            "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            '<meta name=viewport content="width=device-width, initial-scale=1">'
-            f"<title>Comparison · spinscope</title><style>{_STYLE}</style></head><body><main>"
-            "<h1>Comparison of sources</h1>"
-            f'<table class=claims><thead><tr><th>#</th>{head}<th>differences</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-            f"<h2>Word choices</h2><table class=terms><thead><tr><th>referent</th>{label_head}</tr></thead><tbody>{terms}</tbody></table>"
-            + (f"<h2>Differing words inside aligned claims</h2><table class=terms><thead><tr><th>claim</th>{label_head}</tr></thead>"
-               f"<tbody>{choices}</tbody></table>" if choices else "")
-            + "</main></body></html>"
-        )
-
-
-_STYLE = """
-body { margin: 0; font: 15px/1.5 system-ui, sans-serif; color: #1d2330; background: #f6f7f9; }
-main { margin: 1.5rem; } table { border-collapse: collapse; width: 100%; background: #fff; margin-bottom: 1.5rem; }
-th, td { border: 1px solid #d9dde5; padding: .4rem .6rem; vertical-align: top; text-align: left; }
-td.differs { background: #fff4d6; } td.omits { background: #f0f0f0; color: #5b6475; }
-td.diff { font-size: .9rem; color: #5b6475; } .kinds { font-size: .8rem; font-weight: 600; color: #8a5a00; }
-tr.differs th { color: #8a5a00; }
-"""
-
-
-def _cell(entry: Entry) -> str:
-    return f"({entry.status}) {entry.text}" if entry.text is not None else "(omits)"
-
-
-def _terms(terms: Sequence[tuple[str, int]]) -> str:
-    return ", ".join(f"{term} ×{count}" for term, count in terms) or "-"
-
-
-def _differences_text(group: Group, labels: Sequence[str]) -> str:
-    parts = []
-    for d in group.differences:
-        said = "; ".join(f"{labels[source]}: {value if value is not None else 'none'}" for source, value in d.values)
-        parts.append(f"{d.kind} ({said})")
-    return " / ".join(parts)
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")

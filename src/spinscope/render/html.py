@@ -1,17 +1,17 @@
 """A self-contained HTML report of one analysed document: the article with its layers
 highlighted, toggles, details on click, and side panels.
 
-The page loads nothing: its CSS and JS (``templates/report.css``, ``templates/report.js``) and
-its data are inline, and a Content-Security-Policy meta tag allows only those two inline blocks
-(by hash), so it opens offline from a file and nothing injected into it can run. `LAYERS` says
-how each layer is highlighted and `PANELS` which side panel shows it; a later stage adds its
-layer to both.
+The page is built on `spinscope.render.page`'s skeleton and loads nothing: its CSS and JS
+(``templates/report.css``, ``templates/report.js``) and its data are inline, and its
+Content-Security-Policy allows only those two inline blocks (by hash), so it opens offline from
+a file and nothing injected into it can run. `LAYERS` says how each layer is highlighted and
+`PANELS` which side panel shows it; a later stage adds its layer to both.
 
 Invariants:
-- Every string from the document is hostile: it reaches the page only through `_esc` (text
-  and attribute values), inside an SVG ``<title>`` the same way, or inside the JSON block,
-  where ``<``, ``>`` and ``&`` are ``\\u`` escapes and the JS reads it with ``textContent``.
-  Only http(s) URLs and the `links` rules below become ``href``s.
+- Every string from the document is hostile: it reaches the page only through `esc` (text
+  and attribute values), inside an SVG ``<title>`` the same way, or inside the JSON block
+  (`json_script`), where ``<``, ``>`` and ``&`` are ``\\u`` escapes and the JS reads it with
+  ``textContent``. Only http(s) URLs and the `links` rules below become ``href``s.
 - ``#article`` holds the text and nothing else: its ``textContent`` equals ``document.text``
   (a U+0000, which HTML cannot carry, is the one exception).
 - The text is cut at every boundary of every highlighted span; each piece covered by at least
@@ -37,17 +37,11 @@ Test hooks (tests rely on them):
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,7 +49,8 @@ from spinscope.document import (
     Claim, Document, DocumentError, Entity, Finding, Quote, Span, Technique, Term, TimelineEntry, Timex,
 )
 from spinscope.render.common import LABEL_NAMES, grouped
-from spinscope.render.palette import technique_colour
+from spinscope.render.page import esc, json_script, page, template
+from spinscope.render.palette import swatch_css, technique_colour
 
 __all__ = ["LAYERS", "PANELS", "to_html"]
 
@@ -226,7 +221,7 @@ def _segments(length: int, items: Iterable[Item]) -> list[Segment]:
 def _article(text: str, segments: Iterable[Segment]) -> str:
     pieces = []
     for segment in segments:
-        piece = _esc(text[segment.start : segment.end])
+        piece = esc(text[segment.start : segment.end])
         if segment.keys:
             where = f'data-items="{" ".join(segment.keys)}" data-start="{segment.start}" data-end="{segment.end}"'
             piece = f'<span class="seg" {where}>{piece}</span>'
@@ -239,27 +234,27 @@ def _article(text: str, segments: Iterable[Segment]) -> str:
 
 
 def _nav(links: Sequence[tuple[str, str]]) -> str:
-    kept = "".join(f'<a href="{_esc(href)}">{_esc(label)}</a>' for label, href in links if _safe_link(href))
+    kept = "".join(f'<a href="{esc(href)}">{esc(label)}</a>' for label, href in links if _safe_link(href))
     return f'<nav class="links"><span class="brand">spinscope</span>{kept}</nav>'
 
 
 def _header(document: Document) -> str:
     meta, source = document.metadata, document.source
     facts = [
-        ("Published", _esc(meta.published or "")), ("By", _esc(", ".join(meta.byline))),
-        ("Site", _esc(meta.site or "")), ("Section", _esc(" › ".join(meta.breadcrumbs))), ("URL", _url(meta.url)),
-        ("Source", _esc(source.kind + (f": {source.name}" if source.name else ""))),
+        ("Published", esc(meta.published or "")), ("By", esc(", ".join(meta.byline))),
+        ("Site", esc(meta.site or "")), ("Section", esc(" › ".join(meta.breadcrumbs))), ("URL", _url(meta.url)),
+        ("Source", esc(source.kind + (f": {source.name}" if source.name else ""))),
         ("Length", f"{len(document.text.split()):,} words"),
     ]
     rows = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts if value)
-    title = _esc(meta.title or source.name or "Untitled document")
+    title = esc(meta.title or source.name or "Untitled document")
     return f'<header class="meta"><h1>{title}</h1><dl class="facts">{rows}</dl>{_images(document)}</header>'
 
 
 def _images(document: Document) -> str:
     images = document.metadata.images
     rows = "".join(
-        f"<li>{_esc(image.caption or 'Image')}{_esc(f' — credit: {image.credit}' if image.credit else '')} "
+        f"<li>{esc(image.caption or 'Image')}{esc(f' — credit: {image.credit}' if image.credit else '')} "
         f"{_url(image.url, 'link')}</li>"
         for image in images
     )
@@ -303,8 +298,8 @@ def _techniques_panel(document: Document) -> str:
     below = sum(under.values())
     swatches = {name: i for i, name in enumerate(_technique_names(document))}
     rows = "".join(
-        f'<li><label><input type="checkbox" data-toggle="technique:{_esc(name)}" checked>'
-        f'<span class="swatch tc-{swatches[name]}"></span><span class="name">{_esc(_pretty(name))}</span>'
+        f'<li><label><input type="checkbox" data-toggle="technique:{esc(name)}" checked>'
+        f'<span class="swatch tc-{swatches[name]}"></span><span class="name">{esc(_pretty(name))}</span>'
         f'<span class="count">{counts.get(name, 0)}{f" (+{under[name]} below)" if under.get(name) else ""}</span>'
         "</label></li>"
         for name in sorted(swatches, key=lambda name: (-counts.get(name, 0), -under.get(name, 0), name))
@@ -322,7 +317,7 @@ def _quotes_panel(document: Document) -> str:
     quoted = list(enumerate(document.layers["quotes"]))
     groups = grouped(quoted, lambda pair: pair[1].speaker.name if pair[1].speaker else "(speaker not found)")
     return "".join(
-        f'<h3>{_esc(speaker)} <span class="count">{len(pairs)}</span></h3><ul class="entries">'
+        f'<h3>{esc(speaker)} <span class="count">{len(pairs)}</span></h3><ul class="entries">'
         + "".join(f"<li>{_jump(q, f'quotes:{i}', _snippet(q.text))}<small>{_QUOTE_KINDS[q.kind]}</small></li>"
                   for i, q in pairs) + "</ul>"
         for speaker, pairs in groups
@@ -341,7 +336,7 @@ def _claims_panel(document: Document) -> str:
 
 def _findings_panel(document: Document) -> str:
     return "".join(
-        f'<div class="finding"><h3>{_esc(_pretty(finding.kind))}</h3><p>{_esc(finding.message)}</p><ul class="entries">'
+        f'<div class="finding"><h3>{esc(_pretty(finding.kind))}</h3><p>{esc(finding.message)}</p><ul class="entries">'
         + "".join(f"<li>{_jump(span, f'findings:{i}', _snippet(span.text))}</li>" for span in finding.cited)
         + "</ul></div>"
         for i, finding in enumerate(document.layers["findings"])
@@ -352,7 +347,7 @@ def _timeline_panel(document: Document) -> str:
     entries = list(enumerate(document.layers["timeline"]))
     ordered = sorted(entries, key=lambda pair: (_position(pair[1].value) is None, _position(pair[1].value) or 0))
     rows = "".join(
-        f'<li><span class="value">{_esc(entry.value)}</span>'
+        f'<li><span class="value">{esc(entry.value)}</span>'
         f'{_jump(entry.sentence, f"timeline:{i}", _snippet(entry.sentence.text))}</li>'
         for i, entry in ordered
     )
@@ -370,7 +365,7 @@ def _terms_panel(document: Document) -> str:
 def _span_list(document: Document, layer: str, note: Callable[[Any], str]) -> str:
     """Each item of `layer` as a jump to it, with a short note."""
     rows = "".join(
-        f'<li>{_jump(item, f"{layer}:{i}", item.text)}<small>{_esc(note(item))}</small></li>'
+        f'<li>{_jump(item, f"{layer}:{i}", item.text)}<small>{esc(note(item))}</small></li>'
         for i, item in enumerate(document.layers[layer])
     )
     return f'<ul class="entries compact">{rows}</ul>'
@@ -379,8 +374,8 @@ def _span_list(document: Document, layer: str, note: Callable[[Any], str]) -> st
 def _entities_panel(document: Document) -> str:
     ranked = sorted(enumerate(document.layers["entities"]), key=lambda pair: (-len(pair[1].mentions), pair[1].name))
     rows = "".join(
-        f"<tr><td>{_jump(e.mentions[0], f'entities:{i}', e.name) if e.mentions else _esc(e.name)}</td>"
-        f'<td>{_esc(LABEL_NAMES.get(e.label, e.label))}</td><td class="num">{len(e.mentions)}</td></tr>'
+        f"<tr><td>{_jump(e.mentions[0], f'entities:{i}', e.name) if e.mentions else esc(e.name)}</td>"
+        f'<td>{esc(LABEL_NAMES.get(e.label, e.label))}</td><td class="num">{len(e.mentions)}</td></tr>'
         for i, e in ranked
     )
     head = '<thead><tr><th>Name</th><th>Kind</th><th class="num">Mentions</th></tr></thead>'
@@ -398,8 +393,8 @@ PANELS: dict[str, tuple[str, Callable[[Document], str]]] = {
 
 def _stages(document: Document) -> str:
     rows = "".join(
-        f'<li class="{_esc(record.status)}"><b>{_esc(record.name)}</b> {_esc(record.status)}'
-        f"{': ' + _esc(record.error) if record.error else ''}</li>"
+        f'<li class="{esc(record.status)}"><b>{esc(record.name)}</b> {esc(record.status)}'
+        f"{': ' + esc(record.error) if record.error else ''}</li>"
         for record in document.stages
     )
     if not rows:
@@ -408,9 +403,9 @@ def _stages(document: Document) -> str:
 
 
 def _failed(document: Document, error: DocumentError) -> str:
-    return (f'<main class="failed"><h1>{_esc(document.source.name or document.id)}</h1>'
-            f'<p class="notice"><b>Not analysed</b> (<code>{_esc(error.code)}</code>): '
-            f"{_esc(error.message)}</p>{_stages(document)}</main>")
+    return (f'<main class="failed"><h1>{esc(document.source.name or document.id)}</h1>'
+            f'<p class="notice"><b>Not analysed</b> (<code>{esc(error.code)}</code>): '
+            f"{esc(error.message)}</p>{_stages(document)}</main>")
 
 
 # -- timeline chart -----------------------------------------------------------------------
@@ -484,10 +479,10 @@ def _timeline_chart(entries: Sequence[tuple[int, TimelineEntry]]) -> str:
         top, at, sentence = axis - 12 - lane * _LANE, f"{x(position):.1f}", entry.sentence
         parts.append(
             f'<g class="event" tabindex="0" role="button" data-jump="{sentence.start} {sentence.end}" '
-            f'data-item="timeline:{index}"><title>{_esc(entry.value)}: {_esc(sentence.text)}</title>'
+            f'data-item="timeline:{index}"><title>{esc(entry.value)}: {esc(sentence.text)}</title>'
             f'<rect class="hit" x="{left - 3:.1f}" y="{top - 12}" width="{size + 6:.1f}" height="{axis - top + 18}"/>'
             f'<line x1="{at}" y1="{top + 3}" x2="{at}" y2="{axis}"/><circle cx="{at}" cy="{axis}" r="4"/>'
-            f'<text x="{left:.1f}" y="{top}">{_esc(entry.value)}</text></g>'
+            f'<text x="{left:.1f}" y="{top}">{esc(entry.value)}</text></g>'
         )
     label = f"Timeline: {len(dated)} dated events on a date axis"
     return (f'<svg class="timeline-chart" viewBox="0 0 {_CHART_WIDTH} {axis + 24}" role="group" aria-label="{label}">'
@@ -499,24 +494,8 @@ def _timeline_chart(entries: Sequence[tuple[int, TimelineEntry]]) -> str:
 
 def _page(title: str, body: str, data: dict[str, Any], techniques: Sequence[str]) -> str:
     # A class per technique colour: the legend needs no style attributes, which the CSP forbids.
-    swatches = "".join(f".tc-{i}{{background:{technique_colour(name)}}}" for i, name in enumerate(techniques))
-    style, script = _template("report.css") + swatches, _template("report.js")
-    csp = (f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
-           "base-uri 'none'; form-action 'none'")
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="referrer" content="no-referrer">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_esc(title)} · spinscope</title><style>{style}</style></head><body>{body}"
-        f'<script type="application/json" id="report-data">{_json(data)}</script>'
-        f"<script>{script}</script></body></html>\n"
-    )
-
-
-@cache
-def _template(name: str) -> str:
-    return (resources.files("spinscope.render") / "templates" / name).read_text(encoding="utf-8")
+    style = template("report.css") + swatch_css(techniques)
+    return page(title, body + json_script("report-data", data), style=style, script=template("report.js"))
 
 
 def _technique_names(document: Document) -> list[str]:
@@ -526,7 +505,7 @@ def _technique_names(document: Document) -> list[str]:
 def _jump(span: Span, key: str, label: str) -> str:
     """A button that scrolls the article to `span` and shows item `key` in the details."""
     jump = f"{span.start} {span.end}"
-    return f'<button type="button" class="jump" data-jump="{jump}" data-item="{key}">{_esc(label)}</button>'
+    return f'<button type="button" class="jump" data-jump="{jump}" data-item="{key}">{esc(label)}</button>'
 
 
 def _url(url: str | None, label: str | None = None) -> str:
@@ -534,8 +513,8 @@ def _url(url: str | None, label: str | None = None) -> str:
     if not url:
         return ""
     if not _is_web_url(url):
-        return _esc(url)
-    return f'<a href="{_esc(url)}" rel="noopener noreferrer" target="_blank">{_esc(label or url)}</a>'
+        return esc(url)
+    return f'<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">{esc(label or url)}</a>'
 
 
 def _safe_link(href: str) -> bool:
@@ -550,21 +529,6 @@ def _is_web_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and not _CONTROLS.search(url)
-
-
-def _esc(text: str) -> str:
-    """Escape for text and quoted attribute values; a CR becomes a reference, as parsers turn a raw one into LF."""
-    return html.escape(text, quote=True).replace("\r", "&#13;")
-
-
-def _json(data: dict[str, Any]) -> str:
-    """JSON that cannot end its <script> block or open a comment: ASCII, with <, > and & as \\u escapes."""
-    text = json.dumps(data, ensure_ascii=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _sha256(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
 def _pretty(name: str) -> str:

@@ -8,8 +8,9 @@ stable colour derived from its name, so a technique looks the same on every page
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
-__all__ = ["TECHNIQUE_COLOURS", "technique_colour"]
+__all__ = ["TECHNIQUE_COLOURS", "swatch_css", "technique_colour"]
 
 TECHNIQUE_COLOURS: dict[str, str] = {
     "Loaded_Language": "#f6c85f",
@@ -35,6 +36,14 @@ def technique_colour(technique: str) -> str:
         return TECHNIQUE_COLOURS[technique]
     hue = int(hashlib.sha256(technique.encode("utf-8")).hexdigest()[:4], 16) % 360
     return _hsl_to_hex(hue, 0.65, 0.78)
+
+
+def swatch_css(techniques: Sequence[str]) -> str:
+    """CSS giving class ``tc-<i>`` the background colour of ``techniques[i]``.
+
+    Pages colour techniques with these classes: their policy forbids style attributes.
+    """
+    return "".join(f".tc-{i}{{background:{technique_colour(name)}}}" for i, name in enumerate(techniques))
 
 
 def _hsl_to_hex(hue: int, saturation: float, lightness: float) -> str:

@@ -8,7 +8,7 @@ code and message. The status depends on the error, never on the route.
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 
 from spinscope.errors import FetchError, SpinscopeError
 from spinscope.web import pages
@@ -35,5 +35,4 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
     """The response of a failure: the JSON error shape, or the error page for a browser."""
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    page = pages.error_page(status, code, message)
-    return HTMLResponse(page, status_code=status, headers={"Content-Security-Policy": pages.CSP})
+    return pages.html_response(pages.error_page(status, code, message), status)

@@ -1,64 +1,40 @@
 """The web app's HTML pages other than the report: the analyse form, search, corpus, errors.
 
-Invariant: every string that comes from a document, a request or the store is escaped here
-before it reaches the page; the pages carry no script, and the app sends them with a
-Content-Security-Policy that allows none.
+Invariants: the pages are built on `spinscope.render.page`'s skeleton, so every string that
+comes from a document, a request or the store goes through `esc` before it reaches the page;
+the pages carry no script, and `html_response` sends each with its own Content-Security-Policy
+as a header, which allows none.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
-from spinscope.render.palette import technique_colour
+from fastapi.responses import HTMLResponse
 
-__all__ = ["CSP", "corpus_page", "error_page", "index_page", "search_page"]
+from spinscope.render.page import esc, page, policy_of, template
+from spinscope.render.palette import swatch_css, technique_colour
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'"
-
-_STYLE = """
-:root { --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --accent: #24508f; --bad: #9b1c1c; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #f6f7f9; }
-header { background: #1d2330; color: #fff; padding: .6rem 1.5rem; display: flex; gap: 1.5rem; align-items: baseline; }
-header a { color: #dfe6f3; text-decoration: none; } header a.active, header a:hover { color: #fff; text-decoration: underline; }
-header .brand { font-weight: 700; font-size: 1.1rem; color: #fff; }
-main { max-width: 72rem; margin: 1.5rem auto; padding: 0 1.5rem; }
-section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; margin-bottom: 1.25rem; }
-h1 { font-size: 1.4rem; margin: 0 0 .75rem; } h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
-label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
-textarea, input[type=text], input[type=url], input[type=search], input[type=date] {
-  width: 100%; padding: .5rem; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
-textarea { min-height: 14rem; font-family: Georgia, serif; }
-.row { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-button { margin-top: 1rem; padding: .55rem 1.4rem; background: var(--accent); color: #fff; border: 0; border-radius: 6px; font: inherit; cursor: pointer; }
-.hint { color: var(--muted); font-size: .9rem; }
-.error { border-color: var(--bad); background: #fdf2f2; }
-.error code { color: var(--bad); }
-table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-mark { background: #ffe58a; padding: 0 .1em; }
-.pager { display: flex; gap: 1rem; margin-top: .75rem; }
-.legend { display: flex; flex-wrap: wrap; gap: .35rem 1rem; font-size: .85rem; margin-top: .5rem; }
-.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .3rem; vertical-align: -1px; }
-svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
-"""
+__all__ = ["corpus_page", "error_page", "html_response", "index_page", "search_page"]
 
 _NAV = (("/", "Analyse"), ("/search", "Search"), ("/corpus", "Corpus"), ("/docs", "API"))
 
 
-def _page(title: str, body: str, *, active: str) -> str:
+def html_response(content: str, status: int = 200) -> HTMLResponse:
+    """A page built on the skeleton, sent with its own Content-Security-Policy as a header too,
+    where it also covers what comes before the page's meta tag."""
+    return HTMLResponse(content, status_code=status, headers={"Content-Security-Policy": policy_of(content)})
+
+
+def _page(title: str, body: str, *, active: str, extra_style: str = "") -> str:
     nav = "".join(
         f'<a href="{href}"{" class=active" if href == active else ""}>{label}</a>' for href, label in _NAV
     )
-    return (
-        "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)} · spinscope</title><style>{_STYLE}</style></head>"
-        f'<body><header><a class=brand href="/">spinscope</a>{nav}</header><main>{body}</main></body></html>'
-    )
+    body = f'<header><a class=brand href="/">spinscope</a>{nav}</header><main>{body}</main>'
+    return page(title, body, style=template("pages.css") + extra_style)
 
 
 def index_page(
@@ -75,19 +51,19 @@ def index_page(
     alert = ""
     if error is not None:
         code, message = error
-        alert = f'<section class=error role=alert id=error><code>{escape(code)}</code> {escape(message)}</section>'
+        alert = f'<section class=error role=alert id=error><code>{esc(code)}</code> {esc(message)}</section>'
     body = f"""{alert}
 <section><h1>Analyse an article</h1>
 <form method=post action="/analyze" enctype="multipart/form-data">
 <label for=text>Paste the article</label>
-<textarea id=text name=text placeholder="Title on the first line, then the text">{escape(form.get("text", ""))}</textarea>
+<textarea id=text name=text placeholder="Title on the first line, then the text">{esc(form.get("text", ""))}</textarea>
 <div class=row>
-<div><label for=url>… or give its URL</label><input type=url id=url name=url value="{escape(form.get("url", ""), quote=True)}" placeholder="https://"></div>
+<div><label for=url>… or give its URL</label><input type=url id=url name=url value="{esc(form.get("url", ""))}" placeholder="https://"></div>
 <div><label for=file>… or upload a file</label><input type=file id=file name=file accept=".txt,.text,.md,.html,.htm,.xhtml"></div>
 </div>
 <div class=row>
-<div><label for=title>Title <span class=hint>(optional; replaces the one found)</span></label><input type=text id=title name=title value="{escape(form.get("title", ""), quote=True)}"></div>
-<div><label for=published>Published <span class=hint>(optional)</span></label><input type=date id=published name=published value="{escape(form.get("published", ""), quote=True)}"></div>
+<div><label for=title>Title <span class=hint>(optional; replaces the one found)</span></label><input type=text id=title name=title value="{esc(form.get("title", ""))}"></div>
+<div><label for=published>Published <span class=hint>(optional)</span></label><input type=date id=published name=published value="{esc(form.get("published", ""))}"></div>
 </div>
 <button type=submit id=analyse>Analyse</button>
 <p class=hint>The analysis is kept in the store, where Search finds it. Analysing takes a few seconds.</p>
@@ -100,10 +76,10 @@ def _recent_section(recent: Sequence[Any]) -> str:
     if not recent:
         return "<section><h2>Stored documents</h2><p class=hint>None yet.</p></section>"
     rows = "".join(
-        f'<tr><td><input type=checkbox name=ids value="{escape(item.id, quote=True)}" '
-        f'aria-label="compare {escape(item.title or item.id, quote=True)}"></td>'
-        f'<td><a href="/documents/{escape(item.id, quote=True)}">{escape(item.title or item.id)}</a></td>'
-        f"<td>{escape(item.source or '')}</td><td>{escape(item.published or '')}</td></tr>"
+        f'<tr><td><input type=checkbox name=ids value="{esc(item.id)}" '
+        f'aria-label="compare {esc(item.title or item.id)}"></td>'
+        f'<td><a href="/documents/{esc(item.id)}">{esc(item.title or item.id)}</a></td>'
+        f"<td>{esc(item.source or '')}</td><td>{esc(item.published or '')}</td></tr>"
         for item in recent
     )
     return (
@@ -121,25 +97,25 @@ def search_page(query: str, hits: Sequence[Any], *, total: int, limit: int, offs
     results = ""
     if query:
         items = "".join(
-            f'<tr><td><a href="/documents/{escape(hit.id, quote=True)}">{escape(hit.title or hit.id)}</a>'
-            f'<div class=hint>{escape(hit.source or "")} {escape(hit.published or "")}</div></td>'
+            f'<tr><td><a href="/documents/{esc(hit.id)}">{esc(hit.title or hit.id)}</a>'
+            f'<div class=hint>{esc(hit.source or "")} {esc(hit.published or "")}</div></td>'
             f"<td>{_snippet(hit.snippet)}</td></tr>"
             for hit in hits
         )
         shown = f"{offset + 1}–{offset + len(hits)} of {total}" if hits else "no document matches"
         results = (
-            f'<section id=results><h2>{escape(shown)}</h2><table><tbody>{items}</tbody></table>'
+            f'<section id=results><h2>{esc(shown)}</h2><table><tbody>{items}</tbody></table>'
             f"{_pager(query, total=total, limit=limit, offset=offset)}</section>"
         )
     body = f"""<section><h1>Search the store</h1>
 <form method=get action="/search"><label for=q>Words in the title or text</label>
-<input type=search id=q name=q value="{escape(query, quote=True)}" autofocus>
+<input type=search id=q name=q value="{esc(query)}" autofocus>
 <button type=submit>Search</button></form></section>{results}"""
     return _page(f"Search: {query}" if query else "Search", body, active="/search")
 
 
 def _snippet(parts: Iterable[tuple[str, bool]]) -> str:
-    return "".join(f"<mark>{escape(text)}</mark>" if match else escape(text) for text, match in parts)
+    return "".join(f"<mark>{esc(text)}</mark>" if match else esc(text) for text, match in parts)
 
 
 def _pager(query: str, *, total: int, limit: int, offset: int) -> str:
@@ -157,15 +133,15 @@ def corpus_page(by_source: Sequence[tuple[str, str, int]], by_month: Sequence[tu
         body = "<section><h1>Corpus</h1><p class=hint>No technique spans stored yet: analyse some articles first.</p></section>"
         return _page("Corpus", body, active="/corpus")
     techniques = sorted({technique for _, technique, _ in by_source})
+    # Swatches are coloured by class: the page's policy forbids style attributes.
     legend = "".join(
-        f'<span><span class=swatch style="background:{technique_colour(t)}"></span>{escape(t.replace("_", " "))}</span>'
-        for t in techniques
+        f'<span><span class="swatch tc-{i}"></span>{esc(t.replace("_", " "))}</span>' for i, t in enumerate(techniques)
     )
     body = f"""<section><h1>Corpus</h1><p class=hint>{documents:,} stored documents. Counts of technique spans.</p>
 <div class=legend>{legend}</div></section>
 <section><h2>Per source</h2>{bar_chart(by_source, horizontal=True, label="Technique spans per source")}</section>
 <section><h2>Over time (by month published)</h2>{bar_chart(by_month, horizontal=False, label="Technique spans per month")}</section>"""
-    return _page("Corpus", body, active="/corpus")
+    return _page("Corpus", body, active="/corpus", extra_style=swatch_css(techniques))
 
 
 def bar_chart(rows: Sequence[tuple[str, str, int]], *, horizontal: bool, label: str) -> str:
@@ -184,7 +160,7 @@ def _horizontal(groups: list[str], stacks: dict[str, dict[str, int]], peak: int,
     parts = []
     for row, group in enumerate(groups):
         y = gap + row * (bar + gap)
-        parts.append(f'<text x="{left - 8}" y="{y + 13}" text-anchor="end">{escape(_short(group, 26))}</text>')
+        parts.append(f'<text x="{left - 8}" y="{y + 13}" text-anchor="end">{esc(_short(group, 26))}</text>')
         x = float(left)
         for technique, count in sorted(stacks[group].items()):
             w = width * count / peak
@@ -205,20 +181,20 @@ def _vertical(groups: list[str], stacks: dict[str, dict[str, int]], peak: int, l
             h = (height - 20) * count / peak
             y -= h
             parts.append(_rect(x, y, bar, h, technique, f"{group}: {technique} {count}"))
-        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}" text-anchor="middle">{escape(group)}</text>')
+        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}" text-anchor="middle">{esc(group)}</text>')
     return _svg(max(width, 200), height + bottom, label, parts)
 
 
 def _rect(x: float, y: float, w: float, h: float, technique: str, title: str) -> str:
     return (
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{technique_colour(technique)}">'
-        f"<title>{escape(title)}</title></rect>"
+        f"<title>{esc(title)}</title></rect>"
     )
 
 
 def _svg(width: float, height: float, label: str, parts: list[str]) -> str:
     return (
-        f'<svg role=img aria-label="{escape(label, quote=True)}" width="{width:.0f}" height="{height:.0f}" '
+        f'<svg role=img aria-label="{esc(label)}" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}">{"".join(parts)}</svg>'
     )
 
@@ -231,7 +207,7 @@ def error_page(status: int, code: str, message: str) -> str:
     """The page of a failed request: its status, stable code and message."""
     body = (
         f'<section class=error role=alert id=error><h1>{status}: it did not work</h1>'
-        f"<p><code>{escape(code)}</code> {escape(message)}</p>"
+        f"<p><code>{esc(code)}</code> {esc(message)}</p>"
         '<p><a href="/">Back to the analyse page</a></p></section>'
     )
     return _page(f"Error {status}", body, active="")

@@ -6,15 +6,13 @@ lost; every other failure gets the app's error page.
 
 from __future__ import annotations
 
-import re
-from html import unescape
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from spinscope.errors import SpinscopeError
-from spinscope.render.html import to_html
+from spinscope.render import comparison_to_html, to_html
 from spinscope.web import pages
 from spinscope.web.errors import error_status
 from spinscope.web.inputs import read_request_input
@@ -25,18 +23,13 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 ServiceDep = Annotated[Service, Depends(get_service)]
 _RECENT = 20
-_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _PAGE_SIZE = 20
-
-
-def _html(content: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(content, status_code=status, headers={"Content-Security-Policy": pages.CSP})
 
 
 @router.get("/")
 def index(service: ServiceDep) -> HTMLResponse:
     """The analyse form and the latest stored documents."""
-    return _html(pages.index_page(service.store.list_documents(limit=_RECENT, offset=0)))
+    return pages.html_response(pages.index_page(service.store.list_documents(limit=_RECENT, offset=0)))
 
 
 @router.post("/analyze")
@@ -63,7 +56,7 @@ def analyze(
         page = pages.index_page(
             service.store.list_documents(limit=_RECENT, offset=0), error=(error.code, error.message), form=form
         )
-        return _html(page, error_status(error))
+        return pages.html_response(page, error_status(error))
     return RedirectResponse(f"/documents/{analysed.id}", status_code=303)
 
 
@@ -72,11 +65,7 @@ def report(document_id: str, service: ServiceDep) -> HTMLResponse:
     """The report of a stored document."""
     document = service.store.get(document_id)
     links = [("Analyse", "/"), ("Search", "/search"), ("Corpus", "/corpus"), ("JSON", f"/api/documents/{document.id}")]
-    page = to_html(document, links=links)
-    # The page's own policy (hashes of its one style and one script) goes in the header too,
-    # where it also covers what comes before the meta tag.
-    policy = _META_POLICY.search(page)
-    return HTMLResponse(page, headers={"Content-Security-Policy": unescape(policy.group(1)) if policy else pages.CSP})
+    return pages.html_response(to_html(document, links=links))
 
 
 @router.get("/search")
@@ -88,10 +77,10 @@ def search(
     """Full-text search over the store."""
     query = q.strip()
     if not query:
-        return _html(pages.search_page("", [], total=0, limit=_PAGE_SIZE, offset=0))
+        return pages.html_response(pages.search_page("", [], total=0, limit=_PAGE_SIZE, offset=0))
     hits = service.store.search(query, limit=_PAGE_SIZE, offset=offset)
     total = service.store.count_matches(query)
-    return _html(pages.search_page(query, hits, total=total, limit=_PAGE_SIZE, offset=offset))
+    return pages.html_response(pages.search_page(query, hits, total=total, limit=_PAGE_SIZE, offset=offset))
 
 
 @router.get("/corpus")
@@ -101,12 +90,10 @@ def corpus(service: ServiceDep) -> HTMLResponse:
     page = pages.corpus_page(
         store.technique_counts(by="source"), store.technique_counts(by="month"), documents=len(store)
     )
-    return _html(page)
+    return pages.html_response(page)
 
 
 @router.get("/compare")
 def compare_page(service: ServiceDep, ids: Annotated[list[str], Query()]) -> HTMLResponse:
     """The side-by-side comparison of the stored documents `ids`."""
-    from spinscope.compare.report import CSP
-
-    return HTMLResponse(service.compare(ids).to_html(), headers={"Content-Security-Policy": CSP})
+    return pages.html_response(comparison_to_html(service.compare(ids)))
