@@ -101,12 +101,20 @@ def _found(markup, source: str) -> list[tuple[str, str, str | None, str | None]]
             "[Сергей Лавров](PERSON) уверен, что переговоры продолжатся.",
             [("indirect", "переговоры продолжатся", "Сергей Лавров", "Сергей Лавров")],
         ),
+        (
+            "Мир, по словам [Сергея Лаврова](PERSON), близок.",
+            [("indirect", "Мир | близок", "Сергея Лаврова", "Сергея Лаврова")],
+        ),
+        (
+            "По последним данным, погибли двадцать человек.",
+            [],
+        ),
     ],
     ids=[
         "dash-after-comma", "dash-title-resolved", "split-by-attribution", "nested-lapki-yolochki", "colon-before",
         "feminine-pronoun", "po-ego-slovam", "po-slovam-name", "kak-soobshchaet", "kak-zayavili-v",
         "split-by-kak-clause", "trailing-attribution", "chto-clause", "chto-group-speaker", "v-institution-subject",
-        "about-this-reported", "about-this-direct", "short-adjective-cue",
+        "about-this-reported", "about-this-direct", "short-adjective-cue", "split-by-po-slovam", "data-without-source",
     ],
 )
 def test_russian_quote_conventions(markup, source: str, expected: list) -> None:

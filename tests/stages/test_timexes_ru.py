@@ -58,6 +58,10 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         ("Встреча прошла в 10 утра.", ("10 утра", "TIME", "2021-11-08T10:00")),
         ("Дом строили двадцать восемь лет.", ("двадцать восемь лет", "DURATION", "P28Y")),
         ("Мост строили в течение двадцати восьми дней.", ("двадцати восьми дней", "DURATION", "P28D")),
+        ("Фестиваль проходит каждое лето.", ("каждое лето", "SET", "XXXX-SU")),
+        ("Выборы проходят раз в пять лет.", ("раз в пять лет", "SET", "P5Y")),
+        ("Он приехал в субботу утром.", ("субботу утром", "TIME", "2021-11-06TMO")),
+        ("Завод откроют в конце года.", ("конце года", "DATE", "2021")),
     ],
     ids=[
         "day-month-year", "day-month-future", "day-month-past", "night-before", "long-years", "hyphenated-days", "compound-years-genitive",
@@ -66,7 +70,7 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         "more-than-genitive-number", "about-thirty-genitive", "not-less-than", "years-ago", "a-year-ago",
         "exactly-a-year-ago", "in-two-years", "half-a-year", "now", "roman-century", "numeric-date",
         "quarter", "half-year", "bare-unit-after-v-techenie", "vague-plural", "hour-of-morning", "compound-number",
-        "compound-number-genitive",
+        "compound-number-genitive", "every-summer", "once-in-five-years", "weekday-morning", "end-of-the-year",
     ],
 )
 def test_russian_expressions_take_their_timex3_values(text: str, expected: tuple[str, str, str]) -> None:

@@ -53,7 +53,7 @@ SPEECH_LEMMAS = frozenset("""
     спросить воскликнуть продолжить резюмировать подытожить убеждать уверять надеяться опасаться
     рассчитывать думать говориться цитировать процитировать передать отчитаться убедить уверить
     жаловаться пожаловаться обвинить обвинять потребовать требовать предложить предлагать пригрозить
-    высказаться уверен убеждён убежден уверенный убеждённый убежденный
+    высказаться уверен убеждён убежден уверенный убеждённый убежденный вспоминать вспомнить признаваться
 """.split())
 # Irregular forms a form-built paradigm would miss, by lemma.
 _IRREGULAR = {
@@ -450,8 +450,11 @@ def _term(text: str, mark: _Marked) -> Term:
 
 # Reported speech
 
+_DATA_NOUNS = frozenset({"данным", "информации", "сведениям", "прогнозу", "прогнозам", "оценкам"})
+
 _ACCORDING = re.compile(
-    r"(?:^|(?<=[\s(]))(?:[Пп]о\s+(?P<pronoun>(?:его|её|ее|их)\s+)?(?:словам|мнению|оценке|утверждению)|[Кк]ак\s+(?=\w+))"
+    r"(?:^|(?<=[\s(]))(?:[Пп]о\s+(?P<pronoun>(?:его|её|ее|их)\s+)?(?P<noun>словам|мнению|оценке|оценкам|утверждению|версии"
+    r"|подсч[её]там|данным|информации|сведениям|прогнозу|прогнозам)|[Кк]ак\s+(?=\w+))"
 )
 
 
@@ -537,6 +540,8 @@ def _according_to(text: str, tokens: Sequence[_Tok], start: int, end: int) -> Fo
                 mention = (at, at + len(pronoun.strip()))
             else:
                 mention = _phrase_after(tokens, indexes)
+                if match.group("noun") in _DATA_NOUNS and not any(tokens[i].text[:1].isupper() for i in indexes):
+                    continue  # "по последним данным": data nobody is named as giving
             cue_at = (match.start(), match.end())
         rest = _content(text, comma + 1, end)
         if match.start() <= start + 1:  # it opens the sentence: the rest is the content

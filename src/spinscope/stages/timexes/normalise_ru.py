@@ -65,7 +65,8 @@ _ADVERBS = {"ежегодно": "P1Y", "ежедневно": "P1D", "ежене�
             "ежеквартально": "P3M", "каждый год": "P1Y", "каждый день": "P1D", "каждую неделю": "P1W",
             "каждый месяц": "P1M", "каждое утро": "XXXX-XX-XXTMO", "каждый вечер": "XXXX-XX-XXTEV",
             "раз в год": "P1Y", "раз в месяц": "P1M", "раз в неделю": "P1W", "дважды в год": "P1Y", "раз в день": "P1D"}
-_HALVES = {"полгода": "P6M", "полвека": "P50Y", "полчаса": "PT30M", "полдня": "PT12H", "полтора года": "P1Y6M"}
+_HALVES = {"полгода": "P6M", "полвека": "P50Y", "полчаса": "PT30M", "полдня": "PT12H", "полтора года": "P1Y6M",
+           "сутки": "P1D"}
 _VAGUE = {"десятилетиями": "PXE", "годами": "PXY", "месяцами": "PXM", "неделями": "PXW", "веками": "PXC"}
 
 
@@ -134,6 +135,36 @@ def _set_date(m: _Match) -> Value | None:
 
 def _set_adverb(m: _Match) -> Value | None:
     return Value("SET", _ADVERBS[" ".join(m.get("adverb").split())])
+
+
+def _set_every(m: _Match) -> Value | None:
+    """ "каждое лето" -> ``XXXX-SU``; "раз в пять лет" -> ``P5Y``."""
+    if m.get("season"):
+        return Value("SET", f"XXXX-{next(c for stem, c in _SEASONS.items() if m.get('season').startswith(stem))}")
+    unit, (amount, vague) = unit_of(m.get("unit")), _amount(m)
+    return Value("SET", duration(None if vague else amount, unit)) if unit else None
+
+
+def _weekday_part(m: _Match) -> Value | None:
+    """ "в субботу утром", "утром в среду": one TIME on that day."""
+    weekday = _weekday(m.get("weekday") or m.get("weekday2"))
+    if weekday is None:
+        return None
+    date = _weekday_date(weekday, m)
+    part = _PARTS[m.get("part") or m.get("part2")]
+    day = date.isoformat() if date else f"XXXX-WXX-{weekday}"
+    return Value("TIME", f"{day}T{part}", m.dct.isoformat() if date and m.dct else None)
+
+
+def _edge_unit(m: _Match) -> Value | None:
+    """ "в конце года": this year (the paragraph's, else the document's); "в начале месяца" likewise."""
+    unit = unit_of(m.get("unit"))
+    local = m.context.local()
+    base = local.date if local is not None else _base_day(m)
+    if base is None or unit is None:
+        return None
+    grain = {"year": "year", "month": "month", "week": "week"}[unit]
+    return Value("DATE", at_grain(base, grain), base.isoformat())
 
 
 def _set_weekday(m: _Match) -> Value | None:
@@ -501,5 +532,6 @@ _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
     "century": _century, "year": _year, "ago": _ago, "after": _after, "relative": _relative, "deictic": _deictic,
     "weekday": _weekday_value, "month": _month, "duration_compound": _duration_compound, "duration": _duration, "duration_unit": _duration,
     "duration_half": _duration_half, "vague_duration": _vague_duration, "vague_plural": _vague_plural,
-    "duration_bare": _duration, "quarter": _quarter,
+    "duration_bare": _duration, "quarter": _quarter, "set_every": _set_every, "weekday_part": _weekday_part,
+    "edge_unit": _edge_unit,
 }
