@@ -50,11 +50,8 @@ def main() -> None:
 
 
 def _accuracy(data: Path) -> None:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-
     from spinscope.eval.claims import evaluate_claims, load_test_sets, load_training, score_class, score_rankings
+    from spinscope.models.tfidf import fit_tfidf_baseline
 
     started = time.perf_counter()
     result = evaluate_claims(data)
@@ -63,10 +60,7 @@ def _accuracy(data: Path) -> None:
     training = load_training(data)
     texts = [s.text for debate in training for s in debate.sentences]
     labels = [s.checkworthy for debate in training for s in debate.sentences]
-    baseline = make_pipeline(
-        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-        LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced"),
-    ).fit(texts, labels)
+    baseline = fit_tfidf_baseline(texts, labels)
     clef, groundtruth = load_test_sets(data)
     base_ranking = score_rankings(
         clef, [list(baseline.predict_proba([s.text for s in debate.sentences])[:, 1]) for debate in clef]
