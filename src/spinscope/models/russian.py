@@ -5,7 +5,8 @@ navec embeddings; every model inside the wheels, nothing downloaded) is loaded o
 on first use, so that ``import spinscope`` and English-only runs never pay for it. Lemmas come
 from pymorphy3 (natasha's own morph vocabulary needs pymorphy2, which Python 3.11 cannot run),
 chosen the way natasha chooses them: the dictionary reading closest to the tagger's part of
-speech and features.
+speech and features. natasha's numpy models run on one BLAS thread (threadpoolctl): their
+matrices are small, and more threads only contend for the cores.
 
 Invariants of the `Doc` that `parse_russian` returns:
 - ``doc.text == text``, character for character: natasha's tokens keep their offsets; the
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RussianParser", "load_russian", "normal_name", "parse_russian"]
 
-_INSTALL = "pip install natasha pymorphy3"
+_INSTALL = "pip install natasha pymorphy3 threadpoolctl"
 _LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # Parts of speech whose lemma comes from the dictionary; the rest are their own lemma.
 _LEMMATISED = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "AUX", "ADV", "PRON", "DET", "NUM"})
@@ -132,9 +133,11 @@ def load_russian() -> RussianParser:
     try:
         import natasha
         import pymorphy3
+        import threadpoolctl  # noqa: F401 (parse_russian's)
     except ImportError as error:
         raise MissingDependencyError(
-            f"reading Russian needs natasha and pymorphy3 ({error.name} is missing); install them with: {_INSTALL}"
+            f"reading Russian needs natasha, pymorphy3 and threadpoolctl ({error.name} is missing); "
+            f"install them with: {_INSTALL}"
         ) from error
     import spacy
     from importlib.metadata import version
@@ -164,15 +167,20 @@ def parse_russian(text: str, *, split_lines: str = "auto", parser: RussianParser
     """
     from spacy.tokens import Doc
 
+    from threadpoolctl import threadpool_limits
+
     parser = parser or load_russian()
     builder = _Builder(text)
     by_line = split_lines == "always" or (split_lines == "auto" and not is_hard_wrapped(text))
     blocks = [
         (block.start(), block.group()) for block in (_LINE if by_line else _PARAGRAPH).finditer(text) if not block.group().isspace()
     ]
-    for batch in _batches(blocks):
-        for (offset, _), analysed in zip(batch, _analyse(parser, [block for _, block in batch]), strict=True):
-            builder.add_block(offset, analysed)
+    # natasha's models multiply small matrices: BLAS threads only contend for the cores (five
+    # times slower on a busy two-core machine), so natasha runs on one.
+    with threadpool_limits(limits=1, user_api="blas"):
+        for batch in _batches(blocks):
+            for (offset, _), analysed in zip(batch, _analyse(parser, [block for _, block in batch]), strict=True):
+                builder.add_block(offset, analysed)
     builder.finish()
     lemmas = [_lemma(parser.morph, token) for token in builder.tokens]
     ents = _entities(builder, lemmas)
