@@ -137,7 +137,7 @@ def test_speech_verbs_are_matched_by_lemma_or_by_form(word: str, lemma: str | No
 
 
 def test_names_in_quotation_marks_are_terms_not_quotes(markup) -> None:
-    document, mentions = markup("Фестиваль «Хары бюльбюль» откроется в Шуше, сообщила газета «Известия».")
+    document, _ = markup("Фестиваль «Хары бюльбюль» откроется в Шуше, сообщила газета «Известия».")
     quotes, terms = find_quotes_ru(document.text, None, [])
     assert [term.text for term in terms] == ["«Хары бюльбюль»", "«Известия»"]
     assert [quote.text for quote in quotes] == ["Фестиваль «Хары бюльбюль» откроется в Шуше"]

@@ -102,7 +102,10 @@ def read_russian(source: str, name: str) -> RussianArticle:
     tagged: list[_Tagged] = []
     _walk(root, pieces, tagged)
     text = "".join(pieces)
-    timexes, sources, quotes, mentions = [], {}, [], []
+    timexes: list[Timex] = []
+    sources: dict[str, tuple[int, int]] = {}
+    quotes: list[tuple[int, int, str | None]] = []
+    mentions: list[GoldMention] = []
     for item in tagged:
         tag, get = item.element.tag, item.element.get
         if tag == "TIMEX3":

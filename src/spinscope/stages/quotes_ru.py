@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from spinscope.document import Entity, Quote, Span, Speaker, Term
 
@@ -444,7 +444,7 @@ def _term(text: str, mark: _Marked) -> Term:
     words = len(text[mark.start : mark.end].split())
     lead = _TITLE_LEAD.search(text[max(0, mark.start - 40) : mark.start])
     reason = f"introduced by {lead.group().strip()!r}" if lead else f"{words} word{'s' * (words > 1)} in quotation marks with no speech cue"
-    kind = "title" if lead else "term"
+    kind: Literal["title", "term"] = "title" if lead else "term"
     return Term(mark.start, mark.end, text[mark.start : mark.end], kind, reason)
 
 
@@ -512,9 +512,11 @@ Found = tuple[list[tuple[int, int]], tuple[int, int] | None, tuple[int, int] | N
 def _about_this(text: str, tokens: Sequence[_Tok], start: int, end: int) -> Found | None:
     """A sentence that the next one attributes: «Огонь прекращён. Об этом сообщили в Кремле.»"""
     cue = _cue_next_sentence(text, tokens, end)
-    if cue is None or cue[0] is None or text[start:end].lstrip().startswith(("«", "„", '"')):
+    if cue is None or text[start:end].lstrip().startswith(("«", "„", '"')):
         return None
     verb, mention = cue
+    if verb is None:
+        return None
     return [_content(text, start, end)], (tokens[verb].start, tokens[verb].end), mention
 
 

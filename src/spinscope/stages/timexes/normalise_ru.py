@@ -116,8 +116,8 @@ def _day_value(date: dt.date | None, anchor: dt.date | None) -> tuple[str, str |
 def _date_of(m: _Match, day: int, month: int) -> tuple[str, str | None] | None:
     """A day and month, with the year the text writes or the one `_year_for` chooses."""
     if m.get("year"):
-        year = int(m.get("year"))
-        return (f"{year:04d}-{month:02d}-{day:02d}", None) if make_date(year, month, day) else None
+        written = int(m.get("year"))
+        return (f"{written:04d}-{month:02d}-{day:02d}", None) if make_date(written, month, day) else None
     resolved = _year_for(month, day, m)
     if resolved is None:
         return f"XXXX-{month:02d}-{day:02d}", None
