@@ -382,7 +382,7 @@ def eval_ptc(
         for technique, f1 in result.tc.per_technique.items():
             table.add_row(f"  TC F1 {technique}", f"{f1:.4f} ({result.tc.support.get(technique, 0)} spans)")
         console = Console()
-        console.print(_scores_table("PTC", {"SI (partial credit for overlap)": result.si}))
+        console.print(_scores_table("measure", {"SI (overlap credited)": result.si}))
         console.print(table)
 
 

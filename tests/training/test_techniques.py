@@ -46,7 +46,7 @@ def test_eval_ptc_prints_si_and_tc(trained: tuple[Path, str]) -> None:
         ["eval", "ptc", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"), "--model-dir", str(out)],
     )
     assert result.exit_code == 0, result.output
-    for measure in ("SI (partial credit for overlap)", "precision", "recall", "F1", "TC micro-F1", "TC F1 Doubt"):
+    for measure in ("SI (overlap credited)", "precision", "recall", "F1", "TC micro-F1", "TC F1 Doubt"):
         assert measure in result.output
 
 
