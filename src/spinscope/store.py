@@ -75,6 +75,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple, Self
 from urllib.parse import urlsplit
 
+from spinscope.batch.outputs import load_records, record_columns
 from spinscope.document import (
     Claim,
     Document,
@@ -90,7 +91,6 @@ from spinscope.document import (
 )
 from spinscope.errors import (
     ConfigError,
-    ContractError,
     DocumentNotFoundError,
     InputError,
     MissingDependencyError,
@@ -613,88 +613,6 @@ def open_store(settings: StoreSettings | None = None, *, create: bool = True) ->
     return Store((settings or StoreSettings()).path, create=create)
 
 
-def load_records(paths: Iterable[str | Path]) -> Iterator[Document]:
-    """Read analysed documents back from files of contract records, without analysing anything.
-
-    A ``.jsonl`` file holds one record a line (``spinscope analyze -f jsonl``, ``spinscope
-    batch --out results.jsonl``); a ``.parquet`` file is a ``spinscope batch`` results table;
-    any other file holds one record, a list of records, or one record a line. Failed inputs'
-    records are read too, as documents whose `error` is set.
-
-    Raises:
-        InputError: A file does not exist or cannot be read.
-        ContractError: A line or file is not a spinscope record; the message says where.
-        MissingDependencyError: A ``.parquet`` file without pyarrow installed.
-    """
-    for spec in paths:
-        path = Path(spec)
-        if not path.is_file():
-            raise InputError(f"{path} does not exist; check the path", code="input.not_found")
-        if path.suffix.lower() == ".parquet":
-            yield from _parquet_records(path)
-            continue
-        try:
-            content = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(
-                f"cannot read {path} as UTF-8 text ({error}); check the file", code="input.unreadable"
-            ) from error
-        whole = None
-        if path.suffix.lower() != ".jsonl":
-            try:
-                whole = json.loads(content)
-            except json.JSONDecodeError:
-                pass  # not one JSON value: read it as JSON Lines below
-        if whole is not None:
-            for number, data in enumerate(whole if isinstance(whole, list) else [whole], start=1):
-                yield _record_document(data, f"{path} record {number}")
-            continue
-        for number, line in enumerate(content.splitlines(), start=1):
-            if line.strip():
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise _not_a_record(f"{path} line {number}", f"not JSON: {error.msg}") from None
-                yield _record_document(data, f"{path} line {number}")
-
-
-def _parquet_records(path: Path) -> Iterator[Document]:
-    try:
-        import pyarrow.parquet as parquet
-    except ImportError as error:
-        raise MissingDependencyError(
-            "reading Parquet results needs pyarrow: `pip install '.[parquet]'` in the spinscope checkout, "
-            "or give the records as .jsonl"
-        ) from error
-    try:
-        column = parquet.read_table(path, columns=["record"]).column("record").to_pylist()
-    except Exception as error:  # pyarrow raises several types for a file that is not a results table
-        raise _not_a_record(str(path), f"not a Parquet table with a record column: {error}") from error
-    for number, text in enumerate(column, start=1):
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, TypeError) as error:
-            raise _not_a_record(f"{path} row {number}", f"its record is not JSON: {error}") from None
-        yield _record_document(data, f"{path} row {number}")
-
-
-def _record_document(data: Any, where: str) -> Document:
-    if not isinstance(data, dict):
-        raise _not_a_record(where, f"a JSON {type(data).__name__}, not an object")
-    try:
-        return Document.from_dict(data)
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        detail = error.message if isinstance(error, ContractError) else f"{type(error).__name__}: {error}"
-        raise _not_a_record(where, detail) from error
-
-
-def _not_a_record(where: str, detail: str) -> ContractError:
-    return ContractError(
-        f"{where} is not a spinscope record ({detail}); give files of analysed records, "
-        "as `spinscope analyze -f jsonl` or `spinscope batch` write them"
-    )
-
-
 def _migrate(connection: sqlite3.Connection, path: str) -> None:
     """Bring the database to the latest schema version, in one transaction, or refuse it."""
     if _schema_version(connection, path) == len(MIGRATIONS):
@@ -854,23 +772,17 @@ def _snippet(raw: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _document_row(document: Document) -> dict[str, Any]:
+    """The ``documents`` row of `document`: the columns a results table keeps too, and the store's own."""
     metadata = document.metadata
     failed = next((stage.code or "stage" for stage in document.stages if stage.status == "failed"), None)
     return {
-        "id": document.id,
-        "source_kind": document.source.kind,
-        "source_name": document.source.name,
-        "title": metadata.title,
-        "published": metadata.published,
-        "site": metadata.site,
-        "url": metadata.url,
+        **record_columns(document.to_dict()),
         "outlet": _outlet(document),
         "language": metadata.language,
         "words": len(document.text.split()),
         "added": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "error_code": failed,
         "text": document.text,
-        "record": json.dumps(document.to_dict(), ensure_ascii=False),
         "stems": _stems(f"{metadata.title or ''}\n{document.text}"),
     }
 

@@ -1,4 +1,5 @@
-"""Where a batch writes its records, and what an earlier run already wrote there.
+"""Results files: where a batch writes its records, what an earlier run already wrote there,
+and reading analysed records back (`load_records`).
 
 Invariants:
 - A record is written the moment it is finished, so an interrupted run keeps all it did.
@@ -7,25 +8,30 @@ Invariants:
   so each input keeps exactly one record.
 - An existing file is written to only when every line of it is a spinscope record: a JSONL
   corpus, or any other file, is refused rather than appended to.
+- Parquet is read in one place (`_read_table`), and a record becomes the columns that both a
+  results table and the store keep of it in one place (`record_columns`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from spinscope.errors import ConfigError, MissingDependencyError
+from spinscope.document import Document
+from spinscope.errors import ConfigError, ContractError, InputError, MissingDependencyError, SpinscopeError
 
 __all__ = [
     "BatchOutput",
     "JsonlOutput",
     "ParquetOutput",
     "is_record",
+    "load_records",
     "open_output",
     "output_files",
+    "record_columns",
     "record_failed",
     "record_key",
     "source_key",
@@ -208,25 +214,19 @@ class ParquetOutput:
     )
 
     def __init__(self, path: Path) -> None:
-        try:
-            import pyarrow.parquet as parquet
-        except ImportError as error:
-            raise MissingDependencyError(
-                "Parquet output needs pyarrow: `pip install '.[parquet]'` in the spinscope checkout, or write .jsonl"
-            ) from error
+        self._parquet = _pyarrow_parquet("Parquet output", "write .jsonl")
         self.path = path
-        self._parquet = parquet
         self._journal = JsonlOutput(path.with_name(path.name + ".partial.jsonl"))
         self._rows: list[dict[str, Any]] = []
         self._redo: set[str] = set()
         if path.exists():
-            try:
-                table = parquet.read_table(path)
-            except Exception as error:  # pyarrow raises several types for a file that is not Parquet
-                raise ConfigError(
-                    f"{path} is not a Parquet file of spinscope records ({error}); give --out a new file",
+            table = _read_table(
+                path, "Parquet output", "write .jsonl",
+                refuse=lambda detail: ConfigError(
+                    f"{path} is not a Parquet file of spinscope records ({detail}); give --out a new file",
                     code="config.output",
-                ) from error
+                ),
+            )
             if not set(self.COLUMNS) <= set(table.column_names):
                 raise ConfigError(
                     f"{path} is a Parquet table, but not of spinscope records (it lacks the columns "
@@ -266,17 +266,15 @@ def _row_key(row: Mapping[str, Any]) -> str:
     return record_key(json.loads(row["record"]))
 
 
-def _row(record: Mapping[str, Any]) -> dict[str, Any]:
+def record_columns(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns that a results table and the store both keep of a record: its id, source,
+    title, date, site and URL, and the whole record as JSON text."""
     metadata = record.get("metadata") or {}
-    error = record.get("error") or {}
     source = record.get("source") or {}
     return {
         "id": record.get("id"),
         "source_kind": source.get("kind"),
         "source_name": source.get("name"),
-        "failed": record_failed(record),
-        "error_code": error.get("code"),
-        "error_message": error.get("message"),
         "title": metadata.get("title"),
         "published": metadata.get("published"),
         "site": metadata.get("site"),
@@ -285,8 +283,127 @@ def _row(record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _row(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A results table's row of `record`: `record_columns` and whether and how the input failed."""
+    error = record.get("error") or {}
+    return {
+        **record_columns(record),
+        "failed": record_failed(record),
+        "error_code": error.get("code"),
+        "error_message": error.get("message"),
+    }
+
+
 def _schema():
     import pyarrow
 
     types = {"failed": pyarrow.bool_()}
     return pyarrow.schema([(name, types.get(name, pyarrow.string())) for name in ParquetOutput.COLUMNS])
+
+
+def _pyarrow_parquet(needed_for: str, otherwise: str) -> Any:
+    """``pyarrow.parquet``, or the error that says to install it for `needed_for`, or to `otherwise`."""
+    try:
+        import pyarrow.parquet as parquet
+    except ImportError as error:
+        raise MissingDependencyError(
+            f"{needed_for} needs pyarrow: `pip install '.[parquet]'` in the spinscope checkout, or {otherwise}"
+        ) from error
+    return parquet
+
+
+def _read_table(
+    path: Path,
+    needed_for: str,
+    otherwise: str,
+    *,
+    refuse: Callable[[str], SpinscopeError],
+    columns: list[str] | None = None,
+) -> Any:
+    """The Parquet table at `path` (only `columns`, when given): the one place Parquet is read.
+
+    Raises:
+        MissingDependencyError: pyarrow is not installed.
+        SpinscopeError: What `refuse` makes of pyarrow's reason, when `path` is not such a table.
+    """
+    parquet = _pyarrow_parquet(needed_for, otherwise)
+    try:
+        return parquet.read_table(path, columns=columns)
+    except Exception as error:  # pyarrow raises several types for a file that is not Parquet
+        raise refuse(str(error)) from error
+
+
+def load_records(paths: Iterable[str | Path]) -> Iterator[Document]:
+    """Read analysed documents back from files of contract records, without analysing anything.
+
+    A ``.jsonl`` file holds one record a line (``spinscope analyze -f jsonl``, ``spinscope
+    batch --out results.jsonl``); a ``.parquet`` file is a ``spinscope batch`` results table;
+    any other file holds one record, a list of records, or one record a line. Failed inputs'
+    records are read too, as documents whose `error` is set.
+
+    Raises:
+        InputError: A file does not exist or cannot be read.
+        ContractError: A line or file is not a spinscope record; the message says where.
+        MissingDependencyError: A ``.parquet`` file without pyarrow installed.
+    """
+    for spec in paths:
+        path = Path(spec)
+        if not path.is_file():
+            raise InputError(f"{path} does not exist; check the path", code="input.not_found")
+        if path.suffix.lower() == ".parquet":
+            yield from _parquet_records(path)
+            continue
+        try:
+            content = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(
+                f"cannot read {path} as UTF-8 text ({error}); check the file", code="input.unreadable"
+            ) from error
+        whole = None
+        if path.suffix.lower() != ".jsonl":
+            try:
+                whole = json.loads(content)
+            except json.JSONDecodeError:
+                pass  # not one JSON value: read it as JSON Lines below
+        if whole is not None:
+            for number, data in enumerate(whole if isinstance(whole, list) else [whole], start=1):
+                yield _record_document(data, f"{path} record {number}")
+            continue
+        for number, line in enumerate(content.splitlines(), start=1):
+            if line.strip():
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise _not_a_record(f"{path} line {number}", f"not JSON: {error.msg}") from None
+                yield _record_document(data, f"{path} line {number}")
+
+
+def _parquet_records(path: Path) -> Iterator[Document]:
+    table = _read_table(
+        path, "reading Parquet results", "give the records as .jsonl",
+        refuse=lambda detail: _not_a_record(str(path), f"not a Parquet table with a record column: {detail}"),
+        columns=["record"],
+    )
+    for number, text in enumerate(table.column("record").to_pylist(), start=1):
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, TypeError) as error:
+            raise _not_a_record(f"{path} row {number}", f"its record is not JSON: {error}") from None
+        yield _record_document(data, f"{path} row {number}")
+
+
+def _record_document(data: Any, where: str) -> Document:
+    if not isinstance(data, dict):
+        raise _not_a_record(where, f"a JSON {type(data).__name__}, not an object")
+    try:
+        return Document.from_dict(data)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        detail = error.message if isinstance(error, ContractError) else f"{type(error).__name__}: {error}"
+        raise _not_a_record(where, detail) from error
+
+
+def _not_a_record(where: str, detail: str) -> ContractError:
+    return ContractError(
+        f"{where} is not a spinscope record ({detail}); give files of analysed records, "
+        "as `spinscope analyze -f jsonl` or `spinscope batch` write them"
+    )
