@@ -33,7 +33,15 @@ from spinscope.document import (
 )
 from spinscope.errors import ConfigError, ContractError, DocumentNotFoundError, InputError, StoreError
 from spinscope.settings import StoreSettings
-from spinscope.store import MIGRATIONS, SearchHit, Store, TechniqueCount, load_records, open_store
+from spinscope.store import (
+    MIGRATIONS,
+    SearchHit,
+    Store,
+    TechniqueCount,
+    is_document_id,
+    load_records,
+    open_store,
+)
 
 from .conftest import GOLDEN
 
@@ -680,3 +688,13 @@ def test_load_records_reads_parquet_batch_results(tmp_path: Path, golden: Docume
         output.write(record)
     output.close()
     assert list(load_records([tmp_path / "results.parquet"])) == [golden, _every_layer()]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_id"),
+    [("doc-8e11c77c3150e2bf", True), ("doc-8E11C77C3150E2BF", False), ("doc-8e11c77c3150e2b", False),
+     ("doc-8e11c77c3150e2bf.txt", False), ("examples/victory-day.txt", False)],
+    ids=["an-id", "upper-case", "too-short", "a-file-named-like-one", "a-path"],
+)
+def test_is_document_id_knows_the_form_of_ids(text: str, is_id: bool) -> None:
+    assert is_document_id(text) is is_id

@@ -35,8 +35,9 @@ from spinscope import __version__
 from spinscope.analysis import analyze as analyze_inputs
 from spinscope.batch import BatchSummary, run_batch
 from spinscope.document import Document
-from spinscope.errors import ConfigError, InputError, MissingDependencyError, SpinscopeError
+from spinscope.errors import ConfigError, MissingDependencyError, SpinscopeError
 from spinscope.eval import Scores
+from spinscope.ingest import may_hold_several
 from spinscope.render import comparison_to_html, comparison_to_markdown, to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
@@ -119,7 +120,6 @@ _DEFAULT_MAX_CHARS = IngestSettings().max_chars
 _DEFAULT_DB = Path(StoreSettings().path)
 _DEFAULT_WEB = WebSettings()
 _DEFAULT_TIMEOUT = FetchSettings().timeout
-_STORED_ID = re.compile(r"doc-[0-9a-f]{16}")
 _MAX_HITS = 10_000  # store search shows a table of hits; more than this is not for reading
 
 
@@ -156,7 +156,7 @@ def analyze(
 ) -> None:
     """Analyse articles and print what they say and how."""
     with _errors_reported():
-        expands = any(_expands(spec) for spec in inputs)
+        expands = any(may_hold_several(spec) for spec in inputs)
         several = expands or len(inputs) > 1
         if several and output_format is OutputFormat.html:
             raise ConfigError(
@@ -217,30 +217,14 @@ def compare_command(
 ) -> None:
     """Compare articles about the same events: aligned claims, differences, omissions, word choices."""
     with _errors_reported():
-        from spinscope.compare import compare_documents
+        from spinscope.compare import compare_documents, load_articles
 
-        if len(inputs) < 2:
-            raise ConfigError(f"compare needs at least two articles, got {len(inputs)}", code="config.compare")
-        if corpora := [spec for spec in inputs if _expands(spec)]:
-            raise ConfigError(
-                f"compare takes one article per input, and {corpora[0]} holds several; name the files",
-                code="config.compare",
-            )
         settings = replace(
             _settings(None, model, _DEFAULT_MAX_BYTES, timeout, allow_private),
             compare=CompareSettings(lexicon=str(lexicon) if lexicon else None, threshold=threshold),
+            store=StoreSettings(path=str(db)),
         )
-        stored = [spec for spec in inputs if _STORED_ID.fullmatch(spec)]
-        documents: dict[str, Document] = {}
-        if stored:
-            with open_store(StoreSettings(path=str(db)), create=False) as store:
-                documents.update((spec, store.get(spec)) for spec in stored)
-        others = [spec for spec in inputs if spec not in documents]
-        for spec, document in zip(others, analyze_inputs(others, settings=settings), strict=True):
-            if document.error is not None:
-                raise InputError(document.error.message, code=document.error.code)
-            documents[spec] = document
-        comparison = compare_documents([documents[spec] for spec in inputs], settings=settings)
+        comparison = compare_documents(load_articles(inputs, settings=settings), settings=settings)
         with ExitStack() as stack:
             sink = stack.enter_context(_output(output))
             if output_format is CompareFormat.json:
@@ -599,7 +583,7 @@ def store_add(
         else:
             settings = _settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars)
             documents = analyze_inputs(inputs, settings=settings)
-            expands = any(_expands(spec) for spec in inputs)
+            expands = any(may_hold_several(spec) for spec in inputs)
             total, several = (None if expands else len(inputs)), expands or len(inputs) > 1
         summary = store.add_all(_with_progress(documents, total=total, show=several))
     for error in summary.failed:
@@ -764,12 +748,6 @@ def _progress() -> Iterator[Callable[[str, int, int | None], None]]:
             bar.update(tasks[step], rate=f"{speed:.2f}/s" if speed else "")
 
         yield update
-
-
-def _expands(spec: str) -> bool:
-    """Whether an input may hold several documents (a folder or a JSONL corpus)."""
-    path = Path(spec)
-    return spec != "-" and (path.is_dir() or path.suffix.lower() == ".jsonl")
 
 
 def _summary(stage: type) -> str:

@@ -107,6 +107,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "TechniqueCount",
+    "is_document_id",
     "load_records",
     "open_store",
 ]
@@ -602,10 +603,15 @@ class Store:
     def _not_found(self, document_id: str) -> DocumentNotFoundError:
         hint = (
             "search the store by words to find a document's id"
-            if _ID.fullmatch(document_id)
+            if is_document_id(document_id)
             else "ids are 'doc-' and 16 hex digits, as the search results show them"
         )
         return DocumentNotFoundError(f"no document {document_id!r} in the store {self.path}; {hint}")
+
+
+def is_document_id(text: str) -> bool:
+    """Whether `text` has the form of a document id (``doc-`` and 16 hex digits), as the store keeps them."""
+    return _ID.fullmatch(text) is not None
 
 
 def open_store(settings: StoreSettings | None = None, *, create: bool = True) -> Store:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from spinscope import FetchSettings, IngestSettings, Settings, load_documents
-from spinscope.ingest import count_documents
+from spinscope.ingest import count_documents, may_hold_several
 from spinscope.ingest.files import read_capped
 
 from ..conftest import FIXTURES
@@ -136,3 +136,13 @@ def test_load_documents_says_when_deep_nesting_hid_the_text(tmp_path: Path) -> N
     [document] = load_documents([str(path)])
     assert document.error is not None and document.error.code == "input.html"
     assert "nests its elements more than 255 levels deep" in document.error.message
+
+
+@pytest.mark.parametrize(
+    ("spec", "several"),
+    [(str(FIXTURES), True), (str(FIXTURES / "corpus.jsonl"), True), ("missing.JSONL", True),
+     (str(FIXTURES / "two_sides.txt"), False), ("-", False)],
+    ids=["folder", "jsonl-corpus", "jsonl-by-name", "one-file", "stdin"],
+)
+def test_may_hold_several_tells_folders_and_corpora_without_reading(spec: str, several: bool) -> None:
+    assert may_hold_several(spec) is several

@@ -32,6 +32,7 @@ __all__ = [
     "expand_inputs",
     "find_metadata",
     "load_documents",
+    "may_hold_several",
     "read_bytes",
     "read_html",
     "read_text",
@@ -81,6 +82,13 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
             yield from expand_inputs(matches)
         else:
             yield spec
+
+
+def may_hold_several(spec: str) -> bool:
+    """Whether the input `spec` may hold several documents, told without reading it: a folder,
+    or a JSONL corpus (one document a line). Standard input (``-``) is one document."""
+    path = Path(spec)
+    return spec != "-" and (path.is_dir() or path.suffix.lower() == ".jsonl")
 
 
 def count_documents(inputs: Iterable[str]) -> int:
