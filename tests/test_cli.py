@@ -78,7 +78,7 @@ BAD_INPUTS = [
     ("empty", "empty.txt", b"", "is empty"),
     ("binary", "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "PNG image"),
     ("pdf", "report.pdf", b"%PDF-1.5\n...", "is a PDF"),
-    ("too-large", "huge.txt", b"word " * 300, "over the 1,000 bytes limit"),
+    ("too-large", "huge.txt", b"word " * 300, "over the 1,000 bytes limit; raise the limit with --max-bytes"),
     ("malformed-html", "page.html", b"<html><body><div><p>Too short</div>", "no article text"),
 ]
 
@@ -393,3 +393,16 @@ def test_cli_progress_bar_counts_up_to_the_total(monkeypatch: pytest.MonkeyPatch
     result = runner.invoke(app, ["eval", "timex", "--tml", str(FIXTURES / "timeml" / "te3")])
     assert result.exit_code == 0, result.output
     assert "scoring" in drawn.getvalue() and "2/2" in drawn.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [(["analyze", str(EXAMPLE), "--store"], "--store"), (["store", "search", "Shusha", "--db"], "--db")],
+    ids=["analyze-store", "store-db"],
+)
+def test_cli_names_its_option_where_the_library_names_a_setting(tmp_path: Path, command: list[str], option: str) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database\n" * 100)
+    result = runner.invoke(app, [*command, str(notes)])
+    assert result.exit_code == 1
+    assert f"give {option} a new file name" in result.stderr and "StoreSettings" not in result.stderr

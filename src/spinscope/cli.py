@@ -155,7 +155,7 @@ def analyze(
     ] = False,
 ) -> None:
     """Analyse articles and print what they say and how."""
-    with _errors_reported():
+    with _errors_reported(store="--store"):
         expands = any(may_hold_several(spec) for spec in inputs)
         several = expands or len(inputs) > 1
         if several and output_format is OutputFormat.html:
@@ -755,18 +755,37 @@ def _summary(stage: type) -> str:
 
 
 @contextmanager
-def _errors_reported() -> Iterator[None]:
-    """Turn a `SpinscopeError` into ``Error: <message>`` and exit status 1."""
+def _errors_reported(*, store: str = "--db") -> Iterator[None]:
+    """Turn a `SpinscopeError` into ``Error: <message>`` and exit status 1.
+
+    Args:
+        store: The option that names the store in this command (``--store`` in ``analyze``).
+    """
     try:
         yield
     except SpinscopeError as error:
         if _State.debug:
             raise
-        _error(error.message)
+        _error(error.message, store=store)
         raise typer.Exit(1) from None
 
 
-def _error(message: str) -> None:
+# The library's messages name settings (`IngestSettings.max_bytes`); the CLI names its options.
+# Phrases first, where an option reads better than the setting's value.
+_OPTIONS = {
+    "set BatchSettings.engine to 'ray'": "add --engine ray",
+    "BatchSettings.retry_failed": "--retry-failed",
+    "FetchSettings.allow_private": "--allow-private",
+    "FetchSettings.max_bytes": "--max-bytes",
+    "FetchSettings.timeout": "--timeout",
+    "IngestSettings.max_bytes": "--max-bytes",
+    "IngestSettings.max_chars": "--max-chars",
+}
+
+
+def _error(message: str, *, store: str = "--db") -> None:
+    for setting, option in (*_OPTIONS.items(), ("StoreSettings.path", store)):
+        message = message.replace(setting, option)
     typer.echo(f"Error: {_one_line(message)}", err=True)
 
 

@@ -251,7 +251,7 @@ class BatchSettings:
         if self.engine not in ("local", "ray"):
             raise ConfigError(f"engine must be 'local' or 'ray', got {self.engine!r}")
         if self.address is not None and self.engine != "ray":
-            raise ConfigError("an address names a Ray cluster: add --engine ray")
+            raise ConfigError("an address names a Ray cluster: set BatchSettings.engine to 'ray'")
         if self.chunk_size < 1 or self.window < 1:
             raise ConfigError(f"chunk_size and window must be positive, got {self.chunk_size} and {self.window}")
 

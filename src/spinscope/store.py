@@ -632,7 +632,7 @@ def _migrate(connection: sqlite3.Connection, path: str) -> None:
             if tables:
                 raise StoreError(
                     f"{path} is an SQLite database, but not a spinscope store (it has the tables "
-                    f"{', '.join(sorted(tables)[:5])}); give --db a new file name or a store's file",
+                    f"{', '.join(sorted(tables)[:5])}); give StoreSettings.path a new file name or a store's file",
                     code="store.not_a_store",
                 )
         for migration in MIGRATIONS[version:]:
@@ -662,7 +662,7 @@ def _store_error(error: sqlite3.Error, path: str) -> StoreError:
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith("SQLITE_NOTADB"):
         return StoreError(
-            f"{path} is not an SQLite database, so not a spinscope store; give --db a new file name or a store's file",
+            f"{path} is not an SQLite database, so not a spinscope store; give StoreSettings.path a new file name or a store's file",
             code="store.not_a_store",
         )
     if name.startswith("SQLITE_CORRUPT"):

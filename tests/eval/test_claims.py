@@ -83,8 +83,8 @@ def test_load_clef_reads_transcripts_and_rejects_bad_lines(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("reader", [load_clef, load_claimbuster], ids=["clef", "claimbuster"])
-def test_a_missing_corpus_names_the_data_option(reader, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="--data") as raised:
+def test_a_missing_corpus_names_the_data_folder(reader, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="pass the shared data folder") as raised:
         reader(tmp_path / "missing")
     assert raised.value.code == "input.claims"
 

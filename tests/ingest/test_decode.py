@@ -16,7 +16,7 @@ LATIN1 = "Un député a dit: «c'est fini», à Bakou, selon l'agence de presse.
         (b"%PDF-1.7\n%...", IngestSettings(), "input.pdf", "pdftotext"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", IngestSettings(), "input.binary", "PNG image"),
         (b"text\x00with\x00nuls", IngestSettings(), "input.binary", "looks binary"),
-        (b"x" * 101, IngestSettings(max_bytes=100), "input.too_large", "--max-bytes"),
+        (b"x" * 101, IngestSettings(max_bytes=100), "input.too_large", "IngestSettings.max_bytes"),
         (LATIN1, IngestSettings(detect_encoding=False), "input.encoding", "not UTF-8"),
     ],
     ids=["empty", "blank", "pdf", "png", "nul-bytes", "too-large", "latin1-no-detection"],

@@ -27,7 +27,7 @@ LOCAL = FetchSettings(allow_private=True, timeout=5)
     ids=["loopback", "localhost", "private-10", "private-192", "link-local-metadata", "ipv6-loopback", "unspecified"],
 )
 def test_check_url_refuses_local_and_private_addresses(url: str) -> None:
-    with pytest.raises(FetchError, match="--allow-private") as caught:
+    with pytest.raises(FetchError, match="FetchSettings.allow_private") as caught:
         check_url(url, settings=FetchSettings())
     assert caught.value.code == "fetch.forbidden_address"
 
@@ -77,7 +77,7 @@ def test_fetch_url_fails_with_a_code(local_site: str, path: str, settings: Fetch
     ids=["shared-metadata", "shared-space", "6to4-loopback", "6to4-metadata", "nat64-loopback", "nat64-metadata"],
 )
 def test_check_url_refuses_non_global_and_embedded_addresses(url: str) -> None:
-    with pytest.raises(FetchError, match="--allow-private") as caught:
+    with pytest.raises(FetchError, match="FetchSettings.allow_private") as caught:
         check_url(url, settings=FetchSettings())
     assert caught.value.code == "fetch.forbidden_address"
 

@@ -196,7 +196,7 @@ def _isolated(document: Record, pool: _Pool) -> Iterator[tuple[Record, WorkerSta
         return
     pool.restart()
     message = ("a worker process died twice while analysing this input alone (out of memory, or killed); "
-               "rerun with --retry-failed")
+               "rerun with BatchSettings.retry_failed")
     for record in failed_records([document], message):
         yield record, WorkerStats("local-lost", 0.0)
 
@@ -218,7 +218,7 @@ def _records(chunk: list[Record], future: Future) -> Iterator[tuple[Record, Work
     except SpinscopeError:
         raise  # the pipeline cannot be built: every document would fail the same way
     except Exception as error:  # a bug in a stage that escaped the pipeline: keep the inputs as records
-        records = failed_records(chunk, f"analysis failed ({type(error).__name__}: {error}); rerun with --retry-failed")
+        records = failed_records(chunk, f"analysis failed ({type(error).__name__}: {error}); rerun with BatchSettings.retry_failed")
         stats = WorkerStats("local-lost", 0.0)
     for record in records:
         yield record, stats

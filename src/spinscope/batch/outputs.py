@@ -185,7 +185,7 @@ class JsonlOutput:
                 if not is_record(record):
                     raise ConfigError(
                         f"{self.path} line {number} is not a spinscope record, so the file is not a "
-                        "results file; give --out a new file or a results file of an earlier batch",
+                        "results file; choose a new output file or the results file of an earlier batch",
                         code="config.output",
                     )
                 self._records[record_key(record)] = record_failed(record)
@@ -223,14 +223,14 @@ class ParquetOutput:
             table = _read_table(
                 path, "Parquet output", "write .jsonl",
                 refuse=lambda detail: ConfigError(
-                    f"{path} is not a Parquet file of spinscope records ({detail}); give --out a new file",
+                    f"{path} is not a Parquet file of spinscope records ({detail}); choose a new output file",
                     code="config.output",
                 ),
             )
             if not set(self.COLUMNS) <= set(table.column_names):
                 raise ConfigError(
                     f"{path} is a Parquet table, but not of spinscope records (it lacks the columns "
-                    f"{', '.join(sorted(set(self.COLUMNS) - set(table.column_names)))}); give --out a new file",
+                    f"{', '.join(sorted(set(self.COLUMNS) - set(table.column_names)))}); choose a new output file",
                     code="config.output",
                 )
             self._rows = table.to_pylist()

@@ -152,7 +152,7 @@ def _input_files(inputs: list[str], out: Path) -> list[str]:
     for spec in inputs:
         if spec != "-" and not _URL.match(spec) and Path(spec).resolve() in owned:
             raise ConfigError(
-                f"{spec} is both an input and the output; give --out a file that is not an input "
+                f"{spec} is both an input and the output; choose an output file that is not an input "
                 "(a new one, or the results file of an earlier batch)",
                 code="config.output",
             )

@@ -119,7 +119,7 @@ def load_clef(folder: Path) -> list[Debate]:
     paths = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
     if not paths:
         raise InputError(
-            f"{folder} holds no CheckThat! .tsv transcripts: pass the shared data folder with --data", code="input.claims"
+            f"{folder} holds no CheckThat! .tsv transcripts: pass the shared data folder", code="input.claims"
         )
     debates = []
     for path in paths:
@@ -149,7 +149,7 @@ def load_claimbuster(path: Path, *, exclude: Sequence[str] = ()) -> list[Debate]
     """
     if not path.is_file():
         raise InputError(
-            f"ClaimBuster file {path} does not exist: pass the shared data folder with --data", code="input.claims"
+            f"ClaimBuster file {path} does not exist: pass the shared data folder", code="input.claims"
         )
     left_out = {normalise(text) for text in exclude}
     by_file: dict[str, list[DebateSentence]] = {}

@@ -66,7 +66,7 @@ def check_size(size: int, *, name: str, settings: IngestSettings) -> None:
         size_text = "" if size == settings.max_bytes + 1 else f" {_megabytes(size)},"
         raise InputError(
             f"{name} is{size_text} over the {_megabytes(settings.max_bytes)} limit; "
-            "raise the limit with --max-bytes, or split the input",
+            "raise the limit with IngestSettings.max_bytes, or split the input",
             code="input.too_large",
         )
 
@@ -77,7 +77,7 @@ def check_length(text: str, *, name: str, settings: IngestSettings) -> None:
         raise InputError(
             f"{name} holds {len(text):,} characters of text, over the {settings.max_chars:,} limit "
             "(analysis takes about 7.5 KB of memory per character); split the article, or raise the "
-            "limit with --max-chars",
+            "limit with IngestSettings.max_chars",
             code="input.too_large",
         )
 

@@ -160,7 +160,7 @@ def _checked_addresses(host: str, port: int, *, url: str) -> list[tuple[Any, ...
         kind = _forbidden_kind(address)
         if kind is not None:
             raise FetchError(
-                f"refusing to fetch {url}: {host} resolves to {address}, {kind}; pass --allow-private to fetch from local or private networks",
+                f"refusing to fetch {url}: {host} resolves to {address}, {kind}; fetching from local or private networks needs FetchSettings.allow_private",
                 code="fetch.forbidden_address",
             )
     return infos
@@ -346,7 +346,7 @@ def _read_capped(
         if size > settings.max_bytes or (inflater is not None and inflater.unconsumed_tail):
             raise FetchError(
                 f"{url} sent more than the {settings.max_bytes:,}-byte limit; "
-                "raise it with --max-bytes or save the page to a file",
+                "raise it with FetchSettings.max_bytes or save the page to a file",
                 code="fetch.too_large",
             )
         chunks.append(chunk)
@@ -357,7 +357,7 @@ def _read_capped(
 
 def _timeout(url: str, settings: FetchSettings) -> FetchError:
     return FetchError(
-        f"{url} did not finish within {settings.timeout:g} s; try again later or raise --timeout",
+        f"{url} did not finish within {settings.timeout:g} s; try again later or raise FetchSettings.timeout",
         code="fetch.timeout",
     )
 
