@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from spinscope.errors import MissingDependencyError
-from spinscope.gazetteer.russian import is_people, name_key, place_label
+from spinscope.gazetteer.russian import is_people, name_key, known_label
 from spinscope.models.russian import load_russian, normal_name, parse_russian
 
 ARTICLE = (
@@ -136,8 +136,8 @@ def test_normal_name_is_nominative(text: str, mention: str, normal: str) -> None
     ],
     ids=["azerbaijani-name", "armenian-name", "renamed-city", "two-words", "region", "landform-word", "a-surname"],
 )
-def test_place_label(words: list[str], label: str | None) -> None:
-    assert place_label(words) == label
+def test_known_label(words: list[str], label: str | None) -> None:
+    assert known_label(words) == label
 
 
 @pytest.mark.parametrize(

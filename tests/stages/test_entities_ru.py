@@ -19,7 +19,8 @@ ARTICLE = (
     "По словам Алиева, российские миротворцы останутся в Нагорном Карабахе. "
     "Президент также сказал, что Шушой гордятся все азербайджанцы.\n"
     "Алиеву позвонил премьер-министр Армении Никол Пашинян. Пашиняна поддержали в Ереване.\n"
-    "В МИД России заявили, что Министерство иностранных дел России следит за ситуацией."
+    "В МИД России заявили, что Министерство иностранных дел России следит за ситуацией. "
+    "МИД ответил, что в Кремле знают о событиях в Ханкенди."
 )
 
 
@@ -37,12 +38,18 @@ def entities() -> dict[str, tuple[str, list[str], list[str]]]:
         ("Ильхам Алиев", "PERSON", ["Ильхам Алиев", "Алиева", "Алиев", "Алиева", "Президент", "Алиеву"]),
         ("Никол Пашинян", "PERSON", ["Никол Пашинян", "Пашиняна"]),
         ("Нагорный Карабах", "GPE", ["Нагорном Карабахе"]),
-        ("Министерство иностранных дел", "ORG", ["МИД", "Министерство иностранных дел"]),
-        ("Россия", "GPE", ["России", "России"]),
+        (
+            "Министерство иностранных дел России", "ORG",
+            ["МИД России", "Министерство иностранных дел России", "МИД"],
+        ),
+        ("Армения", "GPE", ["Армении"]),
+        ("Степанакерт", "GPE", ["Степанакерт", "Ханкенди"]),
+        ("Кремль", "ORG", ["Кремле"]),
     ],
     ids=[
         "place-in-four-cases", "surname-in-three-cases-and-a-bare-title", "armenian-surname",
-        "name-in-the-nominative", "acronym", "country",
+        "name-in-the-nominative", "acronym-with-its-country-and-alone", "country", "both-sides-names",
+        "seat-of-government",
     ],
 )
 def test_find_russian_entities_clusters_across_inflection(entities, name: str, label: str, mentions: list[str]) -> None:
@@ -80,6 +87,22 @@ def test_find_russian_entities_lets_the_gazetteer_type_places(text: str, name: s
     assert found[name] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label", "mentions"),
+    [
+        (
+            "Колонна прошла по Лачинскому коридору. Лачинский коридор снова открыт.",
+            "Лачинский коридор", "LOC", ["Лачинскому коридору", "Лачинский коридор"],
+        ),
+        ("Журналисты приехали в Агдам. Агдам разрушен.", "Агдам", "GPE", ["Агдам", "Агдам"]),
+    ],
+    ids=["listed-phrase", "listed-place"],
+)
+def test_find_russian_entities_recovers_places_natasha_missed(text: str, name: str, label: str, mentions: list[str]) -> None:
+    found = {entity.name: entity for entity in find_russian_entities(parse_russian(text))}
+    assert (found[name].label, [m.text for m in found[name].mentions]) == (label, mentions)
+
+
 def test_find_russian_entities_gives_one_mention_per_surname_occurrence() -> None:
     text = "Министр Сергей Лавров прибыл в Ереван. Позже Лавров заявил, что Лаврову доверяют."
     [lavrov] = [entity for entity in find_russian_entities(parse_russian(text)) if entity.label == "PERSON"]
@@ -102,7 +125,7 @@ def test_pipeline_analyses_a_russian_article(pipeline: Pipeline, validate: Calla
     for record in document.stages:
         # Each stage runs, or says it does not read Russian yet.
         assert record.status == "ok" or (record.status, record.code) == ("skipped", LANGUAGE_SKIP_CODE), record
-    assert len(document.layers["sentences"]) == 9
+    assert len(document.layers["sentences"]) == 10
     assert {"Шуша", "Ильхам Алиев", "Никол Пашинян"} <= {entity.name for entity in document.layers["entities"]}
     validate(document.to_dict())
 

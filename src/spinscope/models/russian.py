@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spinscope.errors import MissingDependencyError
-from spinscope.gazetteer.russian import is_people, place_label
+from spinscope.gazetteer.russian import is_people, known_label
 from spinscope.models.spacy import is_hard_wrapped
 
 if TYPE_CHECKING:
@@ -423,7 +423,7 @@ def _entities(builder: _Builder, lemmas: Sequence[str]) -> list[str]:
         if label is None or any(tag != "O" for tag in tags[first : last + 1]):
             continue
         if kind == "LOC":
-            label = place_label(lemmas[first : last + 1]) or "GPE"
+            label = known_label(lemmas[first : last + 1]) or "GPE"
         tags[first : last + 1] = [f"B-{label}"] + [f"I-{label}"] * (last - first)
     for index, lemma in enumerate(lemmas):
         if tags[index] == "O" and builder.tokens[index].pos in ("NOUN", "ADJ", "PROPN") and is_people(lemma):

@@ -5,18 +5,24 @@ names are compared by their lemmas, not their surfaces, so the cases of a name a
 
 Clustering, in order:
 1. Mentions are cleaned: quotes, punctuation and whitespace at the edges are not part of a
-   name, and a mention ends at a line break. Each gets a key: the stems of its words' lemmas
+   name, and a mention ends at a line break. An organisation and the country or organisation
+   in the genitive right after it are one name, the organisation's ("МИД России", "Минской
+   группы ОБСЕ"). Each mention gets a key: the stems of its words' lemmas
    (`spinscope.gazetteer.russian.name_key`), so that "Шуша", "Шуши", "Шушу" and "Шушой" share
-   one, and so do "Алиев", "Алиева" and "Алиеву".
+   one, and so do "Алиев", "Алиева" and "Алиеву"; a place's other name in the gazetteer gets
+   the key of the name it stands for ("Ханкенди" is "Степанакерт", "Карабах" "Нагорный Карабах").
 2. Mentions with the same key are one entity, whatever natasha labelled each.
 3. A person's shorter name ("Алиев", "Ильхам Алиев") joins the longer name it is a part of
    ("Ильхам Гейдарович Алиев"); where two people share it, the one named most recently before.
    A one-word name natasha called an organisation or place that is such a person's surname
    joins them too, unless the gazetteer knows it as a place.
-4. A person's surname that natasha missed, in any case, is a mention of that person too,
-   unless it opens a sentence and the text also uses it as an ordinary word.
+4. A person's surname, or a place's name, that natasha missed, in any case, is a mention of
+   that person or place too, and a proper noun the gazetteer knows as a place is a place's
+   mention, unless it opens a sentence and the text also uses it as an ordinary word.
 5. An acronym ("МИД", "ООН") joins the organisation whose initials it spells ("Министерство
-   иностранных дел", "Организация Объединённых Наций").
+   иностранных дел", "Организация Объединённых Наций"), and "МИД России" joins "Министерство
+   иностранных дел России"; an organisation's name alone ("МИД") joins the one organisation
+   named with it and a country ("МИД России").
 6. A title before a person's name ("президент Азербайджана Ильхам Алиев") is one of their
    titles, and the same title standing alone later ("президент заявил") is a mention of the
    person, the one named most recently before where several hold it.
@@ -38,10 +44,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from spinscope.document import Entity, Mention, Span
-from spinscope.gazetteer.russian import name_key, place_label, stem
+from spinscope.gazetteer.russian import canonical_key, known_label, listed_label, name_key
 from spinscope.models.russian import normal_name
 from spinscope.stages.entities import NAMED_LABELS
 
@@ -73,6 +80,7 @@ _PLACE_CUES = frozenset(
 _ACRONYM_SKIP = frozenset({"и", "о", "об", "по", "в", "во", "на", "за", "для", "с", "со", "при", "к"})
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_PHRASE_SIZES = (3, 2)  # the gazetteer's names of several words, longest first
 
 
 @dataclass(slots=True)
@@ -87,6 +95,7 @@ class _Name:
     titles: list[str] = field(default_factory=list)
     title_lemmas: list[tuple[str, ...]] = field(default_factory=list)
     place_cue: bool = False
+    head: tuple[str, ...] = ()  # an organisation's own name before a country ("МИД" of "МИД России")
 
     @property
     def is_person(self) -> bool:
@@ -113,7 +122,7 @@ class _Cluster:
             return "NORP"
         if any(name.is_person for name in self.names):
             return "PERSON"
-        if (known := place_label(self.longest.lemmas)) is not None:
+        if (known := known_label(self.longest.lemmas)) is not None:
             return known
         votes = Counter(name.label for name in self.names)
         if len(self.key) == 1 and max(votes, key=votes.__getitem__) == "PERSON" and any(n.place_cue for n in self.names):
@@ -133,19 +142,63 @@ def find_russian_entities(parsed: Doc, *, exclude: Sequence[Span] = ()) -> list[
     skip = [(span.start, span.end) for span in exclude]
     names = [
         name
-        for ent in parsed.ents
+        for ent, head_end in _spans(parsed)
         if ent.label_ in NAMED_LABELS
         and not _overlaps(ent.start_char, ent.end_char, skip)
-        and (name := _clean(ent)) is not None
+        and (name := _clean(ent, head_end)) is not None
     ]
-    clusters = _merge_acronyms(_merge_person_parts(_group_same_names(names)))
-    _recover_surnames(parsed, clusters, skip)
+    clusters = _merge_org_heads(_merge_acronyms(_merge_person_parts(_group_same_names(names))))
+    _recover_names(parsed, clusters, skip)
     clusters.sort(key=lambda cluster: min(name.start for name in cluster.names))
     titles = _title_mentions(parsed, clusters, skip)
     return [_entity(index, cluster, titles.get(id(cluster), [])) for index, cluster in enumerate(clusters, 1)]
 
 
-def _clean(ent: SpacySpan) -> _Name | None:
+def _spans(parsed: Doc) -> list[tuple[SpacySpan, int]]:
+    """natasha's mentions, each with the token where an organisation's own name ends: an
+    organisation and the country or organisation in the genitive right after it are one
+    mention ("МИД России", "Минской группы ОБСЕ"), the way such bodies are named."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents = list(parsed.ents)
+    spans: list[tuple[SpacySpan, int]] = []
+    index = 0
+    while index < len(ents):
+        ent = ents[index]
+        after = ents[index + 1] if index + 1 < len(ents) else None
+        if (
+            after is not None
+            and ent.label_ == "ORG"
+            and after.label_ in ("GPE", "ORG")
+            and after.start == ent.end  # one space between, no line break
+            and (after[0].morph.get("Case") in (["Gen"], []) or _ACRONYM.fullmatch(after[0].text))
+        ):
+            spans.append((SpacySpan(parsed, ent.start, after.end, label="ORG"), ent.end))
+            index += 2
+            continue
+        ent = _extend_to_listed(ent)
+        spans.append((ent, ent.end))
+        index += 1
+    return spans
+
+
+def _extend_to_listed(ent: SpacySpan) -> SpacySpan:
+    """The mention grown by the words after it to a place the gazetteer lists, as that place:
+    natasha tags "Лачинскому" in "Лачинскому коридору" alone."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = ent.doc
+    for size in _PHRASE_SIZES:
+        end = ent.end + size - len(ent)
+        if size <= len(ent) or end > len(doc) or any(token.is_space or token.is_punct for token in doc[ent.end : end]):
+            continue
+        label = listed_label([token.lemma_ or token.text for token in doc[ent.start : end]])
+        if label is not None:
+            return SpacySpan(doc, ent.start, end, label=label)
+    return ent
+
+
+def _clean(ent: SpacySpan, head_end: int) -> _Name | None:
     """Trim a mention to its name's tokens, or None when no name is left."""
     tokens = list(ent)
     for index, token in enumerate(tokens):
@@ -163,13 +216,14 @@ def _clean(ent: SpacySpan) -> _Name | None:
     span.label_ = ent.label_
     words = [token for token in span if not token.is_space and any(ch.isalnum() for ch in token.text)]
     lemmas = tuple(token.lemma_ or token.text for token in words)
-    key = name_key(lemmas)
+    key = canonical_key(lemmas)
     if not key or (ent.label_ != "NORP" and not any(ch.isupper() for ch in span.text)):
         return None
     titles, title_lemmas = _titles_before(doc, span.start) if ent.label_ == "PERSON" else ([], [])
     previous = _previous_word(doc, span.start)
     cue = previous is not None and previous.lower_ in _PLACE_CUES
-    return _Name(span.start_char, span.end_char, span.text, ent.label_, key, lemmas, span, titles, title_lemmas, cue)
+    head = name_key([token.lemma_ or token.text for token in words if token.i < head_end])
+    return _Name(span.start_char, span.end_char, span.text, ent.label_, key, lemmas, span, titles, title_lemmas, cue, head)
 
 
 def _previous_word(doc: Doc, index: int) -> Token | None:
@@ -217,7 +271,7 @@ def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
         label = cluster.label
         if not cluster.names or label == "NORP":
             continue
-        if label != "PERSON" and (len(cluster.key) != 1 or place_label(cluster.longest.lemmas) is not None):
+        if label != "PERSON" and (len(cluster.key) != 1 or known_label(cluster.longest.lemmas) is not None):
             continue
         wholes = [p for p in people if p is not cluster and p.names and _contains(p.key, cluster.key)]
         if label != "PERSON":
@@ -230,44 +284,122 @@ def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
     return [cluster for cluster in clusters if cluster.names]
 
 
-def _recover_surnames(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[int, int]]) -> None:
-    """Add the untagged occurrences of each person's surname, in any case, to that person."""
-    by_surname: dict[str, list[_Cluster]] = {}
-    for person in clusters:
-        if person.label == "PERSON" and len(person.key) >= 2 and len(person.key[-1]) >= 3:
-            by_surname.setdefault(person.key[-1], []).append(person)
-    if not by_surname:
-        return
-    taken = [(name.start, name.end) for cluster in clusters for name in cluster.names]
+def _recover_names(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[int, int]]) -> None:
+    """Add what natasha missed: a person's surname and a place's name, in any case, to that
+    person or place; a proper noun the gazetteer knows as a place, as a place."""
+    known: dict[tuple[str, ...], list[_Cluster]] = {}
+    for cluster in clusters:
+        label = cluster.label
+        if label == "PERSON" and len(cluster.key) >= 2 and len(cluster.key[-1]) >= 3:
+            known.setdefault(cluster.key[-1:], []).append(cluster)
+        elif label in _PLACE_LABELS:
+            known.setdefault(cluster.key, []).append(cluster)
+    taken = [(name.start, name.end) for cluster in clusters for name in cluster.names] + list(skip)
+    _recover_listed_phrases(parsed, clusters, known, taken)
+    taken = [(name.start, name.end) for cluster in clusters for name in cluster.names] + list(skip)
     common = {token.text for token in parsed if token.text.islower()}
     for token in parsed:
         if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
             continue
-        holders = by_surname.get(stem(token.lemma_ or token.text)) or by_surname.get(stem(token.text))
-        if not holders or _overlaps(token.idx, token.idx + len(token), [*taken, *skip]):
+        if _overlaps(token.idx, token.idx + len(token), taken):
             continue
         if token.is_sent_start and token.lower_ in common:
             continue  # "Мороз ударил", where the text also says "мороз"
-        holder = _nearest_before(holders, token.idx)
+        lemma = token.lemma_ or token.text
+        key = canonical_key([lemma])
+        holders = known.get(key) or known.get(canonical_key([token.text]))
+        label = "PERSON" if holders and holders[0].label == "PERSON" else known_label([lemma])
+        if holders is None and (token.pos_ != "PROPN" or label not in _PLACE_LABELS):
+            continue
         span = parsed[token.i : token.i + 1]
-        key = (stem(token.lemma_ or token.text),)
-        holder.names.append(_Name(token.idx, token.idx + len(token), token.text, "PERSON", key, (token.lemma_,), span))
+        name = _Name(token.idx, token.idx + len(token), token.text, label or "GPE", key, (lemma,), span)
+        if holders is None:
+            holders = known.setdefault(key, [_Cluster()])
+            clusters.append(holders[0])
+        holder = _nearest_before(holders, token.idx) if len(holders) > 1 else holders[0]
+        holder.names.append(name)
+
+
+def _recover_listed_phrases(
+    parsed: Doc, clusters: list[_Cluster], known: dict[tuple[str, ...], list[_Cluster]], taken: list[tuple[int, int]]
+) -> None:
+    """Add the places of two or three words that the gazetteer lists and natasha missed
+    ("Лачинского коридора")."""
+    words = [token for token in parsed if not token.is_space]
+    for size in _PHRASE_SIZES:
+        for index in range(len(words) - size + 1):
+            tokens = words[index : index + size]
+            if not tokens[0].text[:1].isupper() or any(token.is_punct for token in tokens):
+                continue
+            if tokens[-1].i - tokens[0].i != size - 1:
+                continue  # a line break or a space run between: not one name
+            lemmas = [token.lemma_ or token.text for token in tokens]
+            label = listed_label(lemmas)
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            if label is None or _overlaps(start, end, taken):
+                continue
+            key = canonical_key(lemmas)
+            span = parsed[tokens[0].i : tokens[-1].i + 1]
+            holders = known.get(key)
+            if holders is None:
+                holders = known.setdefault(key, [_Cluster()])
+                clusters.append(holders[0])
+            holders[0].names.append(_Name(start, end, span.text, label, key, tuple(lemmas), span))
+            taken.append((start, end))
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Merge an acronym ("ООН") into the name spelled out elsewhere in the text whose initials
-    it is, where only one name has those initials."""
-    spelled: dict[str, list[_Cluster]] = {}
+    """Merge a name written with an acronym ("ООН", "МИД России") into the same name spelled
+    out elsewhere in the text ("Организация Объединённых Наций", "Министерство иностранных дел
+    России"), where only one name spells those initials."""
+    spelled: dict[str, set[tuple[str, ...]]] = {}
     for cluster in clusters:
-        words = [lemma.casefold() for lemma in cluster.longest.lemmas]
-        initials = "".join(word[0] for word in words if word not in _ACRONYM_SKIP)
-        if len(words) >= 2 and len(initials) >= 2:
-            spelled.setdefault(initials, []).append(cluster)
+        if any(_ACRONYM.fullmatch(token.text) for token in cluster.longest.span):
+            continue  # a name with an acronym in it spells nothing out
+        words = cluster.key
+        for start, end in combinations(range(len(words) + 1), 2):
+            part = words[start:end]
+            if len(part) >= 2 and part[0] not in _ACRONYM_SKIP and part[-1] not in _ACRONYM_SKIP:
+                spelled.setdefault("".join(word[0] for word in part if word not in _ACRONYM_SKIP), set()).add(part)
+    expansions = {initials: next(iter(parts)) for initials, parts in spelled.items() if len(parts) == 1}
+    by_key = {cluster.key: cluster for cluster in clusters}
     for cluster in clusters:
-        surface = cluster.names[0].text
-        targets = spelled.get(surface.casefold(), []) if _ACRONYM.fullmatch(surface) else []
-        if len(targets) == 1 and targets[0] is not cluster and targets[0].names:
-            targets[0].names.extend(cluster.names)
+        expanded = _expand(cluster.longest, expansions)
+        target = by_key.get(expanded) if expanded is not None else None
+        if target is not None and target is not cluster and target.names:
+            target.names.extend(cluster.names)
+            cluster.names = []
+    return [cluster for cluster in clusters if cluster.names]
+
+
+def _expand(name: _Name, expansions: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The name's key with each acronym spelled out, or None if it has none to spell out."""
+    key: list[str] = []
+    expanded = False
+    for token in name.span:
+        if token.is_space or not any(ch.isalnum() for ch in token.text):
+            continue
+        if _ACRONYM.fullmatch(token.text) and token.text.casefold() in expansions:
+            key.extend(expansions[token.text.casefold()])
+            expanded = True
+        else:
+            key.extend(name_key([token.lemma_ or token.text]))
+    return tuple(key) if expanded else None
+
+
+def _merge_org_heads(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge an organisation's name alone ("МИД") into the one organisation named with it and a
+    country ("МИД России")."""
+    for cluster in clusters:
+        if cluster.label != "ORG" or not cluster.names:
+            continue
+        wholes = [
+            other for other in clusters
+            if other is not cluster and other.names and other.label == "ORG"
+            and any(name.head == cluster.key and name.key != name.head for name in other.names)
+        ]
+        if len(wholes) == 1:
+            wholes[0].names.extend(cluster.names)
             cluster.names = []
     return [cluster for cluster in clusters if cluster.names]
 
