@@ -1,14 +1,20 @@
 """Numbers as news text writes them: "2,900", "three thousand", "1.5 million", "Forty".
 
 Shared by the stages and the comparison, so that every part of spinscope reads a written
-number the same way.
+number the same way. Russian has its own pair, `find_numbers_ru` and `parse_number_ru`: number
+words in every case and gender («двадцать три», «сорока», «пятерых», «полтора»), thousands
+split by spaces («12 000»), a decimal comma («1,5 млн») and the abbreviated scales (тыс.,
+млн, млрд); «десятки» and «сотни» alone are vague, like "dozens".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["NUMBER_WORDS", "parse_number"]
+from spinscope.document import Span
+
+__all__ = ["NUMBER_WORDS", "RU_WORD_VALUES", "find_numbers_ru", "parse_number", "parse_number_ru"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -49,3 +55,106 @@ def parse_number(text: str) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+# Russian: number words in every case («двадцать три», «сорока», «пятерых»), digits with a
+# space between thousands («12 000») and a decimal comma («1,5 млн»).
+def _ru_forms() -> dict[str, float]:
+    values: dict[str, float] = {}
+
+    def add(value: float, forms: str) -> None:
+        values.update(dict.fromkeys(forms.split(), value))
+
+    add(1, "один одна одно одного одной одному одним одном одну")
+    add(2, "два две двух двум двумя")
+    add(3, "три трёх трех трём трем тремя")
+    add(4, "четыре четырёх четырех четырём четырем четырьмя")
+    soft = "пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать" \
+        " шестнадцать семнадцать восемнадцать девятнадцать двадцать тридцать".split()
+    for value, word in zip([*range(5, 21), 30], soft, strict=True):
+        # «семью» is also "family" (accusative): left out.
+        add(value, f"{word} {word[:-1]}и" + ("" if word == "семь" else f" {word}ю"))
+    add(8, "восьми восьмью")
+    add(40, "сорок сорока")
+    add(90, "девяносто девяноста")
+    add(100, "сто ста")
+    for value, (nominative, oblique) in zip(range(50, 90, 10), [("пятьдесят", "пятидесяти"), ("шестьдесят", "шестидесяти"),
+                                                            ("семьдесят", "семидесяти"), ("восемьдесят", "восьмидесяти")], strict=True):
+        add(value, f"{nominative} {oblique}")
+    add(200, "двести двухсот двумстам двумястами двухстах")
+    add(300, "триста трёхсот трехсот трёмстам тремстам тремястами трёхстах трехстах")
+    add(400, "четыреста четырёхсот четырехсот четырёмстам четырьмястами четырёхстах четырехстах")
+    for value, stem, instrumental in [(500, "пят", "пятьюстами"), (600, "шест", "шестьюстами"), (700, "сем", "семьюстами"),
+                                      (800, "восьм", "восемьюстами"), (900, "девят", "девятьюстами")]:
+        nominative = {500: "пятьсот", 600: "шестьсот", 700: "семьсот", 800: "восемьсот", 900: "девятьсот"}[value]
+        add(value, f"{nominative} {stem}исот {stem}истам {stem}истах {instrumental}")
+    for value, stem in [(2, "дво"), (3, "тро"), (4, "четвер"), (5, "пятер"), (6, "шестер"), (7, "семер"),
+                        (8, "восьмер"), (9, "девятер"), (10, "десятер")]:
+        # Collective numerals: «двое», «троих», «пятерым».
+        nominative = stem + ("е" if stem in ("дво", "тро") else "о")
+        oblique = stem + ("и" if stem in ("дво", "тро") else "ы")
+        add(value, f"{nominative} {oblique}х {oblique}м {oblique}ми")
+    add(1.5, "полтора полторы полутора")
+    return values
+
+
+RU_WORD_VALUES = _ru_forms()
+_RU_SCALES = {
+    **dict.fromkeys("тысяча тысячи тысяч тысяче тысячу тысячей тысячью тысячам тысячами тысячах тыс".split(), 1e3),
+    **dict.fromkeys(
+        "миллион миллиона миллионов миллиону миллионом миллионе миллионы миллионам миллионами миллионах млн".split(), 1e6
+    ),
+    **dict.fromkeys(
+        "миллиард миллиарда миллиардов миллиарду миллиардом миллиарде миллиарды миллиардам миллиардами миллиардах"
+        " млрд".split(), 1e9
+    ),
+    **dict.fromkeys("триллион триллиона триллионов трлн".split(), 1e12),
+}
+# Amounts without a value, like "dozens": «десятки», «сотни», and a plural scale word alone.
+_RU_VAGUE = frozenset(
+    "десятки десятков десяткам десятками десятках сотни сотен сотням сотнями сотнях тысячи тысяч тысячам тысячами"
+    " тысячах миллионы миллионов миллионам миллионами миллионах".split()
+)
+_RU_WORD = "|".join(sorted({*RU_WORD_VALUES, *_RU_SCALES, *_RU_VAGUE}, key=len, reverse=True))
+_RU_NUMBER = re.compile(
+    rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)(?:,\d+)?(?:\s?%|\s+(?:процент\w*|{_RU_WORD})(?:\.(?=\s))?)?"
+    rf"|(?<![\w-])(?:{_RU_WORD})(?:\s+(?:{_RU_WORD}))*(?:\s+процент\w*)?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def parse_number_ru(text: str) -> float | None:
+    """The value of a number as Russian writes it («двадцать три», «12 000», «1,5 млн», «сорока»);
+    None for a vague amount («десятки», «сотни») or one it cannot read."""
+    cleaned = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text.lower()).replace(",", ".")
+    words = re.sub(r"%|процент\w*|\.(?=\s|$)", " ", cleaned).split()
+    if not words or (len(words) == 1 and words[0] in _RU_VAGUE):
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+            seen = True
+        elif word in RU_WORD_VALUES:
+            current += RU_WORD_VALUES[word]
+            seen = True
+        elif word in _RU_SCALES and seen:
+            total += (current or 1) * _RU_SCALES[word]
+            current = 0.0
+        elif word in _RU_SCALES and word not in _RU_VAGUE:
+            current = _RU_SCALES[word]  # «тысяча» alone is one thousand
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def find_numbers_ru(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
+    """The numbers of Russian ``text[start:end]`` (with their %, «процентов» or scale word), outside `timexes`."""
+    found = []
+    for match in _RU_NUMBER.finditer(text, start, end):
+        first, last = match.span()
+        if any(timex.start < last and first < timex.end for timex in timexes):
+            continue
+        found.append(Span(first, last, text[first:last]))
+    return found

@@ -180,14 +180,19 @@ class CompareSettings:
         threshold: The least alignment score at which two sentences of different sources
             count as telling the same claim: the cosine of their MiniLM embeddings, raised
             (0.8 x cosine + 0.2 x Jaccard) when they share entities, dates and numbers.
+        multilingual_threshold: The same, for articles not all in one language, whose
+            sentences are embedded by multilingual-e5-small (its cosines run higher).
     """
 
     lexicon: str | None = None
     threshold: float = 0.65
+    multilingual_threshold: float = 0.85
 
     def __post_init__(self) -> None:
-        if not 0 < self.threshold <= 1:
-            raise ConfigError(f"threshold must be above 0 and at most 1, got {self.threshold}")
+        for name in ("threshold", "multilingual_threshold"):
+            value = getattr(self, name)
+            if not 0 < value <= 1:
+                raise ConfigError(f"{name} must be above 0 and at most 1, got {value}")
 
 
 @dataclass(frozen=True, kw_only=True)

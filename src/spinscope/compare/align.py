@@ -12,7 +12,7 @@ putting two units of one source into one group. The rules are the same for every
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,7 +55,7 @@ def pair_scores(left: Sequence[Unit], right: Sequence[Unit], vectors: dict[tuple
 
 
 def align(units: Sequence[Sequence[Unit]], vectors: dict[tuple[int, int], np.ndarray], *, threshold: float,
-          anchors: bool = True) -> Alignment:
+          anchors: bool = True, pair_thresholds: Mapping[tuple[int, int], float] | None = None) -> Alignment:
     """Group the units of all sources (`units[source]`) into aligned claims.
 
     Args:
@@ -63,6 +63,8 @@ def align(units: Sequence[Sequence[Unit]], vectors: dict[tuple[int, int], np.nda
         vectors: The unit embeddings by ``(source, index)``.
         threshold: The least score of a pair that may join.
         anchors: Add the anchor overlap to the cosine (False: cosine alone, the baseline).
+        pair_thresholds: For a pair of sources ``(i, j)``, ``i < j``, a threshold that
+            replaces `threshold` (across languages, same-language pairs need more).
     """
     edges: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     for i in range(len(units)):
@@ -71,8 +73,9 @@ def align(units: Sequence[Sequence[Unit]], vectors: dict[tuple[int, int], np.nda
             if scores.size == 0:
                 continue
             best_right, best_left = scores.argmax(axis=1), scores.argmax(axis=0)
+            least = (pair_thresholds or {}).get((i, j), threshold)
             for row, column in enumerate(best_right):
-                if best_left[column] == row and scores[row, column] >= threshold:
+                if best_left[column] == row and scores[row, column] >= least:
                     edges.append((float(scores[row, column]), (i, row), (j, int(column))))
     edges.sort(key=lambda edge: (-edge[0], edge[1], edge[2]))
     group_of: dict[tuple[int, int], int] = {}

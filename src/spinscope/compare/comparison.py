@@ -11,7 +11,13 @@ from collections.abc import Sequence
 import numpy as np
 
 from spinscope.compare.align import align
-from spinscope.compare.differences import find_differences
+from spinscope.compare.crosslang import (
+    CAUSE_SIMILARITY_MULTILINGUAL,
+    embed_units_multilingual,
+    mixed_languages,
+    same_language_thresholds,
+)
+from spinscope.compare.differences import CAUSE_SIMILARITY, find_differences
 from spinscope.compare.lexicon import Lexicon, load_lexicon
 from spinscope.compare.report import Comparison, Entry, Group, SourceInfo, TermRow, WordChoice
 from spinscope.compare.units import Unit, build_units
@@ -44,6 +50,12 @@ def compare_documents(documents: Sequence[Document], *, settings: Settings | Non
         raise ConfigError(f"compare needs at least two articles, got {len(documents)}", code="config.compare")
     lexicon = load_lexicon(options.lexicon)
     units = [build_units(document, source, lexicon) for source, document in enumerate(documents)]
+    if mixed_languages(documents):
+        # Articles in different languages: multilingual embeddings and their own thresholds.
+        vectors, similarity = embed_units_multilingual(units, settings=settings)
+        return _comparison(documents, units, vectors, similarity, lexicon, options,
+                           threshold=options.multilingual_threshold, cause_similarity=CAUSE_SIMILARITY_MULTILINGUAL,
+                           pair_thresholds=same_language_thresholds(documents, options.multilingual_threshold))
     vectors, similarity = embed_units(units, settings=settings)
     return _comparison(documents, units, vectors, similarity, lexicon, options)
 
@@ -69,13 +81,16 @@ def embed_units(units: Sequence[Sequence[Unit]], *, settings: Settings | None = 
     return vectors, similarity
 
 
-def _comparison(documents, units, vectors, similarity, lexicon: Lexicon, options: CompareSettings) -> Comparison:
-    alignment = align(units, vectors, threshold=options.threshold)
+def _comparison(documents, units, vectors, similarity, lexicon: Lexicon, options: CompareSettings, *,
+                threshold: float | None = None, cause_similarity: float = CAUSE_SIMILARITY,
+                pair_thresholds: dict[tuple[int, int], float] | None = None) -> Comparison:
+    threshold = options.threshold if threshold is None else threshold
+    alignment = align(units, vectors, threshold=threshold, **({"pair_thresholds": pair_thresholds} if pair_thresholds else {}))
     count = len(documents)
     groups, choices = [], []
     for number, (members, score) in enumerate(zip(alignment.groups, alignment.scores, strict=True)):
         present = [units[source][index] for source, index in sorted(members.items())]
-        differences = find_differences(present, similarity) if len(present) > 1 else []
+        differences = find_differences(present, similarity, cause_similarity=cause_similarity) if len(present) > 1 else []
         involved = {source for difference in differences for source in difference.sources}
         entries = []
         for source in range(count):
@@ -92,7 +107,7 @@ def _comparison(documents, units, vectors, similarity, lexicon: Lexicon, options
         groups=tuple(groups),
         terminology=_terminology(documents, lexicon),
         word_choices=tuple(choices),
-        threshold=options.threshold,
+        threshold=threshold,
     )
 
 
@@ -119,6 +134,8 @@ def _word_choices(group: int, present: Sequence[Unit], count: int) -> list[WordC
     found = []
     for n, one in enumerate(present):
         for other in present[n + 1 :]:
+            if one.language != other.language:
+                continue  # words of two languages replace each other everywhere: no choice of words
             a, b = _tokens(one), _tokens(other)
             matcher = difflib.SequenceMatcher(a=[t.lower() for t, _ in a], b=[t.lower() for t, _ in b], autojunk=False)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -7,12 +7,18 @@ Each rule compares two units and is applied to every pair of sources in a group 
 - ``date``: both have dates or times and neither's are all compatible with the other's
   (equal, or one more precise than the other); the same words resolved to two values are
   not a difference between the sources.
-- ``actor``: both name people, organisations or groups, and none in common.
+- ``actor``: both name people, organisations or groups, and none in common; names are one
+  across scripts and spellings when `spinscope.compare.translit.same_name` says so (Пашинян,
+  Pashinyan). Groups (NORP) count only between units of one language: the Russian entities
+  have no such label.
 - ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
-  by", "blamed on", "after", "following") differ: their words share less than half and their
-  embeddings are less similar than `CAUSE_SIMILARITY`; or one gives a cause with a strong
-  marker (not "after"/"following") and the other gives none.
-- ``place-name`` and ``framing``: they use different variants of one lexicon referent.
+  by", "blamed on", "after", "following"; in Russian «потому что», «из-за», «так как»,
+  «поскольку», «в результате», «вследствие», «по причине», «по вине», «после») differ: their
+  words share less than half and their embeddings are less similar than `cause_similarity`
+  (`CAUSE_SIMILARITY` for the English encoder); or one gives a cause with a strong marker
+  (not "after"/"following"/«после») and the other gives none.
+- ``place-name`` and ``framing``: they use different variants of one lexicon referent; a
+  variant in another script is the variant it renders («Шуша» is "Shusha", not "Shushi").
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from spinscope.compare.translit import same_name
 from spinscope.compare.units import Unit
 
 __all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_differences"]
@@ -33,7 +40,12 @@ _CAUSE = re.compile(
     r"(?P<clause>[^.;:!?]+)",
     re.IGNORECASE,
 )
-_WEAK_MARKERS = ("after", "following")
+_CAUSE_RU = re.compile(
+    r"(?<!\w)(?P<marker>потому что|так как|поскольку|из-за(?: того,? что)?|вследствие|в результате|по причине|по вине"
+    r"|после)\s+(?P<clause>[^.;:!?]+)",
+    re.IGNORECASE,
+)
+_WEAK_MARKERS = ("after", "following", "после")
 _STOP = frozenset(
     "a an the of to in on at by for from with and or it its they them their this that was were is are be been had has"
     " have".split()
@@ -53,22 +65,25 @@ class Difference:
 
 def causal_clause(text: str) -> tuple[str, str] | None:
     """The (marker, clause) of the first causal clause of a sentence, or None."""
-    match = _CAUSE.search(text)
+    match = _CAUSE.search(text) or _CAUSE_RU.search(text)
     return (match.group("marker").lower(), match.group("clause").strip()) if match else None
 
 
-def find_differences(units: Sequence[Unit], similarity: Callable[[str, str], float]) -> list[Difference]:
+def find_differences(units: Sequence[Unit], similarity: Callable[[str, str], float], *,
+                     cause_similarity: float = CAUSE_SIMILARITY) -> list[Difference]:
     """The differences among the units of one aligned claim (one unit per source).
 
     Args:
         units: The group's units, in source order.
         similarity: The cosine of two texts' embeddings (for causal clauses).
+        cause_similarity: The cosine below which two causal clauses differ (it depends on
+            the encoder behind `similarity`).
     """
     rules: list[tuple[str, Callable[[Unit], str | None], Callable[[Unit, Unit], bool]]] = [
         ("number", _numbers_text, _numbers_differ),
         ("date", _dates_text, _dates_differ),
         ("actor", _actors_text, _actors_differ),
-        ("cause", _cause_text, lambda a, b: _causes_differ(a, b, similarity)),
+        ("cause", _cause_text, lambda a, b: _causes_differ(a, b, similarity, cause_similarity)),
     ]
     found = []
     for kind, describe, differ in rules:
@@ -124,7 +139,13 @@ def _actors_text(unit: Unit) -> str | None:
 
 
 def _actors_differ(a: Unit, b: Unit) -> bool:
-    return bool(a.actors and b.actors) and not a.actors & b.actors
+    left, right = _actor_names(a, b.language), _actor_names(b, a.language)
+    return bool(left and right) and not any(same_name(one, other) for one in left for other in right)
+
+
+def _actor_names(unit: Unit, other_language: str) -> list[str]:
+    keep = ("PERSON", "ORG") if unit.language != other_language else ("PERSON", "ORG", "NORP")
+    return [key for key in unit.actors if unit.entities[key] in keep]
 
 
 def _cause_text(unit: Unit) -> str | None:
@@ -132,7 +153,7 @@ def _cause_text(unit: Unit) -> str | None:
     return f"{cause[0]} {cause[1]}" if cause else None
 
 
-def _causes_differ(a: Unit, b: Unit, similarity: Callable[[str, str], float]) -> bool:
+def _causes_differ(a: Unit, b: Unit, similarity: Callable[[str, str], float], threshold: float) -> bool:
     left, right = causal_clause(a.text), causal_clause(b.text)
     if left is None and right is None:
         return False
@@ -143,21 +164,23 @@ def _causes_differ(a: Unit, b: Unit, similarity: Callable[[str, str], float]) ->
     union = words[0] | words[1]
     if union and len(words[0] & words[1]) / len(union) >= 0.5:
         return False
-    return similarity(left[1], right[1]) < CAUSE_SIMILARITY
+    return similarity(left[1], right[1]) < threshold
 
 
 def _lexicon_differences(units: Sequence[Unit], referent_kind: str, kind: str) -> list[Difference]:
-    by_referent: dict[str, dict[int, list[str]]] = {}
+    by_referent: dict[str, dict[int, list[tuple[str, str]]]] = {}  # referent -> source -> (name, term)
     for unit in units:
         for use in unit.uses:
             if use.kind == referent_kind:
-                by_referent.setdefault(use.referent, {}).setdefault(unit.source, []).append(use.term)
+                by_referent.setdefault(use.referent, {}).setdefault(unit.source, []).append((use.name, use.term))
     found = []
-    for referent, terms in by_referent.items():
-        involved = {
-            s for s, own in terms.items() for t, other in terms.items() if s != t and set(own) != set(other)
-        }
+    for referent, uses in by_referent.items():
+        names = {source: {name for name, _ in these} for source, these in uses.items()}
+        involved = {s for s, own in names.items() for t, other in names.items() if s != t and own != other}
         if involved:
-            values = tuple((unit.source, ", ".join(dict.fromkeys(terms.get(unit.source, []))) or None) for unit in units)
+            values = tuple(
+                (unit.source, ", ".join(dict.fromkeys(term for _, term in uses.get(unit.source, []))) or None)
+                for unit in units
+            )
             found.append(Difference(kind, values, frozenset(involved), referent))
     return found

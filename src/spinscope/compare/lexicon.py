@@ -3,7 +3,14 @@
 The shipped lexicon (``lexicon.toml`` beside this module) groups variants by referent; a user
 file in the same format adds referents or, under an existing ``id``, more variants. Matching
 is case-insensitive on whole words, so "Burma's" holds "Burma" and "Kievan" does not hold
-"Kiev".
+"Kiev"; a ``*`` at the end of a word of a form stands for any word ending, for languages that
+inflect ("Степанакерт*" holds «Степанакерта», «Степанакертом»).
+
+Across scripts: a variant may say which variant it `renders` (the Russian «Шуша» renders
+"Shusha"), so a source writing «Шуша» and one writing "Shusha" use one name, while «Шуша» and
+"Shushi" differ. A form spelled like another variant's form (the genitive «Шуши» of «Шуша» is
+the Armenian «Шуши») is listed under the variant's `also`: it counts for that variant in a
+text that uses one of the variant's own forms, and for the other variant otherwise.
 
 Invariant: a lexicon says who typically uses a word (``usage``); it never ranks the variants,
 and the comparison reports every source's choices by the same rules.
@@ -34,6 +41,8 @@ class Variant:
     term: str
     forms: tuple[str, ...]
     usage: str = ""
+    renders: str = ""  # the term of the variant this one writes in another script
+    also: tuple[str, ...] = ()  # forms another variant owns, that are this one's in its texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,12 @@ class Use:
     start: int
     end: int
     text: str
+    renders: str = ""
+
+    @property
+    def name(self) -> str:
+        """The variant as one name across scripts: the term it renders, else its own term."""
+        return self.renders or self.term
 
 
 class Lexicon:
@@ -64,7 +79,7 @@ class Lexicon:
     def __init__(self, referents: Sequence[Referent]) -> None:
         self.referents = {referent.id: referent for referent in referents}
         forms = [
-            (form, referent.id, variant.term)
+            (form, referent.id, variant)
             for referent in referents
             for variant in referent.variants
             for form in variant.forms
@@ -72,23 +87,47 @@ class Lexicon:
         # The longest forms first, so that "freedom fighters" wins over "fighters".
         forms.sort(key=lambda item: -len(item[0]))
         kinds = {referent.id: referent.kind for referent in referents}
-        self._owners = {form.casefold(): (referent, term) for form, referent, term in reversed(forms)}
+        self._owners = {form.casefold(): (referent, variant) for form, referent, variant in reversed(forms) if "*" not in form}
+        self._stems = [(_form_pattern(form), referent, variant) for form, referent, variant in forms if "*" in form]
+        self._shared = {
+            form.casefold(): (referent.id, variant)
+            for referent in referents for variant in referent.variants for form in variant.also
+        }
+        self._own_forms = {
+            id(variant): re.compile(rf"(?<!\w)(?:{'|'.join(_form_pattern(f) for f in variant.forms)})(?!\w)", re.IGNORECASE)
+            for referent in referents for variant in referent.variants if variant.also
+        }
         self._kinds = kinds
-        alternatives = "|".join(re.escape(form) for form, _, _ in forms)
+        alternatives = "|".join(_form_pattern(form) for form, _, _ in forms)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if forms else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Use]:
-        """Every use of a variant in ``text[start:end]``, in text order."""
+        """Every use of a variant in ``text[start:end]``, in text order (`also` forms read in all of `text`)."""
         if self._pattern is None:
             return
         for match in self._pattern.finditer(text, start, len(text) if end is None else end):
-            referent, term = self._owners[re.sub(r"\s+", " ", match.group(0)).casefold()]
-            yield Use(referent, self._kinds[referent], term, match.start(), match.end(), match.group(0))
+            referent, variant = self._owner(match.group(0), text)
+            yield Use(referent, self._kinds[referent], variant.term, match.start(), match.end(), match.group(0),
+                      variant.renders)
 
     def canonical(self, name: str) -> str:
         """The referent id of a name that is a variant (``Kiev`` -> ``kyiv-kiev``), else the name folded."""
-        owner = self._owners.get(re.sub(r"\s+", " ", name).casefold())
+        owner = self._owner(name, name, strict=False)
         return f"@{owner[0]}" if owner else re.sub(r"\s+", " ", name).casefold()
+
+    def _owner(self, found: str, text: str, *, strict: bool = True):
+        """The (referent id, variant) of a matched form; None for a name no form matches whole
+        when not `strict`."""
+        key = re.sub(r"\s+", " ", found).casefold()
+        shared = self._shared.get(key)
+        if shared is not None and self._own_forms[id(shared[1])].search(text):
+            return shared
+        owner = self._owners.get(key)
+        if owner is None:
+            owner = next(((r, v) for pattern, r, v in self._stems if re.fullmatch(pattern, key, re.IGNORECASE)), None)
+        if owner is None and strict:
+            raise AssertionError(f"the lexicon pattern matched {found!r}, which no form owns")
+        return owner
 
     def merged(self, referents: Sequence[Referent]) -> Lexicon:
         """This lexicon with `referents` added; an existing id gains the new variants."""
@@ -102,6 +141,12 @@ class Lexicon:
             extra = tuple(variant for variant in referent.variants if variant.term.casefold() not in known)
             combined[referent.id] = Referent(old.id, referent.name or old.name, old.kind, old.variants + extra)
         return Lexicon(list(combined.values()))
+
+
+def _form_pattern(form: str) -> str:
+    """The regular expression of one form: its words escaped, a ``*`` any word ending, any spacing."""
+    words = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in form.split()]
+    return r"\s+".join(words)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -171,7 +216,10 @@ def _referent(entry: Any, path: Path, number: int) -> Referent:
         forms = item.get("forms") or [term]
         if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
             raise ConfigError(f"{where} ({identifier}), variant {term!r}: forms must be a list of words", code="config.lexicon")
-        variants.append(Variant(term, tuple(forms), str(item.get("usage", ""))))
+        also = item.get("also") or []
+        if not isinstance(also, list) or not all(isinstance(form, str) and form.strip() for form in also):
+            raise ConfigError(f"{where} ({identifier}), variant {term!r}: also must be a list of words", code="config.lexicon")
+        variants.append(Variant(term, tuple(forms), str(item.get("usage", "")), str(item.get("renders", "")), tuple(also)))
     if not variants:
         raise ConfigError(f"{where} ({identifier}) has no variants", code="config.lexicon")
     return Referent(identifier.strip(), str(entry.get("name") or identifier), kind, tuple(variants))

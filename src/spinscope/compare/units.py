@@ -2,7 +2,12 @@
 differences read from them (entities, dates, numbers, lexicon words).
 
 Invariants: a unit is one sentence of the `sentences` layer, outside the metadata's evidence
-(title, dateline, byline), with at least three words; its offsets are the sentence's own.
+(title, dateline, byline), with at least three words not all inside dates; its offsets are
+the sentence's own.
+Across scripts: a unit knows its document's language; a Russian unit's numbers are read by the
+Russian rules of `spinscope.numbers` («двадцать три», «около сорока»), and every entity that
+is no lexicon referent is keyed by `spinscope.compare.translit.name_key`, so «Пашинян» and
+"Pashinyan" share an anchor.
 """
 
 from __future__ import annotations
@@ -11,9 +16,11 @@ import re
 from dataclasses import dataclass
 
 from spinscope.compare.lexicon import Lexicon, Use
+from spinscope.compare.translit import name_key
 from spinscope.document import Document, Span, Timex
 from spinscope.errors import ConfigError
-from spinscope.numbers import parse_number
+from spinscope.language import language_of
+from spinscope.numbers import find_numbers_ru, parse_number, parse_number_ru
 from spinscope.stages.claims import find_numbers
 
 __all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "parse_number"]
@@ -24,6 +31,11 @@ REQUIRED_LAYERS = ("sentences", "entities", "timexes")
 _QUALIFIER = re.compile(
     r"(?:nearly|almost|about|around|some|roughly|approximately|over|at least|up to|more than|fewer than|less than"
     r"|just over|just under|as many as)\s+$",
+    re.IGNORECASE,
+)
+_QUALIFIER_RU = re.compile(
+    r"(?:около|почти|примерно|приблизительно|порядка|более|свыше|больше|менее|меньше|не менее|не более|до"
+    r"|по меньшей мере|по крайней мере|как минимум|целых|всего|лишь|лишь около)\s+$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
@@ -55,6 +67,7 @@ class Unit:
     uses: tuple[Use, ...]
     score: float | None = None
     checkworthy: bool = False
+    language: str = "en"
 
     @property
     def text(self) -> str:
@@ -91,6 +104,8 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
             code="config.compare",
         )
     layers = document.layers
+    language = language_of(document)
+    russian = language == "ru"
     header = [span for span in document.metadata.spans()]
     claims = {(claim.start, claim.end): claim for claim in layers.get("claims", ())}
     mentions = [(m.start, m.end, entity) for entity in layers["entities"] for m in entity.mentions]
@@ -101,26 +116,44 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
         if len(_WORD.findall(sentence.text)) < 3:
             continue
         timexes = tuple(t for t in layers["timexes"] if sentence.start <= t.start and t.end <= sentence.end)
+        if _only_dates(sentence, timexes):
+            continue  # a dateline the metadata did not take («14 марта 2025»): no claim
         entities: dict[str, str] = {}
         names: dict[str, str] = {}
         for start, end, entity in mentions:
             if sentence.start <= start and end <= sentence.end:
                 key = lexicon.canonical(entity.name)
+                key = key if key.startswith("@") else name_key(entity.name) or key
                 entities.setdefault(key, entity.label)
                 names.setdefault(key, document.text[start:end])
         claim = claims.get((sentence.start, sentence.end))
-        spans = claim.numbers if claim is not None else find_numbers(document.text, sentence.start, sentence.end, timexes)
-        numbers = tuple(_number(document.text, span) for span in spans)
+        if russian:
+            spans = find_numbers_ru(document.text, sentence.start, sentence.end, timexes)
+        elif claim is not None:
+            spans = list(claim.numbers)
+        else:
+            spans = find_numbers(document.text, sentence.start, sentence.end, timexes)
+        numbers = tuple(_number(document.text, span, russian=russian) for span in spans)
         units.append(
             Unit(
                 source=source, index=len(units), span=sentence, entities=entities, names=names, timexes=timexes,
                 numbers=numbers, uses=tuple(lexicon.find(document.text, sentence.start, sentence.end)),
                 score=None if claim is None else claim.score, checkworthy=bool(claim and claim.checkworthy),
+                language=language,
             )
         )
     return units
 
 
-def _number(text: str, span: Span) -> Number:
-    before = _QUALIFIER.search(text, max(0, span.start - 20), span.start)
-    return Number(span.text, parse_number(span.text), before.group(0).strip().lower() if before else "")
+def _only_dates(sentence: Span, timexes: tuple[Timex, ...]) -> bool:
+    """Whether every word of the sentence is inside one of its timexes."""
+    return all(
+        any(t.start <= sentence.start + m.start() and sentence.start + m.end() <= t.end for t in timexes)
+        for m in _WORD.finditer(sentence.text)
+    )
+
+
+def _number(text: str, span: Span, *, russian: bool = False) -> Number:
+    before = (_QUALIFIER_RU if russian else _QUALIFIER).search(text, max(0, span.start - 20), span.start)
+    value = parse_number_ru(span.text) if russian else parse_number(span.text)
+    return Number(span.text, value, before.group(0).strip().lower() if before else "")

@@ -1,0 +1,74 @@
+"""Comparing articles in different languages: which encoder aligns them, at which thresholds.
+
+The English comparison reads MiniLM embeddings (`spinscope.models.encoder`), which know
+English only. When the compared documents are not all in one language, every unit is embedded
+by multilingual-e5-small instead (`spinscope.models.multilingual`, e5's ``query:`` prefix for
+sentences compared symmetrically), where a sentence and its translation land close together.
+e5's cosines run higher than MiniLM's (two unrelated news sentences often score 0.75), so the
+alignment threshold (`CompareSettings.multilingual_threshold`) and the causal-clause threshold
+(`CAUSE_SIMILARITY_MULTILINGUAL`) are e5's own, chosen on the development groups
+(tests/fixtures/compare-crosslang and the English dev split).
+
+Invariant: the choice depends only on the documents' languages, so a comparison of English
+articles is the same as before this module existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from spinscope.compare.units import Unit
+from spinscope.document import Document
+from spinscope.language import language_of
+from spinscope.settings import Settings
+
+__all__ = [
+    "CAUSE_SIMILARITY_MULTILINGUAL",
+    "SAME_LANGUAGE_MARGIN",
+    "embed_units_multilingual",
+    "mixed_languages",
+    "same_language_thresholds",
+]
+
+CAUSE_SIMILARITY_MULTILINGUAL = 0.86
+# e5 scores two sentences of one language higher than a sentence and its translation: in a
+# comparison across languages, two sources of one language need this much more to align.
+SAME_LANGUAGE_MARGIN = 0.04
+
+
+def mixed_languages(documents: Sequence[Document]) -> bool:
+    """Whether the documents are not all in one language (a failed document counts as none)."""
+    return len({language_of(document) for document in documents if document.error is None}) > 1
+
+
+def same_language_thresholds(documents: Sequence[Document], threshold: float) -> dict[tuple[int, int], float]:
+    """The alignment threshold of each pair of sources ``(i, j)`` in one language: `threshold`
+    raised by `SAME_LANGUAGE_MARGIN` (at most 1)."""
+    languages = [language_of(document) for document in documents]
+    return {
+        (i, j): min(1.0, threshold + SAME_LANGUAGE_MARGIN)
+        for i in range(len(documents)) for j in range(i + 1, len(documents)) if languages[i] == languages[j]
+    }
+
+
+def embed_units_multilingual(
+    units: Sequence[Sequence[Unit]], *, settings: Settings | None = None
+) -> tuple[dict[tuple[int, int], np.ndarray], Callable[[str, str], float]]:
+    """Unit embeddings by ``(source, index)`` from multilingual-e5-small, and a cached text similarity."""
+    from spinscope.models.multilingual import load_multilingual
+
+    encoder = load_multilingual((settings or Settings()).threads)
+    flat = [unit for these in units for unit in these]
+    matrix = encoder.embed([unit.text for unit in flat], kind="query")
+    vectors = {(unit.source, unit.index): row for unit, row in zip(flat, matrix, strict=True)}
+    cache: dict[str, np.ndarray] = {}
+
+    def similarity(one: str, other: str) -> float:
+        missing = [text for text in dict.fromkeys((one, other)) if text not in cache]
+        if missing:
+            cache.update(zip(missing, encoder.embed(missing, kind="query"), strict=True))
+        return float(cache[one] @ cache[other])
+
+    return vectors, similarity

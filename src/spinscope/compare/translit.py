@@ -1,0 +1,93 @@
+"""Names across scripts: Russian Cyrillic to Latin (BGN/PCGN 1947), and a loose key that lets
+two spellings of one name meet (Пашинян ~ Pashinyan, Алиев ~ Aliyev, Зеленский ~ Zelensky).
+
+`transliterate` follows the BGN/PCGN romanisation of Russian: ``е`` is ``ye`` at the start of a
+word and after a vowel, ``й``, ``ъ`` or ``ь``, ``e`` elsewhere; ``ё`` likewise ``yë``/``ë``; the
+hard and soft signs are ``”`` and ``’``. Letters outside Cyrillic are kept.
+
+`name_key` folds a name in any script to a loose Latin skeleton: transliterated, lower-cased,
+diacritics, signs and punctuation dropped, and the spellings English writers vary on made one
+(kh/h, ye/e, iy/y/i at a word's end, ks/x, doubled letters). `same_name` then says whether two
+names are one: every word of the shorter matches a word of the longer (equal keys, or keys of
+five letters or more within `NAME_SIMILARITY` by difflib's ratio). It knows nothing of
+translations: "United Arab Emirates" and «Объединённые Арабские Эмираты» are not one here.
+
+Invariants: both functions are pure and total (any string in, a string out); a Latin name's
+key never depends on whether the other name was Cyrillic.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+__all__ = ["NAME_SIMILARITY", "has_cyrillic", "name_key", "same_name", "transliterate"]
+
+NAME_SIMILARITY = 0.8
+
+_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "”", "ы": "y", "ь": "’", "э": "e",
+    "ю": "yu", "я": "ya",
+}
+_AFTER_YE = set("аеёиоуыэюяйъь")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether `text` holds a Cyrillic letter."""
+    return bool(_CYRILLIC.search(text))
+
+
+def transliterate(text: str) -> str:
+    """`text` with its Russian letters romanised by BGN/PCGN (capitals kept as capitals)."""
+    out = []
+    previous = ""
+    for char in text:
+        lower = char.lower()
+        if lower in ("е", "ё"):
+            base = "e" if lower == "е" else "ë"
+            latin = "y" + base if (not previous.isalpha() or previous.lower() in _AFTER_YE) else base
+        else:
+            latin = _LETTERS.get(lower)
+        if latin is None:
+            out.append(char)
+        elif char != lower and latin:
+            # A capital: "Щ" -> "Shch", and "ЩИТ" stays readable as "ShchIT" (a rare all-caps name).
+            out.append(latin[0].upper() + latin[1:])
+        else:
+            out.append(latin)
+        previous = char
+    return "".join(out)
+
+
+def name_key(name: str) -> str:
+    """A loose Latin skeleton of a name in any script, for comparing spellings (see the module)."""
+    latin = transliterate(name) if has_cyrillic(name) else name
+    folded = "".join(c for c in unicodedata.normalize("NFKD", latin.casefold()) if not unicodedata.combining(c))
+    words = []
+    for word in re.findall(r"[a-z0-9]+", folded.replace("’", "").replace("”", "").replace("'", "")):
+        word = word.replace("kh", "h").replace("ks", "x").replace("ye", "e").replace("yo", "o").replace("j", "y")
+        word = re.sub(r"(?:iy|yy|ii|y)$", "i", word) if len(word) > 3 else word
+        word = re.sub(r"(.)\1+", r"\1", word)
+        words.append(word)
+    return " ".join(words)
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two names, in any script, are spellings of one name (see the module)."""
+    first, second = name_key(one).split(), name_key(other).split()
+    if not first or not second:
+        return False
+    shorter, longer = sorted((first, second), key=len)
+    return all(any(_same_word(word, candidate) for candidate in longer) for word in shorter)
+
+
+def _same_word(one: str, other: str) -> bool:
+    if one == other:
+        return True
+    if min(len(one), len(other)) < 5:
+        return False
+    return difflib.SequenceMatcher(a=one, b=other, autojunk=False).ratio() >= NAME_SIMILARITY

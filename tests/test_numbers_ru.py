@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from spinscope.document import Span
+from spinscope.numbers import find_numbers_ru, parse_number_ru
+
+# written number, its value (None: vague or unreadable)
+VALUES = [
+    ("compound-nominative", "двадцать три", 23),
+    ("genitive", "сорока", 40),
+    ("collective", "пятерых", 5),
+    ("feminine", "две", 2),
+    ("instrumental", "тремя", 3),
+    ("hundreds-genitive", "двухсот", 200),
+    ("thousands-by-words", "три тысячи двести", 3200),
+    ("space-thousands", "12 000", 12000),
+    ("decimal-comma-scale", "1,5 млн", 1_500_000),
+    ("abbreviated-thousand", "12 тыс.", 12000),
+    ("percent-word", "пять процентов", 5),
+    ("percent-sign", "40%", 40),
+    ("one-and-a-half", "полтора", 1.5),
+    ("vague-tens", "десятки", None),
+    ("vague-thousands", "тысячи", None),
+    ("not-a-number", "мир", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), [case[1:] for case in VALUES], ids=[case[0] for case in VALUES])
+def test_parse_number_ru_reads_every_case(text: str, value: float | None) -> None:
+    assert parse_number_ru(text) == value
+
+
+def test_find_numbers_ru_finds_words_and_digits_outside_dates() -> None:
+    text = "Около сорока журналистов ждали 23 пленных; 12 марта вернулись двадцать три человека, а семью встретили."
+    date_start = text.index("12 марта")
+    found = find_numbers_ru(text, 0, len(text), [Span(date_start, date_start + 8, "12 марта")])
+    assert [span.text for span in found] == ["сорока", "23", "двадцать три"]  # «семью» is "family" here
+    assert all(text[span.start : span.end] == span.text for span in found)
