@@ -103,6 +103,24 @@ def test_find_russian_entities_recovers_places_natasha_missed(text: str, name: s
     assert (found[name].label, [m.text for m in found[name].mentions]) == (label, mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "Акцию поддержала Эка Гигаури. Позже Эку Гигаури поблагодарили.",
+            "Эка Гигаури", ["Эка Гигаури", "Эку Гигаури"],
+        ),
+        ("Выступила Нино Ломджария. Позже Ломджария уточнила.", "Нино Ломджария", ["Нино Ломджария", "Ломджария"]),
+        ("Говорили про [президента Гаити Франсуа] Дювалье вчера.", "Франсуа Дювалье", ["Франсуа] Дювалье"]),
+        ("В РФ ответили. Россия молчит.", "Россия", ["РФ", "Россия"]),
+    ],
+    ids=["short-first-name", "surname-the-dictionary-misreads", "editor-brackets", "abbreviated-country"],
+)
+def test_find_russian_entities_names_and_joins(text: str, name: str, mentions: list[str]) -> None:
+    found = {entity.name: [m.text for m in entity.mentions] for entity in find_russian_entities(parse_russian(text))}
+    assert found[name] == mentions
+
+
 def test_find_russian_entities_gives_one_mention_per_surname_occurrence() -> None:
     text = "Министр Сергей Лавров прибыл в Ереван. Позже Лавров заявил, что Лаврову доверяют."
     [lavrov] = [entity for entity in find_russian_entities(parse_russian(text)) if entity.label == "PERSON"]

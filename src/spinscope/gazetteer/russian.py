@@ -28,7 +28,7 @@ __all__ = ["canonical_key", "is_people", "known_label", "listed_label", "name_ke
 
 # Adjective endings first (longest first), then a final vowel, "й" or "ь".
 _ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|[аяоеиыуюйь])$")
-_MIN_STEM = 3
+_MIN_STEM = 2  # "Эка" and "Эку" share "эк"
 _WORD = re.compile(r"\w+")
 _LABELS = frozenset({"GPE", "LOC", "ORG"})
 _LANDFORM_WORDS = (

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-__all__ = ["RussianParser", "load_russian", "normal_name", "parse_russian"]
+__all__ = ["RussianParser", "load_russian", "normal_name", "normal_words", "parse_russian"]
 
 _INSTALL = "pip install natasha pymorphy3 threadpoolctl"
 _LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -201,8 +201,21 @@ def normal_name(span: Span) -> str:
     """The nominative form of a name mention ("Ильхама Алиева" -> "Ильхам Алиев"), by natasha's
     rules: every word of a person's or place's name is put in the nominative case; an
     organisation's head word and its adjectives only ("Министерства обороны" -> "Министерство
-    обороны")."""
-    from natasha.norm import normalize, syntax_normalize
+    обороны"). The words keep the spacing they have in the text."""
+    words = normal_words(span)
+    tokens = [token for token in span if not token.is_space]
+    if not tokens:
+        return span.text
+    parts = [words[0]]
+    for previous, token, word in zip(tokens, tokens[1:], words[1:], strict=False):
+        parts.append(" " * (token.idx - previous.idx - len(previous.text)) + word)
+    return "".join(parts)
+
+
+def normal_words(span: Span) -> list[str]:
+    """`normal_name`'s words, one for each token of `span` that is not whitespace; a word natasha
+    cannot inflect (the tagger's features match none of the dictionary's readings) is as written."""
+    from natasha.norm import inflect_words, recover_shapes, select_inflectable
 
     parser = load_russian()
     tokens = [
@@ -218,10 +231,8 @@ def normal_name(span: Span) -> str:
         for token in span
         if not token.is_space
     ]
-    if not tokens:
-        return span.text
-    method = syntax_normalize if span.label_ == "ORG" else normalize
-    return method(parser.morph, tokens)
+    ids = set(select_inflectable(tokens)) if span.label_ == "ORG" else None
+    return list(recover_shapes(inflect_words(parser.morph, tokens, ids), tokens))
 
 
 class _Parsed(NamedTuple):

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 from spinscope.document import Entity, Mention, Span
 from spinscope.gazetteer.russian import canonical_key, known_label, listed_label, name_key
-from spinscope.models.russian import normal_name
+from spinscope.models.russian import normal_words
 from spinscope.stages.entities import NAMED_LABELS
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ _PLACE_CUES = frozenset(
 _ACRONYM_SKIP = frozenset({"и", "о", "об", "по", "в", "во", "на", "за", "для", "с", "со", "при", "к"})
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_BRACKETS = frozenset("[](){}")
 _PHRASE_SIZES = (3, 2)  # the gazetteer's names of several words, longest first
 
 
@@ -96,6 +97,9 @@ class _Name:
     title_lemmas: list[tuple[str, ...]] = field(default_factory=list)
     place_cue: bool = False
     head: tuple[str, ...] = ()  # an organisation's own name before a country ("МИД" of "МИД России")
+    # The stems of the words as written: a name the dictionary does not know may get different
+    # lemmas in different cases ("Ломджария" and "ломджарий"), never different spellings.
+    written: tuple[str, ...] = ()
 
     @property
     def is_person(self) -> bool:
@@ -223,7 +227,10 @@ def _clean(ent: SpacySpan, head_end: int) -> _Name | None:
     previous = _previous_word(doc, span.start)
     cue = previous is not None and previous.lower_ in _PLACE_CUES
     head = name_key([token.lemma_ or token.text for token in words if token.i < head_end])
-    return _Name(span.start_char, span.end_char, span.text, ent.label_, key, lemmas, span, titles, title_lemmas, cue, head)
+    written = name_key([token.text for token in words])
+    return _Name(
+        span.start_char, span.end_char, span.text, ent.label_, key, lemmas, span, titles, title_lemmas, cue, head, written
+    )
 
 
 def _previous_word(doc: Doc, index: int) -> Token | None:
@@ -273,9 +280,7 @@ def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         if label != "PERSON" and (len(cluster.key) != 1 or known_label(cluster.longest.lemmas) is not None):
             continue
-        wholes = [p for p in people if p is not cluster and p.names and _contains(p.key, cluster.key)]
-        if label != "PERSON":
-            wholes = [p for p in wholes if p.key[-1:] == cluster.key]  # a surname, not a first name
+        wholes = [p for p in people if p is not cluster and p.names and _part_of(cluster, p, surname=label != "PERSON")]
         if not wholes:
             continue
         for name in cluster.names:
@@ -291,7 +296,9 @@ def _recover_names(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[i
     for cluster in clusters:
         label = cluster.label
         if label == "PERSON" and len(cluster.key) >= 2 and len(cluster.key[-1]) >= 3:
-            known.setdefault(cluster.key[-1:], []).append(cluster)
+            surnames = {key[-1:] for name in cluster.names for key in (name.key, name.written) if len(key) >= 2}
+            for surname in surnames:
+                known.setdefault(surname, []).append(cluster)
         elif label in _PLACE_LABELS:
             known.setdefault(cluster.key, []).append(cluster)
     taken = [(name.start, name.end) for cluster in clusters for name in cluster.names] + list(skip)
@@ -463,20 +470,27 @@ def _entity(index: int, cluster: _Cluster, title_mentions: list[Mention]) -> Ent
 
 def _nominative(cluster: _Cluster) -> str:
     """The entity's longest name in the nominative case: a mention whose main word is already
-    in it where there is one ("Министерство иностранных дел"), else natasha's normal form, else
-    (a one-word name natasha cannot inflect) the word's lemma with its capitals."""
+    in it where there is one ("Министерство иностранных дел"), else natasha's normal form, with
+    each word it could not inflect replaced by the word's lemma ("Реем Кляйном" -> "Рей Кляйн")."""
     longest = max(len(name.key) for name in cluster.names)
     candidates = sorted((n for n in cluster.names if len(n.key) == longest), key=lambda n: n.start)
     for name in candidates:
         if _is_nominative(name.span.root):
-            return " ".join(name.text.split())
+            return " ".join(token.text for token in name.span if _is_word(token))
     name = candidates[0]
-    surface = " ".join(name.text.split())
-    normal = " ".join(normal_name(name.span).split())
-    words = [token for token in name.span if not token.is_space]
-    if normal == surface and len(words) == 1:
-        return _shaped(words[0])
-    return normal
+    tokens = [token for token in name.span if not token.is_space]
+    normal = normal_words(name.span)
+    words = [
+        _shaped(token) if word == token.text and not _is_nominative(token) and token.pos_ in ("PROPN", "NOUN") else word
+        for word, token in zip(normal, tokens, strict=True)
+    ]
+    return " ".join(word for word, token in zip(words, tokens, strict=True) if _is_word(token))
+
+
+def _is_word(token: Token) -> bool:
+    """Whether a token of a name belongs in the entity's name: not a space, and not a bracket
+    an editor put inside a quotation ("[Франсуа] Дювалье")."""
+    return not token.is_space and token.text not in _BRACKETS
 
 
 def _is_nominative(token: Token) -> bool:
@@ -496,6 +510,16 @@ def _shaped(token: Token) -> str:
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether ``[start, end)`` shares a character with any of `spans`."""
     return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _part_of(part: _Cluster, whole: _Cluster, *, surname: bool) -> bool:
+    """Whether a name of `part` is a part of a longer name of `whole`, by lemmas or as written;
+    with `surname`, its last part only."""
+    parts = {key for name in part.names for key in (name.key, name.written) if key}
+    wholes = {key for name in whole.names for key in (name.key, name.written) if key}
+    if surname:
+        return any(len(w) > len(p) and w[-len(p) :] == p for p in parts for w in wholes)
+    return any(_contains(w, p) for p in parts for w in wholes)
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
