@@ -478,6 +478,27 @@ def train_claims(
         typer.echo(f"threshold {validation.threshold:.4f}; model written to {out}")
 
 
+@train_app.command("claims-multilingual")
+def train_claims_multilingual(
+    data: _DataOption,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the model into.", show_default=False)],
+    sample: Annotated[int, typer.Option("--sample", help="English ClaimBuster sentences drawn (seeded) to train on.")] = 5000,
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, split by debate.")] = 5,
+) -> None:
+    """Train the check-worthiness model for languages without data (Russian) on English ClaimBuster; print its CV figures."""
+    with _errors_reported():
+        from spinscope.training.claims_multilingual import TrainSettings, train_from_data
+
+        with _progress() as progress:
+            validation = train_from_data(data, out, settings=TrainSettings(sample=sample, folds=folds), progress=progress)
+        table = Table("measure (English, out of fold)", "model", "all check-worthy")
+        table.add_row("ClaimBuster precision", f"{validation.scores.precision:.4f}", "")
+        table.add_row("ClaimBuster recall", f"{validation.scores.recall:.4f}", "")
+        table.add_row("ClaimBuster F1 (best threshold)", f"{validation.scores.f1:.4f}", f"{validation.majority_f1:.4f}")
+        Console().print(table)
+        typer.echo(f"strength C={validation.strength:g}, threshold {validation.threshold:.4f}; model written to {out}")
+
+
 @eval_app.command("claims")
 def eval_claims(
     data: _DataOption,
