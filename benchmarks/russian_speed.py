@@ -27,11 +27,11 @@ import os
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_variable] = "1"  # before numpy loads: one thread, as on one core
 
-import argparse
-import time
-from pathlib import Path
+import argparse  # noqa: E402 (after the thread settings above)
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
-from spinscope import Document, Metadata, Pipeline, Settings, build_pipeline
+from spinscope import Document, Metadata, Pipeline, Settings, build_pipeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"

@@ -98,7 +98,9 @@ def test_find_russian_entities_lets_the_gazetteer_type_places(text: str, name: s
     ],
     ids=["listed-phrase", "listed-place"],
 )
-def test_find_russian_entities_recovers_places_natasha_missed(text: str, name: str, label: str, mentions: list[str]) -> None:
+def test_find_russian_entities_recovers_places_natasha_missed(
+    text: str, name: str, label: str, mentions: list[str]
+) -> None:
     found = {entity.name: entity for entity in find_russian_entities(parse_russian(text))}
     assert (found[name].label, [m.text for m in found[name].mentions]) == (label, mentions)
 

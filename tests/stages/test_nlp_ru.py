@@ -63,7 +63,9 @@ def test_spacy_stage_names_the_russian_models_in_its_version(stage: SpacyStage) 
     ],
     ids=["breadcrumbs", "repeated-title"],
 )
-def test_find_sentences_leaves_out_russian_page_furniture(text: str, lines: list[tuple[int, int]], expected: list[str]) -> None:
+def test_find_sentences_leaves_out_russian_page_furniture(
+    text: str, lines: list[tuple[int, int]], expected: list[str]
+) -> None:
     document = Document(text)
     furniture = [document.span(start, end) for start, end in lines]
     assert [s.text for s in find_sentences(parse_russian(text), furniture=furniture)] == expected

@@ -96,7 +96,10 @@ def _places() -> dict[tuple[str, ...], tuple[str, tuple[str, ...]]]:
     for line in _lines("ru_places.txt"):
         name, label, *same = line.split("\t")
         if label not in _LABELS or not name.strip() or len(same) > 1:
-            raise ValueError(f"ru_places.txt: bad line {line!r}: write the name, a tab, GPE, LOC or ORG[, a tab, the name of the same place]")
+            raise ValueError(
+                f"ru_places.txt: bad line {line!r}: write the name, a tab, GPE, LOC or ORG "
+                "[, a tab, the name of the same place]"
+            )
         key = name_key(name.split())
         places.setdefault(key, (label, name_key(same[0].split()) if same else key))
     return places

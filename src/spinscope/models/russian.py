@@ -139,8 +139,9 @@ def load_russian() -> RussianParser:
             f"reading Russian needs natasha, pymorphy3 and threadpoolctl ({error.name} is missing); "
             f"install them with: {_INSTALL}"
         ) from error
-    import spacy
     from importlib.metadata import version
+
+    import spacy
 
     embedding = natasha.NewsEmbedding()
     return RussianParser(
@@ -166,14 +167,15 @@ def parse_russian(text: str, *, split_lines: str = "auto", parser: RussianParser
         MissingDependencyError: natasha or pymorphy3 is not installed.
     """
     from spacy.tokens import Doc
-
     from threadpoolctl import threadpool_limits
 
     parser = parser or load_russian()
     builder = _Builder(text)
     by_line = split_lines == "always" or (split_lines == "auto" and not is_hard_wrapped(text))
     blocks = [
-        (block.start(), block.group()) for block in (_LINE if by_line else _PARAGRAPH).finditer(text) if not block.group().isspace()
+        (block.start(), block.group())
+        for block in (_LINE if by_line else _PARAGRAPH).finditer(text)
+        if not block.group().isspace()
     ]
     # natasha's models multiply small matrices: BLAS threads only contend for the cores (five
     # times slower on a busy two-core machine), so natasha runs on one.

@@ -40,7 +40,6 @@ The entity's name is its longest name in the nominative case (natasha's normalis
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,74 +49,37 @@ from typing import TYPE_CHECKING
 from spinscope.document import Entity, Mention, Span
 from spinscope.gazetteer.russian import canonical_key, known_label, listed_label, name_key
 from spinscope.models.russian import normal_words
-from spinscope.stages.entities import NAMED_LABELS
+from spinscope.stages.russian_mentions import (
+    ACRONYM,
+    MAX_TITLE_WORDS,
+    PHRASE_SIZES,
+    ROLE_TITLES,
+    RussianName,
+    find_russian_mentions,
+    is_nominative,
+    overlaps,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["find_russian_entities"]
 
-# Lemmas of the titles that name a role, and so can stand for the person ("президент заявил").
-ROLE_TITLES = frozenset(
-    {
-        "президент", "вице-президент", "премьер", "премьер-министр", "вице-премьер", "министр", "замминистра",
-        "глава", "госсекретарь", "канцлер", "генсек", "спикер", "посол", "мэр", "губернатор", "сенатор",
-        "депутат", "председатель", "пресс-секретарь", "представитель", "советник", "помощник", "генерал",
-        "командующий", "лидер", "король", "королева", "принц", "папа", "патриарх", "католикос", "муфтий",
-        "шейх", "эмир", "султан", "омбудсмен", "судья", "прокурор", "полковник", "маршал", "адмирал",
-    }
-)
-_MAX_TITLE_WORDS = 6  # "министр иностранных дел Российской Федерации Сергей Лавров"
-_EDGE = set(" \t\r\n\"'“”„‘’«»()[]{},;:•·-–—|/.!?")
-# Words after which a name is a place ("в Шуше", "из Лачина", "город Шуша").
-_PLACE_CUES = frozenset(
-    {
-        "в", "во", "из", "под", "около", "возле", "близ", "вблизи", "город", "село", "деревня", "посёлок",
-        "поселок", "район", "область", "регион", "столица", "республика", "край",
-    }
-)
 _ACRONYM_SKIP = frozenset({"и", "о", "об", "по", "в", "во", "на", "за", "для", "с", "со", "при", "к"})
-_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _BRACKETS = frozenset("[](){}")
-_PHRASE_SIZES = (3, 2)  # the gazetteer's names of several words, longest first
-
-
-@dataclass(slots=True)
-class _Name:
-    start: int
-    end: int
-    text: str
-    label: str
-    key: tuple[str, ...]
-    lemmas: tuple[str, ...]
-    span: SpacySpan
-    titles: list[str] = field(default_factory=list)
-    title_lemmas: list[tuple[str, ...]] = field(default_factory=list)
-    place_cue: bool = False
-    head: tuple[str, ...] = ()  # an organisation's own name before a country ("МИД" of "МИД России")
-    # The stems of the words as written: a name the dictionary does not know may get different
-    # lemmas in different cases ("Ломджария" and "ломджарий"), never different spellings.
-    written: tuple[str, ...] = ()
-
-    @property
-    def is_person(self) -> bool:
-        """Whether this mention on its own shows a person: a title, or a person-tagged name
-        of two words or more."""
-        return bool(self.titles) or (self.label == "PERSON" and len(self.key) >= 2)
 
 
 @dataclass(slots=True)
 class _Cluster:
-    names: list[_Name] = field(default_factory=list)
+    names: list[RussianName] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, ...]:
         return max((name.key for name in self.names), key=len)
 
     @property
-    def longest(self) -> _Name:
+    def longest(self) -> RussianName:
         return max(self.names, key=lambda name: (len(name.key), len(name.text), -name.start))
 
     @property
@@ -129,7 +91,8 @@ class _Cluster:
         if (known := known_label(self.longest.lemmas)) is not None:
             return known
         votes = Counter(name.label for name in self.names)
-        if len(self.key) == 1 and max(votes, key=votes.__getitem__) == "PERSON" and any(n.place_cue for n in self.names):
+        majority = max(votes, key=votes.__getitem__)
+        if len(self.key) == 1 and majority == "PERSON" and any(name.place_cue for name in self.names):
             return "GPE"
         longest = self.longest
         return max(votes, key=lambda label: (votes[label], label == longest.label))
@@ -144,13 +107,7 @@ def find_russian_entities(parsed: Doc, *, exclude: Sequence[Span] = ()) -> list[
         exclude: Stretches of text whose mentions are ignored (breadcrumbs, datelines).
     """
     skip = [(span.start, span.end) for span in exclude]
-    names = [
-        name
-        for ent, head_end in _spans(parsed)
-        if ent.label_ in NAMED_LABELS
-        and not _overlaps(ent.start_char, ent.end_char, skip)
-        and (name := _clean(ent, head_end)) is not None
-    ]
+    names = find_russian_mentions(parsed, skip)
     clusters = _merge_org_heads(_merge_acronyms(_merge_person_parts(_group_same_names(names))))
     _recover_names(parsed, clusters, skip)
     clusters.sort(key=lambda cluster: min(name.start for name in cluster.names))
@@ -158,113 +115,7 @@ def find_russian_entities(parsed: Doc, *, exclude: Sequence[Span] = ()) -> list[
     return [_entity(index, cluster, titles.get(id(cluster), [])) for index, cluster in enumerate(clusters, 1)]
 
 
-def _spans(parsed: Doc) -> list[tuple[SpacySpan, int]]:
-    """natasha's mentions, each with the token where an organisation's own name ends: an
-    organisation and the country or organisation in the genitive right after it are one
-    mention ("МИД России", "Минской группы ОБСЕ"), the way such bodies are named."""
-    from spacy.tokens import Span as SpacySpan
-
-    ents = list(parsed.ents)
-    spans: list[tuple[SpacySpan, int]] = []
-    index = 0
-    while index < len(ents):
-        ent = ents[index]
-        after = ents[index + 1] if index + 1 < len(ents) else None
-        if (
-            after is not None
-            and ent.label_ == "ORG"
-            and after.label_ in ("GPE", "ORG")
-            and after.start == ent.end  # one space between, no line break
-            and (after[0].morph.get("Case") in (["Gen"], []) or _ACRONYM.fullmatch(after[0].text))
-        ):
-            spans.append((SpacySpan(parsed, ent.start, after.end, label="ORG"), ent.end))
-            index += 2
-            continue
-        ent = _extend_to_listed(ent)
-        spans.append((ent, ent.end))
-        index += 1
-    return spans
-
-
-def _extend_to_listed(ent: SpacySpan) -> SpacySpan:
-    """The mention grown by the words after it to a place the gazetteer lists, as that place:
-    natasha tags "Лачинскому" in "Лачинскому коридору" alone."""
-    from spacy.tokens import Span as SpacySpan
-
-    doc = ent.doc
-    for size in _PHRASE_SIZES:
-        end = ent.end + size - len(ent)
-        if size <= len(ent) or end > len(doc) or any(token.is_space or token.is_punct for token in doc[ent.end : end]):
-            continue
-        label = listed_label([token.lemma_ or token.text for token in doc[ent.start : end]])
-        if label is not None:
-            return SpacySpan(doc, ent.start, end, label=label)
-    return ent
-
-
-def _clean(ent: SpacySpan, head_end: int) -> _Name | None:
-    """Trim a mention to its name's tokens, or None when no name is left."""
-    tokens = list(ent)
-    for index, token in enumerate(tokens):
-        if "\n" in token.text or "\n" in token.whitespace_:
-            tokens = tokens[: index + (0 if "\n" in token.text else 1)]
-            break
-    while tokens and set(tokens[0].text) <= _EDGE:
-        tokens.pop(0)
-    while tokens and set(tokens[-1].text) <= _EDGE:
-        tokens.pop()
-    if not tokens:
-        return None
-    doc = ent.doc
-    span = doc[tokens[0].i : tokens[-1].i + 1]
-    span.label_ = ent.label_
-    words = [token for token in span if not token.is_space and any(ch.isalnum() for ch in token.text)]
-    lemmas = tuple(token.lemma_ or token.text for token in words)
-    key = canonical_key(lemmas)
-    if not key or (ent.label_ != "NORP" and not any(ch.isupper() for ch in span.text)):
-        return None
-    titles, title_lemmas = _titles_before(doc, span.start) if ent.label_ == "PERSON" else ([], [])
-    previous = _previous_word(doc, span.start)
-    cue = previous is not None and previous.lower_ in _PLACE_CUES
-    head = name_key([token.lemma_ or token.text for token in words if token.i < head_end])
-    written = name_key([token.text for token in words])
-    return _Name(
-        span.start_char, span.end_char, span.text, ent.label_, key, lemmas, span, titles, title_lemmas, cue, head, written
-    )
-
-
-def _previous_word(doc: Doc, index: int) -> Token | None:
-    index -= 1
-    while index >= 0 and doc[index].is_space:
-        index -= 1
-    return doc[index] if index >= 0 and not doc[index].is_sent_end else None
-
-
-def _titles_before(doc: Doc, start: int) -> tuple[list[str], list[tuple[str, ...]]]:
-    """The title written just before a name ("президент Азербайджана", "министр иностранных дел
-    России"), with its lemmas: a role word, then at most a few genitive words."""
-    index = start - 1
-    while index >= 0 and doc[index].is_space:
-        index -= 1
-    first = index
-    for _ in range(_MAX_TITLE_WORDS):
-        if index < 0 or doc[index].is_space or doc[index].is_punct or doc[index].is_sent_end:
-            return [], []
-        token = doc[index]
-        if token.lemma_.casefold() in ROLE_TITLES:
-            # "бывший президент", "азербайджанский лидер": adjectives before the role are part of it.
-            while index > 0 and doc[index - 1].pos_ == "ADJ" and not doc[index - 1].is_sent_end:
-                index -= 1
-            title = doc[index : first + 1]
-            lemmas = tuple(t.lemma_.casefold() for t in title if not t.is_space)
-            return [" ".join(title.text.split())], [lemmas]
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.morph.get("Case") not in (["Gen"], []):
-            return [], []
-        index -= 1
-    return [], []
-
-
-def _group_same_names(names: Iterable[_Name]) -> list[_Cluster]:
+def _group_same_names(names: Iterable[RussianName]) -> list[_Cluster]:
     groups: dict[tuple[str, ...], _Cluster] = {}
     for name in sorted(names, key=lambda name: name.start):
         groups.setdefault(name.key, _Cluster()).names.append(name)
@@ -308,18 +159,18 @@ def _recover_names(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[i
     for token in parsed:
         if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
             continue
-        if _overlaps(token.idx, token.idx + len(token), taken):
+        if overlaps(token.idx, token.idx + len(token), taken):
             continue
         if token.is_sent_start and token.lower_ in common:
             continue  # "Мороз ударил", where the text also says "мороз"
         lemma = token.lemma_ or token.text
         key = canonical_key([lemma])
         holders = known.get(key) or known.get(canonical_key([token.text]))
-        label = "PERSON" if holders and holders[0].label == "PERSON" else known_label([lemma])
-        if holders is None and (token.pos_ != "PROPN" or label not in _PLACE_LABELS):
+        known_as = "PERSON" if holders and holders[0].label == "PERSON" else known_label([lemma])
+        if holders is None and (token.pos_ != "PROPN" or known_as not in _PLACE_LABELS):
             continue
         span = parsed[token.i : token.i + 1]
-        name = _Name(token.idx, token.idx + len(token), token.text, label or "GPE", key, (lemma,), span)
+        name = RussianName(token.idx, token.idx + len(token), token.text, known_as or "GPE", key, (lemma,), span)
         if holders is None:
             holders = known.setdefault(key, [_Cluster()])
             clusters.append(holders[0])
@@ -333,7 +184,7 @@ def _recover_listed_phrases(
     """Add the places of two or three words that the gazetteer lists and natasha missed
     ("Лачинского коридора")."""
     words = [token for token in parsed if not token.is_space]
-    for size in _PHRASE_SIZES:
+    for size in PHRASE_SIZES:
         for index in range(len(words) - size + 1):
             tokens = words[index : index + size]
             if not tokens[0].text[:1].isupper() or any(token.is_punct for token in tokens):
@@ -343,7 +194,7 @@ def _recover_listed_phrases(
             lemmas = [token.lemma_ or token.text for token in tokens]
             label = listed_label(lemmas)
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            if label is None or _overlaps(start, end, taken):
+            if label is None or overlaps(start, end, taken):
                 continue
             key = canonical_key(lemmas)
             span = parsed[tokens[0].i : tokens[-1].i + 1]
@@ -351,7 +202,7 @@ def _recover_listed_phrases(
             if holders is None:
                 holders = known.setdefault(key, [_Cluster()])
                 clusters.append(holders[0])
-            holders[0].names.append(_Name(start, end, span.text, label, key, tuple(lemmas), span))
+            holders[0].names.append(RussianName(start, end, span.text, label, key, tuple(lemmas), span))
             taken.append((start, end))
 
 
@@ -361,7 +212,7 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
     России"), where only one name spells those initials."""
     spelled: dict[str, set[tuple[str, ...]]] = {}
     for cluster in clusters:
-        if any(_ACRONYM.fullmatch(token.text) for token in cluster.longest.span):
+        if any(ACRONYM.fullmatch(token.text) for token in cluster.longest.span):
             continue  # a name with an acronym in it spells nothing out
         words = cluster.key
         for start, end in combinations(range(len(words) + 1), 2):
@@ -379,14 +230,14 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
     return [cluster for cluster in clusters if cluster.names]
 
 
-def _expand(name: _Name, expansions: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+def _expand(name: RussianName, expansions: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
     """The name's key with each acronym spelled out, or None if it has none to spell out."""
     key: list[str] = []
     expanded = False
     for token in name.span:
         if token.is_space or not any(ch.isalnum() for ch in token.text):
             continue
-        if _ACRONYM.fullmatch(token.text) and token.text.casefold() in expansions:
+        if ACRONYM.fullmatch(token.text) and token.text.casefold() in expansions:
             key.extend(expansions[token.text.casefold()])
             expanded = True
         else:
@@ -417,7 +268,8 @@ def _title_mentions(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[
     holders: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         if cluster.label == "PERSON":
-            roles = {lemma for name in cluster.names for title in name.title_lemmas for lemma in title if lemma in ROLE_TITLES}
+            lemmas = {lemma for name in cluster.names for title in name.title_lemmas for lemma in title}
+            roles = lemmas & ROLE_TITLES
             for role in roles:
                 holders.setdefault(role, []).append(cluster)
     if not holders:
@@ -429,7 +281,7 @@ def _title_mentions(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[
         if candidates is None or not (token.text[:1].islower() or token.is_sent_start):
             continue
         end = token.idx + len(token)
-        if _overlaps(token.idx, end, [*taken, *skip]) or _names_follow(parsed, token.i, taken):
+        if overlaps(token.idx, end, [*taken, *skip]) or _names_follow(parsed, token.i, taken):
             continue
         holder = _nearest_before(candidates, token.idx)
         if len(candidates) > 1 and not any(name.start < token.idx for name in holder.names):
@@ -442,7 +294,7 @@ def _names_follow(parsed: Doc, index: int, taken: Sequence[tuple[int, int]]) -> 
     """Whether a name follows the role word within a title's reach ("президент Франции Эмманюэль
     Макрон"): then the word is a title of that name, not a mention on its own."""
     starts = {start for start, _ in taken}
-    for token in parsed[index + 1 : index + 1 + _MAX_TITLE_WORDS]:
+    for token in parsed[index + 1 : index + 1 + MAX_TITLE_WORDS]:
         if token.is_space:
             continue
         if token.idx in starts:
@@ -475,13 +327,13 @@ def _nominative(cluster: _Cluster) -> str:
     longest = max(len(name.key) for name in cluster.names)
     candidates = sorted((n for n in cluster.names if len(n.key) == longest), key=lambda n: n.start)
     for name in candidates:
-        if _is_nominative(name.span.root):
+        if is_nominative(name.span.root):
             return " ".join(token.text for token in name.span if _is_word(token))
     name = candidates[0]
     tokens = [token for token in name.span if not token.is_space]
     normal = normal_words(name.span)
     words = [
-        _shaped(token) if word == token.text and not _is_nominative(token) and token.pos_ in ("PROPN", "NOUN") else word
+        _shaped(token) if word == token.text and not is_nominative(token) and token.pos_ in ("PROPN", "NOUN") else word
         for word, token in zip(normal, tokens, strict=True)
     ]
     return " ".join(word for word, token in zip(words, tokens, strict=True) if _is_word(token))
@@ -493,10 +345,6 @@ def _is_word(token: Token) -> bool:
     return not token.is_space and token.text not in _BRACKETS
 
 
-def _is_nominative(token: Token) -> bool:
-    return token.morph.get("Case") in (["Nom"], [])
-
-
 def _shaped(token: Token) -> str:
     """The token's lemma written as the token is: "Шушу" -> "Шуша", "МИД" -> "МИД"."""
     lemma = token.lemma_ or token.text
@@ -505,11 +353,6 @@ def _shaped(token: Token) -> str:
     if token.text[:1].isupper():
         return lemma[:1].upper() + lemma[1:]
     return lemma
-
-
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether ``[start, end)`` shares a character with any of `spans`."""
-    return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
 def _part_of(part: _Cluster, whole: _Cluster, *, surname: bool) -> bool:
