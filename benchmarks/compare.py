@@ -41,8 +41,8 @@ def main() -> None:
     for system in ("spinscope", "cosine only"):
         original = align_module.align
         if system == "cosine only":
-            def cosine_only(units, vectors, *, threshold, anchors=True, _align=original):
-                return _align(units, vectors, threshold=threshold, anchors=False)
+            def cosine_only(units, vectors, *, threshold, anchors=True, _align=original, **options):
+                return _align(units, vectors, threshold=threshold, anchors=False, **options)
             import spinscope.compare.comparison as comparison_module
             comparison_module.align = cosine_only
         totals: dict[str, CompareCounts] = {}

@@ -88,8 +88,8 @@ def totals_of(system: str, groups, analysed, settings) -> dict:
 
     saved = comparison_module.align, comparison_module.mixed_languages
     if system == "cosine only":
-        def cosine_only(units, vectors, *, threshold, anchors=True, _align=saved[0]):
-            return _align(units, vectors, threshold=threshold, anchors=False)
+        def cosine_only(units, vectors, *, threshold, anchors=True, _align=saved[0], **options):
+            return _align(units, vectors, threshold=threshold, anchors=False, **options)
         comparison_module.align = cosine_only
     elif system == "English encoder":
         comparison_module.mixed_languages = lambda documents: False

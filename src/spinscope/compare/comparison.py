@@ -85,7 +85,7 @@ def _comparison(documents, units, vectors, similarity, lexicon: Lexicon, options
                 threshold: float | None = None, cause_similarity: float = CAUSE_SIMILARITY,
                 pair_thresholds: dict[tuple[int, int], float] | None = None) -> Comparison:
     threshold = options.threshold if threshold is None else threshold
-    alignment = align(units, vectors, threshold=threshold, **({"pair_thresholds": pair_thresholds} if pair_thresholds else {}))
+    alignment = align(units, vectors, threshold=threshold, pair_thresholds=pair_thresholds)
     count = len(documents)
     groups, choices = [], []
     for number, (members, score) in enumerate(zip(alignment.groups, alignment.scores, strict=True)):
