@@ -51,7 +51,8 @@ def main() -> None:
     _remember_embeddings()
     start = time.perf_counter()
     analysed = {group.name: list(analyze([str(path) for path in group.files], settings=settings)) for group in groups}
-    print(f"{len(groups)} groups, {sum(len(g.files) for g in groups)} articles analysed in {time.perf_counter() - start:.0f} s")
+    articles = sum(len(group.files) for group in groups)
+    print(f"{len(groups)} groups, {articles} articles analysed in {time.perf_counter() - start:.0f} s")
     for system in ("spinscope", "cosine only", "English encoder"):
         run(system, groups, analysed, settings)
     if args.sweep:
@@ -114,7 +115,8 @@ def run(system: str, groups, analysed, settings) -> None:
     milliseconds = 1000 * (time.perf_counter() - start) / len(groups)
     threshold = settings.compare.threshold if system == "English encoder" else settings.compare.multilingual_threshold
     print(f"\n## {system} (threshold {threshold}), {milliseconds:.0f} ms per comparison")
-    print("| split | alignment P | R | F1 | omission recall | terminology recall | differences found/gold (predicted right/predicted) |")
+    print("| split | alignment P | R | F1 | omission recall | terminology recall "
+          "| differences found/gold (predicted right/predicted) |")
     print("|---|---|---|---|---|---|---|")
     for split in [*sorted(s for s in totals if s != "all"), "all"]:
         s = totals[split]

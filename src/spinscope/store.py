@@ -45,7 +45,8 @@ The schema (version 2), for SQL against the file (``sqlite3 spinscope.db``):
     no stemming of the text, so an English hit holds the very words asked for). ``stems`` (from
     schema version 2) holds the Snowball Russian stem of every Cyrillic word of the title and
     text, in order, and a Cyrillic search word also matches its stem there, so «Шушой» finds
-    «Шуша» and «Шуши» in any inflection; a hit by stem alone has no marked words in its snippet. It is an external-content table: the article text is stored
+    «Шуша» and «Шуши» in any inflection; a hit by stem alone has no marked words in its snippet.
+    It is an external-content table: the article text is stored
     once, in ``documents.text``, and triggers on ``documents`` keep the index in step with
     every insert, update and delete, in the same transaction, also when the rows are changed
     by hand with SQL. A contentless index could not build snippets, and a plain FTS table

@@ -36,14 +36,18 @@ def test_cross_validation_picks_a_strength_and_a_threshold_from_the_grid() -> No
 def test_a_fitted_model_saves_and_loads_the_same_scores(tmp_path: Path) -> None:
     features, labels, _ = _features(300, 1)
     mean, weights, bias = _fit(features, labels, 0.1, 1000)
-    model = MultilingualClaimModel(mean=mean, weights=weights, bias=bias, calibration=(1.0, 0.0), threshold=0.5, meta={})
+    model = MultilingualClaimModel(
+        mean=mean, weights=weights, bias=bias, calibration=(1.0, 0.0), threshold=0.5, meta={}
+    )
     model.save(tmp_path)
     loaded = MultilingualClaimModel.load(tmp_path)
     assert np.allclose(loaded.score_features(features[:5]), model.score_features(features[:5]), atol=1e-4)
     assert loaded.score_features(features[labels == 1]).mean() > loaded.score_features(features[labels == 0]).mean()
 
 
-@pytest.mark.parametrize(("options", "message"), [({"folds": 1}, "folds"), ({"sample": 20}, "sample")], ids=["folds", "sample"])
+@pytest.mark.parametrize(
+    ("options", "message"), [({"folds": 1}, "folds"), ({"sample": 20}, "sample")], ids=["folds", "sample"]
+)
 def test_train_settings_refuse_what_cannot_cross_validate(options: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         TrainSettings(**options)

@@ -87,14 +87,16 @@ class Lexicon:
         # The longest forms first, so that "freedom fighters" wins over "fighters".
         forms.sort(key=lambda item: -len(item[0]))
         kinds = {referent.id: referent.kind for referent in referents}
-        self._owners = {form.casefold(): (referent, variant) for form, referent, variant in reversed(forms) if "*" not in form}
+        self._owners = {
+            form.casefold(): (referent, variant) for form, referent, variant in reversed(forms) if "*" not in form
+        }
         self._stems = [(_form_pattern(form), referent, variant) for form, referent, variant in forms if "*" in form]
         self._shared = {
             form.casefold(): (referent.id, variant)
             for referent in referents for variant in referent.variants for form in variant.also
         }
         self._own_forms = {
-            id(variant): re.compile(rf"(?<!\w)(?:{'|'.join(_form_pattern(f) for f in variant.forms)})(?!\w)", re.IGNORECASE)
+            id(variant): re.compile(rf"(?<!\w)(?:{'|'.join(map(_form_pattern, variant.forms))})(?!\w)", re.IGNORECASE)
             for referent in referents for variant in referent.variants if variant.also
         }
         self._kinds = kinds
@@ -218,8 +220,11 @@ def _referent(entry: Any, path: Path, number: int) -> Referent:
             raise ConfigError(f"{where} ({identifier}), variant {term!r}: forms must be a list of words", code="config.lexicon")
         also = item.get("also") or []
         if not isinstance(also, list) or not all(isinstance(form, str) and form.strip() for form in also):
-            raise ConfigError(f"{where} ({identifier}), variant {term!r}: also must be a list of words", code="config.lexicon")
-        variants.append(Variant(term, tuple(forms), str(item.get("usage", "")), str(item.get("renders", "")), tuple(also)))
+            raise ConfigError(
+                f"{where} ({identifier}), variant {term!r}: also must be a list of words", code="config.lexicon"
+            )
+        usage, renders = str(item.get("usage", "")), str(item.get("renders", ""))
+        variants.append(Variant(term, tuple(forms), usage, renders, tuple(also)))
     if not variants:
         raise ConfigError(f"{where} ({identifier}) has no variants", code="config.lexicon")
     return Referent(identifier.strip(), str(entry.get("name") or identifier), kind, tuple(variants))

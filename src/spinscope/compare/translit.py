@@ -47,6 +47,7 @@ def transliterate(text: str) -> str:
     previous = ""
     for char in text:
         lower = char.lower()
+        latin: str | None
         if lower in ("е", "ё"):
             base = "e" if lower == "е" else "ë"
             latin = "y" + base if (not previous.isalpha() or previous.lower() in _AFTER_YE) else base

@@ -104,7 +104,9 @@ class MultilingualClaimModel:
     def save(self, folder: Path) -> None:
         """Write ``weights.npz`` and ``model.json`` into `folder`."""
         folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(folder / WEIGHTS_FILE, mean=self.mean.astype(np.float32), weights=self.weights.astype(np.float32))
+        np.savez_compressed(
+            folder / WEIGHTS_FILE, mean=self.mean.astype(np.float32), weights=self.weights.astype(np.float32)
+        )
         meta = {
             **self.meta,
             "bias": self.bias,

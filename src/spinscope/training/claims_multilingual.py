@@ -23,7 +23,8 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.errors import ConfigError, MissingDependencyError
-from spinscope.eval.claims import ClassScores, load_training, score_class
+from spinscope.eval import Scores
+from spinscope.eval.claims import load_training, score_class
 from spinscope.models.claims_multilingual import (
     MultilingualClaimModel,
     cue_features,
@@ -58,7 +59,9 @@ class TrainSettings:
         if self.folds < 2:
             raise ConfigError(f"folds must be at least 2 to cross-validate, got {self.folds}")
         if self.sample < 10 * self.folds:
-            raise ConfigError(f"sample must be at least {10 * self.folds} sentences for {self.folds} folds, got {self.sample}")
+            raise ConfigError(
+                f"sample must be at least {10 * self.folds} sentences for {self.folds} folds, got {self.sample}"
+            )
 
 
 @dataclass
@@ -66,7 +69,7 @@ class CrossValidation:
     """Out-of-fold figures on the English sample for the chosen strength, and the baseline."""
 
     strength: float
-    scores: ClassScores  # the check-worthy class at the chosen threshold
+    scores: Scores  # the check-worthy class at the chosen threshold
     calibration: tuple[float, float]
     threshold: float
     by_strength: dict[float, float]  # out-of-fold F1 of each strength tried
@@ -168,7 +171,9 @@ def train_from_data(data: Path, out_dir: Path, *, settings: TrainSettings | None
     return validation
 
 
-def _fit(features: np.ndarray, labels: np.ndarray, strength: float, max_iter: int) -> tuple[np.ndarray, np.ndarray, float]:
+def _fit(
+    features: np.ndarray, labels: np.ndarray, strength: float, max_iter: int
+) -> tuple[np.ndarray, np.ndarray, float]:
     """Mean, weights (scaled back to raw features) and bias of a balanced logistic regression."""
     LogisticRegression = _sklearn()
     mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
@@ -196,8 +201,8 @@ def _calibrated(logits: np.ndarray, calibration: tuple[float, float]) -> np.ndar
     return 1.0 / (1.0 + np.exp(-(slope * logits + intercept)))
 
 
-def _best_threshold(labels: np.ndarray, scores: np.ndarray) -> tuple[float, ClassScores]:
+def _best_threshold(labels: np.ndarray, scores: np.ndarray) -> tuple[float, Scores]:
     """The threshold of best F1 among the scores' percentiles, and its figures (as the English model)."""
     candidates = np.unique(np.round(np.quantile(scores, np.linspace(0.2, 0.98, 157)), 4))
     best = max((score_class(list(labels), list(scores), float(t)) for t in candidates), key=lambda s: s.f1)
-    return best.threshold, best
+    return float(best.threshold if best.threshold is not None else candidates[0]), best
