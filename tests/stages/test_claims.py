@@ -8,7 +8,11 @@ import pytest
 
 from spinscope.document import Document, Entity, Mention, Quote, Span, Speaker, Timex
 from spinscope.models.claims import load_claim_model
-from spinscope.stages.claims import KINDS, claim_kind, find_claims, find_numbers
+from spinscope.models.encoder import load_encoder
+from spinscope.models.techniques import encode_text
+from spinscope.numbers import find_numbers
+from spinscope.stages.claims import KINDS, claim_kind, find_claims
+from spinscope.stages.techniques import names_of
 
 
 @pytest.mark.parametrize(
@@ -49,6 +53,24 @@ def model():
     return load_claim_model()
 
 
+def _find(model, text, sentences, quotes, entities, timexes):
+    """`find_claims` over the text's sentences as the `encodings` stage encodes them."""
+    encoded = encode_text(load_encoder(), text, [(s.start, s.end) for s in sentences], names_of(entities))
+    return find_claims(model, text, sentences, quotes, entities, timexes, encoded=encoded)
+
+
+def test_swapping_the_sides_names_leaves_the_scores_as_they_were(model) -> None:
+    def scores(first: str, second: str) -> list[float]:
+        text = f"{first} accused {second} of shelling 40 villages in 2020."
+        entities = [
+            Entity("e1", first, "GPE", (Mention(0, len(first), first),)),
+            Entity("e2", second, "GPE", (Mention(len(first) + 9, len(first) + 9 + len(second), second),)),
+        ]
+        return [claim.score for claim in _find(model, text, [Span(0, len(text), text)], [], entities, [])]
+
+    assert scores("Armenia", "Azerbaijan") == pytest.approx(scores("Azerbaijan", "Armenia"), abs=1e-3)
+
+
 def _document() -> tuple[Document, list[Span], list[Quote], list[Entity], list[Timex]]:
     text = (
         "Helen Okafor said the port handled 40% more cargo in 2023. "
@@ -83,7 +105,7 @@ def _document() -> tuple[Document, list[Span], list[Quote], list[Entity], list[T
 
 def test_every_sentence_and_quote_gets_a_claim_with_a_score_from_0_to_1(model) -> None:
     document, sentences, quotes, entities, timexes = _document()
-    claims = find_claims(model, document.text, sentences, quotes, entities, timexes)
+    claims = _find(model, document.text, sentences, quotes, entities, timexes)
     assert {(c.start, c.end) for c in claims} == {(s.start, s.end) for s in sentences} | {(q.start, q.end) for q in quotes}
     assert all(0 <= claim.score <= 1 and claim.kind in KINDS for claim in claims)
     assert all(claim.checkworthy == (claim.score >= model.threshold) for claim in claims)
@@ -92,7 +114,7 @@ def test_every_sentence_and_quote_gets_a_claim_with_a_score_from_0_to_1(model) -
 
 def test_a_claim_links_its_entities_numbers_and_timexes(model) -> None:
     document, sentences, quotes, entities, timexes = _document()
-    first = next(c for c in find_claims(model, document.text, sentences, quotes, entities, timexes) if c.start == 0)
+    first = next(c for c in _find(model, document.text, sentences, quotes, entities, timexes) if c.start == 0)
     assert first.entities == ("e1",)
     assert [number.text for number in first.numbers] == ["40%"]
     assert first.timexes == (0,)
@@ -101,7 +123,7 @@ def test_a_claim_links_its_entities_numbers_and_timexes(model) -> None:
 
 def test_a_quote_is_scored_for_what_it_says_not_as_attribution(model) -> None:
     document, sentences, quotes, entities, timexes = _document()
-    claims = find_claims(model, document.text, sentences, quotes, entities, timexes)
+    claims = _find(model, document.text, sentences, quotes, entities, timexes)
     quote = next(c for c in claims if c.text == "The deal protects jobs")
     sentence = next(c for c in claims if c.start == sentences[2].start)
     assert quote.kind == "event"
@@ -109,7 +131,7 @@ def test_a_quote_is_scored_for_what_it_says_not_as_attribution(model) -> None:
 
 
 def test_no_sentences_give_no_claims(model) -> None:
-    assert find_claims(model, "", [], [], [], []) == []
+    assert _find(model, "", [], [], [], []) == []
 
 
 def test_a_statement_said_twice_is_claimed_once(model) -> None:
@@ -122,7 +144,7 @@ def test_a_statement_said_twice_is_claimed_once(model) -> None:
     ]
     inner, inner_end = third + 1, text.index("”")
     quote = Quote(inner, inner_end, text[inner:inner_end], "direct", None, None)
-    claims = find_claims(model, text, sentences, [quote], [], [])
+    claims = _find(model, text, sentences, [quote], [], [])
     assert [claim.text for claim in claims] == [
         "Karabakh is Azerbaijan!", "The crowd cheered.", "“Karabakh is Azerbaijan!” he shouted."
     ]
@@ -132,7 +154,7 @@ def test_a_repeated_sentence_is_claimed_once(model) -> None:
     text = "Thirty years of occupation ended in 44 days\nThirty years of occupation ended in 44 days\nIt was over."
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     sentences = [Span(start, end, text[start:end]) for start, end in lines]
-    claims = find_claims(model, text, sentences, [], [], [])
+    claims = _find(model, text, sentences, [], [], [])
     assert [(claim.start, claim.text) for claim in claims] == [
         (0, "Thirty years of occupation ended in 44 days"), (88, "It was over.")
     ]
@@ -146,5 +168,5 @@ def test_the_content_of_according_to_is_claimed_as_its_sentence(model) -> None:
         0, content_end, text[:content_end], "indirect", Speaker("figures", None, cue + 13, cue + 20),
         Span(cue, cue + 12, "according to"),
     )
-    claims = find_claims(model, text, [Span(0, len(text), text)], [quote], [], [])
+    claims = _find(model, text, [Span(0, len(text), text)], [quote], [], [])
     assert [claim.text for claim in claims] == [text]

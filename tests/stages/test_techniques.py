@@ -97,7 +97,7 @@ def moves():
     ("technique", "text"),
     [
         ("Repetition", "Dear friends"),
-        ("Slogans", "One land, one hand!"),
+        ("Slogans", "One land, one hand"),
         ("Slogans", "Steel Wall"),
         ("Appeal_to_Authority", "Leading international experts agree"),
         ("Exaggeration,Minimisation", "Not a single resident"),

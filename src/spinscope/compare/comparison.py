@@ -62,11 +62,9 @@ def compare_documents(documents: Sequence[Document], *, settings: Settings | Non
 
 def embed_units(units: Sequence[Sequence[Unit]], *, settings: Settings | None = None):
     """Unit embeddings by ``(source, index)``, and a text-similarity function with a cache."""
-    from spinscope.models.claims import embed
-    from spinscope.models.encoder import load_encoder
-    from spinscope.models.techniques import MODEL_DIR
+    from spinscope.models.encoder import ENCODER_DIR, embed, load_encoder
 
-    encoder = load_encoder(MODEL_DIR, (settings or Settings()).threads)
+    encoder = load_encoder(ENCODER_DIR, (settings or Settings()).threads)
     flat = [unit for these in units for unit in these]
     matrix = embed(encoder, [unit.text for unit in flat])
     vectors = {(unit.source, unit.index): row for unit, row in zip(flat, matrix, strict=True)}

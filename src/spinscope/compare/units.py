@@ -20,8 +20,7 @@ from spinscope.compare.translit import name_key
 from spinscope.document import Document, Span, Timex
 from spinscope.errors import ConfigError
 from spinscope.language import language_of
-from spinscope.numbers import find_numbers_ru, parse_number, parse_number_ru
-from spinscope.stages.claims import find_numbers
+from spinscope.numbers import find_numbers, find_numbers_ru, parse_number, parse_number_ru
 
 __all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "parse_number"]
 

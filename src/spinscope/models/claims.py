@@ -1,10 +1,12 @@
 """The check-worthiness model: how much a sentence deserves fact-checking, from 0 to 1.
 
 One logistic regression over three blocks of features of a sentence, all computed here with
-numpy and the shipped MiniLM encoder (`spinscope.models.encoder`, run by onnxruntime):
+numpy from the sentence and its vector:
 
 1. the TF-IDF of its words and word pairs (numbers folded into one token, ``<n>``);
-2. its MiniLM embedding (mean of the encoder's piece vectors, unit length) and the mean
+2. its MiniLM embedding (mean of the shared encoder's piece vectors over the sentence with its
+   names masked, unit length: `spinscope.models.techniques.EncodedText.pool`, the vectors the
+   pipeline's `encodings` stage makes once for claims and techniques alike) and the mean
    embedding of its neighbours, up to `ClaimModel.context` sentences either side (the
    shipped model uses none: neighbours lowered the cross-validated figures, so that block
    is zeros and its weights are 0);
@@ -23,6 +25,7 @@ The weights are plain arrays (``weights.npz``, ``vocabulary.txt``, ``model.json`
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from collections.abc import Sequence
@@ -33,7 +36,6 @@ import numpy as np
 
 from spinscope.errors import ModelNotFoundError
 from spinscope.models.encoder import Encoder, load_encoder
-from spinscope.models.techniques import MODEL_DIR as ENCODER_DIR
 
 __all__ = [
     "CUE_FEATURES",
@@ -41,7 +43,7 @@ __all__ = [
     "ClaimModel",
     "TermWeights",
     "cue_features",
-    "embed",
+    "embed_sentences",
     "load_claim_model",
     "neighbour_means",
     "terms",
@@ -119,15 +121,57 @@ def cue_features(text: str) -> list[float]:
     ]
 
 
-def embed(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
-    """Unit-length MiniLM embeddings of `texts` (rows follow `texts`; an empty text gives zeros)."""
-    if not texts:
-        return np.zeros((0, encoder.dim), np.float32)
-    vectors = np.stack(
-        [item.vectors.mean(axis=0) if len(item.vectors) else np.zeros(encoder.dim, np.float32) for item in encoder.encode(list(texts))]
-    )
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.where(norms > 0, norms, 1)).astype(np.float32)
+def embed_sentences(
+    texts: Sequence[str],
+    *,
+    encoder: Encoder | None = None,
+    names: Sequence[Sequence[tuple[int, int, str]]] | None = None,
+    batch: int = 256,
+) -> np.ndarray:
+    """Unit vectors of stand-alone sentences as the model reads them: names masked, then encoded.
+
+    For training and evaluation, where sentences come without an article around them. In the
+    pipeline the `encodings` stage makes the same vectors from the entities stage's names.
+
+    Args:
+        texts: The sentences.
+        encoder: The encoder (the shared one by default).
+        names: Each sentence's names as ``(start, end, label)``; None tags them with the spaCy
+            model's named-entity recogniser (the pipeline's entities stage starts from it).
+        batch: Sentences encoded together.
+    """
+    from spinscope.models.techniques import encode_text
+
+    encoder = encoder or load_encoder()
+    if names is None:
+        names = _tag_names(texts)
+    rows = []
+    for first in range(0, len(texts), batch):
+        chunk = texts[first : first + batch]
+        starts = list(itertools.accumulate((len(text) + 1 for text in chunk), initial=0))[:-1]
+        joined = "\n".join(chunk)
+        spans = [(start, start + len(text)) for start, text in zip(starts, chunk, strict=True)]
+        shifted = [
+            (start + name_start, start + name_end, label)
+            for start, sentence_names in zip(starts, names[first : first + batch], strict=True)
+            for name_start, name_end, label in sentence_names
+        ]
+        rows.append(encode_text(encoder, joined, spans, shifted).pool(spans))
+    return np.vstack(rows) if rows else np.zeros((0, encoder.dim), np.float32)
+
+
+def _tag_names(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    """Each text's named-entity mentions, as the spaCy model tags them."""
+    from spinscope.models.spacy import load_spacy
+    from spinscope.settings import NlpSettings
+
+    nlp = load_spacy(NlpSettings())
+    keep = {"tok2vec", "ner"}
+    with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep]):
+        return [
+            [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+            for doc in nlp.pipe(texts, batch_size=256)
+        ]
 
 
 def neighbour_means(vectors: np.ndarray, width: int) -> np.ndarray:
@@ -167,12 +211,11 @@ class TermWeights:
 
 
 class ClaimModel:
-    """The check-worthiness regression, its calibration and threshold, and the encoder it reads."""
+    """The check-worthiness regression, its calibration and threshold."""
 
     def __init__(
         self,
         *,
-        encoder: Encoder,
         vocabulary: TermWeights,
         dense_mean: np.ndarray,
         dense_weights: np.ndarray,
@@ -182,7 +225,6 @@ class ClaimModel:
         context: int,
         meta: dict,
     ) -> None:
-        self.encoder = encoder
         self.vocabulary = vocabulary
         self.dense_mean = dense_mean
         self.dense_weights = dense_weights  # already divided by the features' scale
@@ -192,13 +234,22 @@ class ClaimModel:
         self.context = context
         self.meta = meta
 
-    def score(self, sentences: Sequence[str], *, passages: Sequence[tuple[str, int]] = ()) -> np.ndarray:
+    def score(
+        self,
+        sentences: Sequence[str],
+        vectors: np.ndarray,
+        *,
+        passages: Sequence[tuple[str, int]] = (),
+        passage_vectors: np.ndarray | None = None,
+    ) -> np.ndarray:
         """Check-worthiness from 0 to 1 of each sentence of one text, in order, then of each passage.
 
         Args:
             sentences: The text's sentences in reading order (their neighbours are context).
+            vectors: Their unit embeddings, one row per sentence (names masked, see the module).
             passages: Further stretches to score, such as quotes: (text, index of the sentence
                 whose neighbours are its context; with no sentences, a passage has none).
+            passage_vectors: The passages' unit embeddings, one row per passage.
 
         Returns:
             ``len(sentences) + len(passages)`` scores, sentences first.
@@ -206,7 +257,10 @@ class ClaimModel:
         texts = [*sentences, *(text for text, _ in passages)]
         if not texts:
             return np.zeros(0, np.float64)
-        vectors = embed(self.encoder, texts)
+        dim = (len(self.dense_mean) - len(CUE_FEATURES)) // 2  # the sentence's and its context's vectors
+        if passage_vectors is None:
+            passage_vectors = np.zeros((len(passages), dim), np.float32)
+        vectors = np.vstack([vectors.reshape(-1, dim), passage_vectors.reshape(-1, dim)]).astype(np.float32)
         around = neighbour_means(vectors[: len(sentences)], self.context)
         if passages and sentences:
             contexts = np.vstack([around, around[[index for _, index in passages]]])
@@ -241,8 +295,8 @@ class ClaimModel:
         (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, folder: Path, *, threads: int | None = None) -> ClaimModel:
-        """Read a model folder written by `save`; the encoder is the shipped techniques one.
+    def load(cls, folder: Path) -> ClaimModel:
+        """Read a model folder written by `save`.
 
         Raises:
             ModelNotFoundError: A model file is missing or was written for other cue features.
@@ -260,7 +314,6 @@ class ClaimModel:
             arrays = {name: stored[name].astype(np.float64) for name in stored.files}
         words = paths[2].read_text(encoding="utf-8").splitlines()
         return cls(
-            encoder=load_encoder(ENCODER_DIR, threads),
             vocabulary=TermWeights({term: index for index, term in enumerate(words)}, arrays["idf"], arrays["term_weights"]),
             dense_mean=arrays["dense_mean"],
             dense_weights=arrays["dense_weights"],
@@ -273,6 +326,6 @@ class ClaimModel:
 
 
 @functools.lru_cache(maxsize=2)
-def load_claim_model(folder: Path = MODEL_DIR, threads: int | None = None) -> ClaimModel:
+def load_claim_model(folder: Path = MODEL_DIR) -> ClaimModel:
     """The claims model in `folder` (the shipped one by default), loaded once per process."""
-    return ClaimModel.load(folder, threads=threads)
+    return ClaimModel.load(folder)

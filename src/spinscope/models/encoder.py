@@ -1,15 +1,20 @@
 """Contextual token vectors from the shipped MiniLM encoder, through onnxruntime (no torch).
 
 `Encoder.encode` takes pieces of text (sentences) and returns, for each, one vector per word
-piece (the hidden states of two of its layers side by side, see `spinscope.training.export`) with the piece's character offsets into that text, plus the
-mean-pooled vector of the whole text. A text
-longer than the encoder's window is encoded in consecutive windows, so no character is lost.
+piece (the hidden states of two of its layers side by side, see `spinscope.training.export`)
+with the piece's character offsets into that text, plus the mean-pooled vector of the whole
+text. A text longer than the encoder's window is encoded in consecutive windows, so no
+character is lost.
+
+There is one encoder, in `ENCODER_DIR`: the techniques and claims models both read its
+vectors, and the pipeline encodes each sentence once for both (`spinscope.stages.encodings`).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +22,9 @@ import numpy as np
 
 from spinscope.errors import MissingDependencyError, ModelNotFoundError
 
-__all__ = ["Encoded", "Encoder", "load_encoder"]
+__all__ = ["ENCODER_DIR", "Encoded", "Encoder", "embed", "load_encoder"]
 
+ENCODER_DIR = Path(__file__).parent / "weights" / "encoder"
 ENCODER_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 WINDOW = 128
@@ -46,13 +52,14 @@ class Encoder:
             from tokenizers import Tokenizer
         except ImportError as error:
             raise MissingDependencyError(
-                f"the techniques model needs {error.name}: reinstall spinscope with `pip install -e .`"
+                f"the sentence encoder needs {error.name}: reinstall spinscope with `pip install -e .`"
             ) from error
         encoder, tokenizer = folder / ENCODER_FILE, folder / TOKENIZER_FILE
         for path in (encoder, tokenizer):
             if not path.is_file():
                 raise ModelNotFoundError(
-                    f"model file {path} is missing: reinstall spinscope, or rebuild it with `spinscope train techniques`"
+                    f"model file {path} is missing: reinstall spinscope, or rebuild it with "
+                    "`spinscope train techniques --export-encoder`"
                 )
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or min(os.cpu_count() or 1, 4)
@@ -109,7 +116,14 @@ def _join(pieces: list[tuple[np.ndarray, list[tuple[int, int]]]], dim: int) -> E
     return Encoded(vectors.astype(np.float32), offsets, (pooled / norm if norm else pooled).astype(np.float32))
 
 
+def embed(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Unit-length mean-pooled embeddings of `texts` (rows follow `texts`; an empty text gives zeros)."""
+    if not texts:
+        return np.zeros((0, encoder.dim), np.float32)
+    return np.stack([item.pooled for item in encoder.encode(list(texts))])
+
+
 @functools.lru_cache(maxsize=2)
-def load_encoder(folder: Path, threads: int | None = None) -> Encoder:
+def load_encoder(folder: Path = ENCODER_DIR, threads: int | None = None) -> Encoder:
     """The encoder in `folder`, loaded once per process (and thread count)."""
     return Encoder(folder, threads=threads)

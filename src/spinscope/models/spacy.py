@@ -8,6 +8,7 @@ the text is hard-wrapped prose, where line breaks fall mid-sentence.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["is_hard_wrapped", "load_spacy"]
+__all__ = ["CHUNK_CHARS", "is_hard_wrapped", "load_spacy", "pipe_in_chunks", "split_paragraphs"]
+
+# spaCy's parser and tagger hold working memory for the whole text they are given: a long
+# text is parsed this many characters at a time, whole lines each, and the parses joined.
+CHUNK_CHARS = 20_000
 
 _WRAP_MIN_LINE = 40
 _WRAP_MAX_LINE = 100
@@ -59,6 +64,47 @@ class LineBreaks:
             ):
                 token.is_sent_start = True
         return doc
+
+
+def split_paragraphs(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut after line breaks into pieces of about `size` characters; they join back to it.
+
+    A piece ends after the last line break before `size` characters (with the blank space
+    after it); a line longer than `size` is a piece of its own. So no sentence is cut (sentences never cross a line break) unless
+    the text is hard-wrapped, where a cut lands mid-sentence once every `size` characters.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start, start + size)
+        if cut < 0:
+            cut = text.find("\n", start + size)
+            if cut < 0:
+                break
+        end = cut + 1
+        while end < len(text) and text[end].isspace():
+            end += 1  # a blank line stays with the piece before it: whitespace is one token
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def pipe_in_chunks(nlp: Language, texts: Iterable[str], *, batch_size: int, size: int = CHUNK_CHARS) -> Iterator[Doc]:
+    """`nlp.pipe(texts)`, with each text longer than `size` parsed in pieces and joined.
+
+    The joined parse has the text's exact characters and token offsets; its sentences and
+    entities are the pieces' (a piece starts a sentence). Memory then grows with the text's
+    tokens, not with the parser's working state over the whole text.
+    """
+    from spacy.tokens import Doc
+
+    texts = list(texts)
+    pieces = [split_paragraphs(text, size) for text in texts]
+    parsed = iter(nlp.pipe((piece for text_pieces in pieces for piece in text_pieces), batch_size=batch_size))
+    for text_pieces in pieces:
+        docs = [next(parsed) for _ in text_pieces]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
 @functools.lru_cache(maxsize=4)

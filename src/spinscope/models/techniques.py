@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.errors import ModelNotFoundError
-from spinscope.models.encoder import Encoder, load_encoder
+from spinscope.models.encoder import ENCODER_DIR, ENCODER_FILE, Encoder, load_encoder
 from spinscope.models.names import NameMask, mask_names
 from spinscope.models.patterns import Match, find_matches
 
@@ -67,6 +67,7 @@ HEADS_FILE = "heads.npz"
 META_FILE = "model.json"
 VOCABULARY_FILE = "vocabulary.txt"
 TFIDF_WEIGHT = 20.0  # the TF-IDF block's scale against the standardised dense features
+_PIECES_AT_ONCE = 4096  # pieces the detector scores together: bounds its memory on long texts
 
 # The 14 technique names of SemEval-2020 Task 11, spelled exactly as in its techniques.txt.
 TECHNIQUES = (
@@ -110,6 +111,24 @@ class EncodedText:
     def text(self) -> str:
         """The masked text."""
         return self.mask.text
+
+    def pool(self, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Unit-length mean of the piece vectors inside each span of the ORIGINAL text.
+
+        A sentence's row equals the encoder's pooled vector of that masked sentence; a span
+        inside a sentence (a quote) pools its own pieces, read in their sentence's context. A
+        span with no encoded piece (outside every sentence) gets a row of zeros.
+        """
+        rows = np.zeros((len(spans), self.vectors.shape[1]), np.float32)
+        starts, ends = self.offsets[:, 0], self.offsets[:, 1]
+        for row, (start, end) in enumerate(spans):
+            first, last = self.mask.to_masked(start, end)
+            inside = (starts >= first) & (ends <= last)
+            if inside.any():
+                mean = self.vectors[inside].mean(axis=0)
+                norm = float(np.linalg.norm(mean))
+                rows[row] = mean / norm if norm else mean
+        return rows
 
 
 def encode_text(
@@ -426,10 +445,16 @@ class TechniqueModel:
 
     # --- where -------------------------------------------------------------------------
     def piece_scores(self, encoded: EncodedText) -> np.ndarray:
-        """The detector's probability, per word piece, of lying inside a technique span."""
-        if not len(encoded.vectors):
-            return np.zeros(0, np.float32)
-        return self.detector.probabilities(piece_features(encoded), encoded.sentence_of)
+        """The detector's probability, per word piece, of lying inside a technique span.
+
+        The detector reads each sentence on its own, so whole sentences are scored a few
+        thousand pieces at a time: its features never fill memory, however long the text.
+        """
+        scores = np.zeros(len(encoded.vectors), np.float32)
+        for first, last in _sentence_chunks(encoded.sentence_of, _PIECES_AT_ONCE):
+            features = piece_features(encoded, first, last)
+            scores[first:last] = self.detector.probabilities(features, encoded.sentence_of[first:last])
+        return scores
 
     def candidates(self, encoded: EncodedText, scores: np.ndarray) -> list[Candidate]:
         """The spans the piece `scores` make, under this model's decoding settings."""
@@ -466,7 +491,8 @@ class TechniqueModel:
 
     @classmethod
     def load(cls, folder: Path, *, threads: int | None = None) -> TechniqueModel:
-        """Read a model folder written by `save` plus the encoder files.
+        """Read a model folder written by `save`, and the encoder: the folder's own (written by
+        ``train techniques --export-encoder``) or else the shared one in `ENCODER_DIR`.
 
         `threads` caps the encoder's inference threads; None lets it use up to 4 cores.
 
@@ -495,7 +521,7 @@ class TechniqueModel:
                 "rebuild it with `spinscope train techniques`"
             ) from error
         return cls(
-            encoder=load_encoder(folder, threads),
+            encoder=load_encoder(folder if (folder / ENCODER_FILE).is_file() else ENCODER_DIR, threads),
             detector=detector,
             classifier=classifier,
             vocabulary=Vocabulary(
@@ -518,12 +544,14 @@ def load_technique_model(folder: Path = MODEL_DIR, threads: int | None = None) -
 
 
 # --- features -------------------------------------------------------------------------
-def piece_features(encoded: EncodedText) -> np.ndarray:
-    """Detector features per piece: its vector, its sentence's vector, its position, lexical cues.
+def piece_features(encoded: EncodedText, first: int = 0, last: int | None = None) -> np.ndarray:
+    """Detector features of pieces ``[first, last)``: vector, sentence vector, position, lexical cues.
 
     The detector reads each sentence as a sequence, so a piece's context comes from the LSTM.
     """
-    bounds = np.array(encoded.sentences, dtype=np.int64)[encoded.sentence_of].reshape(-1, 2)
+    sentence_of = encoded.sentence_of[first:last]
+    offsets = encoded.offsets[first:last]
+    bounds = np.array(encoded.sentences, dtype=np.int64)[sentence_of].reshape(-1, 2)
     length = np.maximum(bounds[:, 1] - bounds[:, 0], 1)
     text = encoded.text
     lexical = np.array(
@@ -533,14 +561,28 @@ def piece_features(encoded: EncodedText) -> np.ndarray:
                 not piece[:1].isalnum(),
                 piece in _QUOTES,
             ]
-            for piece in (text[start:end] for start, end in encoded.offsets)
+            for piece in (text[start:end] for start, end in offsets)
         ],
         dtype=np.float32,
     ).reshape(-1, 3)
-    position = ((encoded.offsets[:, 0] - bounds[:, 0]) / length)[:, None]
+    position = ((offsets[:, 0] - bounds[:, 0]) / length)[:, None]
     return np.hstack(
-        [encoded.vectors, encoded.pooled[encoded.sentence_of], position, np.log1p(length)[:, None], lexical]
+        [encoded.vectors[first:last], encoded.pooled[sentence_of], position, np.log1p(length)[:, None], lexical]
     ).astype(np.float32)
+
+
+def _sentence_chunks(sentence_of: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """Consecutive piece ranges of whole sentences, each cut at the first sentence start past
+    `size` pieces (so a range exceeds `size` by one sentence at most)."""
+    chunks: list[tuple[int, int]] = []
+    first = 0
+    for start in np.flatnonzero(sentence_of[1:] != sentence_of[:-1]) + 1:
+        if start - first >= size:
+            chunks.append((first, int(start)))
+            first = int(start)
+    if len(sentence_of) > first:
+        chunks.append((first, len(sentence_of)))
+    return chunks
 
 
 def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]], encoder: Encoder) -> np.ndarray:

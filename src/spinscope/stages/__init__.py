@@ -3,6 +3,7 @@
 from spinscope.stages.base import Stage, StageResult
 from spinscope.stages.claims import ClaimStage, find_claims
 from spinscope.stages.consistency import ConsistencyStage, find_findings
+from spinscope.stages.encodings import EncodingStage
 from spinscope.stages.entities import EntityStage, find_entities
 from spinscope.stages.nlp import SpacyStage, find_sentences
 from spinscope.stages.quotes import QuoteStage, find_quotes
@@ -13,6 +14,7 @@ __all__ = [
     "STAGE_TYPES",
     "ClaimStage",
     "ConsistencyStage",
+    "EncodingStage",
     "EntityStage",
     "QuoteStage",
     "SpacyStage",
@@ -33,6 +35,7 @@ __all__ = [
 # Registry order is run order: a stage comes after every stage whose output it requires.
 STAGE_TYPES: dict[str, type[Stage]] = {
     stage.name: stage for stage in (
-        SpacyStage, EntityStage, QuoteStage, TimexStage, ClaimStage, ConsistencyStage, TechniqueStage
+        SpacyStage, EntityStage, QuoteStage, TimexStage, EncodingStage, ClaimStage, ConsistencyStage,
+        TechniqueStage,
     )
 }

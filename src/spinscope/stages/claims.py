@@ -1,6 +1,7 @@
 """The `claims` layer: every sentence and every quote's content, scored for check-worthiness.
 
-Each claim carries the model's `score` (0 to 1, `spinscope.models.claims`), `checkworthy`
+Each claim carries the model's `score` (0 to 1, `spinscope.models.claims`, reading the
+sentence vectors of the `encodings` stage, names masked), `checkworthy`
 (the score reaches the model's threshold, chosen on cross-validated F1), a rule-based `kind`,
 and links to what it states: the ids of the entities named in it, the numbers in it (spans,
 leaving out those inside a date or time) and the indexes of the timexes in it.
@@ -16,6 +17,11 @@ leaving out those inside a date or time) and the indexes of the timexes in it.
 - ``event``: anything else, a statement of what happened or is.
 
 A claim that is a quote's content is never ``attribution`` itself: its kind is what it says.
+
+Russian texts (the `encodings` artifact is None for them) are scored by the multilingual model
+(`spinscope.models.claims_multilingual`: multilingual-e5-small embeddings, a regression trained
+on English, its own threshold), with Russian kind cues (`claim_kind_ru`, the same kinds in the
+same order) and Russian numbers (`spinscope.numbers.find_numbers_ru`).
 """
 
 from __future__ import annotations
@@ -27,10 +33,13 @@ from typing import Any
 
 from spinscope.document import Claim, Document, Entity, Quote, Span, Timex
 from spinscope.models.claims import MODEL_DIR, ClaimModel, load_claim_model
+from spinscope.models.claims_multilingual import MultilingualClaimModel, claim_kind_ru, load_multilingual_claim_model
+from spinscope.models.techniques import EncodedText
+from spinscope.numbers import find_numbers, find_numbers_ru
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
-__all__ = ["KINDS", "ClaimStage", "claim_kind", "find_claims", "find_numbers"]
+__all__ = ["KINDS", "ClaimStage", "claim_kind", "find_claims"]
 
 KINDS = ("causal", "prediction", "quantity", "comparison", "attribution", "opinion", "event")
 
@@ -63,31 +72,34 @@ _OPINION = re.compile(
     r"|corrupt|stupid|brilliant|heroic|evil|crazy)\b",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(
-    r"[$€£¥]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent|million|billion|trillion|thousand|bn|m)\b|%)?"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|dozens?|hundreds|thousands|millions|billions|half)"
-    r"(?:[\s-](?:hundred|thousand|million|billion|trillion|percent|per cent))*\b",
-    re.IGNORECASE,
-)
-
-
 class ClaimStage(Stage):
     """Scores every sentence and quote for check-worthiness and says what kind of claim it is."""
 
     name = "claims"
-    requires = ("sentences", "entities", "quotes", "timexes")
+    requires = ("sentences", "entities", "quotes", "timexes", "encodings")
     produces = ("claims",)
+    languages = frozenset({"en", "ru"})  # Russian: spinscope.models.claims_multilingual
 
     def __init__(self, settings: Settings) -> None:
-        self.model = load_claim_model(MODEL_DIR, settings.threads)
-        self.version = f"2 (model {self.model.meta.get('version', 'unversioned')})"
+        self.model = load_claim_model(MODEL_DIR)
+        self.multilingual = load_multilingual_claim_model()
+        self.version = (
+            f"3 (model {self.model.meta.get('version', 'unversioned')}; "
+            f"other languages {self.multilingual.meta.get('version', 'unversioned')})"
+        )
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Score the sentences and quotes of one document."""
         layers = document.layers
         claims = find_claims(
-            self.model, document.text, layers["sentences"], layers["quotes"], layers["entities"], layers["timexes"]
+            self.model,
+            document.text,
+            layers["sentences"],
+            layers["quotes"],
+            layers["entities"],
+            layers["timexes"],
+            encoded=inputs["encodings"],
+            multilingual=self.multilingual,
         )
         return StageResult(layers={"claims": claims})
 
@@ -99,8 +111,15 @@ def find_claims(
     quotes: Sequence[Quote],
     entities: Sequence[Entity],
     timexes: Sequence[Timex],
+    *,
+    encoded: EncodedText | None,
+    multilingual: MultilingualClaimModel | None = None,
 ) -> list[Claim]:
     """One claim per sentence, then one per quote content, in text order (a quote after its sentence).
+
+    The model reads each sentence's and quote's vector from `encoded` (the `encodings`
+    artifact: the text's sentences encoded once, names masked); a text with no `encoded`
+    (Russian) is scored by `multilingual` instead, with Russian kinds and numbers.
 
     A statement is claimed once: a quote whose content is exactly a sentence is scored as that
     sentence; so is the content of "according to": its sentence states the content as its own
@@ -119,10 +138,18 @@ def find_claims(
     ]
     starts = [sentence.start for sentence in sentences]
     homes = [max(0, bisect.bisect_right(starts, quote.start) - 1) for quote in passages]
-    scores = model.score(
-        [sentence.text for sentence in sentences],
-        passages=[(quote.text, home) for quote, home in zip(passages, homes, strict=True)],
-    )
+    if encoded is None:
+        multilingual = multilingual or load_multilingual_claim_model()
+        scores = multilingual.score([span.text for span in (*sentences, *passages)])
+        threshold, kind_of, numbers_of = multilingual.threshold, claim_kind_ru, find_numbers_ru
+    else:
+        scores = model.score(
+            [sentence.text for sentence in sentences],
+            encoded.pool([(sentence.start, sentence.end) for sentence in sentences]),
+            passages=[(quote.text, home) for quote, home in zip(passages, homes, strict=True)],
+            passage_vectors=encoded.pool([(quote.start, quote.end) for quote in passages]),
+        )
+        threshold, kind_of, numbers_of = model.threshold, claim_kind, find_numbers
     cues = [quote.cue for quote in quotes if quote.cue is not None]
     mentions = [(mention.start, mention.end, entity.id) for entity in entities for mention in entity.mentions]
     items: list[tuple[Span, bool]] = [(sentence, False) for sentence in sentences] + [(quote, True) for quote in passages]
@@ -136,12 +163,12 @@ def find_claims(
                 span.end,
                 span.text,
                 score=round(float(score), 4),
-                checkworthy=bool(score >= model.threshold),
-                kind=claim_kind(span.text, reports_speech=reports),
+                checkworthy=bool(score >= threshold),
+                kind=kind_of(span.text, reports_speech=reports),
                 entities=tuple(
                     dict.fromkeys(id_ for start, end, id_ in sorted(mentions) if span.start <= start and end <= span.end)
                 ),
-                numbers=tuple(find_numbers(text, span.start, span.end, [timexes[i] for i in inside_timexes])),
+                numbers=tuple(numbers_of(text, span.start, span.end, [timexes[i] for i in inside_timexes])),
                 timexes=tuple(inside_timexes),
             )
         )
@@ -187,17 +214,6 @@ def claim_kind(text: str, *, reports_speech: bool = False) -> str:
     if _OPINION.search(text):
         return "opinion"
     return "event"
-
-
-def find_numbers(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
-    """The numbers in ``text[start:end]`` (with their %, currency or scale word), outside `timexes`."""
-    found = []
-    for match in _NUMBER.finditer(text, start, end):
-        first, last = match.span()
-        if any(timex.start < last and first < timex.end for timex in timexes):
-            continue
-        found.append(Span(first, last, text[first:last]))
-    return found
 
 
 def _has_count(text: str) -> bool:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from spinscope.document import Document, Span
 from spinscope.language import DEFAULT_LANGUAGE, language_of
 from spinscope.models.russian import load_russian, parse_russian
-from spinscope.models.spacy import LineBreaks, load_spacy
+from spinscope.models.spacy import LineBreaks, load_spacy, pipe_in_chunks
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
 
@@ -72,8 +72,9 @@ class SpacyStage(Stage):
         """Parse several documents: the English ones with ``nlp.pipe``, the Russian ones with
         natasha, the others by rule."""
         english = [i for i, document in enumerate(documents) if language_of(document) == DEFAULT_LANGUAGE]
+        texts = (documents[i].text for i in english)  # a long text is parsed in pieces, bounding memory
         parses: dict[int, Doc] = dict(
-            zip(english, self.nlp.pipe((documents[i].text for i in english), batch_size=self.batch_size), strict=True)
+            zip(english, pipe_in_chunks(self.nlp, texts, batch_size=self.batch_size), strict=True)
         )
         for index, document in enumerate(documents):
             if index in parses:

@@ -41,7 +41,7 @@ class TechniqueStage(Stage):
     """Finds persuasion-technique spans with the trained techniques model."""
 
     name = "techniques"
-    requires = ("sentences", "entities")
+    requires = ("sentences", "encodings")
     produces = ("techniques",)
 
     def __init__(self, settings: Settings) -> None:
@@ -51,10 +51,8 @@ class TechniqueStage(Stage):
         self.version = f"2 (model {self.model.meta.get('version', 'unversioned')})"
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
-        """Find the technique spans of one document."""
-        sentences = document.layers["sentences"]
-        names = names_of(document.layers["entities"])
-        found = find_techniques(self.model, document.text, sentences, names, operating_point=self.operating_point)
+        """Find the technique spans of one document, from its sentences as `encodings` encoded them."""
+        found = find_techniques(self.model, document.text, inputs["encodings"], operating_point=self.operating_point)
         return StageResult(layers={"techniques": [item for item in found if item.score >= self.min_score]})
 
 
@@ -71,17 +69,20 @@ def names_of(entities: Iterable[Entity]) -> list[tuple[int, int, str]]:
 def find_techniques(
     model: TechniqueModel,
     text: str,
-    sentences: Sequence[Span],
-    names: Sequence[tuple[int, int, str]],
+    encoded: EncodedText,
     *,
     operating_point: float | None = None,
 ) -> list[Technique]:
     """Detect technique spans in `text` and name each one's technique, in text order.
 
-    Every span is returned; `shown` marks those scoring at least `operating_point` (the
-    model's own when None), which readers see by default.
+    Args:
+        model: The techniques model.
+        text: The document's text.
+        encoded: Its sentences, names masked, as `encode_text` encodes them with the model's
+            encoder (the `encodings` artifact).
+        operating_point: `shown` marks the spans scoring at least this (the model's own
+            when None), which readers see by default. Every span is returned.
     """
-    encoded = encode_text(model.encoder, text, [(s.start, s.end) for s in sentences], names)
     point = model.scoring.operating_point if operating_point is None else operating_point
     lowered = encoded.text.lower()  # once per text: repeats are counted on it for every span
     found = []

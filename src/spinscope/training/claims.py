@@ -1,6 +1,7 @@
 """Train the check-worthiness model on CLEF CheckThat! debates and ClaimBuster, with cross-validation.
 
-`prepare_corpus` encodes every training sentence once (the encoder is frozen), so the
+`prepare_corpus` encodes every training sentence once, names masked as the pipeline masks
+them (`spinscope.models.claims.embed_sentences`; the encoder is frozen), so the
 cross-validation and the final fit only refit two logistic regressions: one over the TF-IDF
 of a sentence's terms, one over its dense features (embedding, neighbours' embedding, cue
 features). Their logits are mixed with a fixed weight into one linear model, which is what
@@ -30,13 +31,12 @@ from spinscope.models.claims import (
     ClaimModel,
     TermWeights,
     cue_features,
-    embed,
+    embed_sentences,
     load_claim_model,
     neighbour_means,
     terms,
 )
 from spinscope.models.encoder import Encoder, load_encoder
-from spinscope.models.techniques import MODEL_DIR as ENCODER_DIR
 from spinscope.progress import Progress
 
 __all__ = [
@@ -115,11 +115,11 @@ def prepare_corpus(
     """
     total = sum(len(debate.sentences) for debate in debates)
     done = 0
-    encoder = encoder or load_encoder(ENCODER_DIR)
+    encoder = encoder or load_encoder()
     blocks = []
     for debate in debates:
         texts = [sentence.text for sentence in debate.sentences]
-        vectors = np.vstack([embed(encoder, texts[first : first + _BATCH]) for first in range(0, len(texts), _BATCH)])
+        vectors = embed_sentences(texts, encoder=encoder, batch=_BATCH)
         cues = np.array([cue_features(text) for text in texts], np.float32)
         blocks.append(np.hstack([vectors, neighbour_means(vectors, context), cues]))
         done += len(texts)
@@ -173,13 +173,12 @@ def train_claims(
     *,
     validation: CrossValidation,
     settings: TrainSettings | None = None,
-    encoder: Encoder | None = None,
 ) -> ClaimModel:
     """Fit on every training sentence, with the cross-validated calibration and threshold, and save."""
     settings = settings or TrainSettings()
     fitted = _fit(corpus, np.arange(len(corpus.texts)), settings)
     meta = {
-        "version": "checkthat-claimbuster-minilm-linear-1",
+        "version": "checkthat-claimbuster-minilm-masked-linear-2",
         "trained_on": (
             f"{len(corpus.debates)} debates, {len(corpus.texts)} sentences "
             f"({int(corpus.labels.sum())} check-worthy): CLEF-2019 T1 train, CLEF-2020 T5 train less repeats, "
@@ -197,7 +196,6 @@ def train_claims(
         },
     }
     model = ClaimModel(
-        encoder=encoder or load_encoder(ENCODER_DIR),
         vocabulary=fitted.vocabulary,
         dense_mean=fitted.dense_mean,
         dense_weights=fitted.dense_weights,

