@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from spinscope.errors import MissingDependencyError
-from spinscope.gazetteer.russian import is_people, name_key, known_label
+from spinscope.gazetteer.russian import canonical_key, is_people, known_label, listed_label, name_key
 from spinscope.models.russian import load_russian, normal_name, parse_russian
 
 ARTICLE = (
@@ -147,6 +147,30 @@ def test_known_label(words: list[str], label: str | None) -> None:
 )
 def test_is_people(lemma: str, expected: bool) -> None:
     assert is_people(lemma) is expected
+
+
+@pytest.mark.parametrize(
+    ("other", "name"),
+    [
+        (["Ханкенди"], ["Степанакерт"]),
+        (["Бердзор"], ["Лачин"]),
+        (["Карабах"], ["Нагорный", "Карабах"]),
+        (["Арцах"], ["Нагорный", "Карабах"]),
+        (["РФ"], ["Россия"]),
+    ],
+    ids=["stepanakert", "lachin", "karabakh", "artsakh", "abbreviation"],
+)
+def test_canonical_key_reads_both_sides_names_as_one(other: list[str], name: list[str]) -> None:
+    assert canonical_key(other) == canonical_key(name) == name_key(name)
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [(["Кремль"], "ORG"), (["лачинский", "коридор"], "LOC"), (["река", "Неизвестная"], None)],
+    ids=["seat-of-government", "listed-phrase", "landform-word-is-not-listed"],
+)
+def test_listed_label(words: list[str], label: str | None) -> None:
+    assert listed_label(words) == label
 
 
 def test_name_key_reads_cases_alike() -> None:
