@@ -58,8 +58,12 @@ def main() -> None:
         if system == "cosine only":
             import spinscope.compare.comparison as comparison_module
             comparison_module.align = original
-        print(f"\n## {system} (threshold {settings.compare.threshold}), {1000 * sum(seconds) / len(seconds):.0f} ms per comparison")
-        print("| split | alignment P | R | F1 | omission recall | terminology recall | differences found/gold (predicted right/predicted) |")
+        per_comparison = 1000 * sum(seconds) / len(seconds)
+        print(f"\n## {system} (threshold {settings.compare.threshold}), {per_comparison:.0f} ms per comparison")
+        print(
+            "| split | alignment P | R | F1 | omission recall | terminology recall "
+            "| differences found/gold (predicted right/predicted) |"
+        )
         print("|---|---|---|---|---|---|---|")
         for split in splits:
             s = totals[split]

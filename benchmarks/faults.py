@@ -85,7 +85,9 @@ def build_corpus(articles: Path, folder: Path, count: int) -> str:
 
 
 def batch(folder: Path, out: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "spinscope", "batch", str(folder), "--out", str(out), "--workers", "2", "--stages", "nlp"]
+    command = [
+        sys.executable, "-m", "spinscope", "batch", str(folder), "--out", str(out), "--workers", "2", "--stages", "nlp"
+    ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -53,7 +53,8 @@ def run(strategy: Any, check: Callable[[Any], None], *, examples: int) -> tuple[
             check(value)
         except Exception as error:  # noqa: BLE001 (every failure is counted, not raised)
             frame = traceback.extract_tb(error.__traceback__)[-1]
-            failures.append(f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno}: {repr(value)[:120]}")
+            where = f"{Path(frame.filename).name}:{frame.lineno}"
+            failures.append(f"{type(error).__name__} at {where}: {repr(value)[:120]}")
 
     trial()
     return tried, failures

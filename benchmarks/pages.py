@@ -147,7 +147,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the trafilatura-eval folder")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N pages (in file-name order)")
     parser.add_argument("--pipeline", action="store_true", help="also run spinscope's whole pipeline (slow)")
-    parser.add_argument("--sample", type=int, default=0, help="print N pages' detected language and gold text, to check by hand")
+    parser.add_argument(
+        "--sample", type=int, default=0, help="print N pages' detected language and gold text, to check by hand"
+    )
     parser.add_argument("--examples", action="store_true", help="print a few examples of each kind of error")
     parser.add_argument(
         "--language", default=None,
@@ -165,7 +167,8 @@ def main() -> None:
 
         pages = [page for page in pages if reads_as(page[1])]
     pages = pages[: args.limit]
-    print(f"{len(pages)} pages of {args.data}" + (f" whose gold text reads as {args.language!r}" if args.language else ""), flush=True)
+    reading = f" whose gold text reads as {args.language!r}" if args.language else ""
+    print(f"{len(pages)} pages of {args.data}{reading}", flush=True)
 
     extractors: dict[str, Callable[[bytes, str], Extraction]] = {
         "spinscope": _spinscope,
@@ -177,7 +180,7 @@ def main() -> None:
     seconds = Counter[str]()
     languages: dict[str, str] = {}
     documents = []
-    for number, (url, entry) in enumerate(pages, 1):
+    for number, (_url, entry) in enumerate(pages, 1):
         data = gzip.decompress((args.data / "pages" / entry["file"]).read_bytes())
         for name, extract in extractors.items():
             tally = tallies[name]
@@ -344,9 +347,11 @@ def _print_layers(documents: list[tuple[str, Any]], languages: dict[str, str]) -
         print(f"  {name} ({group['documents']} pages, {group['words']} words), per 1,000 words: {per_thousand}")
         print(
             f"    check-worthy claims {1000 * group['checkworthy'] / words:.2f} per 1,000 words; spans in all: "
-            f"check-worthy claims {group['checkworthy']}, techniques {group['techniques']}, entities {group['entities']}"
+            f"check-worthy claims {group['checkworthy']}, techniques {group['techniques']}, "
+            f"entities {group['entities']}"
         )
-    print("  stages skipped with a code: " + (", ".join(f"{key} {count}" for key, count in skipped.most_common()) or "none"))
+    codes = ", ".join(f"{key} {count}" for key, count in skipped.most_common())
+    print("  stages skipped with a code: " + (codes or "none"))
 
 
 if __name__ == "__main__":

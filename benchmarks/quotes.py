@@ -79,7 +79,8 @@ def _textacy(articles, gold):
         found = []
         try:
             for triple in direct_quotations(doc):
-                speaker = (triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1])) if triple.speaker else None
+                who = triple.speaker
+                speaker = (who[0].idx, who[-1].idx + len(who[-1])) if who else None
                 content = (triple.content.start_char, triple.content.end_char)
                 found.append(Attribution(content, speaker))
         except ValueError:

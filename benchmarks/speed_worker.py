@@ -9,6 +9,7 @@ back at the end (`peak_memory_mb`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 import resource
@@ -34,10 +35,8 @@ def run_speed_worker(script: str, payload: Any) -> dict[str, Any]:
 
 def reset_peak_memory() -> None:
     """Start this process's peak-RSS count afresh, where Linux allows it."""
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
 
 
 def peak_memory_mb() -> float:

@@ -37,7 +37,8 @@ def main() -> None:
             started = time.perf_counter()
             subprocess.run(command, check=True, capture_output=True)
             seconds.append(time.perf_counter() - started)
-        print(f"| `{name}` | {statistics.median(seconds):.2f} | {max(seconds):.2f} | < {TARGET_SECONDS} | {args.runs} |")
+        median = statistics.median(seconds)
+        print(f"| `{name}` | {median:.2f} | {max(seconds):.2f} | < {TARGET_SECONDS} | {args.runs} |")
 
 
 if __name__ == "__main__":

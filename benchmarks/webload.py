@@ -66,7 +66,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=30)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=2000, help="stop after this many requests")
-    parser.add_argument("--seconds", type=float, default=MAX_SECONDS, help=f"stop after this long (at most {MAX_SECONDS:g})")
+    parser.add_argument(
+        "--seconds", type=float, default=MAX_SECONDS, help=f"stop after this long (at most {MAX_SECONDS:g})"
+    )
     args = parser.parse_args()
     seconds = min(args.seconds, MAX_SECONDS)
     with tempfile.TemporaryDirectory(prefix="spinscope-webload-") as scratch:
@@ -130,7 +132,9 @@ def targets(ids: list[str]) -> dict[str, list[str]]:
     return {"pages": pages, "hostile search": hostile}
 
 
-def load(port: int, ids: list[str], *, clients: int, requests: int, seconds: float) -> list[tuple[str, int, float, bool]]:
+def load(
+    port: int, ids: list[str], *, clients: int, requests: int, seconds: float
+) -> list[tuple[str, int, float, bool]]:
     """(mix, status or 0 for a failed connection, seconds, carries the error shape) per request."""
     mixes = targets(ids)
     plan = [(mix, path) for mix, paths in mixes.items() for path in paths]
@@ -193,7 +197,8 @@ def report(results: list[tuple[str, int, float, bool]], *, clients: int, seconds
         times = sorted(elapsed for name, _, elapsed, _ in results if name == mix)
         if times:
             p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-            print(f"{mix + ':':<20} {len(times)} requests, p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
+            p50 = statistics.median(times)
+            print(f"{mix + ':':<20} {len(times)} requests, p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

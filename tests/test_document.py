@@ -38,9 +38,8 @@ def _rich_document() -> Document:
         ),
     )
     first, second, third = (text.index(s) for s in ("President Ilham", "Aliyev said", "The President"))
-    document.add_layer(
-        "sentences", [document.span(first, second - 1), document.span(second, third - 1), document.span(third, len(text))]
-    )
+    sentences = [document.span(first, second - 1), document.span(second, third - 1), document.span(third, len(text))]
+    document.add_layer("sentences", sentences)
     mentions = (
         Mention(10, 22, "Ilham Aliyev"),
         Mention(second, second + 6, "Aliyev"),
@@ -49,7 +48,12 @@ def _rich_document() -> Document:
     document.add_layer("entities", [Entity("E1", "Ilham Aliyev", "PERSON", mentions, ("President",))])
     document.add_layer(
         "techniques",
-        [Technique(0, 9, "President", technique="Appeal_to_Authority", score=0.25, why="cue", cues=(Span(0, 9, "President"),))],
+        [
+            Technique(
+                0, 9, "President", technique="Appeal_to_Authority", score=0.25, why="cue",
+                cues=(Span(0, 9, "President"),),
+            )
+        ],
     )
     sentence = document.layers["sentences"][0]
     document.add_layers(
@@ -101,7 +105,8 @@ def test_document_round_trips_through_json(validate) -> None:
 
 
 def test_document_failed_records_the_error(validate) -> None:
-    document = Document.failed(Source("text", "gone.txt"), InputError("gone.txt does not exist", code="input.not_found"))
+    error = InputError("gone.txt does not exist", code="input.not_found")
+    document = Document.failed(Source("text", "gone.txt"), error)
     data = document.to_dict()
     validate(data)
     assert data["error"] == {"code": "input.not_found", "message": "gone.txt does not exist"}

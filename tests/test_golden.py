@@ -114,8 +114,13 @@ def _record(*claims: tuple[float, bool], techniques: tuple[tuple[int, float], ..
     return {
         "text": "x",
         "layers": {
-            "claims": [{"start": i, "end": i + 1, "score": score, "checkworthy": flag} for i, (score, flag) in enumerate(claims)],
-            "techniques": [{"start": start, "end": start + 1, "technique": "Doubt", "score": score} for start, score in techniques],
+            "claims": [
+                {"start": i, "end": i + 1, "score": score, "checkworthy": flag}
+                for i, (score, flag) in enumerate(claims)
+            ],
+            "techniques": [
+                {"start": start, "end": start + 1, "technique": "Doubt", "score": score} for start, score in techniques
+            ],
         },
     }
 

@@ -10,9 +10,15 @@ GERMAN = (
     "Der Stadtrat hat am Dienstag beschlossen, die Straßenbahnlinie bis zum neuen Bahnhof zu verlängern. "
     "Die Bauarbeiten sollen im Frühjahr beginnen und zwei Jahre dauern."
 )
-RUSSIAN = "Президент заявил во вторник, что переговоры продолжатся, а министр финансов согласился с ним и назвал цифры."
-PORTUGUESE = "O presidente da câmara disse na terça-feira que a ponte sobre o rio vai reabrir no próximo mês, depois das obras."
-ENGLISH = "The city council decided on Tuesday to extend the tram line to the new station, and work will start in spring."
+RUSSIAN = (
+    "Президент заявил во вторник, что переговоры продолжатся, а министр финансов согласился с ним и назвал цифры."
+)
+PORTUGUESE = (
+    "O presidente da câmara disse na terça-feira que a ponte sobre o rio vai reabrir no próximo mês, depois das obras."
+)
+ENGLISH = (
+    "The city council decided on Tuesday to extend the tram line to the new station, and work will start in spring."
+)
 
 
 @pytest.mark.parametrize(

@@ -413,7 +413,8 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """Convert to the contract's finding object."""
-        spans = [{"start": s.start, "end": s.end, "text": s.text} for s in self.cited]  # plain spans, whatever cites them
+        # Plain spans, whatever cites them.
+        spans = [{"start": s.start, "end": s.end, "text": s.text} for s in self.cited]
         return {"kind": self.kind, "message": self.message, "spans": spans}
 
     @classmethod

@@ -143,12 +143,18 @@ def test_parquet_output_has_one_row_per_input_and_resumes(corpus: Path, tmp_path
     [
         ("results.csv", None, "name a .jsonl or .parquet file"),
         ("notes.jsonl", "these are my notes\n", "is not a spinscope record"),
-        ("corpus.jsonl", json.dumps({"id": "wire-1", "text": "Ministers met on Monday."}) + "\n", "is not a spinscope record"),
+        (
+            "corpus.jsonl",
+            json.dumps({"id": "wire-1", "text": "Ministers met on Monday."}) + "\n",
+            "is not a spinscope record",
+        ),
         ("numbers.jsonl", "1\n2\n", "is not a spinscope record"),
     ],
     ids=["unknown-suffix", "not-records", "a-jsonl-corpus", "json-but-not-objects"],
 )
-def test_output_that_is_not_a_results_file_is_refused(tmp_path: Path, name: str, content: str | None, problem: str) -> None:
+def test_output_that_is_not_a_results_file_is_refused(
+    tmp_path: Path, name: str, content: str | None, problem: str
+) -> None:
     out = tmp_path / name
     if content is not None:
         out.write_text(content)
@@ -181,7 +187,9 @@ def test_a_pipeline_that_cannot_be_built_stops_the_run_with_its_error(engine: st
     out = tmp_path / "results.jsonl"
     settings = Settings(stages=("entities",), nlp=NlpSettings(model="no_such_spacy_model"))
     with pytest.raises(ModelNotFoundError, match="no_such_spacy_model"):
-        run_batch([str(FIXTURES / "two_sides.txt")], out, settings=settings, batch=BatchSettings(workers=1, engine=engine))
+        run_batch(
+            [str(FIXTURES / "two_sides.txt")], out, settings=settings, batch=BatchSettings(workers=1, engine=engine)
+        )
     assert out.read_text() == ""  # nothing written: a rerun with the model installed does the job
 
 
@@ -223,10 +231,13 @@ def test_two_corpora_sharing_an_id_are_two_inputs(tmp_path: Path) -> None:
     summary = run_batch([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], out, settings=ENTITIES,
                         batch=BatchSettings(workers=1))
     assert (summary.analysed, summary.skipped) == (1, 1)
-    assert sorted(record["text"] for record in read_records(out)) == ["The council met on Monday.", "The mayor spoke on Tuesday."]
+    texts = sorted(record["text"] for record in read_records(out))
+    assert texts == ["The council met on Monday.", "The mayor spoke on Tuesday."]
 
 
-def test_another_spelling_of_a_path_is_the_same_input(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_another_spelling_of_a_path_is_the_same_input(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "results.jsonl"
     run_batch([str(corpus / "news")], out, settings=ENTITIES, batch=BatchSettings(workers=1))
     monkeypatch.chdir(corpus)

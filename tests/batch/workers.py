@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 def documents(*texts: str) -> list[dict[str, Any]]:
     """Contract records of ingested documents, one per text, named ``doc-<n>``."""
     from spinscope.document import Document, Source

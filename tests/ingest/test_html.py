@@ -56,7 +56,10 @@ def test_read_html_reads_json_ld_breadcrumbs() -> None:
 
 @pytest.mark.parametrize(
     "html",
-    ["<html><body></body></html>", "<<<>>> not really </html", "<html><body><nav><a href='/'>Home</a></nav></body></html>"],
+    [
+        "<html><body></body></html>", "<<<>>> not really </html",
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    ],
     ids=["empty-body", "garbage", "navigation-only"],
 )
 def test_read_html_refuses_pages_without_article_text(html: str) -> None:
@@ -134,7 +137,10 @@ def test_clean_byline_keeps_names_only(author: str, expected: tuple[str, ...]) -
 
 @pytest.mark.parametrize(
     "elements",
-    ['["Home", "World"]', '[1, null, {"position": "x", "name": "Home"}]', '"Home"', '[{"item": "https://x.org/", "position": 1}]'],
+    [
+        '["Home", "World"]', '[1, null, {"position": "x", "name": "Home"}]', '"Home"',
+        '[{"item": "https://x.org/", "position": 1}]',
+    ],
     ids=["strings", "mixed", "a-string", "item-is-a-url"],
 )
 def test_read_html_survives_json_ld_breadcrumbs_that_are_not_objects(elements: str) -> None:

@@ -66,11 +66,17 @@ def _corpus(tmp_path: Path, content: bytes) -> Path:
 BAD_FIELDS = [
     ("byline-number", '{"text": "Some text.", "byline": 42}', "'byline' is a JSON number"),
     ("byline-bool", '{"text": "Some text.", "byline": true}', "'byline' is a JSON boolean"),
-    ("byline-list-of-numbers", '{"text": "Some text.", "byline": ["Ann", 7]}', "'byline' is a JSON list of other things"),
+    (
+        "byline-list-of-numbers", '{"text": "Some text.", "byline": ["Ann", 7]}',
+        "'byline' is a JSON list of other things",
+    ),
     ("title-object", '{"text": "Some text.", "title": {"a": 1}}', "'title' is a JSON object; it must be a string"),
     ("nested-1000", '{"text": "Some text.", "extra": ' + "[" * 1000 + "]" * 1000 + "}", "nests its JSON too deeply"),
     ("nested-100000", "[" * 100_000 + "]" * 100_000, "nests its JSON too deeply"),
-    ("published-with-markup", '{"text": "Some text.", "published": "2024-01-01<script>x</script>"}', "not a date alone"),
+    (
+        "published-with-markup", '{"text": "Some text.", "published": "2024-01-01<script>x</script>"}',
+        "not a date alone",
+    ),
     ("published-inside-words", '{"text": "Some text.", "published": "last week, 8 May 2024"}', "not a date alone"),
 ]
 
@@ -94,7 +100,9 @@ def test_read_jsonl_isolates_a_bad_record(tmp_path: Path, line: str, message: st
     ],
     ids=["numbers-as-strings", "iso-date-time-kept", "written-date-read"],
 )
-def test_read_jsonl_takes_harmless_values(tmp_path: Path, fields: str, name: str, title: str | None, published: str | None) -> None:
+def test_read_jsonl_takes_harmless_values(
+    tmp_path: Path, fields: str, name: str, title: str | None, published: str | None
+) -> None:
     path = _corpus(tmp_path, f'{{{fields}, "text": "Some text."}}\n'.encode())
     [document] = read_jsonl(path, settings=IngestSettings())
     assert document.error is None

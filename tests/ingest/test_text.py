@@ -34,7 +34,10 @@ _ENGLISH = (
         ("A title\nby the way, this is a body sentence about many things at once.\n", "byline", ()),
         ("Victory in Karabakh\nVictory in Karabakh\n8 November 2025\n\nBody.", "title", "Victory in Karabakh"),
         ("The war ended on 10 November 2020 after 44 days of fighting.\n", "title", None),
-        ("• Home\n   • Victory Day in Baku\nVictory Day in Baku\n\nBody.", "breadcrumbs", ("Home", "Victory Day in Baku")),
+        (
+            "• Home\n   • Victory Day in Baku\nVictory Day in Baku\n\nBody.", "breadcrumbs",
+            ("Home", "Victory Day in Baku"),
+        ),
         ("• Home\n   • Victory Day in Baku\nVictory Day in Baku\n\nBody.", "title", "Victory Day in Baku"),
         ("• Home\n   • Victory Day in Baku\n8 November 2025\n\nBody.", "title", "Victory Day in Baku"),
         (f"Victory in Karabakh\n\n{_GERMAN}", "language", "de"),
@@ -60,7 +63,10 @@ def test_find_metadata_reads_page_conventions(text: str, field: str, expected: o
             "Image: https://ex.az/a.jpg (Victory parade in Baku. Photo: Press Service)",
             "https://ex.az/a.jpg", "Victory parade in Baku", "Press Service",
         ),
-        ("Photo: https://ex.org/t.jpg (A tram. Credit: Larsford Herald)", "https://ex.org/t.jpg", "A tram", "Larsford Herald"),
+        (
+            "Photo: https://ex.org/t.jpg (A tram. Credit: Larsford Herald)", "https://ex.org/t.jpg", "A tram",
+            "Larsford Herald",
+        ),
         ("Photo: Reuters", None, None, "Reuters"),
         ("Image: https://ex.org/x.png", "https://ex.org/x.png", None, None),
     ],

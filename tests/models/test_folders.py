@@ -1,4 +1,5 @@
-"""Model folders: what `save_model_folder` writes, `load_model_folder` reads back; a missing file says how to rebuild it."""
+"""Model folders: what `save_model_folder` writes, `load_model_folder` reads back; a missing
+file says how to rebuild it."""
 
 from __future__ import annotations
 
@@ -15,15 +16,16 @@ META = {"threshold": 0.4, "cue_features": ["digits", "percent"], "trained_on": "
 
 
 def test_a_saved_folder_loads_back_as_float32_arrays_meta_and_vocabulary(tmp_path: Path) -> None:
-    save_model_folder(tmp_path / "model", arrays_file="weights.npz", arrays=ARRAYS, meta=META, vocabulary={"b": 1, "a": 0})
-    loaded = load_model_folder(tmp_path / "model", arrays_file="weights.npz", rebuild="spinscope train x", vocabulary=True)
+    folder = tmp_path / "model"
+    save_model_folder(folder, arrays_file="weights.npz", arrays=ARRAYS, meta=META, vocabulary={"b": 1, "a": 0})
+    loaded = load_model_folder(folder, arrays_file="weights.npz", rebuild="spinscope train x", vocabulary=True)
     assert loaded.meta == META and loaded.vocabulary == {"a": 0, "b": 1}
     assert set(loaded.arrays) == set(ARRAYS)
     for name, array in ARRAYS.items():
         assert loaded.arrays[name].dtype == np.float32
         np.testing.assert_array_equal(loaded.arrays[name], array.astype(np.float32))
-    assert (tmp_path / "model" / VOCABULARY_FILE).read_text(encoding="utf-8") == "a\nb\n"
-    assert (tmp_path / "model" / META_FILE).read_text(encoding="utf-8").endswith("}\n")
+    assert (folder / VOCABULARY_FILE).read_text(encoding="utf-8") == "a\nb\n"
+    assert (folder / META_FILE).read_text(encoding="utf-8").endswith("}\n")
 
 
 def test_a_folder_without_vocabulary_writes_and_reads_none(tmp_path: Path) -> None:

@@ -20,16 +20,25 @@ def _matches(text: str) -> list[tuple[str, str]]:
             [("repeated_address", "My people")] * 3,
         ),
         ('The crowd chanted "Bread and land!" all night.', [("quoted_slogan", "Bread and land!")]),
-        ('Their motto, "Rise and shine, hold the line", was everywhere.', [("quoted_slogan", "Rise and shine, hold the line")]),
+        (
+            'Their motto, "Rise and shine, hold the line", was everywhere.',
+            [("quoted_slogan", "Rise and shine, hold the line")],
+        ),
         ('Flags reading "Iron Dome" hung from the windows.', [("quoted_slogan", "Iron Dome")]),
         ("The war is over. Victory is ours!", [("exclaimed_slogan", "Victory is ours!")]),
         ("Leading experts agree that the plan works.", [("unnamed_authority", "Leading experts agree")]),
-        ("According to independent observers, the vote was fair.", [("unnamed_authority", "According to independent observers")]),
+        (
+            "According to independent observers, the vote was fair.",
+            [("unnamed_authority", "According to independent observers")],
+        ),
         ("Studies show that the policy failed.", [("unnamed_authority", "Studies show")]),
         ("Not a single soldier was lost.", [("absolute_claim", "Not a single soldier")]),
         ("The law applies without exception.", [("absolute_claim", "without exception")]),
     ],
-    ids=["address", "chant", "rhyme", "banner", "exclamation", "experts", "observers", "studies", "not-a-single", "no-exception"],
+    ids=[
+        "address", "chant", "rhyme", "banner", "exclamation", "experts", "observers", "studies", "not-a-single",
+        "no-exception",
+    ],
 )
 def test_find_matches_names_the_move(text: str, expected: list[tuple[str, str]]) -> None:
     assert _matches(text) == expected

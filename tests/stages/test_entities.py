@@ -71,8 +71,14 @@ def test_find_entities_gives_a_shared_title_to_the_most_recent_holder(markup) ->
 
 
 def test_find_entities_is_the_same_for_swapped_names(markup) -> None:
-    left = "President [Ilham Aliyev](PERSON) answered Prime Minister [Nikol Pashinyan](PERSON). [Aliyev](PERSON) spoke first."
-    right = "President [Nikol Pashinyan](PERSON) answered Prime Minister [Ilham Aliyev](PERSON). [Pashinyan](PERSON) spoke first."
+    left = (
+        "President [Ilham Aliyev](PERSON) answered Prime Minister [Nikol Pashinyan](PERSON). "
+        "[Aliyev](PERSON) spoke first."
+    )
+    right = (
+        "President [Nikol Pashinyan](PERSON) answered Prime Minister [Ilham Aliyev](PERSON). "
+        "[Pashinyan](PERSON) spoke first."
+    )
     shape = lambda clusters: [(label, len(mentions)) for _, label, mentions in clusters]  # noqa: E731
     assert shape(_clusters(markup, left)) == shape(_clusters(markup, right))
 

@@ -29,7 +29,9 @@ def html_page():
 def _found(document) -> dict[str, tuple[str, str, str | None]]:
     """First words of each quote -> (kind, speaker name, cue)."""
     return {
-        " ".join(q.text.strip("“”\"").split()[:3]): (q.kind, q.speaker.name if q.speaker else None, q.cue and q.cue.text)
+        " ".join(q.text.strip("“”\"").split()[:3]): (
+            q.kind, q.speaker.name if q.speaker else None, q.cue and q.cue.text
+        )
         for q in document.layers["quotes"]
     }
 
@@ -72,7 +74,8 @@ def test_speaker_mentions_point_at_the_words_the_cue_governs(page) -> None:
 def test_a_pronoun_goes_to_the_last_person_named_not_to_a_town_taken_for_one() -> None:
     text = 'Minister Anna Berg travelled to Fuzuli and Lachin on Monday. "We will rebuild every house," she said.'
     document = analyze_text(text, settings=QUOTES)
-    assert "Lachin" not in {e.name for e in document.layers["entities"] if e.label == "PERSON"}  # the tagger's slip, mended
+    # The tagger's slip, mended.
+    assert "Lachin" not in {e.name for e in document.layers["entities"] if e.label == "PERSON"}
     [quote] = document.layers["quotes"]
     assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == ("Anna Berg", "she")
 
@@ -103,7 +106,10 @@ def test_quotes_layer_validates(page, validate) -> None:
         ("The voters’ choice was “clear,” she said.", ["“clear,”"]),
         ("“First paragraph of a long quote.\n\n“Second paragraph, closing.” Done.",
          ["“First paragraph of a long quote.\n\n“Second paragraph, closing.”"]),
-        ("“Never closed, the quote ends with its paragraph.\nNext line.", ["“Never closed, the quote ends with its paragraph."]),
+        (
+            "“Never closed, the quote ends with its paragraph.\nNext line.",
+            ["“Never closed, the quote ends with its paragraph."],
+        ),
         ("She is 5'11\" tall and said \"fine\".", ['"fine"']),
         ("«Guillemets count too» he wrote.", ["«Guillemets count too»"]),
     ],

@@ -43,7 +43,8 @@ def test_the_numpy_head_computes_what_the_torch_network_computes() -> None:
 
 def test_the_detector_learns_from_the_piece_before() -> None:
     rng = np.random.default_rng(1)
-    head = fit_sequence_head(_toy_sentences(400, rng), SequenceSettings(width=16, hidden=8, epochs=10, dropout=0.0, learning_rate=0.01, batch=16))
+    settings = SequenceSettings(width=16, hidden=8, epochs=10, dropout=0.0, learning_rate=0.01, batch=16)
+    head = fit_sequence_head(_toy_sentences(400, rng), settings)
     test = _toy_sentences(50, rng)
     features = np.vstack([sentence.features for sentence in test])
     sentence_of = np.concatenate([np.full(len(sentence.labels), index) for index, sentence in enumerate(test)])
@@ -54,7 +55,8 @@ def test_the_detector_learns_from_the_piece_before() -> None:
 
 def test_a_sentence_does_not_see_its_neighbours() -> None:
     torch.manual_seed(0)
-    head = fit_sequence_head(_toy_sentences(20, np.random.default_rng(2)), SequenceSettings(width=8, hidden=4, epochs=1))
+    settings = SequenceSettings(width=8, hidden=4, epochs=1)
+    head = fit_sequence_head(_toy_sentences(20, np.random.default_rng(2)), settings)
     rng = np.random.default_rng(3)
     first, second = rng.normal(size=(5, FEATURES)), rng.normal(size=(3, FEATURES))
     together = head.probabilities(np.vstack([first, second]).astype(np.float32), np.array([0] * 5 + [1] * 3))
@@ -70,7 +72,8 @@ def test_sentences_of_cuts_at_each_new_sentence() -> None:
 
 
 def test_a_saved_head_reads_back_the_same() -> None:
-    head = fit_sequence_head(_toy_sentences(10, np.random.default_rng(4)), SequenceSettings(width=4, hidden=3, epochs=1))
+    settings = SequenceSettings(width=4, hidden=3, epochs=1)
+    head = fit_sequence_head(_toy_sentences(10, np.random.default_rng(4)), settings)
     again = SequenceHead.from_arrays(head.to_arrays("detector"), "detector")
     features = np.random.default_rng(5).normal(size=(6, FEATURES)).astype(np.float32)
     sentence_of = np.array([0, 0, 0, 1, 1, 1])

@@ -43,7 +43,10 @@ def test_eval_ptc_prints_si_and_tc(trained: tuple[Path, str]) -> None:
     out, _ = trained
     result = CliRunner().invoke(
         app,
-        ["eval", "ptc", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"), "--model-dir", str(out)],
+        [
+            "eval", "ptc", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"),
+            "--model-dir", str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     for measure in ("SI (overlap credited)", "precision", "recall", "F1", "TC micro-F1", "TC F1 Doubt"):
@@ -51,7 +54,8 @@ def test_eval_ptc_prints_si_and_tc(trained: tuple[Path, str]) -> None:
 
 
 def test_eval_ptc_refuses_a_missing_folder(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["eval", "ptc", "--articles", str(tmp_path / "x"), "--labels", str(PTC / "labels.txt")])
+    arguments = ["eval", "ptc", "--articles", str(tmp_path / "x"), "--labels", str(PTC / "labels.txt")]
+    result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 1
     assert result.output.strip().startswith("Error: articles folder")
 
@@ -73,7 +77,9 @@ def test_a_model_from_another_version_is_refused_with_what_to_do(trained: tuple[
     with np.load(out / "heads.npz") as stored:
         arrays = {name: array for name, array in stored.items() if not name.startswith("detector.")}
     np.savez(tmp_path / "heads.npz", **arrays)
-    with pytest.raises(ModelNotFoundError, match="another spinscope version; rebuild it with `spinscope train techniques`"):
+    with pytest.raises(
+        ModelNotFoundError, match="another spinscope version; rebuild it with `spinscope train techniques`"
+    ):
         TechniqueModel.load(tmp_path)
 
 

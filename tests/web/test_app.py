@@ -20,6 +20,11 @@ HTML = {"Accept": "text/html"}
 JSON = {"content-type": "application/json"}
 
 
+def _raw(body: bytes) -> dict:
+    """Request arguments that send `body` as it is, labelled JSON."""
+    return {"content": body, "headers": JSON}
+
+
 def _settings(tmp_path: Path, **web: int) -> Settings:
     return Settings(store=StoreSettings(path=str(tmp_path / "store.db")), web=WebSettings(**web))
 
@@ -84,11 +89,11 @@ def test_api_fetches_a_url_under_the_fetch_rules(tmp_path: Path, pipeline: Pipel
         ("post", "/api/analyze", {"json": {"text": ARTICLE, "published": "soon"}}, 400, "input.request"),
         ("post", "/api/analyze", {"json": {"text": "   "}}, 400, "input.request"),
         ("post", "/api/analyze", {"json": {"text": ARTICLE, "colour": "red"}}, 422, "request.invalid"),
-        ("post", "/api/analyze", {"content": b"{not json", "headers": JSON}, 400, "request.unparsable"),
-        ("post", "/api/analyze", {"content": b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}", "headers": JSON}, 400, "request.unparsable"),
-        ("post", "/api/analyze", {"content": b'{"text": "Tram \\ud800 line"}', "headers": JSON}, 422, "request.invalid"),
-        ("post", "/api/analyze", {"content": b'{"text": "Tram line", "title": "\\udc00"}', "headers": JSON}, 422, "request.invalid"),
-        ("post", "/api/analyze", {"content": b'{"url": "https://example.org/\\ud800"}', "headers": JSON}, 422, "request.invalid"),
+        ("post", "/api/analyze", _raw(b"{not json"), 400, "request.unparsable"),
+        ("post", "/api/analyze", _raw(b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}"), 400, "request.unparsable"),
+        ("post", "/api/analyze", _raw(b'{"text": "Tram \\ud800 line"}'), 422, "request.invalid"),
+        ("post", "/api/analyze", _raw(b'{"text": "Tram line", "title": "\\udc00"}'), 422, "request.invalid"),
+        ("post", "/api/analyze", _raw(b'{"url": "https://example.org/\\ud800"}'), 422, "request.invalid"),
         ("post", "/api/analyze", {"json": {"url": "ftp://example.org/a"}}, 400, "fetch.bad_url"),
         ("post", "/api/analyze", {"json": {"url": "http://127.0.0.1/admin"}}, 400, "fetch.forbidden_address"),
         ("post", "/api/analyze", {"json": {"text": "word " * 5000}}, 413, "request.too_large"),
@@ -224,12 +229,15 @@ def test_every_page_sends_the_policy_its_meta_tag_states(client: TestClient, sto
 
 def test_compare_waits_for_the_one_analysis_lock(client: TestClient) -> None:
     folder = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "sarvan"
-    ids = [client.post("/api/analyze", json={"text": path.read_text()}).json()["id"] for path in sorted(folder.glob("*.txt"))[:2]]
+    texts = [path.read_text() for path in sorted(folder.glob("*.txt"))[:2]]
+    ids = [client.post("/api/analyze", json={"text": text}).json()["id"] for text in texts]
     assert client.get("/api/compare", params={"ids": ids}).status_code == 200  # loads the encoder
     lock = client.app.state.service._lock
     answers: list[int] = []
     with lock:
-        comparing = threading.Thread(target=lambda: answers.append(client.get("/api/compare", params={"ids": ids}).status_code))
+        comparing = threading.Thread(
+            target=lambda: answers.append(client.get("/api/compare", params={"ids": ids}).status_code)
+        )
         comparing.start()
         comparing.join(2)
         assert comparing.is_alive() and not answers  # held up while an analysis runs

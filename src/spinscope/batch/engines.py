@@ -218,7 +218,8 @@ def _records(chunk: list[Record], future: Future) -> Iterator[tuple[Record, Work
     except SpinscopeError:
         raise  # the pipeline cannot be built: every document would fail the same way
     except Exception as error:  # a bug in a stage that escaped the pipeline: keep the inputs as records
-        records = failed_records(chunk, f"analysis failed ({type(error).__name__}: {error}); rerun with BatchSettings.retry_failed")
+        message = f"analysis failed ({type(error).__name__}: {error}); rerun with BatchSettings.retry_failed"
+        records = failed_records(chunk, message)
         stats = WorkerStats("local-lost", 0.0)
     for record in records:
         yield record, stats
@@ -279,10 +280,12 @@ def run_ray(
         import ray
         import ray.data
     except ImportError as error:
-        raise MissingDependencyError("the Ray engine needs Ray: `pip install '.[ray]'` in the spinscope checkout") from error
+        raise MissingDependencyError(
+            "the Ray engine needs Ray: `pip install '.[ray]'` in the spinscope checkout"
+        ) from error
     started_here = not ray.is_initialized()
     if started_here:
-        local = {"num_cpus": batch.worker_count} if batch.address is None else {}
+        local: dict[str, Any] = {"num_cpus": batch.worker_count} if batch.address is None else {}
         ray.init(
             address=batch.address, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR, **local
         )

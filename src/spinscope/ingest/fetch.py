@@ -18,6 +18,7 @@ Invariants:
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import re
@@ -94,7 +95,8 @@ def fetch_url(url: str, *, settings: FetchSettings) -> FetchedPage:
     try:
         with deadline, opener.open(request, timeout=settings.timeout) as response:
             headers: Message = response.headers
-            body = _read_capped(response, headers.get("Content-Encoding"), url=url, settings=settings, deadline=deadline)
+            encoding = headers.get("Content-Encoding")
+            body = _read_capped(response, encoding, url=url, settings=settings, deadline=deadline)
             final_url = response.geturl()
     except FetchError:
         raise
@@ -134,7 +136,9 @@ def _host_and_port(url: str) -> tuple[str, int]:
         parts = urllib.parse.urlsplit(url)
         port = parts.port
     except ValueError as error:
-        raise FetchError(f"{url!r} is not a valid URL ({error}); check the host and port", code="fetch.bad_url") from None
+        raise FetchError(
+            f"{url!r} is not a valid URL ({error}); check the host and port", code="fetch.bad_url"
+        ) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise FetchError(
             f"{url} is not an http:// or https:// URL with a host", code="fetch.bad_url"
@@ -160,7 +164,8 @@ def _checked_addresses(host: str, port: int, *, url: str) -> list[tuple[Any, ...
         kind = _forbidden_kind(address)
         if kind is not None:
             raise FetchError(
-                f"refusing to fetch {url}: {host} resolves to {address}, {kind}; fetching from local or private networks needs FetchSettings.allow_private",
+                f"refusing to fetch {url}: {host} resolves to {address}, {kind}; "
+                "fetching from local or private networks needs FetchSettings.allow_private",
                 code="fetch.forbidden_address",
             )
     return infos
@@ -237,10 +242,8 @@ class _Deadline:
     def _expire(self) -> None:
         with self._lock:
             for sock in self._sockets:
-                try:
+                with contextlib.suppress(OSError):  # already closed
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass  # already closed
 
 
 def _open_socket(host: str, port: int, *, settings: FetchSettings, deadline: _Deadline) -> socket.socket:
@@ -285,10 +288,13 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = _open_socket(self.host, self.port, settings=self._fetch, deadline=self._deadline)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        # `_context` is set by HTTPSConnection itself; typeshed does not list it.
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
-def _pinned(connection: type[http.client.HTTPConnection], settings: FetchSettings, deadline: _Deadline) -> Callable[..., Any]:
+def _pinned(
+    connection: type[http.client.HTTPConnection], settings: FetchSettings, deadline: _Deadline
+) -> Callable[..., Any]:
     def build(host: str, **kwargs: Any) -> http.client.HTTPConnection:
         return connection(host, fetch=settings, deadline=deadline, **kwargs)  # type: ignore[call-arg]
 
@@ -310,7 +316,7 @@ class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
         self._connection = _pinned(_PinnedHTTPSConnection, settings, deadline)
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(self._connection, req, context=self._context)
+        return self.do_open(self._connection, req, context=self._context)  # type: ignore[attr-defined]
 
 
 def _read_capped(
@@ -369,7 +375,8 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, settings: FetchSettings) -> None:
         super().__init__()
         self.settings = settings
-        self.max_redirections = settings.max_redirects
+        # urllib reads the limit from the instance; typeshed calls it a class variable.
+        self.max_redirections = settings.max_redirects  # type: ignore[misc]
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         _host_and_port(newurl)

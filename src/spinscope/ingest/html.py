@@ -60,7 +60,9 @@ _DATE_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
 )
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "dos", "di"})
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "dos", "di"}
+)
 # A sentence about the author after the name: "Phil Helsel is a reporter".
 _VERB_BREAK = re.compile(r"\s+(?:is|was|has|writes|covers|reports|joined)\s+.*$", re.IGNORECASE)
 
@@ -69,6 +71,7 @@ def read_html(html: str, *, source: Source, url: str | None = None) -> Document:
     """Build a document from an HTML page's main text and metadata."""
     import trafilatura
     from lxml import html as lxml_html
+    from trafilatura.settings import Document as Extracted
 
     name = source.name or "the HTML input"
     try:
@@ -81,8 +84,9 @@ def read_html(html: str, *, source: Source, url: str | None = None) -> Document:
     extracted = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
-    text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
-    if len(text.split()) < MIN_ARTICLE_WORDS:
+    # trafilatura returns None when it finds nothing (and a dict only when asked to).
+    text = (extracted.text or "").strip() if isinstance(extracted, Extracted) else ""
+    if not isinstance(extracted, Extracted) or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(
             f"{name} has no article text that could be extracted ({len(text.split())} words found); "
             "check that it is an article page, or save the article's text as a .txt file",
@@ -211,9 +215,9 @@ def _breadcrumbs(tree: Any) -> tuple[str, ...]:
         items = [_clean(item.text_content()) for item in container.xpath(".//li")]
         if not items:
             items = [_clean(link.text_content()) for link in container.xpath(".//a")]
-        items = [item for item in items if item]
-        if items:
-            return tuple(items)
+        named = [item for item in items if item]
+        if named:
+            return tuple(named)
     for script in tree.xpath("//script[@type='application/ld+json']"):
         crumbs = _json_ld_breadcrumbs(script.text or "")
         if crumbs:

@@ -59,12 +59,12 @@ def read_jsonl(path: Path, *, settings: IngestSettings) -> Iterator[Document]:
             except SpinscopeError as error:
                 yield Document.failed(Source("jsonl", _record_name(raw, where)), error)
     if records == 0:
-        error = InputError(
+        empty = InputError(
             f"{path} holds no records (it is empty or has only blank lines); "
             "give one JSON object with 'text' or 'html' per line",
             code="input.empty",
         )
-        yield Document.failed(Source("jsonl", str(path)), error)
+        yield Document.failed(Source("jsonl", str(path)), empty)
 
 
 def count_records(path: Path) -> int:

@@ -57,7 +57,8 @@ def save_model_folder(
         vocabulary: Term -> column, for a model with a TF-IDF block; written to ``vocabulary.txt``.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(folder / arrays_file, **{name: np.asarray(array).astype(np.float32) for name, array in arrays.items()})
+    as_float32: dict[str, Any] = {name: np.asarray(array).astype(np.float32) for name, array in arrays.items()}
+    np.savez_compressed(folder / arrays_file, **as_float32)
     if vocabulary is not None:
         ordered = sorted(vocabulary, key=vocabulary.__getitem__)
         (folder / VOCABULARY_FILE).write_text("\n".join(ordered) + "\n", encoding="utf-8")
@@ -80,7 +81,9 @@ def load_model_folder(folder: Path, *, arrays_file: str, rebuild: str, vocabular
     names = [arrays_file, META_FILE] + ([VOCABULARY_FILE] if vocabulary else [])
     for path in (folder / name for name in names):
         if not path.is_file():
-            raise ModelNotFoundError(f"model file {path} is missing: reinstall spinscope, or rebuild it with `{rebuild}`")
+            raise ModelNotFoundError(
+                f"model file {path} is missing: reinstall spinscope, or rebuild it with `{rebuild}`"
+            )
     meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
     with np.load(folder / arrays_file) as stored:
         arrays = {name: stored[name] for name in stored.files}

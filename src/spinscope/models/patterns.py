@@ -34,7 +34,9 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SUFFIXES = {"ing", "ion", "ent", "ers", "ies", "ity", "ble", "ted", "ess", "ous", "ate", "ive", "ism", "ist"}
 _SPEECH_VERBS = re.compile(r"\b(said|says|say|told|added|stated|declared|noted|stressed|asked|wrote)\b", re.I)
 _SLOGAN_CUES = re.compile(
-    r"\b(chant\w*|slogan\w*|motto\w*|cry|cries|rallying|banners?|flags?|placards?|posters?|shout\w*)\b[^.!?\n]{0,40}$", re.I
+    r"\b(chant\w*|slogan\w*|motto\w*|cry|cries|rallying|banners?|flags?|placards?|posters?|shout\w*)\b"
+    r"[^.!?\n]{0,40}$",
+    re.I,
 )
 _AUTHORITY = re.compile(
     r"\b(?:(?:according to|as)\s+)?(?:(?:many|most|all|leading|top|independent|international|foreign|renowned|"
@@ -90,7 +92,8 @@ def _repeated_address(text: str, quoted: Sequence[tuple[int, int]]) -> Iterator[
         taken.extend(places)
         for place in places:
             others = tuple(other for other in places if other != place)
-            yield Match(*place, "repeated_address", "Repetition", f"said {len(places)} times in the quoted speech", others)
+            why = f"said {len(places)} times in the quoted speech"
+            yield Match(*place, "repeated_address", "Repetition", why, others)
 
 
 def _quoted_slogans(text: str, quoted: Sequence[tuple[int, int]]) -> Iterator[Match]:
@@ -113,7 +116,9 @@ def _quoted_slogans(text: str, quoted: Sequence[tuple[int, int]]) -> Iterator[Ma
         yield Match(offset, offset + len(inner), "quoted_slogan", "Slogans", reason)
 
 
-def _exclaimed_slogans(text: str, sentences: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]]) -> Iterator[Match]:
+def _exclaimed_slogans(
+    text: str, sentences: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]]
+) -> Iterator[Match]:
     """Sentences of two to six words ending in "!" (outside quotes: those are `_quoted_slogans`)."""
     for start, end in sentences:
         for part in re.finditer(r"[^.!?\"“”«»]+!", text[start:end]):

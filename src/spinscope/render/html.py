@@ -46,7 +46,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from spinscope.document import (
-    Claim, Document, DocumentError, Entity, Finding, Quote, Span, Technique, Term, TimelineEntry, Timex,
+    Claim,
+    Document,
+    DocumentError,
+    Entity,
+    Finding,
+    Quote,
+    Span,
+    Technique,
+    Term,
+    TimelineEntry,
+    Timex,
 )
 from spinscope.render.common import LABEL_NAMES, grouped
 from spinscope.render.page import esc, json_script, page, template

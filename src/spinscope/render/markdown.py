@@ -54,14 +54,16 @@ def to_markdown(document: Document, *, all_techniques: bool = False) -> str:
 def _header(document: Document) -> list[str]:
     meta = document.metadata
     lines = [f"# {_escape(meta.title or document.source.name or 'Untitled document')}", ""]
+    source = document.source
+    skipped = ", ".join(record.name for record in document.stages if record.code == "language.unsupported")
     facts = [
-        ("Source", f"{document.source.kind} {_code(document.source.name)}" if document.source.name else document.source.kind),
+        ("Source", f"{source.kind} {_code(source.name)}" if source.name else source.kind),
         ("Published", meta.published),
         ("By", ", ".join(meta.byline)),
         ("Site", meta.site),
         ("Section", " › ".join(meta.breadcrumbs)),
         ("URL", meta.url),
-        ("Language", f"{meta.language}; not analysed by {', '.join(skipped)}, which do not support it" if (skipped := [r.name for r in document.stages if r.code == "language.unsupported"]) else None),
+        ("Language", f"{meta.language}; not analysed by {skipped}, which do not support it" if skipped else None),
     ]
     lines += [f"- **{label}:** {_escape(value) if label != 'Source' else value}" for label, value in facts if value]
     words = len(document.text.split())
@@ -69,7 +71,8 @@ def _header(document: Document) -> list[str]:
     size = f"{words:,} words" + (f", {sentences:,} sentences" if "sentences" in document.layers else "")
     lines.append(f"- **Length:** {size}")
     for image in meta.images:
-        described = "; ".join(_escape(part) for part in (image.caption, image.credit and f"credit: {image.credit}") if part)
+        parts = (image.caption, image.credit and f"credit: {image.credit}")
+        described = "; ".join(_escape(part) for part in parts if part)
         lines.append(f"- **Image:** {_escape(image.url or '(no URL)')}" + (f" ({described})" if described else ""))
     return lines
 
@@ -114,7 +117,8 @@ def _techniques(document: Document, *, everything: bool = False) -> list[str]:
     for technique, items in grouped(listed, lambda item: item.technique):
         lines += ["", f"### {_escape(technique.replace('_', ' '))} ({len(items)})", ""]
         for item in sorted(items, key=lambda item: -item.score):
-            lines.append(f"- “{_escape(item.text)}” — score {item.score:.2f} (characters {item.start}–{item.end}); {_escape(item.why)}")
+            where = f"characters {item.start}–{item.end}"
+            lines.append(f"- “{_escape(item.text)}” — score {item.score:.2f} ({where}); {_escape(item.why)}")
     return lines
 
 
@@ -146,7 +150,8 @@ def _terms(document: Document) -> list[str]:
     lines.append("Scare quotes and quoted terms frame what they mark; titles are listed too.")
     lines.append("")
     for term in terms:
-        lines.append(f"- {_escape(term.text)}: {term.kind.replace('_', ' ')}, {_escape(term.reason)} (characters {term.start}–{term.end})")
+        kind, where = term.kind.replace("_", " "), f"characters {term.start}–{term.end}"
+        lines.append(f"- {_escape(term.text)}: {kind}, {_escape(term.reason)} ({where})")
     return lines
 
 

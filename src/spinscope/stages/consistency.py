@@ -161,7 +161,12 @@ def _periods(text: str, sentences: Sequence[Span], timexes: Sequence[Timex]) -> 
     for timex in timexes:
         years = _years(timex.value) if timex.type == "DURATION" else None
         before, after = text[max(0, timex.start - 30) : timex.start], text[timex.end : timex.end + 60]
-        if years is None or _HEDGES.search(before) or _HEDGES.search(timex.text.split()[0] + " ") or _ELAPSED.match(after):
+        if (
+            years is None
+            or _HEDGES.search(before)
+            or _HEDGES.search(timex.text.split()[0] + " ")
+            or _ELAPSED.match(after)
+        ):
             continue
         noun = _named_period(timex, before, after) or _adverbial_period(text, timex, before, sentences)
         if noun:
@@ -246,7 +251,9 @@ def _dated(stem: str, cues: re.Pattern[str], sentences: Sequence[Span], days: Se
     return None
 
 
-def _event_dates(doc: Doc, sentences: Sequence[Span], timexes: Sequence[Timex], entities: Sequence[Entity]) -> Iterator[Finding]:
+def _event_dates(
+    doc: Doc, sentences: Sequence[Span], timexes: Sequence[Timex], entities: Sequence[Entity]
+) -> Iterator[Finding]:
     dated: dict[tuple[str, str], dict[str, list[Timex]]] = defaultdict(lambda: defaultdict(list))
     names = {entity.id: entity.name for entity in entities}
     for timex in timexes:
@@ -302,7 +309,9 @@ def _totals(text: str, sentences: Sequence[Span]) -> Iterator[Finding]:
                     continue
                 base = sentence.start + match.start("parts")
                 cited = (
-                    Span(sentence.start + match.start("total"), sentence.start + match.end("total"), match.group("total")),
+                    Span(
+                        sentence.start + match.start("total"), sentence.start + match.end("total"), match.group("total")
+                    ),
                     *(Span(base + m.start(), base + m.end(), m.group(0)) for _, m in parts),
                 )
                 listed = " + ".join(m.group(0) for _, m in parts)

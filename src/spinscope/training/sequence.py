@@ -93,7 +93,7 @@ def fit_sequence_head(sentences: Sequence[Sentence], settings: SequenceSettings)
 def _network(torch, features: int, settings: SequenceSettings):
     nn = torch.nn
 
-    class Detector(nn.Module):
+    class Detector(nn.Module):  # type: ignore[name-defined]  # torch is imported lazily, so nn is a variable
         def __init__(self) -> None:
             super().__init__()
             self.norm = nn.LayerNorm(features)

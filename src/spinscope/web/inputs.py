@@ -7,6 +7,7 @@ what was read from the article. Nothing is analysed here.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from spinscope.document import Document
 from spinscope.errors import InputError
@@ -62,7 +63,7 @@ def read_request_input(
 
 
 def _with_metadata(document: Document, *, title: str | None, published: str | None) -> Document:
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}
     if title and title.strip():
         changes["title"] = title.strip()
     if published and published.strip():

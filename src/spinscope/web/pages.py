@@ -58,12 +58,16 @@ def index_page(
 <label for=text>Paste the article</label>
 <textarea id=text name=text placeholder="Title on the first line, then the text">{esc(form.get("text", ""))}</textarea>
 <div class=row>
-<div><label for=url>… or give its URL</label><input type=url id=url name=url value="{esc(form.get("url", ""))}" placeholder="https://"></div>
-<div><label for=file>… or upload a file</label><input type=file id=file name=file accept=".txt,.text,.md,.html,.htm,.xhtml"></div>
+<div><label for=url>… or give its URL</label>
+<input type=url id=url name=url value="{esc(form.get("url", ""))}" placeholder="https://"></div>
+<div><label for=file>… or upload a file</label>
+<input type=file id=file name=file accept=".txt,.text,.md,.html,.htm,.xhtml"></div>
 </div>
 <div class=row>
-<div><label for=title>Title <span class=hint>(optional; replaces the one found)</span></label><input type=text id=title name=title value="{esc(form.get("title", ""))}"></div>
-<div><label for=published>Published <span class=hint>(optional)</span></label><input type=date id=published name=published value="{esc(form.get("published", ""))}"></div>
+<div><label for=title>Title <span class=hint>(optional; replaces the one found)</span></label>
+<input type=text id=title name=title value="{esc(form.get("title", ""))}"></div>
+<div><label for=published>Published <span class=hint>(optional)</span></label>
+<input type=date id=published name=published value="{esc(form.get("published", ""))}"></div>
 </div>
 <button type=submit id=analyse>Analyse</button>
 <p class=hint>The analysis is kept in the store, where Search finds it. Analysing takes a few seconds.</p>
@@ -127,20 +131,27 @@ def _pager(query: str, *, total: int, limit: int, offset: int) -> str:
     return f'<div class=pager>{"".join(links)}</div>' if links else ""
 
 
-def corpus_page(by_source: Sequence[tuple[str, str, int]], by_month: Sequence[tuple[str, str, int]], *, documents: int) -> str:
+def corpus_page(
+    by_source: Sequence[tuple[str, str, int]], by_month: Sequence[tuple[str, str, int]], *, documents: int
+) -> str:
     """Technique counts per source and over time, as stacked bar charts with a shared legend."""
     if not by_source:
-        body = "<section><h1>Corpus</h1><p class=hint>No technique spans stored yet: analyse some articles first.</p></section>"
+        body = (
+            "<section><h1>Corpus</h1>"
+            "<p class=hint>No technique spans stored yet: analyse some articles first.</p></section>"
+        )
         return _page("Corpus", body, active="/corpus")
     techniques = sorted({technique for _, technique, _ in by_source})
     # Swatches are coloured by class: the page's policy forbids style attributes.
     legend = "".join(
         f'<span><span class="swatch tc-{i}"></span>{esc(t.replace("_", " "))}</span>' for i, t in enumerate(techniques)
     )
+    per_source = bar_chart(by_source, horizontal=True, label="Technique spans per source")
+    per_month = bar_chart(by_month, horizontal=False, label="Technique spans per month")
     body = f"""<section><h1>Corpus</h1><p class=hint>{documents:,} stored documents. Counts of technique spans.</p>
 <div class=legend>{legend}</div></section>
-<section><h2>Per source</h2>{bar_chart(by_source, horizontal=True, label="Technique spans per source")}</section>
-<section><h2>Over time (by month published)</h2>{bar_chart(by_month, horizontal=False, label="Technique spans per month")}</section>"""
+<section><h2>Per source</h2>{per_source}</section>
+<section><h2>Over time (by month published)</h2>{per_month}</section>"""
     return _page("Corpus", body, active="/corpus", extra_style=swatch_css(techniques))
 
 
