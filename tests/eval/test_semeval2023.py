@@ -52,7 +52,11 @@ def test_load_keeps_crlf_offsets_and_labels(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("labels", "message"),
-    [("7\t2\tDoubt\n", "no non-empty line 2"), ("7\t1\tNot_A_Technique\n", "unknown technique"), ("7\tx\n", "expected")],
+    [
+        ("7\t2\tDoubt\n", "no non-empty line 2"),
+        ("7\t1\tNot_A_Technique\n", "unknown technique"),
+        ("7\tx\n", "expected"),
+    ],
     ids=["blank-line", "unknown-technique", "malformed"],
 )
 def test_load_refuses_bad_labels(tmp_path: Path, labels: str, message: str) -> None:

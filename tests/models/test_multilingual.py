@@ -42,7 +42,9 @@ def test_embed_refuses_an_unknown_kind(encoder) -> None:
     ],
     ids=["ru-en", "de-en"],
 )
-def test_embed_puts_translations_closer_than_unrelated_text(encoder, text: str, translation: str, unrelated: str) -> None:
+def test_embed_puts_translations_closer_than_unrelated_text(
+    encoder, text: str, translation: str, unrelated: str
+) -> None:
     rows = encoder.embed([text, translation, unrelated])
     assert rows[0] @ rows[1] > rows[0] @ rows[2]
 

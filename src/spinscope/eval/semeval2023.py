@@ -27,7 +27,9 @@ __all__ = [
     "Article",
     "Paragraph",
     "PairScores",
+    "evaluate_subtask3",
     "load_semeval2023",
+    "load_subtask3",
     "paragraph_lines",
     "score_pairs",
     "write_subtask3",
@@ -124,42 +126,79 @@ def load_semeval2023(folder: Path, *, language: str) -> list[Article]:
         language: The ISO 639-1 code recorded on each article ("ru", "en", ...).
 
     Raises:
+        InputError: As `load_subtask3`.
+    """
+    return load_subtask3(
+        folder / "train-articles-subtask-3",
+        folder / "train-labels-subtask-3.txt",
+        language=language,
+        spans=folder / "train-labels-subtask-3-spans",
+    )
+
+
+def load_subtask3(articles: Path, labels: Path, *, language: str, spans: Path | None = None) -> list[Article]:
+    """Read a folder of ``article<ID>.txt`` files with their paragraph labels (and span labels).
+
+    Raises:
         InputError: A path is missing, a label row is malformed, names an unknown technique, or
             a paragraph that is not a non-empty line of its article.
     """
-    articles_dir = folder / "train-articles-subtask-3"
-    labels_file = folder / "train-labels-subtask-3.txt"
-    for path in (articles_dir, labels_file):
+    for path in (articles, labels):
         if not path.exists():
             raise InputError(
-                f"{path} does not exist: pass a SemEval-2023 subtask-3 folder (train-articles-subtask-3/ and its labels)"
+                f"{path} does not exist: pass a SemEval-2023 subtask-3 articles folder and its paragraph labels file"
             )
-    labels = _paragraph_labels(labels_file)
-    spans = _span_labels(folder / "train-labels-subtask-3-spans")
+    gold_labels = _paragraph_labels(labels)
+    gold_spans = _span_labels(spans) if spans is not None else {}
     result = []
-    for path in sorted(articles_dir.iterdir()):
+    for path in sorted(articles.iterdir()):
         match = _ARTICLE_NAME.search(path.name)
         if not match:
             continue
         article_id = match.group(1)
         with path.open(encoding="utf-8", newline="") as handle:
             text = handle.read()
-        gold = labels.get(article_id, {})
+        gold = gold_labels.get(article_id, {})
         lines = paragraph_lines(text)
         numbers = {number for number, _, _ in lines}
         for number in gold:
             if number not in numbers:
-                raise InputError(
-                    f"{labels_file}: article {article_id} has no non-empty line {number}", code="input.labels"
-                )
+                raise InputError(f"{labels}: article {article_id} has no non-empty line {number}", code="input.labels")
         paragraphs = tuple(
             Paragraph(number, start, end, text[start:end], gold.get(number, frozenset()))
             for number, start, end in lines
         )
-        result.append(Article(article_id, language, text, paragraphs, tuple(spans.get(article_id, ()))))
+        result.append(Article(article_id, language, text, paragraphs, tuple(gold_spans.get(article_id, ()))))
     if not result:
-        raise InputError(f"no articleNNN.txt files in {articles_dir}", code="input.empty")
+        raise InputError(f"no articleNNN.txt files in {articles}", code="input.empty")
     return result
+
+
+def evaluate_subtask3(
+    articles: Sequence[Article], *, model_dir: Path | None = None, output: Path | None = None
+) -> PairScores:
+    """Score the paragraph model (`spinscope.models.paragraphs`) on labelled articles of one language.
+
+    Args:
+        articles: From `load_subtask3`, all in one language the paragraph models cover.
+        model_dir: A folder from ``spinscope train paragraphs``; None uses the shipped models.
+        output: Where to write the predictions in the task's format, if anywhere.
+    """
+    from spinscope.models.paragraphs import find_paragraph_techniques, load_paragraph_model
+
+    predicted: dict[tuple[str, int], list[str]] = {}
+    gold: dict[tuple[str, int], list[str]] = {}
+    for article in articles:
+        model = load_paragraph_model(article.language, model_dir)
+        found: dict[int, list[str]] = {}
+        for span in find_paragraph_techniques(model, article.text, [], language=article.language):
+            found.setdefault(span.start, []).append(span.technique)
+        for paragraph in article.paragraphs:
+            predicted[(article.id, paragraph.number)] = sorted(found.get(paragraph.start, []))
+            gold[(article.id, paragraph.number)] = sorted(paragraph.techniques)
+    if output is not None:
+        write_subtask3(output, [(key[0], key[1], names) for key, names in predicted.items()])
+    return score_pairs(predicted, gold)
 
 
 def _paragraph_labels(path: Path) -> dict[str, dict[int, frozenset[str]]]:
@@ -173,7 +212,9 @@ def _paragraph_labels(path: Path) -> dict[str, dict[int, frozenset[str]]]:
             raise InputError(
                 f"{path}:{row}: expected article_id<TAB>paragraph_no<TAB>techniques, got {line!r}", code="input.labels"
             )
-        techniques = frozenset(name.strip() for name in (fields[2] if len(fields) == 3 else "").split(",") if name.strip())
+        techniques = frozenset(
+            name.strip() for name in (fields[2] if len(fields) == 3 else "").split(",") if name.strip()
+        )
         unknown = techniques - known
         if unknown:
             raise InputError(f"{path}:{row}: unknown technique {sorted(unknown)[0]!r}", code="input.labels")
@@ -218,13 +259,20 @@ def score_pairs(
     guessed = Counter(name for _, name in predicted_pairs)
     hits = Counter(name for _, name in right)
     per_technique = {
-        name: f1_score(hits[name] / guessed[name] if guessed[name] else 0.0, hits[name] / support[name] if support[name] else 0.0)
+        name: f1_score(
+            hits[name] / guessed[name] if guessed[name] else 0.0, hits[name] / support[name] if support[name] else 0.0
+        )
         for name in TECHNIQUES_2023
         if support[name] or guessed[name]
     }
     return PairScores(
-        precision, recall, f1_score(precision, recall), len(predicted_pairs), len(gold_pairs),
-        per_technique, dict(support),
+        precision,
+        recall,
+        f1_score(precision, recall),
+        len(predicted_pairs),
+        len(gold_pairs),
+        per_technique,
+        dict(support),
     )
 
 
