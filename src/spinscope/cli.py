@@ -115,6 +115,23 @@ _AllowPrivateOption = Annotated[
     bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
 ]
 _DbOption = Annotated[Path, typer.Option("--db", help="The store's SQLite file.")]
+
+
+class Inventory(StrEnum):
+    """The technique inventories English can be analysed with."""
+
+    v2020 = "2020"
+    v2023 = "2023"
+
+
+_InventoryOption = Annotated[
+    Inventory,
+    typer.Option(
+        "--inventory",
+        help="English techniques: 2020 (14 SemEval-2020 techniques, spans) or 2023 (23 SemEval-2023 "
+        "techniques, per paragraph). Russian always gets 2023.",
+    ),
+]
 _DEFAULT_MAX_BYTES = IngestSettings().max_bytes
 _DEFAULT_MAX_CHARS = IngestSettings().max_chars
 _DEFAULT_DB = Path(StoreSettings().path)
@@ -145,6 +162,7 @@ def analyze(
     max_chars: _MaxCharsOption = _DEFAULT_MAX_CHARS,
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
+    inventory: _InventoryOption = Inventory.v2020,
     all_techniques: Annotated[
         bool,
         typer.Option(
@@ -164,7 +182,9 @@ def analyze(
                 "with --store and browse them with `spinscope serve`",
                 code="config.format",
             )
-        settings = _settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars)
+        settings = _settings(
+            stages, model, max_bytes, timeout, allow_private, max_chars=max_chars, inventory=inventory.value
+        )
         failed = 0
         with ExitStack() as stack:
             kept = stack.enter_context(open_store(StoreSettings(path=str(store)))) if store else None
@@ -260,10 +280,13 @@ def batch(
     max_chars: _MaxCharsOption = _DEFAULT_MAX_CHARS,
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
+    inventory: _InventoryOption = Inventory.v2020,
 ) -> None:
     """Analyse a corpus into a results file, one record per input, in parallel and resumably."""
     with _errors_reported():
-        settings = _settings(stages, model, max_bytes, timeout, allow_private, max_chars=max_chars)
+        settings = _settings(
+            stages, model, max_bytes, timeout, allow_private, max_chars=max_chars, inventory=inventory.value
+        )
         options = BatchSettings(workers=workers, engine=engine.value, address=address, retry_failed=retry_failed)
         with _progress() as progress:
             summary = run_batch(inputs, out, settings=settings, batch=options, progress=progress)
@@ -340,6 +363,76 @@ def train_techniques(
             table.add_row("precision of the spans shown", f"{validation.shown.precision:.4f}", "")
         Console().print(table)
         typer.echo(f"model written to {out}")
+
+
+# SemEval-2023 paragraph techniques (Russian, and English's 2023 inventory): `spinscope train
+# paragraphs` and `spinscope eval semeval2023`.
+@train_app.command("paragraphs")
+def train_paragraphs_command(
+    data: Annotated[
+        Path, typer.Option("--data", help="The shared data folder (semeval2023-task3-*/).", show_default=False)
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write the models into (a subfolder each).", show_default=False)
+    ],
+    languages: Annotated[
+        str, typer.Option("--languages", help="Languages to validate and train a model for.")
+    ] = "ru,en",
+    helpers: Annotated[
+        str, typer.Option("--helpers", help="Other languages that may join training where the folds find they help.")
+    ] = "",
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, split by article.")] = 5,
+) -> None:
+    """Train the SemEval-2023 paragraph techniques models; print their cross-validated micro-F1."""
+    with _errors_reported():
+        from spinscope.training.paragraphs import TrainSettings, train_paragraphs
+
+        targets = [code.strip() for code in languages.split(",") if code.strip()]
+        others = [code.strip() for code in helpers.split(",") if code.strip()]
+        with _progress() as progress:
+            results = train_paragraphs(
+                data, out, targets=targets, helpers=others, settings=TrainSettings(folds=folds), progress=progress
+            )
+        table = Table("language", "micro-F1", "precision", "recall", "three most frequent: micro-F1")
+        for language, result in results.items():
+            table.add_row(
+                language, f"{result.model.f1:.4f}", f"{result.model.precision:.4f}", f"{result.model.recall:.4f}",
+                f"{result.baseline.f1:.4f}",
+            )
+        Console().print(table)
+        typer.echo(f"models written to {out}")
+
+
+@eval_app.command("semeval2023")
+def eval_semeval2023(
+    articles: _ArticlesOption,
+    labels: Annotated[
+        Path,
+        typer.Option("--labels", help="The paragraph labels file (id, paragraph_no, techniques).", show_default=False),
+    ],
+    language: Annotated[str, typer.Option("--language", help="The articles' language: ru or en.")] = "ru",
+    model_dir: Annotated[
+        Path | None, typer.Option("--model-dir", help="A folder from `spinscope train paragraphs`.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Write the predictions in the task's format to this file.")
+    ] = None,
+) -> None:
+    """Score the paragraph techniques model on SemEval-2023 subtask-3 articles: micro-F1 over paragraph pairs."""
+    with _errors_reported():
+        from spinscope.eval.semeval2023 import evaluate_subtask3, load_subtask3
+
+        corpus = load_subtask3(articles, labels, language=language)
+        scores = evaluate_subtask3(corpus, model_dir=model_dir, output=output)
+        table = Table("measure", "value")
+        table.add_row("micro-F1", f"{scores.f1:.4f}")
+        table.add_row("precision", f"{scores.precision:.4f}")
+        table.add_row("recall", f"{scores.recall:.4f}")
+        for technique, f1 in scores.per_technique.items():
+            table.add_row(f"  F1 {technique}", f"{f1:.4f} ({scores.support.get(technique, 0)} pairs)")
+        Console().print(table)
+        if output is not None:
+            typer.echo(f"predictions written to {output}")
 
 
 @eval_app.command("ptc")
@@ -534,6 +627,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = _DEFAULT_WEB.port,
     model: _ModelOption = None,
     allow_private: _AllowPrivateOption = False,
+    inventory: _InventoryOption = Inventory.v2020,
 ) -> None:
     """Start the web app: paste, upload or fetch articles, read their reports, search the store."""
     with _errors_reported():
@@ -544,7 +638,7 @@ def serve(
         except ImportError as error:
             raise MissingDependencyError("serving the web app needs uvicorn: pip install 'spinscope[web]'") from error
         settings = replace(
-            _settings(None, model, _DEFAULT_MAX_BYTES, _DEFAULT_TIMEOUT, allow_private),
+            _settings(None, model, _DEFAULT_MAX_BYTES, _DEFAULT_TIMEOUT, allow_private, inventory=inventory.value),
             store=StoreSettings(path=str(db)),
             web=WebSettings(host=host, port=port),
         )
@@ -729,13 +823,14 @@ def _emit(sink: TextIO, text: str) -> None:
 
 def _settings(
     stages: str | None, model: str | None, max_bytes: int, timeout: float, allow_private: bool,
-    *, max_chars: int = _DEFAULT_MAX_CHARS,
+    *, max_chars: int = _DEFAULT_MAX_CHARS, inventory: str = "2020",
 ) -> Settings:
     return Settings(
         stages=tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None,
         ingest=IngestSettings(max_bytes=max_bytes, max_chars=max_chars),
         fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
         nlp=NlpSettings(model=model),
+        techniques=TechniqueSettings(inventory=inventory),
     )
 
 

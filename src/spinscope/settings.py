@@ -120,13 +120,22 @@ class TechniqueSettings:
             reports).
         operating_point: Spans scoring at least this are marked `shown`, the ones readers see
             by default; None takes the model's own, chosen for precision (see the README).
+        inventory: The technique inventory for English: "2020" (the 14 SemEval-2020 Task 11
+            techniques, spans found by the span model) or "2023" (the 23 SemEval-2023 Task 3
+            techniques, one span per paragraph and technique). Russian always gets "2023".
+        paragraph_model_dir: Folder of paragraph models written by ``spinscope train
+            paragraphs`` (one subfolder per language); None uses the shipped ones.
     """
 
     model_dir: str | None = None
     min_score: float = 0.0
     operating_point: float | None = None
+    inventory: str = "2020"
+    paragraph_model_dir: str | None = None
 
     def __post_init__(self) -> None:
+        if self.inventory not in ("2020", "2023"):
+            raise ConfigError(f"inventory must be '2020' or '2023', got {self.inventory!r}")
         if not 0 <= self.min_score <= 1:
             raise ConfigError(f"min_score must be from 0 to 1, got {self.min_score}")
         if self.operating_point is not None and not 0 <= self.operating_point <= 1:
