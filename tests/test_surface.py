@@ -15,6 +15,7 @@ import spinscope
 from spinscope.cli import app
 from spinscope.settings import (
     BatchSettings,
+    ClaimSettings,
     FetchSettings,
     IngestSettings,
     NlpSettings,
@@ -68,15 +69,15 @@ def _commands(group, prefix: str = ""):
 @pytest.mark.parametrize(
     "settings_type",
     [
-        Settings, IngestSettings, FetchSettings, NlpSettings, TechniqueSettings, BatchSettings, StoreSettings,
-        WebSettings,
+        Settings, IngestSettings, FetchSettings, NlpSettings, ClaimSettings, TechniqueSettings, BatchSettings,
+        StoreSettings, WebSettings,
     ],
     ids=lambda t: t.__name__,
 )
 def test_every_setting_is_documented(settings_type: type) -> None:
     section = _section("Settings")
     for field in dataclasses.fields(settings_type):
-        if field.name in ("ingest", "fetch", "nlp", "techniques", "store", "web"):
+        if field.name in ("ingest", "fetch", "nlp", "claims", "techniques", "store", "web"):
             continue
         assert f"`{settings_type.__name__}.{field.name}`" in section
 

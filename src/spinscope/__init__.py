@@ -45,6 +45,7 @@ from spinscope.pipeline import Pipeline, build_pipeline, stage_names
 from spinscope.render import comparison_to_html, comparison_to_markdown, to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
+    ClaimSettings,
     CompareSettings,
     FetchSettings,
     IngestSettings,
@@ -67,6 +68,7 @@ __all__ = [
     "BatchSettings",
     "BatchSummary",
     "Claim",
+    "ClaimSettings",
     "CompareSettings",
     "Comparison",
     "ConfigError",

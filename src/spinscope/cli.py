@@ -41,6 +41,7 @@ from spinscope.ingest import may_hold_several
 from spinscope.render import comparison_to_html, comparison_to_markdown, to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
+    ClaimSettings,
     CompareSettings,
     FetchSettings,
     IngestSettings,
@@ -603,8 +604,9 @@ def eval_claims(
     with _errors_reported():
         from spinscope.eval.claims import evaluate_claims
 
+        settings = Settings(claims=ClaimSettings(model_dir=str(model_dir) if model_dir else None))
         with _progress() as progress:
-            result = evaluate_claims(data, model_dir=model_dir, progress=progress)
+            result = evaluate_claims(data, settings=settings, progress=progress)
         ranking = Table("CLEF-2019 Task 1 test", "AP", *(f"P@{k}" for k in result.clef.precision_at))
         for name, (ap, precision) in result.clef.per_debate.items():
             ranking.add_row(name, f"{ap:.4f}", *(f"{value:.4f}" for value in precision.values()))

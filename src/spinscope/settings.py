@@ -14,6 +14,7 @@ from spinscope.errors import ConfigError
 
 __all__ = [
     "BatchSettings",
+    "ClaimSettings",
     "CompareSettings",
     "FetchSettings",
     "IngestSettings",
@@ -107,6 +108,18 @@ class NlpSettings:
     def candidates(self) -> tuple[str, ...]:
         """The model names to try, in order."""
         return (self.model,) if self.model else DEFAULT_MODELS
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimSettings:
+    """How sentences are scored for check-worthiness.
+
+    Attributes:
+        model_dir: Folder of a claims model written by ``spinscope train claims``; None uses
+            the model shipped with spinscope.
+    """
+
+    model_dir: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -213,6 +226,7 @@ class Settings:
         ingest: How inputs are read.
         fetch: How URLs are fetched.
         nlp: How the spaCy pipeline is loaded and run.
+        claims: How sentences are scored for check-worthiness.
         techniques: How persuasion techniques are found.
         store: Where analysed documents are kept.
         web: How the web app listens and what it accepts.
@@ -225,6 +239,7 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
+    claims: ClaimSettings = field(default_factory=ClaimSettings)
     techniques: TechniqueSettings = field(default_factory=TechniqueSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     web: WebSettings = field(default_factory=WebSettings)

@@ -8,6 +8,7 @@ import pytest
 
 from spinscope.eval.claims import CLAIMBUSTER, CLEF2019, CLEF2020, evaluate_claims, load_training
 from spinscope.models.claims import embed_sentences, load_claim_model
+from spinscope.settings import ClaimSettings, Settings
 from spinscope.training.claims import TrainSettings, train_from_data
 
 from ..conftest import ProgressLog
@@ -77,7 +78,7 @@ def test_train_from_data_writes_a_model_that_ranks_claims_first(data: Path, tmp_
 def test_training_and_scoring_report_running_counts(data: Path, tmp_path: Path) -> None:
     training, scoring = ProgressLog(), ProgressLog()
     train_from_data(data, tmp_path / "model", settings=TrainSettings(folds=2, min_count=1), progress=training)
-    evaluate_claims(data, model_dir=tmp_path / "model", progress=scoring)
+    evaluate_claims(data, settings=Settings(claims=ClaimSettings(model_dir=str(tmp_path / "model"))), progress=scoring)
     training.check()
     sentences = sum(len(debate.sentences) for debate in load_training(data))
     assert list(training.steps()) == ["encoding sentences", "cross-validating"]

@@ -25,6 +25,7 @@ from pathlib import Path
 from spinscope.errors import InputError
 from spinscope.eval import Scores
 from spinscope.progress import Progress
+from spinscope.settings import Settings
 
 __all__ = [
     "CLAIMBUSTER",
@@ -239,16 +240,17 @@ def score_class(labels: Sequence[bool], scores: Sequence[float], threshold: floa
 
 
 def evaluate_claims(
-    data: Path, *, model_dir: Path | None = None, progress: Progress | None = None
+    data: Path, *, settings: Settings | None = None, progress: Progress | None = None
 ) -> ClaimEvaluation:
-    """Score the claims model (the shipped one, or the one in `model_dir`) on both test sets.
+    """Score the claims model `settings.claims` names (the shipped one by default) on both test sets.
 
     Each debate is scored as one text, sentence by sentence with its neighbours, as the stage
     scores an article. `progress` gets ("scoring", debates done, debates in all).
     """
     from spinscope.models.claims import MODEL_DIR, embed_sentences, load_claim_model
 
-    model = load_claim_model(model_dir or MODEL_DIR)
+    folder = (settings or Settings()).claims.model_dir
+    model = load_claim_model(Path(folder) if folder else MODEL_DIR)
     clef, groundtruth = load_test_sets(data)
     scores = []
     debates = [*clef, *groundtruth]

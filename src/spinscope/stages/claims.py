@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from spinscope.document import Claim, Document, Entity, Quote, Span, Timex
@@ -81,7 +82,8 @@ class ClaimStage(Stage):
     languages = frozenset({"en", "ru"})  # Russian: spinscope.models.claims_multilingual
 
     def __init__(self, settings: Settings) -> None:
-        self.model = load_claim_model(MODEL_DIR)
+        folder = settings.claims.model_dir
+        self.model = load_claim_model(Path(folder) if folder else MODEL_DIR)
         self.multilingual = load_multilingual_claim_model()
         self.version = (
             f"3 (model {self.model.meta.get('version', 'unversioned')}; "
