@@ -84,3 +84,18 @@ def test_lexicon_variants_of_one_referent_are_named(left: str, right: str, kind:
     differences = find_differences([_unit(0, left), _unit(1, right)], lambda a, b: 0.0)
     [found] = [d for d in differences if d.kind == kind]
     assert found.sources == {0, 1}
+
+
+# one date value, another, whether they are a date difference
+WEEKDAYS = [
+    ("weekday-on-that-date", "XXXX-WXX-1", "2025-05-19", False),
+    ("weekday-on-another-date", "XXXX-WXX-1", "2025-05-18", True),
+    ("weekday-and-evening", "XXXX-WXX-7TEV", "2025-05-18TEV", False),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "differ"), [c[1:] for c in WEEKDAYS], ids=[c[0] for c in WEEKDAYS])
+def test_an_unanchored_weekday_matches_a_date_on_that_weekday(one: str, other: str, differ: bool) -> None:
+    left = _unit(0, "They met on Monday.", dates=[Timex(8, 17, "on Monday", type="DATE", value=one)])
+    right = _unit(1, "Они встретились в понедельник.", dates=[Timex(16, 29, "в понедельник", type="DATE", value=other)])
+    assert ("date" in _kinds(left, right)) is differ

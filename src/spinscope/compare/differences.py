@@ -5,8 +5,9 @@ Each rule compares two units and is applied to every pair of sources in a group 
 - ``number``: both state numbers and neither's values are all among the other's (an extra
   number is more detail, not a conflict); "nearly 3,000" and "3,000" are the same value.
 - ``date``: both have dates or times and neither's are all compatible with the other's
-  (equal, or one more precise than the other); the same words resolved to two values are
-  not a difference between the sources.
+  (equal, or one more precise than the other, or a weekday with no date to count from and a
+  date on that weekday: «в понедельник» and "on Monday, 19 May"); the same words resolved to
+  two values are not a difference between the sources.
 - ``actor``: both name people, organisations or groups, and none in common; names are one
   across scripts and spellings when `spinscope.compare.translit.same_name` says so (Пашинян,
   Pashinyan). Groups (NORP) count only between units of one language: the Russian entities
@@ -23,6 +24,7 @@ Each rule compares two units and is applied to every pair of sources in a group 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -121,8 +123,30 @@ def _compatible(one: tuple[str, str], other: tuple[str, str]) -> bool:
     (v1, t1), (v2, t2) = one, other
     if t1 == t2:
         return True
+    weekday = _weekday_against_date(v1, v2)
+    if weekday is not None:
+        return weekday
     shorter, longer = sorted((v1, v2), key=len)
     return longer.startswith(shorter) or all(x == y or "X" in (x, y) for x, y in zip(v1, v2, strict=False))
+
+
+_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T\w+)?$")
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T\w+)?$")
+
+
+def _weekday_against_date(one: str, other: str) -> bool | None:
+    """Whether an unanchored weekday (``XXXX-WXX-1``, "on Monday" with no date to count from)
+    can be a full date (``2025-05-19``): it can when the date falls on that weekday. None when
+    the two values are not such a pair."""
+    for weekday, day in ((one, other), (other, one)):
+        week_match, day_match = _WEEKDAY.match(weekday), _DAY.match(day)
+        if week_match and day_match:
+            try:
+                date = datetime.date(*(int(part) for part in day_match.groups()[:3]))
+            except ValueError:
+                return None
+            return date.isoweekday() == int(week_match.group(1))
+    return None
 
 
 def _dates_differ(a: Unit, b: Unit) -> bool:
