@@ -47,17 +47,19 @@ def analyze_text(
 
 
 def classify_spans(
-    text: str, spans: Sequence[tuple[int, int]], *, settings: Settings | None = None
+    text: str | Document, spans: Sequence[tuple[int, int]], *, settings: Settings | None = None
 ) -> list[Technique]:
-    """Name the technique of each given span of `text` (the task's technique classification).
+    """Name the technique of each given span of a text (the task's technique classification).
 
-    The text is parsed (sentences and names) as `analyze_text` would. A span given more than
-    once gets the most likely technique the first time, the next most likely the second, and so
-    on, since the same stretch of text may use several techniques.
+    A string is parsed (sentences and names) as `analyze_text` would; an analysed `Document`
+    that has its `sentences` and `entities` layers is read as it is, so an evaluation that has
+    analysed an article does not parse it twice. A span given more than once gets the most
+    likely technique the first time, the next most likely the second, and so on, since the
+    same stretch of text may use several techniques.
 
     Args:
-        text: The article text.
-        spans: `(start, end)` character offsets into `text`.
+        text: The article text, or the article analysed.
+        spans: `(start, end)` character offsets into the text.
         settings: Pipeline settings (spaCy model, techniques model); defaults when None.
 
     Returns:
@@ -67,14 +69,18 @@ def classify_spans(
         InputError: A span does not lie inside the text (code ``input.span``).
     """
     settings = settings or Settings()
+    length = len(text.text if isinstance(text, Document) else text)
     for start, end in spans:
-        if not 0 <= start < end <= len(text):
+        if not 0 <= start < end <= length:
             raise InputError(
-                f"span ({start}, {end}) is not inside the text of {len(text)} characters: give 0 <= start < end <= "
-                f"{len(text)}",
+                f"span ({start}, {end}) is not inside the text of {length} characters: give 0 <= start < end <= "
+                f"{length}",
                 code="input.span",
             )
-    parsed = analyze_text(text, settings=replace(settings, stages=("entities",)))
+    parsed = text
+    if not isinstance(parsed, Document) or not {"sentences", "entities"} <= set(parsed.layers):
+        plain = parsed.text if isinstance(parsed, Document) else parsed
+        parsed = analyze_text(plain, settings=replace(settings, stages=("entities",)))
     return label_spans(
-        load_model(settings), text, parsed.layers["sentences"], names_of(parsed.layers["entities"]), spans
+        load_model(settings), parsed.text, parsed.layers["sentences"], names_of(parsed.layers["entities"]), spans
     )

@@ -74,6 +74,13 @@ def test_classify_spans_names_each_given_span() -> None:
     assert all(item.technique in TECHNIQUES and 0 < item.score <= 1 for item in found)
 
 
+def test_classify_spans_reads_an_analysed_document_as_its_text() -> None:
+    text = "They are evil traitors. Make our country great again!"
+    analysed = analyze_text(text, settings=Settings(stages=("entities",)))
+    from_document = classify_spans(analysed, [(9, 22), (24, 53)])
+    assert [item.technique for item in from_document] == [item.technique for item in classify_spans(text, [(9, 22), (24, 53)])]
+
+
 def test_classify_spans_gives_a_repeated_span_its_next_technique() -> None:
     text = "They are evil traitors and liars."
     first, second = classify_spans(text, [(9, 22), (9, 22)])

@@ -178,11 +178,9 @@ def evaluate_ptc(
 
     `progress` gets ("scoring", articles done, articles in all).
     """
-    from spinscope.analysis import analyze_text
-    from spinscope.stages.techniques import label_spans, load_model, names_of
+    from spinscope.analysis import analyze_text, classify_spans
 
     settings = replace(settings or Settings(), stages=("techniques",))
-    model = load_model(settings)
     predicted: dict[str, list[tuple[int, int]]] = {}
     gold: dict[str, list[tuple[int, int]]] = {}
     guessed: list[str] = []
@@ -201,9 +199,7 @@ def evaluate_ptc(
                     (span.start, span.end) for span in article.spans if span.technique == found.technique
                 ])
         if article.spans:
-            given = [(span.start, span.end) for span in article.spans]
-            sentences, entities = document.layers["sentences"], document.layers["entities"]
-            found = label_spans(model, article.text, sentences, names_of(entities), given)
+            found = classify_spans(document, [(span.start, span.end) for span in article.spans], settings=settings)
             guessed.extend(item.technique for item in found)
             labelled.extend(span.technique for span in article.spans)
         if progress:
