@@ -68,7 +68,8 @@ def _accuracy(data: Path) -> None:
         clef, [list(baseline.predict_proba([s.text for s in debate.sentences])[:, 1]) for debate in clef]
     )
     gold = [s.checkworthy for debate in groundtruth for s in debate.sentences]
-    base_class = score_class(gold, list(baseline.predict_proba([s.text for d in groundtruth for s in d.sentences])[:, 1]), 0.5)
+    base_scores = baseline.predict_proba([s.text for d in groundtruth for s in d.sentences])[:, 1]
+    base_class = score_class(gold, list(base_scores), 0.5)
     print(f"training data: {len(training)} debates, {len(texts):,} sentences, {sum(labels):,} check-worthy\n")
 
     print(f"CLEF-2019 CheckThat! Task 1 test: {result.debates} debates, {result.sentences:,} sentences")
@@ -80,7 +81,8 @@ def _accuracy(data: Path) -> None:
               + f" | {base_ap:.4f} | " + " | ".join(f"{v:.2f}" for v in base_precision.values()) + " |")
     print(f"| **mean** | **{result.clef.map:.4f}** | "
           + " | ".join(f"{v:.3f}" for v in result.clef.precision_at.values())
-          + f" | **{base_ranking.map:.4f}** | " + " | ".join(f"{v:.3f}" for v in base_ranking.precision_at.values()) + " |")
+          + f" | **{base_ranking.map:.4f}** | "
+          + " | ".join(f"{v:.3f}" for v in base_ranking.precision_at.values()) + " |")
     print(f"\ntarget MAP ≥ {TARGETS['CLEF MAP']:.2f}; the lab's best primary run: {LAB_BEST_MAP:.3f}\n")
 
     spin = result.claimbuster
@@ -104,7 +106,8 @@ def _speed(data: Path, limit: int | None) -> None:
     pipeline = build_pipeline(Settings(stages=("quotes", "timexes")))
     documents = (Document(a.text, source=Source("text", a.id), metadata=Metadata()) for a in articles)
     parsed = [
-        {name: document.layers[name] for name in ("sentences", "quotes", "entities", "timexes")} | {"text": document.text}
+        {name: document.layers[name] for name in ("sentences", "quotes", "entities", "timexes")}
+        | {"text": document.text}
         for document in pipeline.run(documents)
     ]
     result = run_speed_worker(__file__, parsed)

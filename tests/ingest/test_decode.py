@@ -44,7 +44,8 @@ def test_decode_text_reads_utf16_with_bom() -> None:
 def _utf8_with_broken_bytes(count: int) -> bytes:
     data = bytearray(("“Karabakh is Azerbaijan,” he said — the war lasted 44 days. " * 30).encode("utf-8"))
     for place in range(100, 100 + 400 * count, 400):
-        while not (data[place] < 0x80 and chr(data[place]).isalpha()):  # an ASCII letter, so each broken byte is one bad sequence
+        # An ASCII letter, so that each broken byte is one bad sequence.
+        while not (data[place] < 0x80 and chr(data[place]).isalpha()):
             place += 1
         data[place] = 0xFF
     return bytes(data)
@@ -58,5 +59,6 @@ def test_decode_text_keeps_utf8_with_a_few_broken_bytes_and_counts_them() -> Non
 
 
 def test_decode_text_notes_nothing_for_clean_utf8() -> None:
-    decoded = decode_text("“Clean” text, with a U+FFFD of its own: \ufffd".encode(), name="x", settings=IngestSettings())
+    data = "“Clean” text, with a U+FFFD of its own: \ufffd".encode()
+    decoded = decode_text(data, name="x", settings=IngestSettings())
     assert (decoded.replaced, decoded.note) == (0, None)

@@ -32,7 +32,9 @@ def test_check_url_refuses_local_and_private_addresses(url: str) -> None:
     assert caught.value.code == "fetch.forbidden_address"
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/a", "file:///etc/passwd", "http:///nohost"], ids=["ftp", "file", "no-host"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/a", "file:///etc/passwd", "http:///nohost"], ids=["ftp", "file", "no-host"]
+)
 def test_check_url_refuses_other_schemes(url: str) -> None:
     with pytest.raises(FetchError) as caught:
         check_url(url, settings=FetchSettings())

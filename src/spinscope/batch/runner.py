@@ -156,7 +156,9 @@ def _input_files(inputs: list[str], out: Path) -> list[str]:
                 "(a new one, or the results file of an earlier batch)",
                 code="config.output",
             )
-    return [spec for spec in expand_inputs(inputs) if spec == "-" or _URL.match(spec) or Path(spec).resolve() not in owned]
+    return [
+        spec for spec in expand_inputs(inputs) if spec == "-" or _URL.match(spec) or Path(spec).resolve() not in owned
+    ]
 
 
 def _origin(spec: str) -> str:

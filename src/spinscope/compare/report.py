@@ -119,7 +119,10 @@ class Comparison:
             "groups": [group.to_dict(labels) for group in self.groups],
             "terminology": [
                 {"referent": row.referent, "name": row.name, "kind": row.kind, "differs": row.differs,
-                 "uses": {label: [{"term": t, "count": c} for t, c in terms] for label, terms in zip(labels, row.uses, strict=True)}}
+                 "uses": {
+                     label: [{"term": t, "count": c} for t, c in terms]
+                     for label, terms in zip(labels, row.uses, strict=True)
+                 }}
                 for row in self.terminology
             ],
             "word_choices": [

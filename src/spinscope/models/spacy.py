@@ -70,8 +70,9 @@ def split_paragraphs(text: str, size: int = CHUNK_CHARS) -> list[str]:
     """`text` cut after line breaks into pieces of about `size` characters; they join back to it.
 
     A piece ends after the last line break before `size` characters (with the blank space
-    after it); a line longer than `size` is a piece of its own. So no sentence is cut (sentences never cross a line break) unless
-    the text is hard-wrapped, where a cut lands mid-sentence once every `size` characters.
+    after it); a line longer than `size` is a piece of its own. So no sentence is cut (sentences
+    never cross a line break) unless the text is hard-wrapped, where a cut lands mid-sentence once
+    every `size` characters.
     """
     pieces = []
     start = 0

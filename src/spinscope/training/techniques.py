@@ -25,6 +25,7 @@ import numpy as np
 
 from spinscope.document import Document, Metadata, Source
 from spinscope.errors import ConfigError, MissingDependencyError
+from spinscope.eval import Scores, f1_score
 from spinscope.eval.ptc import (
     PtcArticle,
     TechniqueScores,
@@ -33,7 +34,6 @@ from spinscope.eval.ptc import (
     score_spans,
     score_techniques,
 )
-from spinscope.eval import Scores, f1_score
 from spinscope.models.encoder import ENCODER_DIR, Encoder, load_encoder
 from spinscope.models.patterns import PATTERNS, find_matches
 from spinscope.models.techniques import (
@@ -194,7 +194,9 @@ def prepare_articles(
             inside[(encoded.offsets[:, 1] > start) & (encoded.offsets[:, 0] < end)] = 1
         spans = span_features(encoded, gold, encoder) if gold else np.zeros((0, 0), np.float32)
         prepared.append(
-            PreparedArticle(article, encoded, piece_features(encoded), inside, gold, spans, [s.technique for s in article.spans])
+            PreparedArticle(
+                article, encoded, piece_features(encoded), inside, gold, spans, [s.technique for s in article.spans]
+            )
         )
         if progress:
             progress("encoding articles", done, len(articles))
@@ -231,7 +233,8 @@ def cross_validate(
         train = [index for index in range(len(prepared)) if index not in held_out]
         fit, select = _split_stories(train, stories, settings.selection_share, settings.seed)
         model = fit_model([prepared[index] for index in fit], settings, encoder=encoder)
-        model = select_scoring(model, [prepared[index] for index in select], [prepared[index] for index in train], settings)
+        selection, training = [prepared[index] for index in select], [prepared[index] for index in train]
+        model = select_scoring(model, selection, training, settings)
         decodes.append(model.decode)
         points.append(model.scoring.operating_point)
         fold_point |= {prepared[index].article.id: model.scoring.operating_point for index in held}
@@ -344,7 +347,8 @@ def select_scoring(
     scores = {index: model.piece_scores(item.encoded) for index, item in enumerate(select)}
     decode, _ = _choose_decoding(select, scores)
     span_calibration = _calibrate(decode, select, scores)
-    model = replace_model(model, decode=decode, scoring=Scoring(span_calibration=span_calibration, patterns=_pattern_scores(training)))
+    scoring = Scoring(span_calibration=span_calibration, patterns=_pattern_scores(training))
+    model = replace_model(model, decode=decode, scoring=scoring)
     detections = [(item, detection) for item in select for detection in model.detect(item.encoded)]
     score_calibration = _fit_score_calibration([(item, d) for item, d in detections if d.candidate is not None])
     model = replace_model(model, scoring=replace(model.scoring, score_calibration=score_calibration))
@@ -363,7 +367,8 @@ def _rescored(detection: Detection, calibration: tuple[float, float, float]) -> 
     if detection.candidate is None:
         return detection
     mean = np.array([detection.candidate.piece_scores.mean()], np.float64)
-    return replace(detection, score=float(final_scores(mean, np.array([detection.probabilities.max()]), calibration)[0]))
+    best = np.array([detection.probabilities.max()])
+    return replace(detection, score=float(final_scores(mean, best, calibration)[0]))
 
 
 def replace_model(model: TechniqueModel, **changes) -> TechniqueModel:
@@ -458,7 +463,9 @@ def _reliability(scores: np.ndarray, right: np.ndarray) -> list[tuple[float, flo
     ]
 
 
-def _operating_point(scores: np.ndarray, right: np.ndarray, target: float, minimum: int = 20) -> tuple[float, float | None]:
+def _operating_point(
+    scores: np.ndarray, right: np.ndarray, target: float, minimum: int = 20
+) -> tuple[float, float | None]:
     """The lowest score whose spans at or above it are right at least `target` of the time.
 
     Only thresholds that keep at least `minimum` spans count; where none reaches the target,
@@ -531,7 +538,8 @@ def fit_classifier(prepared: Sequence[PreparedArticle], settings: TrainSettings)
     dense = np.vstack([item.spans for item in prepared if len(item.gold)])
     labels = np.array([TECHNIQUES.index(name) for item in prepared for name in item.techniques])
     features = np.hstack([dense, vocabulary.transform(texts)])
-    head = _fit(features, labels, settings.classifier_c, settings.max_iter * 5, fixed_scale=(dense.shape[1], TFIDF_WEIGHT))
+    fixed_scale = (dense.shape[1], TFIDF_WEIGHT)
+    head = _fit(features, labels, settings.classifier_c, settings.max_iter * 5, fixed_scale=fixed_scale)
     return head, vocabulary
 
 
@@ -568,7 +576,9 @@ def _fit(
         full[:, model.classes_] = weights
         full_bias[model.classes_] = bias
         weights, bias = full, full_bias
-    return LinearHead(mean.astype(np.float32), scale.astype(np.float32), weights.astype(np.float32), bias.astype(np.float32))
+    return LinearHead(
+        mean.astype(np.float32), scale.astype(np.float32), weights.astype(np.float32), bias.astype(np.float32)
+    )
 
 
 def _detected(decode: DecodeSettings, prepared: Sequence[PreparedArticle], scores: dict[int, np.ndarray]):
@@ -608,7 +618,8 @@ def _calibrate(
     if len(set(right)) < 2:
         # Too little data to fit (every candidate right, or none): keep the raw mean score.
         return (1.0, 0.0)
-    weights, intercept = _raw_coefficients(_fit(mean_score_logit(np.array(means))[:, None], np.array(right, dtype=int), 1e4, 1000))
+    fitted = _fit(mean_score_logit(np.array(means))[:, None], np.array(right, dtype=int), 1e4, 1000)
+    weights, intercept = _raw_coefficients(fitted)
     return (float(weights[0]), intercept)
 
 
