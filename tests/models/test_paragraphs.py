@@ -70,10 +70,12 @@ def test_stems_cut_words_to_five_letters() -> None:
     assert stems("Позором и позорный 2023 год") == ["позор", "и", "позор", "год"]
 
 
-def test_cue_places_match_inflected_forms_once_each() -> None:
+def test_cue_places_are_the_words_that_raise_the_technique_most() -> None:
+    model = _tiny_model()
     text = "Это позорный и лживый режим, позором покрытый."
-    places = cue_places(text, ["позор", "лживые"])
-    assert [text[start:end] for start, end in places] == ["позорный", "лживый"]
+    places = cue_places(model, text, "Loaded_Language")
+    assert [text[start:end] for start, end in places] == ["позорный"]  # one place per stem
+    assert cue_places(model, text, "Doubt") == []  # no term raises Doubt
 
 
 @pytest.mark.parametrize("language", ["ru", "en"], ids=["ru-navec", "en-no-vectors"])
@@ -102,7 +104,6 @@ def _tiny_model(language: str = "ru") -> ParagraphModel:
         np.full(len(TECHNIQUES_2023), 0.5, np.float32),
         (1.0, 0.0),
         0.9,
-        {"Loaded_Language": ["позор"]},
         {"version": "test"},
     )
 
@@ -131,7 +132,7 @@ def test_a_model_survives_save_and_load(tmp_path: Path) -> None:
     np.testing.assert_allclose(
         again.logits(dense, ["Заголовок", "Это позор!"]), model.logits(dense, ["Заголовок", "Это позор!"]), atol=1e-5
     )
-    assert again.cues == model.cues
+    assert again.tfidf.terms == model.tfidf.terms
     assert again.meta["version"] == "test"
 
 

@@ -18,8 +18,9 @@ Invariants:
   right at least `SHOWN_PRECISION` of the time on such articles.
 - Each language has its own model (folder ``<language>/``). Inference is numpy only (plus
   natasha's bundled navec vectors for Russian): the heads are plain arrays in ``heads.npz``,
-  the TF-IDF terms in ``vocabulary.txt``, the rest in ``model.json``, the language's cue words
-  per technique (from training spans) in ``cues.json``.
+  the TF-IDF terms in ``vocabulary.txt``, the rest in ``model.json``.
+- A span's cue words are the paragraph's words whose stems pushed that technique's logit up
+  the most (the head's own TF-IDF weights), so the `why` names what the model read.
 """
 
 from __future__ import annotations
@@ -61,7 +62,6 @@ __all__ = [
 MODEL_DIR = Path(__file__).parent / "weights" / "paragraphs"
 HEADS_FILE = "heads.npz"
 META_FILE = "model.json"
-CUES_FILE = "cues.json"
 VOCABULARY_FILE = "vocabulary.txt"
 TFIDF_WEIGHT = 8.0  # the TF-IDF block's scale against the standardised dense features
 VECTOR_DIM = 300  # navec's
@@ -235,7 +235,6 @@ class ParagraphModel:
     thresholds: np.ndarray  # (techniques,) on the raw probability
     calibration: tuple[float, float]  # score = sigmoid(a * logit + b)
     operating_point: float
-    cues: dict[str, list[str]] = field(default_factory=dict)  # technique -> cue words
     meta: dict[str, Any] = field(default_factory=dict)
     techniques: tuple[str, ...] = TECHNIQUES_2023
 
@@ -266,7 +265,7 @@ class ParagraphModel:
         ]
 
     def save(self, folder: Path) -> None:
-        """Write ``heads.npz``, ``vocabulary.txt``, ``model.json`` and ``cues.json`` into `folder`."""
+        """Write ``heads.npz``, ``vocabulary.txt`` and ``model.json`` into `folder`."""
         folder.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
             folder / HEADS_FILE,
@@ -290,7 +289,6 @@ class ParagraphModel:
             "languages": list(LANGUAGES),
         }
         (folder / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        (folder / CUES_FILE).write_text(json.dumps(self.cues, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> ParagraphModel:
@@ -299,7 +297,7 @@ class ParagraphModel:
         Raises:
             ModelNotFoundError: A file is missing.
         """
-        for name in (HEADS_FILE, VOCABULARY_FILE, META_FILE, CUES_FILE):
+        for name in (HEADS_FILE, VOCABULARY_FILE, META_FILE):
             if not (folder / name).is_file():
                 raise ModelNotFoundError(
                     f"model file {folder / name} is missing: reinstall spinscope, or rebuild it with "
@@ -307,7 +305,6 @@ class ParagraphModel:
                 )
         arrays = np.load(folder / HEADS_FILE)
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        cues = json.loads((folder / CUES_FILE).read_text(encoding="utf-8"))
         terms = (folder / VOCABULARY_FILE).read_text(encoding="utf-8").split("\n")[:-1]
         tfidf = Tfidf({term: index for index, term in enumerate(terms)}, arrays["idf"], stems)
         own = {
@@ -329,7 +326,6 @@ class ParagraphModel:
             np.array(meta["thresholds"], np.float32),
             tuple(meta["calibration"]),
             float(meta["operating_point"]),
-            cues,
             {key: value for key, value in meta.items() if key not in own},
             tuple(meta["techniques"]),
         )
@@ -391,7 +387,6 @@ def find_paragraph_techniques(
         for _, start, end in lines
     ]
     masked = [mask.text for mask in masks]
-    cues = model.cues
     found = []
     for prediction in model.predict(dense_features(masked, language), masked, operating_point=operating_point):
         _, start, end = lines[prediction.paragraph]
@@ -399,7 +394,7 @@ def find_paragraph_techniques(
         words = [
             Span(start + first, start + last, text[start + first : start + last])
             for first, last in (
-                mask.to_original(*place) for place in cue_places(mask.text, cues.get(prediction.technique, ()))
+                mask.to_original(*place) for place in cue_places(model, mask.text, prediction.technique)
             )
         ]
         score = round(prediction.score, 4)
@@ -418,18 +413,20 @@ def find_paragraph_techniques(
     return found
 
 
-def cue_places(text: str, cues: Sequence[str], *, most: int = 3) -> list[tuple[int, int]]:
-    """Where `text` uses the technique's cue words (same first five letters, any case), first `most` distinct."""
-    stems = {_stem(word) for word in cues}
-    places, seen = [], set()
+def cue_places(model: ParagraphModel, text: str, technique: str, *, most: int = 3) -> list[tuple[int, int]]:
+    """Where masked `text` has the words whose stems raise `technique`'s logit most, `most` at
+    most (one place per stem, the first), in text order."""
+    column = model.techniques.index(technique)
+    weights = model.weights[len(model.mean) :, column]
+    placeholder = _stem(PLACEHOLDER)
+    found: dict[str, tuple[float, int, int]] = {}
     for match in _WORD.finditer(text):
         stem = _stem(match.group())
-        if stem in stems and stem not in seen:
-            seen.add(stem)
-            places.append((match.start(), match.end()))
-            if len(places) == most:
-                break
-    return places
+        index = model.tfidf.terms.get(stem)
+        if index is not None and stem != placeholder and stem not in found and weights[index] > 0:
+            found[stem] = (float(weights[index]), match.start(), match.end())
+    strongest = sorted(found.values(), key=lambda item: -item[0])[:most]
+    return sorted((start, end) for _, start, end in strongest)
 
 
 def _stem(word: str) -> str:

@@ -13,8 +13,6 @@ Invariants:
 from __future__ import annotations
 
 import contextlib
-import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,7 +39,6 @@ __all__ = [
     "TrainSettings",
     "choose_thresholds",
     "cross_validate",
-    "cue_words",
     "fit_model",
     "load_corpora",
     "prepare_articles",
@@ -457,35 +454,6 @@ def cross_validate(
     )
 
 
-_CUE_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def cue_words(articles: Sequence[Article], *, per_technique: int = 25, minimum: int = 3) -> dict[str, list[str]]:
-    """Words over-represented in each technique's gold spans against the whole articles (log-odds)."""
-    everywhere: Counter[str] = Counter()
-    inside: dict[str, Counter[str]] = {name: Counter() for name in TECHNIQUES_2023}
-    for article in articles:
-        everywhere.update(word.lower() for word in _CUE_WORD.findall(article.text) if len(word) > 3)
-        for start, end, technique in article.spans:
-            if technique in inside:
-                inside[technique].update(
-                    word.lower() for word in _CUE_WORD.findall(article.text[start:end]) if len(word) > 3
-                )
-    total = sum(everywhere.values()) or 1
-    cues = {}
-    for technique, counts in inside.items():
-        size = sum(counts.values()) or 1
-        ranked = sorted(
-            (word for word, count in counts.items() if count >= minimum and not word.isdigit()),
-            key=lambda word: (
-                -(math.log((counts[word] + 0.5) / size) - math.log((everywhere[word] + 0.5) / total))
-                - 0.01 * counts[word]
-            ),
-        )
-        cues[technique] = ranked[:per_technique]
-    return {technique: words for technique, words in cues.items() if words}
-
-
 def train_paragraphs(
     data: Path,
     out: Path | None,
@@ -545,7 +513,6 @@ def _train(
         results[language] = cross_validate(prepared[language], others, settings, progress=report)
         if out is not None:
             model, _ = fit_model(prepared[language], others, settings, seed=settings.seed)
-            cues = cue_words(corpora[language])
             meta = {
                 **model.meta,
                 "version": f"semeval2023-{language}-{'stems-navec' if language == 'ru' else 'stems'}-ovr-1",
@@ -553,5 +520,5 @@ def _train(
                 "trained_on": {other: len(prepared[other]) for other in languages},
                 "cross_validated_micro_f1": round(results[language].model.f1, 4),
             }
-            replace(model, cues=cues, meta=meta).save(out / language)
+            replace(model, meta=meta).save(out / language)
     return results
