@@ -419,14 +419,30 @@ def cue_places(model: ParagraphModel, text: str, technique: str, *, most: int = 
     column = model.techniques.index(technique)
     weights = model.weights[len(model.mean) :, column]
     placeholder = _stem(PLACEHOLDER)
+    function_words = _function_words()
     found: dict[str, tuple[float, int, int]] = {}
     for match in _WORD.finditer(text):
+        if match.group().lower() in function_words:
+            continue  # "и", "что", "the": they weigh, but name no wording
         stem = _stem(match.group())
         index = model.tfidf.terms.get(stem)
         if index is not None and stem != placeholder and stem not in found and weights[index] > 0:
             found[stem] = (float(weights[index]), match.start(), match.end())
     strongest = sorted(found.values(), key=lambda item: -item[0])[:most]
     return sorted((start, end) for _, start, end in strongest)
+
+
+def _function_words() -> frozenset[str]:
+    """spaCy's Russian and English stop words, read on first use (the stage runs after spaCy loads)."""
+    if not _FUNCTION_WORDS:
+        from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+        from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN
+
+        _FUNCTION_WORDS.append(frozenset(ENGLISH | RUSSIAN))
+    return _FUNCTION_WORDS[0]
+
+
+_FUNCTION_WORDS: list[frozenset[str]] = []
 
 
 def _stem(word: str) -> str:
