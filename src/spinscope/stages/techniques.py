@@ -15,7 +15,9 @@ from typing import Any
 import numpy as np
 
 from spinscope.document import Document, Entity, Span, Technique
+from spinscope.language import DEFAULT_LANGUAGE, language_of
 from spinscope.models.names import PLACEHOLDER
+from spinscope.models.paragraphs import find_paragraph_techniques, load_paragraph_model
 from spinscope.models.techniques import (
     LEXICAL_FEATURES,
     MODEL_DIR,
@@ -43,15 +45,29 @@ class TechniqueStage(Stage):
     name = "techniques"
     requires = ("sentences", "encodings")
     produces = ("techniques",)
+    languages = frozenset({"en", "ru"})  # Russian: the SemEval-2023 paragraph model (below)
 
     def __init__(self, settings: Settings) -> None:
         self.model = load_model(settings)
         self.min_score = settings.techniques.min_score
         self.operating_point = settings.techniques.operating_point
         self.version = f"2 (model {self.model.meta.get('version', 'unversioned')})"
+        self.inventory = settings.techniques.inventory
+        self.paragraph_model_dir = settings.techniques.paragraph_model_dir
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Find the technique spans of one document, from its sentences as `encodings` encoded them."""
+        # --- The SemEval-2023 inventory (spinscope.models.paragraphs): one span per paragraph and
+        # technique. Russian always; English when `TechniqueSettings.inventory` is "2023". ---
+        language = language_of(document)
+        if language != DEFAULT_LANGUAGE or self.inventory == "2023":
+            folder = Path(self.paragraph_model_dir) if self.paragraph_model_dir else None
+            found = find_paragraph_techniques(
+                load_paragraph_model(language, folder), document.text, names_of(document.layers["entities"]),
+                language=language, operating_point=self.operating_point,
+            )
+            return StageResult(layers={"techniques": [item for item in found if item.score >= self.min_score]})
+        # --- The SemEval-2020 span model (English, by default). ---
         found = find_techniques(self.model, document.text, inputs["encodings"], operating_point=self.operating_point)
         return StageResult(layers={"techniques": [item for item in found if item.score >= self.min_score]})
 
