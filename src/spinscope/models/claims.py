@@ -26,22 +26,21 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from spinscope.errors import ModelNotFoundError
 from spinscope.models.encoder import Encoder, load_encoder
+from spinscope.models.folders import META_FILE, load_model_folder, save_model_folder
+from spinscope.models.tfidf import Tfidf
 
 __all__ = [
     "CUE_FEATURES",
     "MODEL_DIR",
     "ClaimModel",
-    "TermWeights",
     "cue_features",
     "embed_sentences",
     "load_claim_model",
@@ -51,8 +50,6 @@ __all__ = [
 
 MODEL_DIR = Path(__file__).parent / "weights" / "claims"
 WEIGHTS_FILE = "weights.npz"
-META_FILE = "model.json"
-VOCABULARY_FILE = "vocabulary.txt"
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[%$€£?!]")
 _DIGIT = re.compile(r"\d")
@@ -185,38 +182,14 @@ def neighbour_means(vectors: np.ndarray, width: int) -> np.ndarray:
     return (totals / np.maximum(sizes, 1)).astype(np.float32)
 
 
-@dataclass(frozen=True)
-class TermWeights:
-    """A TF-IDF vocabulary with the regression's weight of each term folded in."""
-
-    index: dict[str, int]
-    idf: np.ndarray
-    weights: np.ndarray
-
-    def logits(self, texts: Sequence[str]) -> np.ndarray:
-        """The TF-IDF block's share of each text's logit (sublinear counts, L2-normalised rows)."""
-        result = np.zeros(len(texts), np.float64)
-        for row, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for term in terms(text):
-                column = self.index.get(term)
-                if column is not None:
-                    counts[column] = counts.get(column, 0) + 1
-            if not counts:
-                continue
-            columns = np.fromiter(counts, np.int64, len(counts))
-            values = (1 + np.log(np.fromiter(counts.values(), np.float64, len(counts)))) * self.idf[columns]
-            result[row] = float(values @ self.weights[columns]) / float(np.linalg.norm(values))
-        return result
-
-
 class ClaimModel:
     """The check-worthiness regression, its calibration and threshold."""
 
     def __init__(
         self,
         *,
-        vocabulary: TermWeights,
+        vocabulary: Tfidf,
+        term_weights: np.ndarray,
         dense_mean: np.ndarray,
         dense_weights: np.ndarray,
         bias: float,
@@ -225,7 +198,8 @@ class ClaimModel:
         context: int,
         meta: dict,
     ) -> None:
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabulary  # the TF-IDF of `terms`
+        self.term_weights = term_weights  # the regression's weight of each TF-IDF column
         self.dense_mean = dense_mean
         self.dense_weights = dense_weights  # already divided by the features' scale
         self.bias = bias
@@ -268,22 +242,19 @@ class ClaimModel:
             contexts = np.vstack([around, np.zeros((len(passages), vectors.shape[1]), np.float32)])
         cues = np.array([cue_features(text) for text in texts], np.float32)
         dense = np.hstack([vectors, contexts, cues]).astype(np.float64)
-        logits = (dense - self.dense_mean) @ self.dense_weights + self.vocabulary.logits(texts) + self.bias
+        dense_logits = (dense - self.dense_mean) @ self.dense_weights
+        logits = dense_logits + self.vocabulary.dot(texts, self.term_weights) + self.bias
         slope, intercept = self.calibration
         return 1.0 / (1.0 + np.exp(-(slope * logits + intercept)))
 
     def save(self, folder: Path) -> None:
         """Write ``weights.npz``, ``vocabulary.txt`` and ``model.json`` into `folder`."""
-        folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            folder / WEIGHTS_FILE,
-            dense_mean=self.dense_mean.astype(np.float32),
-            dense_weights=self.dense_weights.astype(np.float32),
-            idf=self.vocabulary.idf.astype(np.float32),
-            term_weights=self.vocabulary.weights.astype(np.float32),
-        )
-        ordered = sorted(self.vocabulary.index, key=self.vocabulary.index.__getitem__)
-        (folder / VOCABULARY_FILE).write_text("\n".join(ordered) + "\n", encoding="utf-8")
+        arrays = {
+            "dense_mean": self.dense_mean,
+            "dense_weights": self.dense_weights,
+            "idf": self.vocabulary.idf,
+            "term_weights": self.term_weights,
+        }
         meta = {
             **self.meta,
             "bias": self.bias,
@@ -292,7 +263,7 @@ class ClaimModel:
             "context": self.context,
             "cue_features": list(CUE_FEATURES),
         }
-        (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        save_model_folder(folder, arrays_file=WEIGHTS_FILE, arrays=arrays, meta=meta, vocabulary=self.vocabulary.terms)
 
     @classmethod
     def load(cls, folder: Path) -> ClaimModel:
@@ -301,20 +272,16 @@ class ClaimModel:
         Raises:
             ModelNotFoundError: A model file is missing or was written for other cue features.
         """
-        paths = [folder / name for name in (WEIGHTS_FILE, META_FILE, VOCABULARY_FILE)]
-        for path in paths:
-            if not path.is_file():
-                raise ModelNotFoundError(
-                    f"model file {path} is missing: reinstall spinscope, or rebuild it with `spinscope train claims`"
-                )
-        meta = json.loads(paths[1].read_text(encoding="utf-8"))
+        stored = load_model_folder(folder, arrays_file=WEIGHTS_FILE, rebuild="spinscope train claims", vocabulary=True)
+        meta = stored.meta
         if tuple(meta.get("cue_features", ())) != CUE_FEATURES:
-            raise ModelNotFoundError(f"{paths[1]} lists other cue features than this spinscope computes: retrain it")
-        with np.load(paths[0]) as stored:
-            arrays = {name: stored[name].astype(np.float64) for name in stored.files}
-        words = paths[2].read_text(encoding="utf-8").splitlines()
+            raise ModelNotFoundError(
+                f"{folder / META_FILE} lists other cue features than this spinscope computes: retrain it"
+            )
+        arrays = {name: array.astype(np.float64) for name, array in stored.arrays.items()}
         return cls(
-            vocabulary=TermWeights({term: index for index, term in enumerate(words)}, arrays["idf"], arrays["term_weights"]),
+            vocabulary=Tfidf(stored.vocabulary or {}, arrays["idf"], terms),
+            term_weights=arrays["term_weights"],
             dense_mean=arrays["dense_mean"],
             dense_weights=arrays["dense_weights"],
             bias=float(meta["bias"]),

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,8 +34,10 @@ import numpy as np
 
 from spinscope.errors import ModelNotFoundError
 from spinscope.models.encoder import ENCODER_DIR, ENCODER_FILE, Encoder, load_encoder
+from spinscope.models.folders import META_FILE, load_model_folder, save_model_folder
 from spinscope.models.names import NameMask, mask_names
 from spinscope.models.patterns import Match, find_matches
+from spinscope.models.tfidf import Tfidf
 
 __all__ = [
     "MODEL_DIR",
@@ -49,7 +50,6 @@ __all__ = [
     "Scoring",
     "SequenceHead",
     "TechniqueModel",
-    "Vocabulary",
     "calibrate",
     "choose_techniques",
     "classifier_features",
@@ -60,12 +60,11 @@ __all__ = [
     "mean_score_logit",
     "piece_features",
     "score_features",
+    "span_terms",
 ]
 
 MODEL_DIR = Path(__file__).parent / "weights" / "techniques"
 HEADS_FILE = "heads.npz"
-META_FILE = "model.json"
-VOCABULARY_FILE = "vocabulary.txt"
 TFIDF_WEIGHT = 20.0  # the TF-IDF block's scale against the standardised dense features
 _PIECES_AT_ONCE = 4096  # pieces the detector scores together: bounds its memory on long texts
 
@@ -281,38 +280,6 @@ def _sigmoid(values: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * values))
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """TF-IDF of a span's words and word pairs (lower-cased, sublinear, L2-normalised)."""
-
-    terms: dict[str, int]
-    idf: np.ndarray
-
-    @classmethod
-    def fit(cls, texts: Sequence[str], *, min_count: int = 2) -> Vocabulary:
-        """The terms found in at least `min_count` of `texts`, with smoothed IDF weights."""
-        counts: dict[str, int] = {}
-        for text in texts:
-            for term in set(_terms(text)):
-                counts[term] = counts.get(term, 0) + 1
-        kept = sorted(term for term, count in counts.items() if count >= min_count)
-        idf = np.array([np.log((1 + len(texts)) / (1 + counts[term])) + 1 for term in kept], np.float32)
-        return cls({term: index for index, term in enumerate(kept)}, idf)
-
-    def transform(self, texts: Sequence[str]) -> np.ndarray:
-        """One L2-normalised TF-IDF row per text."""
-        rows = np.zeros((len(texts), len(self.terms)), np.float32)
-        for row, text in enumerate(texts):
-            for term in _terms(text):
-                column = self.terms.get(term)
-                if column is not None:
-                    rows[row, column] += 1
-        present = rows > 0
-        rows[present] = (1 + np.log(rows[present])) * np.broadcast_to(self.idf, rows.shape)[present]
-        norms = np.linalg.norm(rows, axis=1, keepdims=True)
-        return rows / np.where(norms > 0, norms, 1)
-
-
 @dataclass(frozen=True, kw_only=True)
 class DecodeSettings:
     """How piece scores become candidate spans, and which candidates are kept."""
@@ -404,7 +371,7 @@ class TechniqueModel:
         encoder: Encoder,
         detector: SequenceHead,
         classifier: LinearHead,
-        vocabulary: Vocabulary,
+        vocabulary: Tfidf,
         scoring: Scoring,
         decode: DecodeSettings,
         meta: dict,
@@ -436,7 +403,8 @@ class TechniqueModel:
             ]
         for match in find_matches(encoded.text, encoded.sentences):
             if match.pattern not in self.scoring.patterns or any(
-                item.technique == match.technique and item.start < match.end and match.start < item.end for item in found
+                item.technique == match.technique and item.start < match.end and match.start < item.end
+                for item in found
             ):
                 continue
             score = self.scoring.patterns[match.pattern]
@@ -478,16 +446,13 @@ class TechniqueModel:
             **self.classifier.to_arrays("classifier"),
         }
         arrays["vocabulary.idf"] = self.vocabulary.idf
-        np.savez_compressed(folder / HEADS_FILE, **{name: array.astype(np.float32) for name, array in arrays.items()})
-        terms = sorted(self.vocabulary.terms, key=self.vocabulary.terms.__getitem__)
-        (folder / VOCABULARY_FILE).write_text("\n".join(terms) + "\n", encoding="utf-8")
         meta = {
             **self.meta,
             "techniques": list(TECHNIQUES),
             "scoring": self.scoring.to_dict(),
             "decode": self.decode.__dict__,
         }
-        (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        save_model_folder(folder, arrays_file=HEADS_FILE, arrays=arrays, meta=meta, vocabulary=self.vocabulary.terms)
 
     @classmethod
     def load(cls, folder: Path, *, threads: int | None = None) -> TechniqueModel:
@@ -500,17 +465,14 @@ class TechniqueModel:
             ModelNotFoundError: A model file is missing, or was written for other techniques or
                 by a spinscope whose heads differ.
         """
-        heads, meta_path, vocabulary = folder / HEADS_FILE, folder / META_FILE, folder / VOCABULARY_FILE
-        for path in (heads, meta_path, vocabulary):
-            if not path.is_file():
-                raise ModelNotFoundError(
-                    f"model file {path} is missing: reinstall spinscope, or rebuild it with `spinscope train techniques`"
-                )
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        stored = load_model_folder(
+            folder, arrays_file=HEADS_FILE, rebuild="spinscope train techniques", vocabulary=True
+        )
+        meta, arrays = stored.meta, stored.arrays
         if tuple(meta.get("techniques", ())) != TECHNIQUES:
-            raise ModelNotFoundError(f"{meta_path} lists other techniques than this spinscope knows: retrain it")
-        with np.load(heads) as stored:
-            arrays = dict(stored)
+            raise ModelNotFoundError(
+                f"{folder / META_FILE} lists other techniques than this spinscope knows: retrain it"
+            )
         try:
             detector = SequenceHead.from_arrays(arrays, "detector")
             classifier = LinearHead.from_arrays(arrays, "classifier")
@@ -524,10 +486,7 @@ class TechniqueModel:
             encoder=load_encoder(folder if (folder / ENCODER_FILE).is_file() else ENCODER_DIR, threads),
             detector=detector,
             classifier=classifier,
-            vocabulary=Vocabulary(
-                {term: index for index, term in enumerate(vocabulary.read_text(encoding="utf-8").splitlines())},
-                arrays["vocabulary.idf"],
-            ),
+            vocabulary=Tfidf(stored.vocabulary or {}, arrays["vocabulary.idf"], span_terms),
             scoring=scoring,
             decode=DecodeSettings(**meta["decode"]),
             meta=meta,
@@ -601,7 +560,7 @@ def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]], encode
 
 
 def classifier_features(
-    encoded: EncodedText, spans: Sequence[tuple[int, int]], encoder: Encoder, vocabulary: Vocabulary
+    encoded: EncodedText, spans: Sequence[tuple[int, int]], encoder: Encoder, vocabulary: Tfidf
 ) -> np.ndarray:
     """`span_features` followed by the TF-IDF of each span's text."""
     terms = vocabulary.transform([encoded.text[start:end] for start, end in spans])
@@ -735,7 +694,7 @@ def choose_techniques(spans: Sequence[tuple[int, int]], probabilities: np.ndarra
     return choices
 
 
-def _terms(text: str) -> list[str]:
+def span_terms(text: str) -> list[str]:
     """Words of two or more characters, and each pair of neighbouring words."""
     words = _TERM.findall(text.lower())
     return words + [f"{first} {second}" for first, second in itertools.pairwise(words)]

@@ -29,7 +29,6 @@ from spinscope.eval import Scores
 from spinscope.eval.claims import Debate, RankingScores, load_training, score_class, score_rankings
 from spinscope.models.claims import (
     ClaimModel,
-    TermWeights,
     cue_features,
     embed_sentences,
     load_claim_model,
@@ -37,6 +36,7 @@ from spinscope.models.claims import (
     terms,
 )
 from spinscope.models.encoder import Encoder, load_encoder
+from spinscope.models.tfidf import Tfidf, fit_tfidf_baseline
 from spinscope.progress import Progress
 
 __all__ = [
@@ -147,7 +147,7 @@ def cross_validate(
     for done, (train, held) in enumerate(folds, start=1):
         model = _fit(corpus, train, settings)
         logits[held] = model.logits(corpus.texts, corpus.dense, held)
-        baseline[held] = _fit_baseline([corpus.texts[i] for i in train], corpus.labels[train]).decision_function(
+        baseline[held] = fit_tfidf_baseline([corpus.texts[i] for i in train], corpus.labels[train]).decision_function(
             [corpus.texts[i] for i in held]
         )
         if progress:
@@ -197,6 +197,7 @@ def train_claims(
     }
     model = ClaimModel(
         vocabulary=fitted.vocabulary,
+        term_weights=fitted.term_weights,
         dense_mean=fitted.dense_mean,
         dense_weights=fitted.dense_weights,
         bias=fitted.bias,
@@ -238,7 +239,8 @@ def train_from_data(
 class _Fitted:
     """The two regressions folded into one linear model."""
 
-    vocabulary: TermWeights
+    vocabulary: Tfidf
+    term_weights: np.ndarray
     dense_mean: np.ndarray
     dense_weights: np.ndarray
     bias: float
@@ -246,7 +248,8 @@ class _Fitted:
     def logits(self, texts: Sequence[str], dense: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """The model's logit for the given rows (corpus feature 0: the ClaimBuster prior)."""
         chosen = [texts[i] for i in rows]
-        return (dense[rows] - self.dense_mean) @ self.dense_weights + self.vocabulary.logits(chosen) + self.bias
+        dense_logits = (dense[rows] - self.dense_mean) @ self.dense_weights
+        return dense_logits + self.vocabulary.dot(chosen, self.term_weights) + self.bias
 
 
 def _fit(corpus: PreparedCorpus, rows: np.ndarray, settings: TrainSettings) -> _Fitted:
@@ -267,27 +270,12 @@ def _fit(corpus: PreparedCorpus, rows: np.ndarray, settings: TrainSettings) -> _
     vocabulary = vectorizer.vocabulary_
     columns = np.array([vocabulary[term] for term in sorted(vocabulary, key=vocabulary.__getitem__)])
     return _Fitted(
-        vocabulary=TermWeights(
-            {term: int(index) for term, index in vocabulary.items()},
-            vectorizer.idf_[columns].astype(np.float64),
-            mix * by_terms.coef_[0, :-1][columns],
-        ),
+        vocabulary=Tfidf({term: int(index) for term, index in vocabulary.items()}, vectorizer.idf_[columns], terms),
+        term_weights=mix * by_terms.coef_[0, :-1][columns],
         dense_mean=mean,
         dense_weights=(1 - mix) * by_dense.coef_[0, :-1] / scale,
         bias=float(mix * by_terms.intercept_[0] + (1 - mix) * by_dense.intercept_[0]),
     )
-
-
-def _fit_baseline(texts: Sequence[str], labels: np.ndarray):
-    """The TF-IDF word 1-2 gram + logistic regression baseline (balanced classes, all data pooled)."""
-    LogisticRegression, TfidfVectorizer = _sklearn()
-    from sklearn.pipeline import make_pipeline
-
-    pipeline = make_pipeline(
-        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-        LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced"),
-    )
-    return pipeline.fit(list(texts), labels)
 
 
 def _sklearn():

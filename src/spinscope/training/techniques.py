@@ -46,7 +46,6 @@ from spinscope.models.techniques import (
     Scoring,
     SequenceHead,
     TechniqueModel,
-    Vocabulary,
     choose_techniques,
     encode_text,
     final_scores,
@@ -56,7 +55,9 @@ from spinscope.models.techniques import (
     piece_features,
     score_features,
     span_features,
+    span_terms,
 )
+from spinscope.models.tfidf import Tfidf
 from spinscope.pipeline import build_pipeline
 from spinscope.progress import Progress
 from spinscope.settings import Settings
@@ -531,10 +532,10 @@ def _piece_weights(item: PreparedArticle, balance: float) -> np.ndarray:
     return weights
 
 
-def fit_classifier(prepared: Sequence[PreparedArticle], settings: TrainSettings) -> tuple[LinearHead, Vocabulary]:
+def fit_classifier(prepared: Sequence[PreparedArticle], settings: TrainSettings) -> tuple[LinearHead, Tfidf]:
     """Multinomial logistic regression over the 14 techniques, from gold spans."""
     texts = [item.encoded.text[start:end] for item in prepared for start, end in item.gold]
-    vocabulary = Vocabulary.fit(texts)
+    vocabulary = Tfidf.fit(texts, analyzer=span_terms)
     dense = np.vstack([item.spans for item in prepared if len(item.gold)])
     labels = np.array([TECHNIQUES.index(name) for item in prepared for name in item.techniques])
     features = np.hstack([dense, vocabulary.transform(texts)])
