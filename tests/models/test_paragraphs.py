@@ -195,6 +195,7 @@ def test_the_shipped_english_model_reads_the_2023_inventory() -> None:
     model = load_paragraph_model("en")
     text = "Headline\nThese corrupt, lying traitors are destroying our great nation! Shameful!\n"
     found = find_paragraph_techniques(model, text, [], language="en")
+    assert found, "the sample is written with loaded language"
     assert {item.technique for item in found} <= set(TECHNIQUES_2023)
     assert all(0 <= item.score <= 1 and text[item.start : item.end] == item.text for item in found)
 
@@ -209,3 +210,34 @@ def test_the_pipeline_gives_a_russian_text_2023_techniques(pipeline, validate) -
     assert spans, "the sample should show some technique"
     assert {span.technique for span in spans} <= set(TECHNIQUES_2023)
     validate(document.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("inventory", "language", "paragraph_model"),
+    [("2023", "en", True), ("2020", "ru", True)],
+    ids=["english-2023", "russian-always-2023"],
+)
+def test_the_techniques_stage_dispatches_to_the_paragraph_model(
+    inventory: str, language: str, paragraph_model: bool
+) -> None:
+    from spinscope import Document, Settings
+    from spinscope.document import Metadata
+    from spinscope.settings import TechniqueSettings
+    from spinscope.stages.techniques import TechniqueStage
+
+    text = _RUSSIAN if language == "ru" else "Headline\nThese corrupt, lying traitors are destroying our nation!\n"
+    document = Document(text, metadata=Metadata(language=language))
+    document.add_layers({"entities": []})
+    stage = TechniqueStage(Settings(techniques=TechniqueSettings(inventory=inventory)))
+    spans = stage.process(document, {"encodings": None}).layers["techniques"]
+    assert spans, "the sample is written with loaded language"
+    assert all(span.technique in TECHNIQUES_2023 for span in spans)
+    assert all(span.start == text.index(span.text) for span in spans)  # whole paragraphs
+
+
+def test_an_unknown_inventory_is_refused() -> None:
+    from spinscope.errors import ConfigError
+    from spinscope.settings import TechniqueSettings
+
+    with pytest.raises(ConfigError, match="inventory"):
+        TechniqueSettings(inventory="2021")
