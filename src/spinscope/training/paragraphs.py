@@ -163,7 +163,7 @@ class _Rows:
     """Training rows: dense features, scaled TF-IDF rows (sparse), labels, sample weights."""
 
     dense: np.ndarray
-    terms: object  # scipy.sparse.csr_matrix
+    terms: Any  # scipy.sparse.csr_matrix (scipy ships no types here)
     labels: np.ndarray
     weights: np.ndarray
 
