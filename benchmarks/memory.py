@@ -55,15 +55,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, nargs="+", default=[20_000, 50_000, 100_000, 150_000])
     args = parser.parse_args()
-    print(f"{'characters':>10} {'peak RSS GB':>12} {'seconds':>8}")
+    print(f"{'characters':>10} {'words':>8} {'peak RSS GB':>12} {'seconds':>8}")
     peaks = {}
     with tempfile.TemporaryDirectory() as folder:
         for length in sorted(args.chars):
             path = Path(folder) / f"article-{length}.txt"
-            path.write_text(article_of(length), encoding="utf-8")
+            text = article_of(length)
+            path.write_text(text, encoding="utf-8")
             peak, seconds = measure(path, length)
             peaks[length] = peak
-            print(f"{length:>10,} {peak:>12.2f} {seconds:>8.1f}", flush=True)
+            print(f"{length:>10,} {len(text.split()):>8,} {peak:>12.2f} {seconds:>8.1f}", flush=True)
     if len(peaks) > 1:
         low, high = min(peaks), max(peaks)
         print(f"memory per character: {(peaks[high] - peaks[low]) * 1e6 / (high - low):.1f} KB")

@@ -18,10 +18,12 @@ from spinscope.document import Document, Entity, Span, Technique
 from spinscope.language import DEFAULT_LANGUAGE, language_of
 from spinscope.models.names import PLACEHOLDER
 from spinscope.models.paragraphs import find_paragraph_techniques, load_paragraph_model
+from spinscope.models.patterns import Match
 from spinscope.models.techniques import (
     LEXICAL_FEATURES,
     MODEL_DIR,
     TECHNIQUES,
+    Candidate,
     Detection,
     EncodedText,
     TechniqueModel,
@@ -43,7 +45,7 @@ class TechniqueStage(Stage):
     """Finds persuasion-technique spans with the trained techniques model."""
 
     name = "techniques"
-    requires = ("sentences", "encodings")
+    requires = ("sentences", "entities", "encodings")
     produces = ("techniques",)
     languages = frozenset({"en", "ru"})  # Russian: the SemEval-2023 paragraph model (below)
 
@@ -51,7 +53,10 @@ class TechniqueStage(Stage):
         self.model = load_model(settings)
         self.min_score = settings.techniques.min_score
         self.operating_point = settings.techniques.operating_point
-        self.version = f"2 (model {self.model.meta.get('version', 'unversioned')})"
+        self.version = (
+            f"3 (model {self.model.meta.get('version', 'unversioned')}; "
+            "the SemEval-2023 paragraph models for Russian and for the 2023 inventory)"
+        )
         self.inventory = settings.techniques.inventory
         self.paragraph_model_dir = settings.techniques.paragraph_model_dir
 
@@ -107,14 +112,17 @@ def find_techniques(
         if detection.match is not None:
             evidence = tuple(_span(text, *encoded.mask.to_original(*place)) for place in detection.match.evidence)
             cues: tuple[Span, ...] = ()
-            why = _pattern_reason(detection, evidence)
+            why = _pattern_reason(detection, detection.match, evidence)
         else:
+            # Not a pattern's span, so the detector's: it has a candidate and the classifier's probabilities.
+            candidate, probabilities = detection.candidate, detection.probabilities
+            assert candidate is not None and probabilities is not None
             evidence = _other_uses(text, encoded, lowered, detection.start, detection.end)
-            cues = _cues(text, encoded, detection)
+            cues = _cues(text, encoded, candidate)
             why = "; ".join(
                 [
                     _cue_reason(cues, detection.span_probability),
-                    _technique_reason(detection.probabilities),
+                    _technique_reason(probabilities),
                     *_patterns(encoded, lowered, detection.start, detection.end),
                 ]
             )
@@ -135,10 +143,10 @@ def find_techniques(
     return found
 
 
-def _cues(text: str, encoded: EncodedText, detection: Detection) -> tuple[Span, ...]:
+def _cues(text: str, encoded: EncodedText, candidate: Candidate) -> tuple[Span, ...]:
     """The detected span's content words that the detector scored highest, in text order."""
     words = sorted(
-        (word for word in detection.candidate.word_scores if _is_content(encoded.text[word[0] : word[1]])),
+        (word for word in candidate.word_scores if _is_content(encoded.text[word[0] : word[1]])),
         key=lambda word: -word[2],
     )[:_CUES]
     return tuple(_span(text, *encoded.mask.to_original(start, end)) for start, end, _ in sorted(words))
@@ -149,7 +157,7 @@ def _other_uses(text: str, encoded: EncodedText, lowered: str, start: int, end: 
     key = lowered[start:end].strip()
     if len(key) < 3:
         return ()
-    places = []
+    places: list[Span] = []
     at = lowered.find(key)
     while at >= 0 and len(places) < _MAX_EVIDENCE:
         if not start <= at < end:
@@ -158,9 +166,8 @@ def _other_uses(text: str, encoded: EncodedText, lowered: str, start: int, end: 
     return tuple(places)
 
 
-def _pattern_reason(detection: Detection, evidence: Sequence[Span]) -> str:
+def _pattern_reason(detection: Detection, match: Match, evidence: Sequence[Span]) -> str:
     """Why a pattern span was reported: the move, the pattern's measured precision, the other places."""
-    match = detection.match
     reason = (
         f"{detection.technique} by the pattern {match.pattern}: {match.reason}; "
         f"such matches were right {detection.score:.0%} of the time in training"
