@@ -70,6 +70,7 @@ def test_consistency_finds_what_disagrees(check: Pipeline, text: str, expected: 
         "Troops attacked Fuzuli on 3 October 2020 and attacked Fuzuli again on 9 October 2020.",
         "The ministry reported 3,000 casualties: 2,200 soldiers and 800 civilians.",
         "In all, 300 people were wounded, of whom 120 were soldiers.",
+        "The ministry reported 3 casualties: 2.5 soldiers and 0.5 civilians.",
         "Prices rose 150 percent of their old level. Exports grew by 120%.",
         "Turnout was 70% and the winner got 60%.",
         "Of the town's residents, 69% were white, 20% were Black and 80% were over 18 years old.",
@@ -78,7 +79,8 @@ def test_consistency_finds_what_disagrees(check: Pipeline, text: str, expected: 
     ],
     ids=[
         "hedged-length", "dates-agree", "dates-agree-counting-the-last-day", "elapsed-is-not-a-length",
-        "same-date-twice", "repeated-act", "total-adds-up", "partial-breakdown", "growth-over-100",
+        "same-date-twice", "repeated-act", "total-adds-up", "partial-breakdown", "decimal-parts",
+        "growth-over-100",
         "unrelated-shares", "shares-of-different-splits", "three-different-studies",
     ],
 )

@@ -303,9 +303,12 @@ def _totals(text: str, sentences: Sequence[Span]) -> Iterator[Finding]:
         for pattern, exact in ((_COLON_TOTAL, True), (_OF_WHOM, False)):
             for match in pattern.finditer(words):
                 total = _number(match.group("total"))
-                parts = [(_number(m.group(0)), m) for m in _PART_NUMBER.finditer(match.group("parts"))]
+                found = [(_number(m.group(0)), m) for m in _PART_NUMBER.finditer(match.group("parts"))]
+                parts = [(value, m) for value, m in found if value is not None]
+                if total is None or len(parts) < 2 or len(parts) < len(found):
+                    continue  # a part that is no whole number is not added up
                 added = sum(value for value, _ in parts)
-                if total is None or len(parts) < 2 or added == total or (not exact and added < total):
+                if added == total or (not exact and added < total):
                     continue
                 base = sentence.start + match.start("parts")
                 cited = (
