@@ -115,13 +115,17 @@ def test_one_and_two_workers_write_the_same_records(corpus: Path, tmp_path: Path
 
 
 def test_ray_engine_writes_what_the_local_engine_writes(corpus: Path, tmp_path: Path) -> None:
-    inputs = [str(corpus / "news"), str(corpus / "wire.jsonl"), str(corpus / "empty.txt")]
+    russian = corpus / "shusha.txt"  # a mixed-language corpus: each language gets its own stages
+    russian.write_bytes((FIXTURES / "compare-crosslang" / "shusha-shelling" / "b.txt").read_bytes())
+    inputs = [str(corpus / "news"), str(corpus / "wire.jsonl"), str(corpus / "empty.txt"), str(russian)]
     local, ray = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
     run_batch(inputs, local, batch=BatchSettings(workers=2))
     summary = run_batch(inputs, ray, batch=BatchSettings(workers=2, engine="ray", chunk_size=2))
     records = read_records(ray)
-    assert summary.engine == "ray" and summary.analysed == len(records) == 7
+    assert summary.engine == "ray" and summary.analysed == len(records) == 8
     assert any(r["layers"].get("techniques") for r in records)  # the whole pipeline ran on Ray
+    [ru] = [r for r in records if r["metadata"].get("language") == "ru"]
+    assert ru["layers"]["entities"] and ru["layers"]["timexes"] and "claims" in ru["layers"]
     assert [r["id"] for r in records] == [r["id"] for r in read_records(local)]
     assert without_timings(records) == without_timings(read_records(local))
 
