@@ -18,6 +18,42 @@ USES = [
     ("two-word-star-form", "в Персидском заливе", [("persian-arabian-gulf", "Персидский залив", "Persian Gulf")]),
     ("framing-word", "двадцать три армянских диверсанта", [("detainee-status", "диверсанты", "saboteurs")]),
     ("english-unchanged", "outside Shushi", [("shusha-shushi", "Shushi", "Shushi")]),
+    ("armenian-name-inflected", "у Бердзора", [("lachin-berdzor", "Бердзор", "Berdzor")]),
+    ("adjective-of-lachin", "в Лачинском районе", [("lachin-berdzor", "Лачин", "Lachin")]),
+    ("corridor-beats-the-place", "расширение Лачинского коридора", [
+        ("lachin-corridor", "Лачинский коридор", "Lachin corridor"),
+    ]),
+    ("road-framing", "расширение Лачинской дороги", [("lachin-corridor", "Лачинская дорога", "Lachin road")]),
+    ("western-zangezur-beats-zangezur", "к Западному Зангезуру", [
+        ("syunik-zangezur", "Западный Зангезур", "Western Zangezur"),
+    ]),
+    ("syunik-adjective", "в Сюникской области", [("syunik-zangezur", "Сюник", "Syunik")]),
+    ("south-ossetia-accusative", "в Южную Осетию", [("tskhinvali-south-ossetia", "Южная Осетия", "South Ossetia")]),
+    ("tskhinvali-region-beats-the-town", "the occupied Tskhinvali region", [
+        ("taking-territory", "occupation", "occupation"),
+        ("tskhinvali-south-ossetia", "Tskhinvali region", "Tskhinvali region"),
+    ]),
+    ("russian-tskhinval", "в Цхинвале", [("tskhinvali-tskhinval", "Цхинвал", "Tskhinval")]),
+    ("georgian-tskhinvali", "в Цхинвали", [("tskhinvali-tskhinval", "Цхинвали", "Tskhinvali")]),
+    ("azerbaijani-river-name", "Река Агстафачай вышла из берегов", [
+        ("aghstev-aghstafachay", "Агстафачай", "Aghstafachay"),
+    ]),
+    ("district-armenian-name", "в Кашатаге и Мартакерте", [
+        ("qubadli-kashatagh", "Кашатаг", "Kashatagh"), ("aghdara-martakert", "Мартакерт", "Martakert"),
+    ]),
+    ("nakhichevan-russian", "из Нахичевани", [("nakhchivan-nakhichevan", "Нахичевань", "Nakhichevan")]),
+    ("eco-terror", "обвинил Ереван в экологическом терроре", [
+        ("water-release", "экологический террор", "ecological terror"),
+    ]),
+    ("price-euphemism", "О корректировке цены сообщили", [("price-rise", "корректировка", "adjustment")]),
+    ("handover-of-villages", "предусматривает передачу двух сёл", [("handover-return", "передача", "handover")]),
+    ("return-of-villages", "предусматривает возвращение двух сёл", [("handover-return", "возвращение", "return")]),
+    ("peacekeepers", "российские миротворцы покинули", [("peacekeepers", "миротворцы", "peacekeepers")]),
+    ("war-name", "после 44-дневной войны", [("war-2020", "44-дневная война", "44-day war")]),
+    ("separatists", "армянские сепаратисты", [("armed-fighters", "сепаратисты", "separatists")]),
+    ("separatist-regime-is-not-the-fighters", "сепаратистский режим", [
+        ("karabakh-authorities", "сепаратистский режим", "separatist regime"),
+    ]),
 ]
 
 

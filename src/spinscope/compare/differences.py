@@ -3,7 +3,11 @@
 Each rule compares two units and is applied to every pair of sources in a group alike:
 
 - ``number``: both state numbers and neither's values are all among the other's (an extra
-  number is more detail, not a conflict); "nearly 3,000" and "3,000" are the same value.
+  number is more detail, not a conflict); "nearly 3,000" and "3,000" are the same value. Periods
+  are numbers with their unit of time, from DURATION timexes (TIMEX3 ``PT6H`` against ``PT4H``)
+  or a number before a unit ("six hours", «двое суток» is "48 hours"), compared by the same
+  rule with the other's periods only (and bare numbers with bare numbers): "six hours" and
+  «четыре часа» differ, "six hours" and «шесть человек» are not compared.
 - ``date``: both have dates or times and neither's are all compatible with the other's
   (equal, or one more precise than the other, or a weekday with no date to count from and a
   date on that weekday: «в понедельник» and "on Monday, 19 May"); the same words resolved to
@@ -11,7 +15,9 @@ Each rule compares two units and is applied to every pair of sources in a group 
 - ``actor``: both name people, organisations or groups, and none in common; names are one
   across scripts and spellings when `spinscope.compare.translit.same_name` says so (Пашинян,
   Pashinyan). Groups (NORP) count only between units of one language: the Russian entities
-  have no such label.
+  have no such label. A state doing an act ("Armenia proposed", «Азербайджан предложил») is an
+  actor (``STATE``, one key across scripts), so "Armenia proposed" and «Азербайджан предложил»
+  differ; a body named after a state ("the Georgian energy ministry") is that state's actor.
 - ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
   by", "blamed on", "after", "following"; in Russian «потому что», «из-за», «так как»,
   «поскольку», «в результате», «вследствие», «по причине», «по вине», «после») differ: their
@@ -29,6 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from spinscope.compare.actors import state_in
 from spinscope.compare.translit import same_name
 from spinscope.compare.units import Unit
 
@@ -106,9 +113,12 @@ def _numbers_text(unit: Unit) -> str | None:
 
 
 def _numbers_differ(a: Unit, b: Unit) -> bool:
-    left = {n.value for n in a.numbers if n.value is not None}
-    right = {n.value for n in b.numbers if n.value is not None}
-    return bool(left and right) and not (left <= right or right <= left)
+    for unit in {n.unit for n in a.numbers} & {n.unit for n in b.numbers}:
+        left = {n.value for n in a.numbers if n.value is not None and n.unit == unit}
+        right = {n.value for n in b.numbers if n.value is not None and n.unit == unit}
+        if left and right and not (left <= right or right <= left):
+            return True
+    return False
 
 
 def _dated(unit: Unit) -> list[tuple[str, str]]:
@@ -164,11 +174,21 @@ def _actors_text(unit: Unit) -> str | None:
 
 def _actors_differ(a: Unit, b: Unit) -> bool:
     left, right = _actor_names(a, b.language), _actor_names(b, a.language)
-    return bool(left and right) and not any(same_name(one, other) for one in left for other in right)
+    return bool(left and right) and not any(_same_actor(a, one, b, other) for one in left for other in right)
+
+
+def _same_actor(a: Unit, one: str, b: Unit, other: str) -> bool:
+    """Whether two actor keys are one actor: one name, or a state and a body named after it
+    ("Georgia" and "the Georgian energy ministry")."""
+    if same_name(one, other):
+        return True
+    if one.startswith("state:"):
+        return state_in(b.names.get(other, other)) == one
+    return other.startswith("state:") and state_in(a.names.get(one, one)) == other
 
 
 def _actor_names(unit: Unit, other_language: str) -> list[str]:
-    keep = ("PERSON", "ORG") if unit.language != other_language else ("PERSON", "ORG", "NORP")
+    keep = ("PERSON", "ORG", "STATE") if unit.language != other_language else ("PERSON", "ORG", "NORP", "STATE")
     return [key for key in unit.actors if unit.entities[key] in keep]
 
 

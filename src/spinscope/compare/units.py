@@ -7,7 +7,13 @@ the sentence's own.
 Across scripts: a unit knows its document's language; a Russian unit's numbers are read by the
 Russian rules of `spinscope.numbers` («двадцать три», «около сорока»), and every entity that
 is no lexicon referent is keyed by `spinscope.compare.translit.name_key`, so «Пашинян» and
-"Pashinyan" share an anchor.
+"Pashinyan" share an anchor; a state doing an act ("Armenia proposed", «Азербайджан
+предложил», `spinscope.compare.actors`) is an actor keyed ``state:<name>`` in both scripts.
+Periods: a DURATION timex with a definite TIMEX3 value (``PT6H``, ``P2D``; also ``P6H``), the
+period an offset timex counts ("four hours later", «через четыре часа», whose value is a time)
+and a number followed by a unit of time ("six hours", «двое суток») are numbers with a unit,
+``second`` (weeks, days, hours, minutes, seconds) or ``month`` (years, months), so "48 hours"
+and «двое суток» are one value and "six hours" and «четыре часа» differ as numbers do.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spinscope.compare.actors import find_state_actors
 from spinscope.compare.lexicon import Lexicon, Use
 from spinscope.compare.translit import name_key
 from spinscope.document import Document, Span, Timex
@@ -24,7 +31,7 @@ from spinscope.numbers import find_numbers, find_numbers_ru, parse_number, parse
 
 __all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "parse_number"]
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "STATE"})
 REQUIRED_LAYERS = ("sentences", "entities", "timexes")
 
 _QUALIFIER = re.compile(
@@ -38,6 +45,32 @@ _QUALIFIER_RU = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+_SECONDS = {"W": 7 * 86400, "D": 86400, "H": 3600, "MIN": 60, "S": 1}
+_PERIOD = re.compile(
+    r"P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?(?:(?P<D>\d+(?:\.\d+)?)D)?"
+    r"(?:T?(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MIN>\d+(?:\.\d+)?)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?"
+)
+_UNITS_EN = r"hours?|minutes?|seconds?|days?|weeks?|months?|years?"
+_UNITS_RU = r"час|часа|часов|суток|сутки|день|дня|дней|недел[юиьяе]|недель|месяц|месяца|месяцев|год|года|лет"
+# An offset that counts a period: "four hours later", "after two days", «через четыре часа».
+_OFFSET = re.compile(
+    rf"(?:\b(?:after|within)\s+(?P<n1>[\w.,-]+(?:\s+[\w-]+)?)\s+(?P<u1>{_UNITS_EN})\b"
+    rf"|\b(?P<n2>[\w.,-]+)\s+(?P<u2>{_UNITS_EN})\s+(?:later|after|ago|earlier)\b)",
+    re.IGNORECASE,
+)
+_OFFSET_RU = re.compile(
+    rf"(?:(?<!\w)(?:через|спустя)\s+(?P<n1>[\w.,]+(?:\s+\w+)?)\s+(?P<u1>{_UNITS_RU})(?!\w)"
+    rf"|(?<!\w)(?P<n2>[\w.,]+)\s+(?P<u2>{_UNITS_RU})\s+(?:спустя|назад|позже)(?!\w))",
+    re.IGNORECASE,
+)
+# A unit of time right after a number, and how many seconds or months it is.
+_TIME_UNIT = re.compile(rf"[\s-]+(?P<unit>{_UNITS_EN}|{_UNITS_RU})(?!\w)", re.IGNORECASE)
+_UNIT_SIZE = {
+    "hour": (3600, "second"), "minute": (60, "second"), "second": (1, "second"), "day": (86400, "second"),
+    "week": (7 * 86400, "second"), "month": (1, "month"), "year": (12, "month"),
+    "час": (3600, "second"), "сут": (86400, "second"), "ден": (86400, "second"), "дн": (86400, "second"),
+    "нед": (7 * 86400, "second"), "мес": (1, "month"), "год": (12, "month"), "лет": (12, "month"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +80,7 @@ class Number:
     text: str
     value: float | None
     qualifier: str = ""
+    unit: str = ""  # "second" or "month" for a period ("six hours" is 21600 seconds), else ""
 
     def __str__(self) -> str:
         return f"{self.qualifier} {self.text}".strip()
@@ -82,7 +116,7 @@ class Unit:
     def anchors(self) -> frozenset[str]:
         """What alignment overlaps: entity keys, date values and number values."""
         dates = {f"t:{timex.value}" for timex in self.timexes if timex.type in ("DATE", "TIME")}
-        numbers = {f"n:{number.value:g}" for number in self.numbers if number.value is not None}
+        numbers = {f"n:{number.value:g}{number.unit}" for number in self.numbers if number.value is not None}
         return frozenset(self.entities) | dates | numbers
 
 
@@ -125,6 +159,9 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
                 key = key if key.startswith("@") else name_key(entity.name) or key
                 entities.setdefault(key, entity.label)
                 names.setdefault(key, document.text[start:end])
+        for key, written in find_state_actors(document.text, sentence.start, sentence.end, russian=russian):
+            entities.setdefault(key, "STATE")
+            names.setdefault(key, written)
         claim = claims.get((sentence.start, sentence.end))
         if russian:
             spans = find_numbers_ru(document.text, sentence.start, sentence.end, timexes)
@@ -133,6 +170,7 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
         else:
             spans = find_numbers(document.text, sentence.start, sentence.end, timexes)
         numbers = tuple(_number(document.text, span, russian=russian) for span in spans)
+        numbers += _periods(timexes, russian=russian)
         units.append(
             Unit(
                 source=source, index=len(units), span=sentence, entities=entities, names=names, timexes=timexes,
@@ -155,4 +193,52 @@ def _only_dates(sentence: Span, timexes: tuple[Timex, ...]) -> bool:
 def _number(text: str, span: Span, *, russian: bool = False) -> Number:
     before = (_QUALIFIER_RU if russian else _QUALIFIER).search(text, max(0, span.start - 20), span.start)
     value = parse_number_ru(span.text) if russian else parse_number(span.text)
-    return Number(span.text, value, before.group(0).strip().lower() if before else "")
+    qualifier = before.group(0).strip().lower() if before else ""
+    after = _TIME_UNIT.match(text, span.end)
+    if after is None or value is None:
+        return Number(span.text, value, qualifier)
+    word = after.group("unit").lower()
+    size, unit = next(size for stem, size in _UNIT_SIZE.items() if word.startswith(stem))
+    return Number(text[span.start : after.end()], value * size, qualifier, unit)
+
+
+def period(value: str) -> tuple[float, str] | None:
+    """A TIMEX3 duration as one amount: ``(seconds, "second")`` or ``(months, "month")``; None
+    when it is vague (``PXH``), not a duration, or mixes months with days ("a year and a day")."""
+    match = _PERIOD.fullmatch(value)
+    if match is None or not any(match.groupdict().values()):
+        return None
+    parts = {name: float(amount) for name, amount in match.groupdict().items() if amount is not None}
+    months = 12 * parts.pop("Y", 0.0) + parts.pop("M", 0.0)
+    seconds = sum(_SECONDS[name] * amount for name, amount in parts.items())
+    if months and seconds:
+        return None
+    return (months, "month") if months else (seconds, "second")
+
+
+def _periods(timexes: tuple[Timex, ...], *, russian: bool) -> tuple[Number, ...]:
+    """The definite periods of the timexes, as numbers with a unit: a DURATION's value, or the
+    period an offset counts ("four hours later", «через четыре часа», whose value is the time
+    it resolves to)."""
+    found = []
+    for timex in timexes:
+        amount = period(timex.value) if timex.type == "DURATION" and timex.value else None
+        if amount is None and timex.type != "DURATION":
+            amount = _offset(timex.text, russian=russian)
+        if amount is not None:
+            found.append(Number(timex.text, amount[0], "", amount[1]))
+    return tuple(found)
+
+
+def _offset(text: str, *, russian: bool) -> tuple[float, str] | None:
+    """The period an offset timex counts ("four hours later", «через четыре часа»), or None."""
+    match = (_OFFSET_RU if russian else _OFFSET).search(text)
+    if match is None:
+        return None
+    number, word = match.group("n1", "u1") if match.group("n1") else match.group("n2", "u2")
+    value = (parse_number_ru if russian else parse_number)(number)
+    if value is None:
+        return None
+    word = word.lower()
+    size, unit = next(size for stem, size in _UNIT_SIZE.items() if word.startswith(stem))
+    return value * size, unit

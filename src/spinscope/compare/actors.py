@@ -1,0 +1,171 @@
+"""States named as the doer of an act: "Armenia proposed", «Азербайджан предложил», "Baku accused".
+
+The entity labels call a country a place (GPE, LOC), so without this a claim whose actor is a
+state could never differ in its actor. A state counts as an actor where its name (the country,
+its capital used for its government, or "the Armenian side" / «армянская сторона») is
+directly followed by a verb of an act, optionally after a second state joined by "and" / «и»
+and one auxiliary or adverb ("has", "also", «вновь»). Reporting verbs ("said", «заявил»,
+«сообщил») are left out: who reports a claim is no actor of it.
+
+Invariants: the table (`STATES`) maps every form, in either language, to one key per state
+(``state:armenia``), so a state is one actor across scripts without transliteration; the
+verb test looks only at the words after the name, and never at the entity labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["STATES", "State", "find_state_actors", "state_in"]
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A state and the names news writes for it as a doer, in English and Russian (nominative)."""
+
+    key: str
+    english: tuple[str, ...]
+    russian: tuple[str, ...]
+    stems: tuple[str, ...] = ()  # word starts that name the state inside another name ("Georgian energy ministry")
+
+
+# The states of the South Caucasus conflicts and those their press names as parties; the Russian
+# forms are nominative, the case of a subject.
+STATES = (
+    State("armenia", ("Armenia", "Yerevan", "the Armenian side", "Armenian side"),
+          ("Армения", "Ереван", "армянская сторона", "Республика Армения"),
+          ("Armenia", "Армени", "армянск", "Армянск")),
+    State("azerbaijan", ("Azerbaijan", "Baku", "the Azerbaijani side", "Azerbaijani side"),
+          ("Азербайджан", "Баку", "азербайджанская сторона", "Азербайджанская Республика"),
+          ("Azerbaijan", "Азербайджан", "азербайджанск")),
+    State("georgia", ("Georgia", "Tbilisi", "the Georgian side", "Georgian side"),
+          ("Грузия", "Тбилиси", "грузинская сторона"),
+          ("Georgia", "Грузи", "грузинск", "Грузинск")),
+    State("russia", ("Russia", "Moscow", "the Kremlin", "the Russian side", "Russian side"),
+          ("Россия", "Москва", "Кремль", "российская сторона", "Российская Федерация"),
+          ("Russia", "Росси", "российск", "Российск")),
+    State("turkey", ("Turkey", "Türkiye", "Ankara", "the Turkish side", "Turkish side"),
+          ("Турция", "Анкара", "турецкая сторона"),
+          ("Turkey", "Turkish", "Türkiye", "Турци", "турецк", "Турецк")),
+    State("iran", ("Iran", "Tehran", "the Iranian side", "Iranian side"), ("Иран", "Тегеран", "иранская сторона"),
+          ("Iran", "Иран", "иранск", "Иранск")),
+    State("ukraine", ("Ukraine", "Kyiv", "Kiev", "the Ukrainian side", "Ukrainian side"),
+          ("Украина", "Киев", "украинская сторона"),
+          ("Ukrain", "Украин", "украинск")),
+    State("united-states", ("the United States", "United States", "the US", "Washington"),
+          ("США", "Соединённые Штаты", "Соединенные Штаты", "Вашингтон"),
+          ("US ", "American", "США", "американск", "Американск")),
+    State("european-union", ("the European Union", "European Union", "the EU", "Brussels"),
+          ("Евросоюз", "Европейский союз", "ЕС", "Брюссель"),
+          ("EU ", "European", "Евросоюз", "ЕС ", "Европейск", "европейск")),
+    State("france", ("France", "Paris", "the French side"), ("Франция", "Париж", "французская сторона"),
+          ("France", "French", "Франци", "французск", "Французск")),
+)
+
+_REPORTING = frozenset(
+    "said says say told tells reported reports stated states noted notes added adds announced announces claimed"
+    " claims".split()
+)
+_REPORTING_RU = re.compile(r"(?:заяв|сообщ|отмет|сказа|говор|подчеркн|добав|указа|напомн|уточн)\w*$")
+_BETWEEN = frozenset(
+    "has have had will would could did does is was also again then formally officially not now already first".split()
+)
+_BETWEEN_RU = frozenset("уже вновь снова также тоже ещё еще не официально первой первым сначала".split())
+_IRREGULAR = frozenset(
+    "sent took made gave began won lost struck hit held kept sought brought built fought left met paid put set shot"
+    " stood went agree agrees want wants refuse refuses offer offers accuse accuses propose proposes demand demands"
+    " insist insists reject rejects threaten threatens deny denies blame blames sign signs withdraw withdrew"
+    " deploy deploys seek seeks".split()
+)
+_PREPOSITIONS = frozenset(
+    "of in from to by with for between against near at on into over under than about"
+    " в во из с со к ко по от до на у для между о об обо при за под над через против".split()
+)
+_VERB_RU = re.compile(r"\w+(?:л|ла|ло|ли|ет|ит|ют|ят|ут|ат)(?:ся|сь)?$")
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _table(russian: bool) -> tuple[re.Pattern[str], list[str]]:
+    """The pattern of one language's state names (one named group per form, longest first) and
+    each group's state key; a form written in lower case («армянская сторона») is also found
+    capitalised, at the start of a sentence."""
+    forms = [(form, state.key) for state in STATES for form in (state.russian if russian else state.english)]
+    forms += [(form[0].upper() + form[1:], key) for form, key in forms if form[0].islower()]
+    forms.sort(key=lambda item: -len(item[0]))
+    spaced = r"\s+"
+    alternatives = "|".join(
+        rf"(?P<s{n}>{spaced.join(map(re.escape, form.split()))})" for n, (form, _) in enumerate(forms)
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), [key for _, key in forms]
+
+
+_ENGLISH, _RUSSIAN = _table(False), _table(True)
+
+
+def find_state_actors(text: str, start: int, end: int, *, russian: bool) -> list[tuple[str, str]]:
+    """The states doing an act in ``text[start:end]``: ``(key, the name as written)`` pairs, keys
+    prefixed ``state:``, in text order (a state once)."""
+    pattern, keys = _RUSSIAN if russian else _ENGLISH
+    found: dict[str, str] = {}
+    matches = list(pattern.finditer(text, start, end))
+    chained: set[int] = set()
+    for n, match in enumerate(matches):
+        if n in chained:
+            continue  # the second of "Armenia and Azerbaijan": its group was judged with the first
+        # A state joined to the next one by "and" / «и» shares its verb ("Armenia and Azerbaijan agreed").
+        group = [match]
+        last = match
+        for m, following in enumerate(matches[n + 1 :], n + 1):
+            if re.fullmatch(r"\s+(?:and|и)\s+", text[last.end() : following.start()], re.IGNORECASE):
+                group.append(following)
+                chained.add(m)
+                last = following
+            else:
+                break
+        if _after_preposition(text[max(start, match.start() - 20) : match.start()]):
+            continue
+        if _verb_follows(text[last.end() : end], russian=russian):
+            for member in group:
+                key = keys[int(member.lastgroup[1:])]  # type: ignore[index]
+                found.setdefault(f"state:{key}", member.group(0))
+    return list(found.items())
+
+
+def state_in(name: str) -> str | None:
+    """The key (``state:<name>``) of the state a name belongs to by its words ("Georgian energy
+    ministry", «Министерство энергетики России»), or None: such a body acts for its state, so it
+    is no other actor than the state."""
+    padded = f" {name} "
+    for state in STATES:
+        if any(f" {stem}" in padded for stem in state.stems):
+            return f"state:{state.key}"
+    return None
+
+
+def _after_preposition(before: str) -> bool:
+    """Whether the words before a name end in a preposition ("of Armenia", «в Баку»): a name
+    inside a phrase is no subject."""
+    words = _WORDS.findall(before)
+    return bool(words) and words[-1].lower() in _PREPOSITIONS
+
+
+def _verb_follows(rest: str, *, russian: bool) -> bool:
+    """Whether `rest` (the text after a name) starts with a verb of an act, after at most one
+    auxiliary or adverb."""
+    if not re.match(r"\s+\w", rest):
+        return False  # a comma, a possessive or the end: not the subject of what follows
+    words = _WORDS.findall(rest[:60])
+    between = _BETWEEN_RU if russian else _BETWEEN
+    for word in words[:3]:
+        if word[0].isupper():
+            return False
+        lower = word.lower()
+        if lower in between:
+            continue
+        if russian:
+            return bool(_VERB_RU.fullmatch(lower)) and not _REPORTING_RU.match(lower)
+        if lower in _REPORTING:
+            return False
+        return lower.endswith("ed") or lower in _IRREGULAR
+    return False
