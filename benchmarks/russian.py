@@ -48,7 +48,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the gold set's folder (with dev/ and test/)")
     parser.add_argument("--split", default="dev", choices=("dev", "test"))
-    parser.add_argument("--english", type=Path, default=DEFAULT_ENGLISH, help="English articles (.txt) for the speed run")
+    parser.add_argument(
+        "--english", type=Path, default=DEFAULT_ENGLISH, help="English articles (.txt) for the speed run"
+    )
     args = parser.parse_args()
 
     from spinscope.eval.russian import load_russian
@@ -113,10 +115,12 @@ def _dates(articles, documents, natasha):
         for match in natasha[article.name][0]:
             fact = match.fact
             year = f"{fact.year:04d}" if fact.year else "XXXX"
-            value = year + (f"-{fact.month:02d}" if fact.month else "") + (f"-{fact.day:02d}" if fact.month and fact.day else "")
+            month = f"-{fact.month:02d}" if fact.month else ""
+            value = year + month + (f"-{fact.day:02d}" if fact.month and fact.day else "")
             if value == "XXXX":
                 continue
-            timexes.append(Timex(match.start, match.stop, article.text[match.start : match.stop], type="DATE", value=value))
+            span_text = article.text[match.start : match.stop]
+            timexes.append(Timex(match.start, match.stop, span_text, type="DATE", value=value))
         theirs[article.name] = timexes
     print("\nDates (TempEval-3)\n")
     print("| system | found / gold | strict F1 | relaxed F1 | value accuracy | value F1 | type F1 |")
@@ -225,9 +229,13 @@ def _speed(articles, english_folder: Path) -> None:
             words = sum(len(t.split()) for t in texts)
             ran = sorted({record.name for d in done for record in d.stages if record.status == "ok"})
             rates[language] = words / seconds
-            print(f"| {label} | {language} | {len(texts)} | {words} | {seconds:.2f} | {words / seconds:.1f} | {', '.join(ran)} |")
+            print(
+                f"| {label} | {language} | {len(texts)} | {words} | {seconds:.2f} | {words / seconds:.1f} "
+                f"| {', '.join(ran)} |"
+            )
         ratio = rates["Russian"] / rates["English"]
-        print(f"| {label} | Russian / English | | | | {ratio:.2f}x (target >= 0.5: {'met' if ratio >= 0.5 else 'MISSED'}) | |")
+        verdict = "met" if ratio >= 0.5 else "MISSED"
+        print(f"| {label} | Russian / English | | | | {ratio:.2f}x (target >= 0.5: {verdict}) | |")
 
 
 def _prf(scores) -> str:

@@ -263,14 +263,20 @@ def batch(
         typer.Argument(help="Files, folders, glob patterns, JSONL corpora or http(s) URLs.", show_default=False),
     ],
     out: Annotated[
-        Path, typer.Option("--out", help="Results file: .jsonl or .parquet; a rerun skips what it holds.", show_default=False)
+        Path,
+        typer.Option(
+            "--out", help="Results file: .jsonl or .parquet; a rerun skips what it holds.", show_default=False
+        ),
     ],
     workers: Annotated[
         int | None, typer.Option("--workers", help="Worker processes (or Ray actors); one per core when left out.")
     ] = None,
-    engine: Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; ray: Ray Data.")] = Engine.local,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local: processes on this machine; ray: Ray Data.")
+    ] = Engine.local,
     address: Annotated[
-        str | None, typer.Option("--address", help="Ray cluster to join (with --engine ray); a local Ray when left out.")
+        str | None,
+        typer.Option("--address", help="Ray cluster to join (with --engine ray); a local Ray when left out."),
     ] = None,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Analyse again the inputs whose record failed, replacing it.")
@@ -333,7 +339,8 @@ _ArticlesOption = Annotated[
     Path, typer.Option("--articles", help="Folder of the task's articleNNN.txt files.", show_default=False)
 ]
 _LabelsOption = Annotated[
-    Path, typer.Option("--labels", help="The task's technique labels: one TC file or a folder of them.", show_default=False)
+    Path,
+    typer.Option("--labels", help="The task's technique labels: one TC file or a folder of them.", show_default=False),
 ]
 
 
@@ -359,7 +366,9 @@ def train_techniques(
         table.add_row("SI precision", f"{validation.si.precision:.4f}", "")
         table.add_row("SI recall", f"{validation.si.recall:.4f}", "")
         table.add_row("SI F1", f"{validation.si.f1:.4f}", f"{validation.floors['si_every_sentence']:.4f}")
-        table.add_row("TC micro-F1", f"{validation.tc.micro_f1:.4f}", f"{validation.floors['tc_always_loaded_language']:.4f}")
+        table.add_row(
+            "TC micro-F1", f"{validation.tc.micro_f1:.4f}", f"{validation.floors['tc_always_loaded_language']:.4f}"
+        )
         if validation.shown is not None:
             table.add_row("precision of the spans shown", f"{validation.shown.precision:.4f}", "")
         Console().print(table)
@@ -475,7 +484,9 @@ class Split(StrEnum):
 @eval_app.command("quotes")
 def eval_quotes(
     polnear: Annotated[Path, typer.Option("--polnear", help="The PolNeAR folder (with data/).", show_default=False)],
-    split: Annotated[Split, typer.Option("--split", help="dev to develop; test only for the final report.")] = Split.dev,
+    split: Annotated[
+        Split, typer.Option("--split", help="dev to develop; test only for the final report.")
+    ] = Split.dev,
 ) -> None:
     """Score quotes and speakers on PolNeAR: content (exact, overlap) and speaker P/R/F1."""
     with _errors_reported():
@@ -486,7 +497,11 @@ def eval_quotes(
             result = evaluate_quotes(articles, progress=progress)
         table = _scores_table(
             "measure",
-            {"content, exact": result.content_exact, "content, overlap": result.content_overlap, "speaker": result.speaker},
+            {
+                "content, exact": result.content_exact,
+                "content, overlap": result.content_overlap,
+                "speaker": result.speaker,
+            },
         )
         Console().print(f"PolNeAR {split.value}: {result.articles} articles")
         Console().print(table)
@@ -542,7 +557,10 @@ def eval_timex(
 
 # Check-worthiness: `spinscope train claims` and `spinscope eval claims`.
 _DataOption = Annotated[
-    Path, typer.Option("--data", help="The shared data folder (claimbuster/, clef2019-checkthat-task1-en/, ...).", show_default=False)
+    Path,
+    typer.Option(
+        "--data", help="The shared data folder (claimbuster/, clef2019-checkthat-task1-en/, ...).", show_default=False
+    ),
 ]
 
 
@@ -576,15 +594,19 @@ def train_claims(
 def train_claims_multilingual(
     data: _DataOption,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the model into.", show_default=False)],
-    sample: Annotated[int, typer.Option("--sample", help="English ClaimBuster sentences drawn (seeded) to train on.")] = 5000,
+    sample: Annotated[
+        int, typer.Option("--sample", help="English ClaimBuster sentences drawn (seeded) to train on.")
+    ] = 5000,
     folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds, split by debate.")] = 5,
 ) -> None:
-    """Train the check-worthiness model for languages without data (Russian) on English ClaimBuster; print its CV figures."""
+    # One line, however long: the command list shows the docstring's first line, as written.
+    """Train the check-worthiness model for languages without data (Russian) on English ClaimBuster; print its CV figures."""  # noqa: E501
     with _errors_reported():
         from spinscope.training.claims_multilingual import TrainSettings, train_from_data
 
         with _progress() as progress:
-            validation = train_from_data(data, out, settings=TrainSettings(sample=sample, folds=folds), progress=progress)
+            settings = TrainSettings(sample=sample, folds=folds)
+            validation = train_from_data(data, out, settings=settings, progress=progress)
         table = Table("measure (English, out of fold)", "model", "all check-worthy")
         table.add_row("ClaimBuster precision", f"{validation.scores.precision:.4f}", "")
         table.add_row("ClaimBuster recall", f"{validation.scores.recall:.4f}", "")
@@ -610,7 +632,9 @@ def eval_claims(
         ranking = Table("CLEF-2019 Task 1 test", "AP", *(f"P@{k}" for k in result.clef.precision_at))
         for name, (ap, precision) in result.clef.per_debate.items():
             ranking.add_row(name, f"{ap:.4f}", *(f"{value:.4f}" for value in precision.values()))
-        ranking.add_row("mean (MAP)", f"{result.clef.map:.4f}", *(f"{v:.4f}" for v in result.clef.precision_at.values()))
+        ranking.add_row(
+            "mean (MAP)", f"{result.clef.map:.4f}", *(f"{v:.4f}" for v in result.clef.precision_at.values())
+        )
         scores = result.claimbuster
         table = _scores_table(
             "ClaimBuster groundtruth, check-worthy = CFS", {f"score ≥ threshold {scores.threshold:.4f}": scores}
@@ -677,7 +701,9 @@ def store_add(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders, http(s) URLs, or - to analyse; with --records, .json/.jsonl/.parquet files of records.",
+            help=(
+                "Files, folders, http(s) URLs, or - to analyse; with --records, .json/.jsonl/.parquet files of records."
+            ),
             show_default=False,
         ),
     ],
@@ -760,13 +786,12 @@ def store_export(
     ] = None,
 ) -> None:
     """Write the stored analyses as JSON Lines, one contract record per line."""
-    with _errors_reported():
-        with open_store(StoreSettings(path=str(db)), create=False) as store, ExitStack() as stack:
-            sink = stack.enter_context(_output(output))
-            count = 0
-            for record in store.export(query):
-                _emit(sink, json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
+    with _errors_reported(), open_store(StoreSettings(path=str(db)), create=False) as store, ExitStack() as stack:
+        sink = stack.enter_context(_output(output))
+        count = 0
+        for record in store.export(query):
+            _emit(sink, json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
     if output:
         typer.echo(f"{count} records written to {output}")
 

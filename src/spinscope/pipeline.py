@@ -172,21 +172,29 @@ class Pipeline:
             self._store(stage, run, result, round(spent, 6))
 
     def _store(self, stage: Stage, run: _Run, result: StageResult | Exception, seconds: float) -> None:
-        error = result if isinstance(result, Exception) else _undeclared_output(stage, result)
-        if error is None:
-            try:
-                run.document.add_layers(result.layers)
-            except SpinscopeError as contract_error:
-                error = contract_error
+        error = result if isinstance(result, Exception) else _add_result(stage, run, result)
         if error is not None:
             code = error.code if isinstance(error, SpinscopeError) else "stage.error"
             message = f"{type(error).__name__}: {error}"
             run.document.add_stage(StageRecord(stage.name, "failed", stage.version, message, code, seconds))
             run.lost.update({name: stage.name for name in stage.produces})
             return
-        run.artifacts.update(result.artifacts)
-        run.available.update(stage.produces)
         run.document.add_stage(StageRecord(stage.name, "ok", stage.version, seconds=seconds))
+
+
+def _add_result(stage: Stage, run: _Run, result: StageResult) -> Exception | None:
+    """Add what a stage returned to its run: its layers, artifacts and what is now available; or
+    the error that refused it (undeclared output, or layers that break the contract)."""
+    error = _undeclared_output(stage, result)
+    if error is not None:
+        return error
+    try:
+        run.document.add_layers(result.layers)
+    except SpinscopeError as contract_error:
+        return contract_error
+    run.artifacts.update(result.artifacts)
+    run.available.update(stage.produces)
+    return None
 
 
 def _undeclared_output(stage: Stage, result: StageResult) -> PipelineError | None:

@@ -270,7 +270,8 @@ class TechniqueCount(NamedTuple):
 
     group: str
     technique: str
-    count: int
+    # The public name of the field (the API's and the README's), though it hides tuple.count.
+    count: int  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,7 +664,8 @@ def _store_error(error: sqlite3.Error, path: str) -> StoreError:
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith("SQLITE_NOTADB"):
         return StoreError(
-            f"{path} is not an SQLite database, so not a spinscope store; give StoreSettings.path a new file name or a store's file",
+            f"{path} is not an SQLite database, so not a spinscope store; "
+            "give StoreSettings.path a new file name or a store's file",
             code="store.not_a_store",
         )
     if name.startswith("SQLITE_CORRUPT"):

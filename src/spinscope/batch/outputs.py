@@ -14,11 +14,12 @@ Invariants:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 from spinscope.document import Document
 from spinscope.errors import ConfigError, ContractError, InputError, MissingDependencyError, SpinscopeError
@@ -130,7 +131,7 @@ class JsonlOutput:
         self.path = path
         self._records: dict[str, bool] = {}
         self._complete_bytes = 0  # where the last whole line ends
-        self._sink = None
+        self._sink: TextIO | None = None
         if path.exists():
             self._read_existing()
 
@@ -361,10 +362,8 @@ def load_records(paths: Iterable[str | Path]) -> Iterator[Document]:
             ) from error
         whole = None
         if path.suffix.lower() != ".jsonl":
-            try:
+            with contextlib.suppress(json.JSONDecodeError):  # not one JSON value: read it as JSON Lines below
                 whole = json.loads(content)
-            except json.JSONDecodeError:
-                pass  # not one JSON value: read it as JSON Lines below
         if whole is not None:
             for number, data in enumerate(whole if isinstance(whole, list) else [whole], start=1):
                 yield _record_document(data, f"{path} record {number}")

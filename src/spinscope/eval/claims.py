@@ -182,7 +182,9 @@ def load_training(data: Path) -> list[Debate]:
     """
     clef = load_clef(data / CLEF2019 / "training")
     clef += [debate for debate in load_clef(data / CLEF2020) if debate.name not in CLEF2020_LEFT_OUT]
-    groundtruth = [s.text for debate in load_claimbuster(data / CLAIMBUSTER / "groundtruth.csv") for s in debate.sentences]
+    groundtruth = [
+        s.text for debate in load_claimbuster(data / CLAIMBUSTER / "groundtruth.csv") for s in debate.sentences
+    ]
     return clef + load_claimbuster(data / CLAIMBUSTER / "crowdsourced.csv", exclude=groundtruth)
 
 
@@ -252,11 +254,11 @@ def evaluate_claims(
     folder = (settings or Settings()).claims.model_dir
     model = load_claim_model(Path(folder) if folder else MODEL_DIR)
     clef, groundtruth = load_test_sets(data)
-    scores = []
+    scores: list[list[float]] = []
     debates = [*clef, *groundtruth]
     for done, debate in enumerate(debates, 1):
         texts = [sentence.text for sentence in debate.sentences]
-        scores.append(model.score(texts, embed_sentences(texts)))
+        scores.append(model.score(texts, embed_sentences(texts)).tolist())
         if progress:
             progress("scoring", done, len(debates))
     labels = [sentence.checkworthy for debate in groundtruth for sentence in debate.sentences]

@@ -125,7 +125,9 @@ def _read(file: Path, name: str) -> MeantimeDocument:
     root = _parse(file, "input.meantime")
     tokens = root.findall("token")
     if root.tag != "Document" or not tokens:
-        raise InputError(f"{file} is not a MEANTIME document: no <Document> with <token> elements", code="input.meantime")
+        raise InputError(
+            f"{file} is not a MEANTIME document: no <Document> with <token> elements", code="input.meantime"
+        )
     sentences = {token.get("t_id", ""): _sentence(token, file) for token in tokens}
     anchored = [sentences.get(anchor.get("t_id", ""), 0) for anchor in root.iterfind("Markables/*/token_anchor")]
     last = max([_MEANTIME_SENTENCES - 1, *anchored])

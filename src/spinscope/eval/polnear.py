@@ -79,7 +79,8 @@ def load_polnear(folder: Path, split: str) -> list[PolnearArticle]:
     base = next((path for path in (folder / "data" / split, folder / split) if (path / "text").is_dir()), None)
     if base is None:
         raise InputError(
-            f"{folder} has no data/{split}/text folder; give the PolNeAR root (the folder with data/)", code="input.polnear"
+            f"{folder} has no data/{split}/text folder; give the PolNeAR root (the folder with data/)",
+            code="input.polnear",
         )
     annotations = sorted((base / "attributions").glob("*.ann"))
     articles = []

@@ -121,9 +121,11 @@ def read_russian(source: str, name: str) -> RussianArticle:
             label = get("type", "")
             if label in TYPE_OF_LABEL:
                 cluster = get("id") or f"{label}:{text[item.start : item.end]}"
-                mentions.append(GoldMention(item.start, item.end, text[item.start : item.end], TYPE_OF_LABEL[label], cluster))
+                mention = GoldMention(item.start, item.end, text[item.start : item.end], TYPE_OF_LABEL[label], cluster)
+                mentions.append(mention)
     attributions = tuple(
-        Attribution((start, end), sources.get(source or "")) for start, end, source in sorted(quotes, key=lambda q: q[:2])
+        Attribution((start, end), sources.get(source or ""))
+        for start, end, source in sorted(quotes, key=lambda q: q[:2])
     )
     return RussianArticle(
         name, text, dct, tuple(sorted(timexes, key=lambda t: (t.start, t.end))), attributions,

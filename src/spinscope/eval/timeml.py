@@ -190,8 +190,9 @@ def load_meantime(path: Path) -> list[TimemlDocument]:
     """Read one MEANTIME ``.xml`` file, or every one under a folder (recursively, in name order).
 
     The text holds the annotated sentences only (sentences 0 to 5, or to the last one holding a
-    markable), as the rest of each article was not annotated. A document without a creation-time timex, or whose creation-time value is not an ISO date
-    (one MEANTIME file says ``03-02-2009``), gets ``dct=None``; its gold values stay as written.
+    markable), as the rest of each article was not annotated. A document without a creation-time
+    timex, or whose creation-time value is not an ISO date (one MEANTIME file says
+    ``03-02-2009``), gets ``dct=None``; its gold values stay as written.
 
     Raises:
         InputError: (``input.meantime``) The path is missing or holds no .xml file, or a file is
@@ -308,14 +309,18 @@ _NO_SPACE_BEFORE = frozenset(
     {",", ".", ";", ":", "%", ")", "]", "}", "?", "!", "...", "''", "'", "\u201d", "\u2019",
      "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 )
-_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "US$", "CA$", "AU$", "\u00a3", "\u20ac", "``", "`", "\u201c", "\u2018", "#"})
+_NO_SPACE_AFTER = frozenset(
+    {"(", "[", "{", "$", "US$", "CA$", "AU$", "\u00a3", "\u20ac", "``", "`", "\u201c", "\u2018", "#"}
+)
 
 
 def _read_meantime(file: Path, name: str) -> TimemlDocument:
     root = _parse(file, "input.meantime")
     tokens = root.findall("token")
     if root.tag != "Document" or not tokens:
-        raise InputError(f"{file} is not a MEANTIME document: no <Document> with <token> elements", code="input.meantime")
+        raise InputError(
+            f"{file} is not a MEANTIME document: no <Document> with <token> elements", code="input.meantime"
+        )
     sentences = {token.get("t_id", ""): _sentence(token, file) for token in tokens}
     anchored = [sentences.get(anchor.get("t_id", ""), 0) for anchor in root.iterfind("Markables/*/token_anchor")]
     last = max([_MEANTIME_SENTENCES - 1, *anchored])

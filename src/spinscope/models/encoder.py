@@ -71,8 +71,14 @@ class Encoder:
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
         self.dim = int(self._session.get_outputs()[0].shape[-1])
-        self._cls = self._tokenizer.token_to_id("[CLS]")
-        self._sep = self._tokenizer.token_to_id("[SEP]")
+        cls, sep = self._tokenizer.token_to_id("[CLS]"), self._tokenizer.token_to_id("[SEP]")
+        if cls is None or sep is None:
+            raise ModelNotFoundError(
+                f"tokenizer {tokenizer} has no [CLS] or [SEP] token: reinstall spinscope, or rebuild it with "
+                "`spinscope train techniques --export-encoder`"
+            )
+        self._cls: int = cls
+        self._sep: int = sep
 
     def encode(self, texts: list[str]) -> list[Encoded]:
         """Encode each text; the result lines up with `texts`."""

@@ -687,9 +687,9 @@ def choose_techniques(spans: Sequence[tuple[int, int]], probabilities: np.ndarra
     """
     seen: dict[tuple[int, int], int] = {}
     choices = []
-    for span, row in zip(spans, probabilities, strict=True):
-        rank = seen.get(tuple(span), 0)
-        seen[tuple(span)] = rank + 1
+    for (start, end), row in zip(spans, probabilities, strict=True):
+        rank = seen.get((start, end), 0)
+        seen[(start, end)] = rank + 1
         choices.append(int(np.argsort(-row)[min(rank, len(row) - 1)]))
     return choices
 

@@ -65,7 +65,9 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 # Words ending in -est that are not superlatives.
-_NOT_SUPERLATIVE = frozenset("interest arrest protest request suggest forest honest modest west test invest rest".split())
+_NOT_SUPERLATIVE = frozenset(
+    "interest arrest protest request suggest forest honest modest west test invest rest".split()
+)
 _OPINION = re.compile(
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:think|believe|feel|hope|guess|suppose|doubt)\b|\bin my (?:view|opinion)\b"
     r"|\b(?:should|must|ought to)\b|\b(?:great|wonderful|terrible|horrible|awful|amazing|beautiful|disgraceful"
@@ -154,11 +156,16 @@ def find_claims(
         threshold, kind_of, numbers_of = model.threshold, claim_kind, find_numbers
     cues = [quote.cue for quote in quotes if quote.cue is not None]
     mentions = [(mention.start, mention.end, entity.id) for entity in entities for mention in entity.mentions]
-    items: list[tuple[Span, bool]] = [(sentence, False) for sentence in sentences] + [(quote, True) for quote in passages]
+    items: list[tuple[Span, bool]] = [
+        *((sentence, False) for sentence in sentences),
+        *((quote, True) for quote in passages),
+    ]
     claims = []
     for (span, is_quote), score in zip(items, scores, strict=True):
         reports = not is_quote and any(span.start <= cue.start < span.end for cue in cues)
-        inside_timexes = [index for index, timex in enumerate(timexes) if span.start <= timex.start and timex.end <= span.end]
+        inside_timexes = [
+            index for index, timex in enumerate(timexes) if span.start <= timex.start and timex.end <= span.end
+        ]
         claims.append(
             Claim(
                 span.start,
@@ -168,7 +175,9 @@ def find_claims(
                 checkworthy=bool(score >= threshold),
                 kind=kind_of(span.text, reports_speech=reports),
                 entities=tuple(
-                    dict.fromkeys(id_ for start, end, id_ in sorted(mentions) if span.start <= start and end <= span.end)
+                    dict.fromkeys(
+                        id_ for start, end, id_ in sorted(mentions) if span.start <= start and end <= span.end
+                    )
                 ),
                 numbers=tuple(numbers_of(text, span.start, span.end, [timexes[i] for i in inside_timexes])),
                 timexes=tuple(inside_timexes),

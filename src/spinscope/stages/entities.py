@@ -99,7 +99,9 @@ _PERSONAL_NAME = re.compile(
     r"[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z’'-]+){1,2}"
 )
 # Titles that also open the names of organisations and places ("General Electric", "King County").
-_ORG_WORDS = frozenset({"general", "king", "queen", "prince", "princess", "premier", "marshal", "speaker", "judge", "pope"})
+_ORG_WORDS = frozenset(
+    {"general", "king", "queen", "prince", "princess", "premier", "marshal", "speaker", "judge", "pope"}
+)
 # Words before a name that make it a place ("in Shusha", "over Karabakh").
 _PLACE_CUE = re.compile(
     r"(?i:\b(?:in|near|across|throughout|inside|outside|into|around|over"
@@ -274,7 +276,8 @@ def _clean(text: str, mention: RawMention) -> _Name | None:
             end = start + possessive.start()
         if (start, end) == before:
             break
-    label, titles, honorific = mention.label, [], False
+    titles: list[str] = []
+    label, honorific = mention.label, False
     if label == "PERSON":
         start, titles, honorific = _strip_titles(text, start, end)
     elif label == "ORG" and (role := _TITLE_AT_START.match(text[start:end])) and role.group("role"):
@@ -314,7 +317,7 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, list[str], bool
 def _titles_before(text: str, start: int) -> list[str]:
     """The titles written just before a name: "Commander-in-Chief, President Ilham Aliyev"."""
     window = text[max(0, start - _TITLE_WINDOW) : start]
-    titles = []
+    titles: list[str] = []
     while match := _TITLE_BEFORE.search(window):
         titles.insert(0, " ".join(match.group("title").split()))
         window = window[: match.start()]

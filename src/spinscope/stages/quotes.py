@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from spinscope.document import Document, Entity, Quote, Span, Speaker, Term
 from spinscope.stages.base import Stage, StageResult
@@ -87,7 +87,9 @@ _SILENT_SOURCES = frozenset("""
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?")
 _DATELINE_END = re.compile(r"\s*(?:\([A-Za-z ]+\)\s*)?[—–-]")
 # Attitude verbs whose content is commonly an infinitive ("wants to raise taxes").
-_INFINITIVE_VERBS = frozenset("want plan intend seek hope expect promise vow threaten pledge refuse decline urge".split())
+_INFINITIVE_VERBS = frozenset(
+    "want plan intend seek hope expect promise vow threaten pledge refuse decline urge".split()
+)
 _PERSONAL_PRONOUNS = frozenset("he she him her".split())
 _TERM_LEADS = re.compile(
     r"(so-called|so called|dubbed|termed|labell?ed|branded|nicknamed|known as|the words?|the term|the phrase"
@@ -221,14 +223,14 @@ def _as_term(text: str, mark: Marked, *, has_cue: bool) -> Term | None:
     lead = text[max(0, mark.start - 40) : mark.start]
     whole_clause = bool(re.search(r"[.,!?…]$", text[start:end].strip()))
 
-    def term(kind: str, reason: str) -> Term:
+    def term(kind: Literal["scare_quote", "term", "title"], reason: str) -> Term:
         return Term(mark.start, mark.end, text[mark.start : mark.end], kind, reason)
 
     if len(words) < 2 * _SPEECH_WORDS:
         if match := _TITLE_LEADS.search(lead):
             return term("title", f"introduced by {match.group(1)!r}")
         if match := _TERM_LEADS.search(lead):
-            kind = "scare_quote" if match.group(1).lower().startswith("so") else "term"
+            kind: Literal["scare_quote", "term"] = "scare_quote" if match.group(1).lower().startswith("so") else "term"
             return term(kind, f"introduced by {match.group(1)!r}")
     if _title_case(words) and not whole_clause:
         return term("title", "capitalised like a title")
@@ -397,6 +399,7 @@ def _direct_quotes(
     last_speaker: Speaker | None = None
     while index < len(marks):
         mark, cue = marks[index]
+        verb = cue.verb if cue is not None else None
         parts = [mark]
         # One quote in several marked stretches: the cue between them ("...," he said, "...";
         # "...," he said. "..."), or stretches that follow with nothing between them.
@@ -405,10 +408,10 @@ def _direct_quotes(
             between = text[parts[-1].end : following.start]
             if "\n" in between or len(between) > _BETWEEN_CHARS:
                 break
-            cue_between = cue is not None and cue.verb is not None and parts[-1].end <= cue.verb.idx < following.start
-            own_cue = following_cue is not None and not (
-                cue_between and following_cue.verb is not None and following_cue.verb.i == cue.verb.i
-            )
+            cue_between = verb is not None and parts[-1].end <= verb.idx < following.start
+            following_verb = following_cue.verb if following_cue is not None else None
+            same_verb = verb is not None and following_verb is not None and following_verb.i == verb.i
+            own_cue = following_cue is not None and not (cue_between and same_verb)
             if own_cue or not (cue_between or not between.strip()):
                 break
             parts.append(following)
@@ -422,7 +425,7 @@ def _direct_quotes(
             speaker = last_speaker  # a paragraph that is all quote continues the last speaker
         if speaker is not None:
             last_speaker = speaker
-        cue_span = _cue_span(text, cue.verb) if cue is not None and cue.verb is not None else None
+        cue_span = _cue_span(text, verb) if verb is not None else None
         quotes.append(Quote(
             start, end, text[start:end], "direct", speaker, cue_span,
             tuple(Span(p.start, p.end, text[p.start : p.end]) for p in parts) if len(parts) > 1 else (),
@@ -533,7 +536,9 @@ def _reported(token: Token) -> tuple[tuple[int, int], Token, tuple[int, int, Tok
 def _trimmed(tokens: Sequence[Token]) -> tuple[int, int] | None:
     """The span of `tokens` without a leading "that" or punctuation and trailing punctuation."""
     tokens = list(tokens)
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")):
+    while tokens and (
+        tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")
+    ):
         tokens.pop(0)
     while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in _CLOSERS)):
         tokens.pop()
@@ -591,11 +596,11 @@ class _Resolver:
             # discussed Joe Biden. "I now do recall," he said"), then the last person named.
             # Either with a full name or a title first: spaCy's small model takes some one-word
             # places for people ("Lachin"), and "she" should not become a town.
-            def named(e: Entity) -> bool:
+            def named_person(e: Entity) -> bool:
                 return e.label == "PERSON" and (" " in e.name or bool(e.titles))
 
-            entity = self._last_before(start, named, subject=True)
-            entity = entity or self._last_before(start, named)
+            entity = self._last_before(start, named_person, subject=True)
+            entity = entity or self._last_before(start, named_person)
             entity = entity or self._last_before(start, lambda e: e.label == "PERSON")
         elif entity is None and head.pos_ == "NOUN":
             title = head.lower_

@@ -379,7 +379,8 @@ def _subtree(tokens: Sequence[_Tok], head: int, within: Sequence[int]) -> list[i
     while changed:
         changed = False
         for i in inside - members:
-            if tokens[i].head in members and tokens[i].head != i and tokens[i].dep not in ("punct", "acl", "acl:relcl", "parataxis"):
+            attached = tokens[i].dep not in ("punct", "acl", "acl:relcl", "parataxis")
+            if tokens[i].head in members and tokens[i].head != i and attached:
                 members.add(i)
                 changed = True
     ordered = sorted(members)
@@ -443,7 +444,11 @@ def _phrase(tokens: Sequence[_Tok], indexes: Sequence[int]) -> tuple[int, int] |
 def _term(text: str, mark: _Marked) -> Term:
     words = len(text[mark.start : mark.end].split())
     lead = _TITLE_LEAD.search(text[max(0, mark.start - 40) : mark.start])
-    reason = f"introduced by {lead.group().strip()!r}" if lead else f"{words} word{'s' * (words > 1)} in quotation marks with no speech cue"
+    reason = (
+        f"introduced by {lead.group().strip()!r}"
+        if lead
+        else f"{words} word{'s' * (words > 1)} in quotation marks with no speech cue"
+    )
     kind: Literal["title", "term"] = "title" if lead else "term"
     return Term(mark.start, mark.end, text[mark.start : mark.end], kind, reason)
 
@@ -580,7 +585,9 @@ def _trailing_attribution(text: str, tokens: Sequence[_Tok], start: int, end: in
     verb = _verb(tokens, indexes[:2])
     if verb is None:
         return None
-    mention = _phrase_after(tokens, [i for i in indexes if i > verb]) or _opening_phrase(tokens, [i for i in indexes if i < verb])
+    mention = _phrase_after(tokens, [i for i in indexes if i > verb]) or _opening_phrase(
+        tokens, [i for i in indexes if i < verb]
+    )
     return [_content(text, start, comma)], (tokens[verb].start, tokens[verb].end), mention
 
 

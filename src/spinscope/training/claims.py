@@ -320,8 +320,10 @@ def _calibrated(logits: np.ndarray, calibration: tuple[float, float]) -> np.ndar
 def _best_threshold(labels: np.ndarray, scores: np.ndarray) -> tuple[float, Scores]:
     """The threshold of best F1 among the scores' percentiles, and its figures."""
     candidates = np.unique(np.round(np.quantile(scores, np.linspace(0.2, 0.98, 157)), 4))
-    best = max((score_class(list(labels), list(scores), float(t)) for t in candidates), key=lambda s: s.f1)
-    return best.threshold, best
+    threshold, best = max(
+        ((float(t), score_class(list(labels), list(scores), float(t))) for t in candidates), key=lambda pair: pair[1].f1
+    )
+    return threshold, best
 
 
 def _clef_ranking(corpus: PreparedCorpus, scores: np.ndarray) -> RankingScores:

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -39,6 +40,7 @@ from spinscope.models.patterns import PATTERNS, find_matches
 from spinscope.models.techniques import (
     TECHNIQUES,
     TFIDF_WEIGHT,
+    Candidate,
     DecodeSettings,
     Detection,
     EncodedText,
@@ -367,14 +369,21 @@ def _rescored(detection: Detection, calibration: tuple[float, float, float]) -> 
     """`detection` scored under `calibration` (a pattern span keeps its pattern's score)."""
     if detection.candidate is None:
         return detection
-    mean = np.array([detection.candidate.piece_scores.mean()], np.float64)
-    best = np.array([detection.probabilities.max()])
+    candidate, probabilities = _detector_parts(detection)
+    mean = np.array([candidate.piece_scores.mean()], np.float64)
+    best = np.array([probabilities.max()])
     return replace(detection, score=float(final_scores(mean, best, calibration)[0]))
 
 
-def replace_model(model: TechniqueModel, **changes) -> TechniqueModel:
+def _detector_parts(detection: Detection) -> tuple[Candidate, np.ndarray]:
+    """A detector span's candidate and classifier probabilities (a pattern span has neither)."""
+    assert detection.candidate is not None and detection.probabilities is not None, "not a detector span"
+    return detection.candidate, detection.probabilities
+
+
+def replace_model(model: TechniqueModel, **changes: Any) -> TechniqueModel:
     """A copy of `model` with some of its decoding, scoring or meta replaced."""
-    fields = {
+    fields: dict[str, Any] = {
         "encoder": model.encoder, "detector": model.detector, "classifier": model.classifier,
         "vocabulary": model.vocabulary, "scoring": model.scoring, "decode": model.decode, "meta": model.meta,
     }
@@ -488,9 +497,10 @@ def _fit_score_calibration(detected: Sequence[tuple[PreparedArticle, Detection]]
     right = np.array([_is_right(item, d) for item, d in detected], dtype=int)
     if len(set(right.tolist())) < 2:
         return (1.0, 1.0, 0.0)
+    parts = [_detector_parts(d) for _, d in detected]
     features = score_features(
-        np.array([d.candidate.piece_scores.mean() for _, d in detected], np.float64),
-        np.array([d.probabilities.max() for _, d in detected], np.float64),
+        np.array([candidate.piece_scores.mean() for candidate, _ in parts], np.float64),
+        np.array([probabilities.max() for _, probabilities in parts], np.float64),
     )
     weights, intercept = _raw_coefficients(_fit(features, right, 1e4, 1000))
     return (float(weights[0]), float(weights[1]), intercept)

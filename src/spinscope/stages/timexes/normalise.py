@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from spinscope.stages.timexes.patterns import MONTHS, NUMBERS, SEASONS, WEEKDAYS
 from spinscope.stages.timexes.values import GRAIN_OF_UNIT, at_grain, duration, make_date, number, shift, unit_of
@@ -93,7 +94,7 @@ class Reference:
 class Value:
     """A normalised expression: TIMEX3 type and value, and the reference it was resolved on."""
 
-    type: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str
     anchor: str | None = None
     trim: int = 0  # characters to drop from the start of the match (a preposition it needed)
@@ -206,7 +207,11 @@ def _year_for(
     if weekday is not None and day is not None and (year := _year_of_weekday(month, day, weekday, m)):
         return year
     local = m.context.local()
-    if local is not None and local.grain == "year" and not _same_sentence(m.context.text, m.context.narrative_end, m.start):
+    if (
+        local is not None
+        and local.grain == "year"
+        and not _same_sentence(m.context.text, m.context.narrative_end, m.start)
+    ):
         local = None  # "in 2012 ... released November 5": a year named elsewhere is no anchor
     # A paragraph about another time lends its year; one about the last or next year may be
     # reporting news of around the document date, which the document date resolves better.
@@ -352,10 +357,10 @@ def _calendar(m: _Match) -> Value | None:
     resolved = _year_for(month, day, m, weekday)
     if resolved is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}")
-    year, anchor = resolved
-    if make_date(int(year), month, day) is None:
+    found_year, anchor = resolved
+    if make_date(int(found_year), month, day) is None:
         return None
-    return Value("DATE", f"{year}-{month:02d}-{day:02d}", anchor)
+    return Value("DATE", f"{found_year}-{month:02d}-{day:02d}", anchor)
 
 
 def _part_of_date(m: _Match) -> Value | None:
@@ -471,7 +476,9 @@ def _quarter(m: _Match) -> Value | None:
     letter = "Q" if m.get("kind") == "quarter" else "H"
     year_text = m.get("year") or m.get("yearfirst")
     trim = 0
-    leading = re.match(r"(?:a|the|its)\s(?=\w+-(?:fiscal-)?(?:quarter|half))", m.context.text[m.start : m.end], re.IGNORECASE)
+    leading = re.match(
+        r"(?:a|the|its)\s(?=\w+-(?:fiscal-)?(?:quarter|half))", m.context.text[m.start : m.end], re.IGNORECASE
+    )
     if leading:
         trim = leading.end()  # "a third-quarter loss": the adjective is the timex, not the article
     value = _quarter_value(m, ordinal, letter, year_text)
@@ -671,7 +678,8 @@ def _anaphor(m: _Match) -> Value | None:
     sign = {"the next": 1, "the previous": -1}.get(which, 0)
     date = shift(reference.date, sign, unit)
     grains = ["year", "month", "week", "day"]
-    grain = unit if grains.index(unit) <= grains.index(reference.grain if reference.grain in grains else "year") else reference.grain
+    reference_grain = reference.grain if reference.grain in grains else "year"
+    grain = unit if grains.index(unit) <= grains.index(reference_grain) else reference.grain
     return Value("DATE", at_grain(date, grain), reference.value)
 
 
@@ -730,8 +738,8 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "at the moment": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
          "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
          "the near future": "FUTURE_REF", "soon": "FUTURE_REF"}
-_DAY_OFFSETS = {"the weekend": 0, "today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-                "the day after tomorrow": 2}
+_DAY_OFFSETS = {"the weekend": 0, "today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
 def _deictic(m: _Match) -> Value | None:
@@ -745,14 +753,15 @@ def _deictic(m: _Match) -> Value | None:
         offset = _DAY_OFFSETS[word]
         return Value("DATE", "PRESENT_REF" if offset == 0 else "PAST_REF" if offset < 0 else "FUTURE_REF")
     if word == "the weekend":
+        anchor = base.isoformat()
         if base.isoweekday() <= 3 and not m.future:
             base -= dt.timedelta(days=7)  # early in the week, "the weekend" is the one just past
-        return Value("DATE", at_grain(base, "week") + "-WE", (m.context.speech or m.dct).isoformat())
+        return Value("DATE", at_grain(base, "week") + "-WE", anchor)
     return Value("DATE", (base + dt.timedelta(days=_DAY_OFFSETS[word])).isoformat(), base.isoformat())
 
 
 def _weekday(m: _Match) -> Value | None:
-    if not m.groups["weekday"][0].isupper():
+    if not (m.groups["weekday"] or "")[:1].isupper():
         return None
     relation = m.get("rel")
     weekday = WEEKDAYS[m.get("weekday")]
@@ -763,10 +772,10 @@ def _weekday(m: _Match) -> Value | None:
         delta = (weekday - reference.date.isoweekday()) % 7 or 7
         date = reference.date + dt.timedelta(days=delta if relation == "the following" else delta - 7)
         return Value("DATE", date.isoformat(), reference.value)
-    date = _weekday_date(weekday, m, relation if relation in ("last", "next", "this") else "")
-    if date is None:
+    day = _weekday_date(weekday, m, relation if relation in ("last", "next", "this") else "")
+    if day is None:
         return Value("DATE", f"XXXX-WXX-{weekday}")
-    return Value("DATE", date.isoformat(), m.dct.isoformat() if m.dct else None)
+    return Value("DATE", day.isoformat(), m.dct.isoformat() if m.dct else None)
 
 
 def _month(m: _Match) -> Value | None:
@@ -781,7 +790,8 @@ def _month(m: _Match) -> Value | None:
         before = text[max(0, m.start - 12) : m.start]
         if not m.get("edge") and not _MONTH_CONTEXT.search(before):
             return None
-        if month == 5 and re.match(r"\s+(?:be|have|not|also|well|yet|still|never|even|soon|[a-z]+ly)\b", text[m.end : m.end + 12]):
+        after = text[m.end : m.end + 12]
+        if month == 5 and re.match(r"\s+(?:be|have|not|also|well|yet|still|never|even|soon|[a-z]+ly)\b", after):
             return None
     resolved = _year_for(month, None, m)
     if resolved is None:
@@ -794,9 +804,10 @@ def _year(m: _Match) -> Value | None:
     year = int(m.get("year"))
     if _NOT_YEAR_AFTER.match(text, m.end) or _NOT_YEAR_BEFORE.search(text, max(0, m.start - 14), m.start):
         return None
-    if text[m.end : m.end + 1] in ("-", "–") and text[m.end + 1 : m.end + 2].isdigit() and len(
-        re.match(r"\d*", text[m.end + 1 : m.end + 5]).group()
-    ) not in (2, 4):
+    # A year followed by a range's end ("2019-20", "2019-2020") is a year; by other digits it is not.
+    digits_after = re.split(r"\D", text[m.end + 1 : m.end + 5], maxsplit=1)[0]
+    dashed = text[m.end : m.end + 1] in ("-", "–")
+    if dashed and text[m.end + 1 : m.end + 2].isdigit() and len(digits_after) not in (2, 4):
         return None
     if m.dct is not None and year > m.dct.year + 50:
         return None
@@ -823,10 +834,7 @@ def _holiday(m: _Match) -> Value | None:
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
              "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
              "valentine's day": (2, 14)}
-    if name in fixed:
-        month, day = fixed[name]
-    else:  # Thanksgiving: the fourth Thursday of November
-        month, day = 11, 0
+    month, day = fixed.get(name, (11, 0))  # not fixed: Thanksgiving, the fourth Thursday of November
     resolved = _year_for(month, day or 25, m)
     if resolved is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}" if day else "XXXX-11-XX")

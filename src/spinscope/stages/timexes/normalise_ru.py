@@ -53,8 +53,8 @@ _NOT_PAST = frozenset(
     " депозит аппетит реквизит динамит".split()
 )
 # A form that speaks of now or later: "будет", "пригласят", "откроется", "рассчитывает".
-_NON_PAST = re.compile(r"^(?:буд(?:у|ешь|ет|ем|ете|ут)|станет|станут|[а-яё]{2,}(?:ают|яют|уют|еют|ут|ят|ает|яет|ует|еет|оет"
-                       r"|ёт|ит|ется|ются|ится|ятся|утся|атся))$")
+_NON_PAST = re.compile(r"^(?:буд(?:у|ешь|ет|ем|ете|ут)|станет|станут"
+                       r"|[а-яё]{2,}(?:ают|яют|уют|еют|ут|ят|ает|яет|ует|еет|оет|ёт|ит|ется|ются|ится|ятся|утся|атся))$")
 _YEAR_CONTEXT = re.compile(r"(?:^|[\s(])(?:в|во|с|со|до|к|по|от|после|между|и|или|года?|на|за|из)\s$", re.IGNORECASE)
 _MONTH_CONTEXT = _YEAR_CONTEXT
 _RELATION = {"позапрошл": -2, "прошл": -1, "минувш": -1, "эт": 0, "текущ": 0, "нынешн": 0, "следующ": 1, "будущ": 1,
@@ -84,7 +84,8 @@ class _RuMatch(_Match):
 
     def _tense(self) -> str | None:
         text = self.context.text
-        left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, self.start - 120), self.start)), default=max(0, self.start - 120))
+        window_start = max(0, self.start - 120)
+        left = max((m.end() for m in _CLAUSE_END.finditer(text, window_start, self.start)), default=window_start)
         right_match = _CLAUSE_END.search(text, self.end, min(len(text), self.end + 120))
         right = right_match.start() if right_match else min(len(text), self.end + 120)
         candidates = [(self.start - w.end(), w.group().lower()) for w in _WORD.finditer(text, left, self.start)]
@@ -427,7 +428,9 @@ def _after(m: _Match) -> Value | None:
     return _shifted(m, Reference(base, "day"), 1) if base else Value("DATE", "FUTURE_REF")
 
 
-_UNIT_GRAINS = {"year": "year", "month": "month", "week": "week", "day": "day", "decade": "decade", "century": "century"}
+_UNIT_GRAINS = {
+    "year": "year", "month": "month", "week": "week", "day": "day", "decade": "decade", "century": "century"
+}
 
 
 def _relative(m: _Match) -> Value | None:
@@ -530,7 +533,8 @@ _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
     "part_alone": _part_alone, "numeric": _numeric, "iso": _numeric, "full_date": _full_date,
     "month_anaphor": _month_anaphor, "month_year": _month_year, "season": _season, "decade": _decade,
     "century": _century, "year": _year, "ago": _ago, "after": _after, "relative": _relative, "deictic": _deictic,
-    "weekday": _weekday_value, "month": _month, "duration_compound": _duration_compound, "duration": _duration, "duration_unit": _duration,
+    "weekday": _weekday_value, "month": _month, "duration_compound": _duration_compound, "duration": _duration,
+    "duration_unit": _duration,
     "duration_half": _duration_half, "vague_duration": _vague_duration, "vague_plural": _vague_plural,
     "duration_bare": _duration, "quarter": _quarter, "set_every": _set_every, "weekday_part": _weekday_part,
     "edge_unit": _edge_unit,

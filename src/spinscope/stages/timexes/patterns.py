@@ -13,6 +13,7 @@ Invariants:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spinscope.numbers import WORD_VALUES
@@ -50,7 +51,7 @@ UNITS: dict[str, tuple[str, bool]] = {
 }
 
 
-def _alt(words: list[str] | dict[str, object]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
@@ -68,7 +69,10 @@ NUM = (
     rf"(?P<num>\d+(?:\.\d+)?(?: 1/2| and a half)?|{_WORDNUM}(?: and a half)?|an?(?: couple of| few| half)?"
     r"|a hundred|hundreds of|a dozen|dozens of|couple of|(?:several|few|many|some|a number of)(?= ))"
 )
-UNIT = r"(?P<unit>second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
+UNIT = (
+    r"(?P<unit>second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade"
+    r"|centur(?:y|ie)|millenni(?:um|a))"
+)
 _UNIT_PLURAL = UNIT + r"s?"
 _EDGE = r"(?:early|late|mid|the (?:beginning|start|end|middle|first half|second half|rest) of)"
 EDGE = rf"(?P<edge>{_EDGE})[- ]"
@@ -106,7 +110,8 @@ RULES: tuple[Rule, ...] = (
     # SET: "every year on 8 November", "each November 8", "every Monday", "daily".
     Rule("set_date", rf"(?:every|each)\s(?:year\s)?(?:on\s)?{MONTH_DAY}\b"),
     Rule("set_every", rf"(?:every|each)\s(?:other\s|single\s|(?P<num>\d+|{_WORDNUM})\s)?"
-         rf"(?:{WEEKDAY}s?(?:\s{_PART})?|{MONTH}|(?P<season>spring|summer|fall|autumn|winter)|{_PART.replace('<part>', '<part2>')}|{UNIT}s?)\b"),
+         rf"(?:{WEEKDAY}s?(?:\s{_PART})?|{MONTH}|(?P<season>spring|summer|fall|autumn|winter)"
+         rf"|{_PART.replace('<part>', '<part2>')}|{UNIT}s?)\b"),
     Rule("set_adverb", r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly"
          r"|semiannually|twice a year|twice a day|once a year|once a week|once a month|once a day)\b"),
     Rule("set_per", rf"(?<=\btimes\s)an?\s{UNIT}\b"),
@@ -115,9 +120,10 @@ RULES: tuple[Rule, ...] = (
     Rule("part_of_date", rf"(?:the\s)?(?:(?:early|late)\s)?{_PART}\sof\s{FULL_DATE}\b"),
     Rule("clock", rf"(?:(?:around|about)\s)?{_CLOCK}{_TZ}(?:,?\s(?:on\s)?(?:{WEEKDAY}|(?P<deictic>today|yesterday"
          rf"|tomorrow|tonight)|{MONTH_FREE}\s{DAY}))?"),
-    Rule("noon", rf"(?P<noon>noon|midday|midnight)(?:\s(?:on\s)?(?:{WEEKDAY}|(?P<deictic>today|yesterday|tomorrow)))?\b"),
-    Rule("deictic_part", rf"(?:(?:early|late|later|earlier)\s)?(?P<deictic>this|yesterday|tomorrow|last|that|the\snext|the\sprevious"
-         rf"|the\sfollowing)\s{_PART}\b"),
+    Rule("noon", rf"(?P<noon>noon|midday|midnight)(?:\s(?:on\s)?(?:{WEEKDAY}"
+         rf"|(?P<deictic>today|yesterday|tomorrow)))?\b"),
+    Rule("deictic_part", rf"(?:(?:early|late|later|earlier)\s)?(?P<deictic>this|yesterday|tomorrow|last|that"
+         rf"|the\snext|the\sprevious|the\sfollowing)\s{_PART}\b"),
     Rule("tonight", r"(?P<word>tonight|overnight)\b"),
     Rule("weekday_part", rf"(?:(?P<rel>last|next|this|early|late)\s)?{WEEKDAY}(?:,?\s{_PART}|\s(?:early|late))\b"),
     # DATE: calendar dates, most specific first.
@@ -135,11 +141,11 @@ RULES: tuple[Rule, ...] = (
     Rule("decade", r"(?:the\s)?(?:(?P<edge>early|mid|late)[- ])?(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b"),
     Rule("decade_word", r"(?:the\s)?(?:(?P<edge>early|mid|late)[- ])?(?P<decade>twenties|thirties|forties|fifties"
          r"|sixties|seventies|eighties|nineties)\b"),
-    Rule("century", rf"(?:the\s)?(?:(?:early|mid|late)[- ])?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{_WORDNUM}|first|second"
-         r"|third|fifth|eighth|ninth|twelfth|[a-z]+teenth|twentieth|twenty-first)[- ]century\b"),
+    Rule("century", rf"(?:the\s)?(?:(?:early|mid|late)[- ])?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{_WORDNUM}"
+         r"|first|second|third|fifth|eighth|ninth|twelfth|[a-z]+teenth|twentieth|twenty-first)[- ]century\b"),
     # Relative to the document date or the narrative.
-    Rule("ago", rf"(?:{_MOD})?{NUM}\s(?:(?:long|full|more)\s)?{_UNIT_PLURAL}\s(?P<dir>ago|earlier|later|(?:before|after)"
-         r"(?!\s(?:the|a|an|his|her|its|their|our|this|that|[A-Z]|\d)))\b"),
+    Rule("ago", rf"(?:{_MOD})?{NUM}\s(?:(?:long|full|more)\s)?{_UNIT_PLURAL}\s(?P<dir>ago|earlier|later"
+         r"|(?:before|after)(?!\s(?:the|a|an|his|her|its|their|our|this|that|[A-Z]|\d)))\b"),
     Rule("vague_ago", r"(?P<vague>years|months|weeks|days|decades)\s(?P<dir>ago|earlier|later)\b"),
     Rule("relative", r"(?:(?P<edge>early|late|earlier|later|mid|the\send\sof|the\sbeginning\sof|the\smiddle\sof"
          r"|the\srest\sof|the\sstart\sof)[- ](?:in\s)?)?(?:the\s)?(?P<rel>last|this|next|past|previous|coming|current"
@@ -147,21 +153,23 @@ RULES: tuple[Rule, ...] = (
          r"(?P<unit>week|weekend|month|year|quarter|decade|century|day)\b"),
     Rule("relative_named", rf"(?:(?P<edge>early|late|mid)\s)?(?P<rel>last|next|this|coming|past)\s"
          rf"(?:{WEEKDAY}|{MONTH}|(?P<season>spring|summer|fall|autumn|winter))\b"),
-    Rule("anaphor", r"(?:(?P<edge>early|late|earlier|later)\s(?:in\s)?)?(?P<which>that|the\ssame|the\snext|the\sprevious)\s"
-         r"(?P<unit>day|week|month|year)\b"),
+    Rule("anaphor", r"(?:(?P<edge>early|late|earlier|later)\s(?:in\s)?)?"
+         r"(?P<which>that|the\ssame|the\snext|the\sprevious)\s(?P<unit>day|week|month|year)\b"),
     Rule("the_unit", r"(?:(?P<edge>early|late|earlier|later)\s(?:in\s)?)?(?P<which>the)\s(?P<unit>day|year)"
          r"(?=\s(?:on|before|after|of\s(?:the\s)?(?:attack|election|vote|war)))\b"),
     # Durations.
-    Rule("duration_hyphen", rf"(?P<num>\d+(?:\.\d+)?|{_WORDNUM}|several|multi|half)-{UNIT}(?P<old>s?-old)?(?:-long)?\b"),
+    Rule("duration_hyphen",
+         rf"(?P<num>\d+(?:\.\d+)?|{_WORDNUM}|several|multi|half)-{UNIT}(?P<old>s?-old)?(?:-long)?\b"),
     Rule("duration", rf"(?:{_MOD})?(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining)\s)?"
          rf"{NUM}\s(?:(?:long|full|more|straight|consecutive|additional|trading|business|calendar|working|"
          rf"further|extra|whole|short)\s)?{_UNIT_PLURAL}(?P<old>[- ]old)?(?:\sor\sso)?\b"),
-    Rule("vague_duration", r"(?:(?P<vmod>the\spast|the\slast|the\snext|the\scoming|past|recent|coming|the\sfirst|several|many|few"
-         r"|a\sfew|for|the\searly|the\sfinal)\s)?(?P<vague>years|months|weeks|days|hours|minutes|decades|centuries)\b"),
+    Rule("vague_duration", r"(?:(?P<vmod>the\spast|the\slast|the\snext|the\scoming|past|recent|coming|the\sfirst"
+         r"|several|many|few|a\sfew|for|the\searly|the\sfinal)\s)?(?P<vague>years|months|weeks|days|hours|minutes|decades|centuries)\b"),
     # Words that point at the present, past or future.
     Rule("year_ago", r"(?:the\s)?(?:(?:comparable|corresponding)\s)?(?:year-(?:earlier|ago)|year\sago)"
          r"(?:\s(?:third|second|first|fourth)\squarter|\s(?:period|quarter|nine\smonths|six\smonths))?\b"),
-    Rule("deictic", r"(?:(?P<edge>late|later|earlier|early)\s(?=yesterday|today|tomorrow))?(?P<word>today|yesterday|tomorrow|right\snow|now|currently|nowadays|presently|recently|lately"
+    Rule("deictic", r"(?:(?P<edge>late|later|earlier|early)\s(?=yesterday|today|tomorrow))?"
+         r"(?P<word>today|yesterday|tomorrow|right\snow|now|currently|nowadays|presently|recently|lately"
          r"|the\spast|the\sfuture|the\snear\sfuture|the\spresent|these\sdays"
          r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow|at\sthe\smoment|this\sday|the\sweekend)\b"),
     Rule("weekday", rf"(?:(?P<rel>last|next|this|early|late|the\sprevious|the\sfollowing)\s)?{WEEKDAY}\b"),

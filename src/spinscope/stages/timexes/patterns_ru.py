@@ -31,7 +31,9 @@ _MONTH = "(?:" + "|".join(
     for stem in sorted(MONTHS, key=len, reverse=True)
 ) + ")"
 # Weekdays in the cases "в понедельник", "во вторник", "в среду", "к пятнице", "по субботам" take.
-WEEKDAYS: dict[str, int] = {"понедельник": 1, "вторник": 2, "сред": 3, "четверг": 4, "пятниц": 5, "суббот": 6, "воскресень": 7}
+WEEKDAYS: dict[str, int] = {
+    "понедельник": 1, "вторник": 2, "сред": 3, "четверг": 4, "пятниц": 5, "суббот": 6, "воскресень": 7
+}
 _WEEKDAY = r"(?:понедельник(?:а|у|ом|е|ам)?|вторник(?:а|у|ом|е|ам)?|среду|четверг(?:а|у|ом|е|ам)?" \
            r"|пятниц(?:а|у|ы|е|ей|ам)|суббот(?:а|у|ы|е|ой|ам)|воскресень(?:е|я|ю|ем|ям))"
 
@@ -123,25 +125,31 @@ RULES: tuple[Rule, ...] = (
          rf"(?:{_DAY}\s(?P<month>{_MONTH})(?:\s{_YEAR}{_YEAR_WORD}?)?|(?P<weekday>{_WEEKDAY}))\b"),
     Rule("part_of_date", rf"{_PART}\s{_DAY}\s(?P<month>{_MONTH})(?:\s{_YEAR}{_YEAR_WORD}?)?\b"),
     Rule("clock", rf"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?![\d.,:]\d){_TIME_ZONE}"),
-    Rule("clock_hours", rf"(?<=\s[вкВК]\s)(?P<hour>[01]?\d|2[0-3])\s(?:час(?:а|ов)?(?:\s(?P<part>утра|дня|вечера|ночи))?"
+    Rule("clock_hours", rf"(?<=\s[вкВК]\s)(?P<hour>[01]?\d|2[0-3])\s"
+         rf"(?:час(?:а|ов)?(?:\s(?P<part>утра|дня|вечера|ночи))?"
          rf"|(?P<part2>утра|вечера|ночи)){_TIME_ZONE}"
          r"(?=[\s,.;)]|$)"),
-    Rule("weekday_part", rf"(?:(?P<weekday>{_WEEKDAY})\s(?P<part>утром|вечером|днём|днем|ночью)|(?P<part2>утром|вечером|днём|днем|ночью)"
+    Rule("weekday_part", rf"(?:(?P<weekday>{_WEEKDAY})\s(?P<part>утром|вечером|днём|днем|ночью)"
+         rf"|(?P<part2>утром|вечером|днём|днем|ночью)"
          rf"\sв(?:о)?\s(?P<weekday2>{_WEEKDAY}))\b"),
     Rule("deictic_part", rf"(?P<deictic>сегодня|вчера|завтра|позавчера|этой|прошлой|минувшей|этим|тем)\s{_PART}\b"),
     Rule("part_alone", r"(?<![\w-])(?P<part>утром|вечером|ночью|днём|днем)\b"),
     # DATE: calendar dates, most specific first.
-    Rule("numeric", r"(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<nmonth>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)(?:\s?г\.|\sгода)?"),
+    Rule("numeric",
+         r"(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<nmonth>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)(?:\s?г\.|\sгода)?"),
     Rule("iso", r"(?P<year>(?:19|20)\d\d)-(?P<nmonth>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
     Rule("full_date", rf"{_DAY}\s(?P<month>{_MONTH})(?:\s{_YEAR}{_YEAR_WORD}?)?\b"),
     Rule("month_anaphor", rf"(?:{_EDGE})?(?P<month>{_MONTH})\s{_REL}[а-яё]*(?:\sже)?\sгода\b"),
     Rule("month_year", rf"(?:{_EDGE})?(?P<month>{_MONTH})\s{_YEAR}{_YEAR_WORD}?\b"),
-    Rule("quarter", rf"(?P<ordinal>перв|втор|трет|четв[её]рт|I{{1,3}}|IV)[а-яё]*\s(?:-?м\s)?(?P<kind>квартал|полугоди)[а-яё]*"
+    Rule("quarter", rf"(?P<ordinal>перв|втор|трет|четв[её]рт|I{{1,3}}|IV)[а-яё]*\s(?:-?м\s)?"
+         rf"(?P<kind>квартал|полугоди)[а-яё]*"
          rf"(?:\s{_YEAR}{_YEAR_WORD}?|\s(?P<rel2>прошл|этого|текущ|следующ|будущ|того)[а-яё]*(?:\sже)?\sгода)?\b"),
-    Rule("season", rf"(?:{_EDGE}|{_REL}[а-яё]*\s)?(?P<season>весн(?:ой|а|у|ы|е)|лет(?:ом|о|а|у)|осен(?:ью|ь|и)|зим(?:ой|а|у|ы|е))"
+    Rule("season", rf"(?:{_EDGE}|{_REL}[а-яё]*\s)?"
+         rf"(?P<season>весн(?:ой|а|у|ы|е)|лет(?:ом|о|а|у)|осен(?:ью|ь|и)|зим(?:ой|а|у|ы|е))"
          rf"(?:\s(?:{_YEAR}{_YEAR_WORD}?|(?P<rel2>прошл|этого|текущ|следующ|будущ|того)[а-яё]*(?:\sже)?\sгода))?\b"),
     Rule("decade", rf"(?:{_EDGE})?(?P<decade>(?:1[5-9]|20)?\d0)-(?:е|х|ые|ых|м)(?:\s(?:год(?:ы|ов|ах|ам|ами)))?(?!\w)"),
-    Rule("century", r"(?:(?P<edge2>начал[аеоу]|конц[аеу]|середин[аеуы])\s)?(?P<roman>[XVI]{1,5}|\d{1,2})(?:-?(?:м|го|й))?\s"
+    Rule("century", r"(?:(?P<edge2>начал[аеоу]|конц[аеу]|середин[аеуы])\s)?"
+         r"(?P<roman>[XVI]{1,5}|\d{1,2})(?:-?(?:м|го|й))?\s"
          r"(?:век(?:а|у|ом|е)?|столети(?:е|я|и|ю))\b"),
     Rule("year", rf"(?:{_EDGE})?{_YEAR}(?P<yearword>{_YEAR_WORD})?(?![\d%])"),
     # Relative to the document date or the narrative.
@@ -153,12 +161,14 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday", rf"(?:(?P<wrel>прошл|следующ|эт|минувш|будущ)[а-яё]*\s)?(?P<weekday>{_WEEKDAY})\b"),
     Rule("month", rf"(?:{_EDGE})?(?P<month>{_MONTH})\b"),
     # Durations.
-    Rule("duration_compound", rf"(?P<num>\d+|{_COMPOUND_WORD}(?:{_COMPOUND_WORD})?)-?(?P<cunit>{'|'.join(_COMPOUND_UNITS)})"
+    Rule("duration_compound",
+         rf"(?P<num>\d+|{_COMPOUND_WORD}(?:{_COMPOUND_WORD})?)-?(?P<cunit>{'|'.join(_COMPOUND_UNITS)})"
          r"(?:ий|ый|яя|ая|ее|ое|его|ого|ей|ой|ему|ому|им|ым|ем|ом|юю|ую|ие|ые|их|ых|ими|ыми)\b"),
     Rule("duration", rf"(?:{_MOD})?{_NUM}\s{_PLURAL_ADJ}?{_UNIT}\b"),
     Rule("duration_unit", rf"{_MOD}(?P<unit>года|месяца|недели|суток|часа|дня|века|десятилетия)\b"),
     Rule("edge_unit", rf"{_EDGE}(?P<unit>года|месяца|недели)\b"),
-    Rule("duration_half", r"(?:(?P<mod>почти|около|более|менее|целых|ровно)\s)?(?P<half>полгода|полвека|полчаса|полдня|полтора\sгода|сутки)\b"),
+    Rule("duration_half", r"(?:(?P<mod>почти|около|более|менее|целых|ровно)\s)?"
+         r"(?P<half>полгода|полвека|полчаса|полдня|полтора\sгода|сутки)\b"),
     Rule("vague_duration", r"(?P<vague>десятилетиями|годами|месяцами|неделями|веками)\b"),
     Rule("vague_plural", r"(?:долги[еих]|многи[еих]|последни[еих]|ближайши[еих]|прошедши[еих])\s"
          r"(?P<vunit>годы|годов|лет|месяцы|месяцев|недели|недель|десятилетия|десятилетий)\b"),
