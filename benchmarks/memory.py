@@ -7,10 +7,10 @@ only after the first copy, and cut to that many characters; ``spinscope analyze 
 script prints its peak RSS (max resident set size) and wall-clock seconds, and the memory per
 character between the shortest and longest text.
 
-Run it from the repository root (each length is one full analysis; 150,000 characters take
+Run it from the repository root (each length is one full analysis; 300,000 characters take
 about two minutes on two cores):
 
-    python benchmarks/memory.py --chars 20000 50000 100000 150000
+    python benchmarks/memory.py --chars 20000 50000 150000 300000 330000
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def measure(path: Path, length: int) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chars", type=int, nargs="+", default=[20_000, 50_000, 100_000, 150_000])
+    parser.add_argument("--chars", type=int, nargs="+", default=[20_000, 50_000, 150_000, 300_000])
     args = parser.parse_args()
     print(f"{'characters':>10} {'words':>8} {'peak RSS GB':>12} {'seconds':>8}")
     peaks = {}

@@ -33,7 +33,9 @@ def test_cli_analyze_scraped_page_as_json(validate) -> None:
     assert metadata["published"] == "2024-11-08"
     assert metadata["breadcrumbs"] == ["Home", "Local", "Transport"]
     assert metadata["images"][0]["url"] == "https://larsford-herald.example/img/tram.jpg"
-    people = {e["name"]: {m["text"] for m in e["mentions"]} for e in data["layers"]["entities"] if e["label"] == "PERSON"}
+    people = {
+        e["name"]: {m["text"] for m in e["mentions"]} for e in data["layers"]["entities"] if e["label"] == "PERSON"
+    }
     assert people["Helen Okafor"] >= {"Helen Okafor", "Okafor", "the Mayor"}
     assert people["David Brandt"] >= {"David Brandt", "Brandt"}
 
@@ -90,8 +92,12 @@ def _write_bad_input(folder: Path, name: str, content: bytes | None) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [case[1:] for case in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS])
-def test_cli_analyze_bad_input_gets_a_one_line_error(tmp_path: Path, name: str, content: bytes | None, message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "message"), [case[1:] for case in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS]
+)
+def test_cli_analyze_bad_input_gets_a_one_line_error(
+    tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
     path = _write_bad_input(tmp_path, name, content)
     result = runner.invoke(app, ["analyze", str(path), "--max-bytes", "1000"])
     assert result.exit_code == 1
@@ -117,7 +123,8 @@ def test_cli_analyze_keeps_going_and_gives_one_record_per_input(tmp_path: Path, 
 
 def test_cli_analyze_latin1_text_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Le député a déclaré à Bakou que la guerre était finie, selon l'agence officielle.".encode("latin-1"))
+    text = "Le député a déclaré à Bakou que la guerre était finie, selon l'agence officielle."
+    path.write_bytes(text.encode("latin-1"))
     result = runner.invoke(app, ["analyze", str(path), "-f", "json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["text"].startswith("Le député")
@@ -347,7 +354,7 @@ def test_cli_analyze_refuses_a_text_just_over_the_length_cap(tmp_path: Path) -> 
     result = runner.invoke(app, ["analyze", str(path), "-f", "jsonl"])
     assert result.exit_code == 1
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"Error: {path} holds 150,001 characters of text, over the 150,000 limit")
+    assert line.startswith(f"Error: {path} holds 300,001 characters of text, over the 300,000 limit")
     assert json.loads(result.stdout)["error"]["code"] == "input.too_large"
 
 
@@ -355,8 +362,14 @@ def test_cli_analyze_refuses_a_text_just_over_the_length_cap(tmp_path: Path) -> 
     ("args", "message"),
     [
         (["analyze", "missing\nfile.txt"], "Error: missing\\nfile.txt does not exist; check the path"),
-        (["analyze", str(FIXTURES / "scraped_page.txt"), "--stages", "nlp", "-o", "/dev/full"], "Error: cannot write /dev/full (No space left on device)"),
-        (["store", "search", "Shusha", "--limit", str(10**20)], "Error: --limit must be from 1 to 10,000, got 100000000000000000000"),
+        (
+            ["analyze", str(FIXTURES / "scraped_page.txt"), "--stages", "nlp", "-o", "/dev/full"],
+            "Error: cannot write /dev/full (No space left on device)",
+        ),
+        (
+            ["store", "search", "Shusha", "--limit", str(10**20)],
+            "Error: --limit must be from 1 to 10,000, got 100000000000000000000",
+        ),
     ],
     ids=["newline-in-path", "full-disk", "huge-limit"],
 )
@@ -400,7 +413,9 @@ def test_cli_progress_bar_counts_up_to_the_total(monkeypatch: pytest.MonkeyPatch
     [(["analyze", str(EXAMPLE), "--store"], "--store"), (["store", "search", "Shusha", "--db"], "--db")],
     ids=["analyze-store", "store-db"],
 )
-def test_cli_names_its_option_where_the_library_names_a_setting(tmp_path: Path, command: list[str], option: str) -> None:
+def test_cli_names_its_option_where_the_library_names_a_setting(
+    tmp_path: Path, command: list[str], option: str
+) -> None:
     notes = tmp_path / "notes.db"
     notes.write_text("not a database\n" * 100)
     result = runner.invoke(app, [*command, str(notes)])
