@@ -52,7 +52,10 @@ def test_load_meantime_entities_reads_named_mentions_with_types_and_clusters(cor
     [document] = load_meantime_entities(corpus)
     assert document.name == "topic/1_Met"
     assert [(m.text, m.type, m.cluster) for m in document.mentions] == [
-        ("Gordon Sondland", "PER", "10"), ("Adam Schiff", "PER", "11"), ("Kyiv", "LOC", "12"), ("Sondland", "PER", "10"),
+        ("Gordon Sondland", "PER", "10"),
+        ("Adam Schiff", "PER", "11"),
+        ("Kyiv", "LOC", "12"),
+        ("Sondland", "PER", "10"),
     ]
     assert all(document.text[m.start : m.end] == m.text for m in document.mentions)
 

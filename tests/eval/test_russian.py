@@ -31,14 +31,20 @@ def test_gold_offsets_point_at_the_tagged_text() -> None:
     article = read_russian(ARTICLE, "a")
     [timex] = article.timexes
     assert (article.text[timex.start : timex.end], timex.type, timex.value) == ("Тридцать лет", "DURATION", "P30Y")
-    spans = [(article.text[slice(*a.content)], article.text[slice(*a.source)] if a.source else None) for a in article.attributions]
+    spans = [
+        (article.text[slice(*a.content)], article.text[slice(*a.source)] if a.source else None)
+        for a in article.attributions
+    ]
     assert spans == [("Тридцать лет мы ждали", "Алиев"), ("Первый этап", "он"), ("завершён", "он")]
     assert all(isinstance(a, Attribution) for a in article.attributions)
 
 
 def test_entities_keep_the_types_meantime_scores() -> None:
     article = read_russian(ARTICLE, "a")
-    assert [(m.text, m.type, m.cluster) for m in article.mentions] == [("Шуша", "LOC", "shusha"), ("Алиев", "PER", "aliyev")]
+    assert [(m.text, m.type, m.cluster) for m in article.mentions] == [
+        ("Шуша", "LOC", "shusha"),
+        ("Алиев", "PER", "aliyev"),
+    ]
     assert article.as_meantime().mentions == article.mentions
     assert article.as_timeml().timexes == article.timexes
 

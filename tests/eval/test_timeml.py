@@ -230,7 +230,8 @@ def test_score_timexes_value_and_type_are_judged_on_relaxed_matches() -> None:
     assert scores.value_accuracy == pytest.approx(2 / 3) and scores.type_accuracy == 1.0
     assert scores.relaxed_f1 == pytest.approx(0.75)
     assert scores.value_f1 == pytest.approx(0.75 * 2 / 3) and scores.type_f1 == pytest.approx(0.75)
-    assert (scores.per_type["DATE"].gold, scores.per_type["DATE"].found, scores.per_type["DATE"].right_value) == (2, 2, 1)
+    date = scores.per_type["DATE"]
+    assert (date.gold, date.found, date.right_value) == (2, 2, 1)
     assert scores.per_type["SET"].recall == 0.0 and scores.per_type["DURATION"].value_accuracy == 1.0
 
 
@@ -297,7 +298,9 @@ _ROW = r"\s*│\s*"
     ],
     ids=["timeml", "meantime"],
 )
-def test_cli_eval_timex_prints_the_measures(monkeypatch: pytest.MonkeyPatch, args: list[str], expected: list[str]) -> None:
+def test_cli_eval_timex_prints_the_measures(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], expected: list[str]
+) -> None:
     monkeypatch.setattr(timeml, "spinscope_finder", lambda: _finds_all_but_the_last)
     result = CliRunner().invoke(app, ["eval", "timex", *args], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output

@@ -89,9 +89,8 @@ def _document() -> tuple[Document, list[Span], list[Quote], list[Entity], list[T
     inner = text.index("The deal")
     inner_end = text.index(",\"")
     cue = text.index("said.")
-    quote = Quote(
-        inner, inner_end, text[inner:inner_end], "direct", Speaker("Helen Okafor", "e1", 0, 12), Span(cue, cue + 4, "said")
-    )
+    speaker = Speaker("Helen Okafor", "e1", 0, 12)
+    quote = Quote(inner, inner_end, text[inner:inner_end], "direct", speaker, Span(cue, cue + 4, "said"))
     reported = text.index("the port")
     reported_quote = Quote(
         reported, first_end - 1, text[reported : first_end - 1], "indirect", Speaker("Helen Okafor", "e1", 0, 12),
@@ -106,7 +105,8 @@ def _document() -> tuple[Document, list[Span], list[Quote], list[Entity], list[T
 def test_every_sentence_and_quote_gets_a_claim_with_a_score_from_0_to_1(model) -> None:
     document, sentences, quotes, entities, timexes = _document()
     claims = _find(model, document.text, sentences, quotes, entities, timexes)
-    assert {(c.start, c.end) for c in claims} == {(s.start, s.end) for s in sentences} | {(q.start, q.end) for q in quotes}
+    expected = {(s.start, s.end) for s in sentences} | {(q.start, q.end) for q in quotes}
+    assert {(c.start, c.end) for c in claims} == expected
     assert all(0 <= claim.score <= 1 and claim.kind in KINDS for claim in claims)
     assert all(claim.checkworthy == (claim.score >= model.threshold) for claim in claims)
     document.add_layer("claims", claims)  # every span checks against the text

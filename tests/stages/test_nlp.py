@@ -46,7 +46,9 @@ def test_find_sentences_joins_hard_wrapped_lines(nlp) -> None:
     ],
     ids=["image-line", "repeated-title", "breadcrumbs"],
 )
-def test_find_sentences_leaves_out_page_furniture(nlp, text: str, lines: list[tuple[int, int]], expected: list[str]) -> None:
+def test_find_sentences_leaves_out_page_furniture(
+    nlp, text: str, lines: list[tuple[int, int]], expected: list[str]
+) -> None:
     document = Document(text)
     furniture = [document.span(start, end) for start, end in lines]
     assert [s.text for s in find_sentences(nlp(text), furniture=furniture)] == expected

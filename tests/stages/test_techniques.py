@@ -78,7 +78,8 @@ def test_classify_spans_reads_an_analysed_document_as_its_text() -> None:
     text = "They are evil traitors. Make our country great again!"
     analysed = analyze_text(text, settings=Settings(stages=("entities",)))
     from_document = classify_spans(analysed, [(9, 22), (24, 53)])
-    assert [item.technique for item in from_document] == [item.technique for item in classify_spans(text, [(9, 22), (24, 53)])]
+    from_text = classify_spans(text, [(9, 22), (24, 53)])
+    assert [item.technique for item in from_document] == [item.technique for item in from_text]
 
 
 def test_classify_spans_gives_a_repeated_span_its_next_technique() -> None:
@@ -117,7 +118,9 @@ def test_techniques_name_the_classic_moves_of_a_one_sided_article(moves, techniq
 
 
 def test_techniques_cite_the_other_uses_of_a_repeated_address(moves) -> None:
-    repeated = [item for item in moves.layers["techniques"] if item.technique == "Repetition" and item.text == "Dear friends"]
+    repeated = [
+        item for item in moves.layers["techniques"] if item.technique == "Repetition" and item.text == "Dear friends"
+    ]
     assert len(repeated) == 3
     for item in repeated:
         assert sorted(other.start for other in item.evidence) == sorted(o.start for o in repeated if o is not item)

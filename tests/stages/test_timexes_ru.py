@@ -23,7 +23,10 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         ("Город был взят 8 ноября 2020 года.", ("8 ноября 2020 года", "DATE", "2020-11-08")),
         ("Саммит пройдёт 10 ноября.", ("10 ноября", "DATE", "2021-11-10")),
         ("Заявление подписали 10 ноября.", ("10 ноября", "DATE", "2020-11-10")),
-        ("Заявление подписали в ночь на 10 ноября 2020 года.", ("ночь на 10 ноября 2020 года", "TIME", "2020-11-09TNI")),
+        (
+            "Заявление подписали в ночь на 10 ноября 2020 года.",
+            ("ночь на 10 ноября 2020 года", "TIME", "2020-11-09TNI"),
+        ),
         ("Город ждал 28 долгих лет.", ("28 долгих лет", "DURATION", "P28Y")),
         ("Это итог 44-дневной войны.", ("44-дневной", "DURATION", "P44D")),
         ("После тридцатилетней оккупации город пуст.", ("тридцатилетней", "DURATION", "P30Y")),
@@ -64,7 +67,8 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         ("Завод откроют в конце года.", ("конце года", "DATE", "2021")),
     ],
     ids=[
-        "day-month-year", "day-month-future", "day-month-past", "night-before", "long-years", "hyphenated-days", "compound-years-genitive",
+        "day-month-year", "day-month-future", "day-month-past", "night-before", "long-years", "hyphenated-days",
+        "compound-years-genitive",
         "decade-genitive", "decade-nominative", "last-week", "yesterday", "past-weekday", "future-weekday",
         "last-year", "next-year", "season-year", "start-of-month", "annually", "plural-weekday-set", "clock",
         "more-than-genitive-number", "about-thirty-genitive", "not-less-than", "years-ago", "a-year-ago",
@@ -92,9 +96,16 @@ def test_words_that_only_look_like_dates_are_not_timexes(text: str) -> None:
 
 
 def test_relative_dates_follow_the_narrative_as_in_english() -> None:
-    text = "Город был взят 8 ноября 2020 года, а через два дня было подписано заявление. В тот же день начался отвод войск."
+    text = (
+        "Город был взят 8 ноября 2020 года, а через два дня было подписано заявление. "
+        "В тот же день начался отвод войск."
+    )
     values = [(t.text, t.value) for t in find_timexes(text, anchor=DCT, language="ru")]
-    assert values == [("8 ноября 2020 года", "2020-11-08"), ("через два дня", "2020-11-10"), ("тот же день", "2020-11-10")]
+    assert values == [
+        ("8 ноября 2020 года", "2020-11-08"),
+        ("через два дня", "2020-11-10"),
+        ("тот же день", "2020-11-10"),
+    ]
 
 
 def test_a_bare_date_takes_the_year_its_paragraph_named() -> None:
