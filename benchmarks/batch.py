@@ -51,8 +51,11 @@ def main() -> None:
         sys.exit(f"no .txt articles in {args.articles}; pass --articles")
     words = sum(len(path.read_text(encoding="utf-8").split()) for path in files)
     settings = Settings(threads=args.threads or None)
-    print(f"{len(files)} articles, {words:,} words ({words / len(files):.0f} per article); "
-          f"inference threads per worker: {args.threads or 'default'}", flush=True)
+    print(
+        f"{len(files)} articles, {words:,} words ({words / len(files):.0f} per article); "
+        f"inference threads per worker: {args.threads or 'default'}",
+        flush=True,
+    )
 
     results: dict[tuple[str, int], object] = {}
     with tempfile.TemporaryDirectory() as scratch:
@@ -82,19 +85,25 @@ def main() -> None:
         local = results.get(("local", workers))
         overhead = f"{local.articles_per_second / rate - 1:+.1%}" if local and engine != "local" else "-"
         peak = statistics.mean(summary.peak_mb.values())
-        print(f"| {engine} | {workers} | {summary.seconds:.1f} | {rate:.2f} | {rate * words / len(files):,.0f} "
-              f"| {speedup} | {overhead} | {peak:,.0f} |")
+        print(
+            f"| {engine} | {workers} | {summary.seconds:.1f} | {rate:.2f} | {rate * words / len(files):,.0f} "
+            f"| {speedup} | {overhead} | {peak:,.0f} |"
+        )
 
     print()
     if ("local", 1) in results and ("local", 2) in results:
         speedup = results["local", 2].articles_per_second / results["local", 1].articles_per_second
-        print(f"local speed-up, 2 workers over 1: {speedup:.2f}x (target >= {TARGET_SPEEDUP}x): "
-              f"{'met' if speedup >= TARGET_SPEEDUP else 'MISSED'}")
+        print(
+            f"local speed-up, 2 workers over 1: {speedup:.2f}x (target >= {TARGET_SPEEDUP}x): "
+            f"{'met' if speedup >= TARGET_SPEEDUP else 'MISSED'}"
+        )
     for workers in sorted({workers for _, workers in results}):
         if ("local", workers) in results and ("ray", workers) in results:
             overhead = results["local", workers].articles_per_second / results["ray", workers].articles_per_second - 1
-            print(f"Ray overhead at {workers} worker(s): {overhead:+.1%} (target < {TARGET_RAY_OVERHEAD:.0%}): "
-                  f"{'met' if overhead < TARGET_RAY_OVERHEAD else 'MISSED'}")
+            print(
+                f"Ray overhead at {workers} worker(s): {overhead:+.1%} (target < {TARGET_RAY_OVERHEAD:.0%}): "
+                f"{'met' if overhead < TARGET_RAY_OVERHEAD else 'MISSED'}"
+            )
 
 
 if __name__ == "__main__":

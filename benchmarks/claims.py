@@ -77,12 +77,20 @@ def _accuracy(data: Path) -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, (ap, precision) in result.clef.per_debate.items():
         base_ap, base_precision = base_ranking.per_debate[name]
-        print(f"| {name} | {ap:.4f} | " + " | ".join(f"{v:.2f}" for v in precision.values())
-              + f" | {base_ap:.4f} | " + " | ".join(f"{v:.2f}" for v in base_precision.values()) + " |")
-    print(f"| **mean** | **{result.clef.map:.4f}** | "
-          + " | ".join(f"{v:.3f}" for v in result.clef.precision_at.values())
-          + f" | **{base_ranking.map:.4f}** | "
-          + " | ".join(f"{v:.3f}" for v in base_ranking.precision_at.values()) + " |")
+        print(
+            f"| {name} | {ap:.4f} | "
+            + " | ".join(f"{v:.2f}" for v in precision.values())
+            + f" | {base_ap:.4f} | "
+            + " | ".join(f"{v:.2f}" for v in base_precision.values())
+            + " |"
+        )
+    print(
+        f"| **mean** | **{result.clef.map:.4f}** | "
+        + " | ".join(f"{v:.3f}" for v in result.clef.precision_at.values())
+        + f" | **{base_ranking.map:.4f}** | "
+        + " | ".join(f"{v:.3f}" for v in base_ranking.precision_at.values())
+        + " |"
+    )
     print(f"\ntarget MAP ≥ {TARGETS['CLEF MAP']:.2f}; the lab's best primary run: {LAB_BEST_MAP:.3f}\n")
 
     spin = result.claimbuster
@@ -117,8 +125,10 @@ def _speed(data: Path, limit: int | None) -> None:
     print("|---|---:|---:|")
     print(f"| model load s | {result['load_seconds']:.2f} | |")
     print(f"| articles/s ({words / len(parsed):.0f} words mean) | {len(parsed) / result['seconds']:.2f} | |")
-    print(f"| sentences and quotes scored /s | {result['claims'] / result['seconds']:.0f} "
-          f"| ≥ {TARGETS['sentences/s']:.0f} |")
+    print(
+        f"| sentences and quotes scored /s | {result['claims'] / result['seconds']:.0f} "
+        f"| ≥ {TARGETS['sentences/s']:.0f} |"
+    )
     print(f"| claims (check-worthy) | {result['claims']:,} ({result['checkworthy']:,}) | |")
     print(f"| peak RSS MB | {result['max_rss_mb']:.0f} | |")
 
@@ -150,11 +160,17 @@ def _speed_worker(path: Path) -> None:
         claims += len(found)
         checkworthy += sum(claim.checkworthy for claim in found)
     seconds = time.perf_counter() - started
-    print(json.dumps({
-        "load_seconds": load_seconds, "seconds": seconds, "claims": claims, "checkworthy": checkworthy,
-        "max_rss_mb": peak_memory_mb(),
-    }))
-
+    print(
+        json.dumps(
+            {
+                "load_seconds": load_seconds,
+                "seconds": seconds,
+                "claims": claims,
+                "checkworthy": checkworthy,
+                "max_rss_mb": peak_memory_mb(),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

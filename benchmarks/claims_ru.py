@@ -66,8 +66,10 @@ def main() -> None:
         print(f"| {name} | {np.mean([p == k for p, k in zip(predicted, kinds, strict=True)]):.3f} |")
     russian = guesses["Russian cues (claim_kind_ru)"]
     right = Counter(kind for kind, guess in zip(kinds, russian, strict=True) if kind == guess)
-    print("\nRussian cues by gold kind (right/gold):",
-          ", ".join(f"{kind} {right[kind]}/{count}" for kind, count in sorted(Counter(kinds).items())))
+    print(
+        "\nRussian cues by gold kind (right/gold):",
+        ", ".join(f"{kind} {right[kind]}/{count}" for kind, count in sorted(Counter(kinds).items())),
+    )
 
 
 def _prf(gold: np.ndarray, predicted: np.ndarray) -> tuple[float, float, float]:

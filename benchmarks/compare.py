@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--groups", type=Path, default=ROOT / "tests" / "fixtures" / "compare",
+        "--groups",
+        type=Path,
+        default=ROOT / "tests" / "fixtures" / "compare",
         help="a folder of <group>/gold.json evaluation groups (default: the set the tests use)",
     )
     args = parser.parse_args()
@@ -41,9 +43,12 @@ def main() -> None:
     for system in ("spinscope", "cosine only"):
         original = align_module.align
         if system == "cosine only":
+
             def cosine_only(units, vectors, *, threshold, anchors=True, _align=original, **options):
                 return _align(units, vectors, threshold=threshold, anchors=False, **options)
+
             import spinscope.compare.comparison as comparison_module
+
             comparison_module.align = cosine_only
         totals: dict[str, CompareCounts] = {}
         seconds = []
@@ -57,6 +62,7 @@ def main() -> None:
                 totals[split] += scores
         if system == "cosine only":
             import spinscope.compare.comparison as comparison_module
+
             comparison_module.align = original
         per_comparison = 1000 * sum(seconds) / len(seconds)
         print(f"\n## {system} (threshold {settings.compare.threshold}), {per_comparison:.0f} ms per comparison")
@@ -73,8 +79,10 @@ def main() -> None:
                 f" ({s.differences_predicted_right[kind]}/{s.differences_predicted[kind]})"
                 for kind in sorted(s.differences_gold | s.differences_predicted)
             )
-            print(f"| {split} | {p:.3f} | {r:.3f} | {f1:.3f} | {s.omissions_found}/{s.omissions_gold} | "
-                  f"{s.terms_found}/{s.terms_gold} | {kinds} |")
+            print(
+                f"| {split} | {p:.3f} | {r:.3f} | {f1:.3f} | {s.omissions_found}/{s.omissions_gold} | "
+                f"{s.terms_found}/{s.terms_gold} | {kinds} |"
+            )
         for line in totals["all"].missed:
             print("missed:", line)
 

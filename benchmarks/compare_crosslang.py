@@ -40,7 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--groups", type=Path, default=ROOT / "tests" / "fixtures" / "compare-crosslang",
+        "--groups",
+        type=Path,
+        default=ROOT / "tests" / "fixtures" / "compare-crosslang",
         help="a folder of <group>/gold.json evaluation groups (default: the development groups)",
     )
     parser.add_argument("--sweep", action="store_true", help="also print alignment F1 for thresholds 0.80 to 0.92")
@@ -92,8 +94,10 @@ def totals_of(system: str, groups, analysed, settings) -> dict:
 
     saved = comparison_module.align, comparison_module.mixed_languages
     if system == "cosine only":
+
         def cosine_only(units, vectors, *, threshold, anchors=True, _align=saved[0], **options):
             return _align(units, vectors, threshold=threshold, anchors=False, **options)
+
         comparison_module.align = cosine_only
     elif system == "English encoder":
         comparison_module.mixed_languages = lambda documents: False
@@ -118,8 +122,10 @@ def run(system: str, groups, analysed, settings) -> None:
     milliseconds = 1000 * (time.perf_counter() - start) / len(groups)
     threshold = settings.compare.threshold if system == "English encoder" else settings.compare.multilingual_threshold
     print(f"\n## {system} (threshold {threshold}), {milliseconds:.0f} ms per comparison")
-    print("| split | alignment P | R | F1 | omission recall | terminology recall "
-          "| differences found/gold (predicted right/predicted) |")
+    print(
+        "| split | alignment P | R | F1 | omission recall | terminology recall "
+        "| differences found/gold (predicted right/predicted) |"
+    )
     print("|---|---|---|---|---|---|---|")
     for split in [*sorted(s for s in totals if s != "all"), "all"]:
         s = totals[split]
@@ -130,8 +136,10 @@ def run(system: str, groups, analysed, settings) -> None:
             f" ({s.differences_predicted_right[kind]}/{s.differences_predicted[kind]})"
             for kind in sorted(s.differences_gold | s.differences_predicted)
         )
-        print(f"| {split} | {p:.3f} | {r:.3f} | {_f1(s):.3f} | {s.omissions_found}/{s.omissions_gold} | "
-              f"{s.terms_found}/{s.terms_gold} | {kinds} |")
+        print(
+            f"| {split} | {p:.3f} | {r:.3f} | {_f1(s):.3f} | {s.omissions_found}/{s.omissions_gold} | "
+            f"{s.terms_found}/{s.terms_gold} | {kinds} |"
+        )
     for line in totals["all"].missed:
         print("missed:", line)
 

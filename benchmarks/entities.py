@@ -108,9 +108,7 @@ def _surname_splits(predicted: list) -> int:
     return sum(
         1
         for mention, text in predicted
-        if len(text.split()) == 1
-        and text.casefold() in surnames
-        and mention.cluster not in surnames[text.casefold()]
+        if len(text.split()) == 1 and text.casefold() in surnames and mention.cluster not in surnames[text.casefold()]
     )
 
 

@@ -86,7 +86,17 @@ def build_corpus(articles: Path, folder: Path, count: int) -> str:
 
 def batch(folder: Path, out: Path) -> subprocess.Popen:
     command = [
-        sys.executable, "-m", "spinscope", "batch", str(folder), "--out", str(out), "--workers", "2", "--stages", "nlp"
+        sys.executable,
+        "-m",
+        "spinscope",
+        "batch",
+        str(folder),
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+        "--stages",
+        "nlp",
     ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -158,9 +168,7 @@ def read(path: Path) -> list[dict]:
 
 def account(out: Path, expected: int) -> tuple[int, int]:
     """Records lost (expected inputs without a record) and duplicates, by the batch's key."""
-    keys = Counter(
-        (record["source"]["kind"], record["input"]["path"], record["input"]["item"]) for record in read(out)
-    )
+    keys = Counter((record["source"]["kind"], record["input"]["path"], record["input"]["item"]) for record in read(out))
     return max(0, expected - len(keys)), sum(count - 1 for count in keys.values())
 
 

@@ -39,8 +39,19 @@ def article_of(length: int) -> str:
 def measure(path: Path, length: int) -> tuple[float, float]:
     """Peak RSS in GB and wall-clock seconds of one analysis of `path`."""
     command = [
-        "/usr/bin/time", "-v", sys.executable, "-m", "spinscope", "analyze", str(path),
-        "-f", "json", "-o", "/dev/null", "--max-chars", str(length),
+        "/usr/bin/time",
+        "-v",
+        sys.executable,
+        "-m",
+        "spinscope",
+        "analyze",
+        str(path),
+        "-f",
+        "json",
+        "-o",
+        "/dev/null",
+        "--max-chars",
+        str(length),
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:

@@ -152,7 +152,8 @@ def main() -> None:
     )
     parser.add_argument("--examples", action="store_true", help="print a few examples of each kind of error")
     parser.add_argument(
-        "--language", default=None,
+        "--language",
+        default=None,
         help="keep only pages whose gold segments read as this language (en: the English pages)",
     )
     args = parser.parse_args()

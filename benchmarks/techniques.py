@@ -34,7 +34,11 @@ from speed_worker import peak_memory_mb, reset_peak_memory, run_speed_worker
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc-semeval2020-task11"
 TARGETS = {
-    "SI F1": 0.46, "TC micro-F1": 0.62, "articles/s (700 words)": 2.0, "model load s": 3.0, "precision shown": 0.5
+    "SI F1": 0.46,
+    "TC micro-F1": 0.62,
+    "articles/s (700 words)": 2.0,
+    "model load s": 3.0,
+    "precision shown": 0.5,
 }
 
 
@@ -64,8 +68,10 @@ def _accuracy(articles, folds: int, cache: Path | None) -> None:
     from spinscope.training.techniques import TrainSettings, cross_validate, prepare_articles
 
     words = sum(len(article.text.split()) for article in articles)
-    print(f"corpus: {len(articles)} PTC training articles, {words:,} words, "
-          f"{sum(len(a.spans) for a in articles):,} labelled spans; {folds}-fold cross-validation by story")
+    print(
+        f"corpus: {len(articles)} PTC training articles, {words:,} words, "
+        f"{sum(len(a.spans) for a in articles):,} labelled spans; {folds}-fold cross-validation by story"
+    )
     started = time.perf_counter()
     if cache and cache.exists():
         prepared = pickle.loads(cache.read_bytes())
@@ -83,20 +89,32 @@ def _accuracy(articles, folds: int, cache: Path | None) -> None:
     print("|---|---:|---:|---:|")
     print(f"| SI precision | {validation.si.precision:.4f} | | |")
     print(f"| SI recall | {validation.si.recall:.4f} | | |")
-    print(f"| SI F1 | {validation.si.f1:.4f} | {validation.floors['si_every_sentence']:.4f} (every sentence) "
-          f"| ≥ {TARGETS['SI F1']:.2f} |")
-    print(f"| TC micro-F1 | {validation.tc.micro_f1:.4f} | "
-          f"{validation.floors['tc_always_loaded_language']:.4f} (always Loaded_Language) "
-          f"| ≥ {TARGETS['TC micro-F1']:.2f} |")
-    print(f"| precision of the spans shown (score ≥ operating point) | {shown.precision:.4f} | | "
-          f"≥ {TARGETS['precision shown']:.1f} |")
+    print(
+        f"| SI F1 | {validation.si.f1:.4f} | {validation.floors['si_every_sentence']:.4f} (every sentence) "
+        f"| ≥ {TARGETS['SI F1']:.2f} |"
+    )
+    print(
+        f"| TC micro-F1 | {validation.tc.micro_f1:.4f} | "
+        f"{validation.floors['tc_always_loaded_language']:.4f} (always Loaded_Language) "
+        f"| ≥ {TARGETS['TC micro-F1']:.2f} |"
+    )
+    print(
+        f"| precision of the spans shown (score ≥ operating point) | {shown.precision:.4f} | | "
+        f"≥ {TARGETS['precision shown']:.1f} |"
+    )
     print(f"| gold spans found by a shown span of their technique | {shown.recall:.4f} | | |")
-    print(f"| spans reported / shown per article | {validation.si.predicted / len(articles):.1f} / "
-          f"{shown.predicted / len(articles):.1f} | | |")
+    print(
+        f"| spans reported / shown per article | {validation.si.predicted / len(articles):.1f} / "
+        f"{shown.predicted / len(articles):.1f} | | |"
+    )
     print("\noperating points chosen per fold: " + ", ".join(f"{point:.3f}" for point in validation.operating_points))
-    print("decoding chosen per fold: " + "; ".join(
-        f"threshold {d.piece_threshold}, gap {d.gap_threshold:.3f}, min {d.min_chars} chars"
-        for d in validation.decode))
+    print(
+        "decoding chosen per fold: "
+        + "; ".join(
+            f"threshold {d.piece_threshold}, gap {d.gap_threshold:.3f}, min {d.min_chars} chars"
+            for d in validation.decode
+        )
+    )
 
     print("\n| technique | spans | TC F1 |")
     print("|---|---:|---:|")
@@ -130,8 +148,10 @@ def _speed(articles) -> None:
     print("techniques stage alone (spaCy parse done beforehand), one process, 2 cores:")
     print("| measure | spinscope | target |")
     print("|---|---:|---:|")
-    print(f"| import spinscope s (spaCy's thinc also imports torch where it is installed) "
-          f"| {result['import_seconds']:.2f} | |")
+    print(
+        f"| import spinscope s (spaCy's thinc also imports torch where it is installed) "
+        f"| {result['import_seconds']:.2f} | |"
+    )
     print(f"| model load s | {result['load_seconds']:.2f} | < {TARGETS['model load s']:.0f} |")
     print(f"| articles/s (as they come, {words / len(parsed):.0f} words mean) | {per_second:.2f} | |")
     print(f"| articles/s (700 words) | {normalised:.2f} | ≥ {TARGETS['articles/s (700 words)']:.0f} |")
@@ -161,8 +181,6 @@ def _speed_worker(path: Path) -> None:
     seconds = time.perf_counter() - started
     result = {"import_seconds": import_seconds, "load_seconds": load_seconds, "seconds": seconds, "spans": spans}
     print(json.dumps(result | {"max_rss_mb": peak_memory_mb()}))
-
-
 
 
 if __name__ == "__main__":

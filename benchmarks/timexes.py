@@ -176,5 +176,6 @@ def _report(path: Path, documents, finders) -> None:
         f"type accuracy {ours.type_accuracy:.3f} ({ours.relaxed} relaxed matches of {ours.predicted} predicted)"
     )
 
+
 if __name__ == "__main__":
     main()

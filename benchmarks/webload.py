@@ -77,7 +77,8 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "spinscope", "serve", "--db", str(store), "--host", HOST, "--port", str(port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             wait_until_up(port)
@@ -191,8 +192,10 @@ def report(results: list[tuple[str, int, float, bool]], *, clients: int, seconds
     print(f"requests:            {len(results)} from {clients} clients on {HOST} (bounded to {seconds:g} s)")
     print(f"answers:             {', '.join(f'{name} {count}' for name, count in sorted(statuses.items()))}")
     print(f"5xx errors:          {statuses.get('5xx', 0)} (target 0); failed connections: {statuses.get('failed', 0)}")
-    print(f"4xx without shape:   {sum(1 for _, status, _, shaped in results if status >= 400 and not shaped)} "
-          "(see the answers printed above, if any)")
+    print(
+        f"4xx without shape:   {sum(1 for _, status, _, shaped in results if status >= 400 and not shaped)} "
+        "(see the answers printed above, if any)"
+    )
     for mix in ("pages", "hostile search"):
         times = sorted(elapsed for name, _, elapsed, _ in results if name == mix)
         if times:

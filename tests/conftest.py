@@ -27,9 +27,7 @@ SHARED_SCHEMA = ROOT.parent / "shared" / "contracts" / "analysis.schema.json"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden", action="store_true", help="rewrite golden files from the current output"
-    )
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
 
 
 @pytest.fixture(scope="session")

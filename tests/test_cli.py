@@ -165,7 +165,6 @@ def test_cli_entry_point_runs_as_a_program() -> None:
     assert result.stderr == "Error: missing-file.txt does not exist; check the path\n"
 
 
-
 def test_cli_analyze_writes_an_html_report(tmp_path: Path) -> None:
     report = tmp_path / "report.html"
     result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "html", "-o", str(report)])
@@ -213,6 +212,7 @@ def test_cli_serve_starts_the_web_app_on_the_store(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
 
 # The store commands. The golden record stands for an analysed article: adding it needs no model.
 GOLDEN_RECORD = GOLDEN / "victory-day.json"

@@ -50,7 +50,12 @@ def _rich_document() -> Document:
         "techniques",
         [
             Technique(
-                0, 9, "President", technique="Appeal_to_Authority", score=0.25, why="cue",
+                0,
+                9,
+                "President",
+                technique="Appeal_to_Authority",
+                score=0.25,
+                why="cue",
                 cues=(Span(0, 9, "President"),),
             )
         ],
@@ -73,9 +78,7 @@ def test_document_span_carries_its_text() -> None:
     assert document.span(0, 8) == Span(0, 8, "Karabakh")
 
 
-@pytest.mark.parametrize(
-    ("start", "end"), [(-1, 3), (3, 2), (0, 100)], ids=["negative", "reversed", "past-end"]
-)
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 2), (0, 100)], ids=["negative", "reversed", "past-end"])
 def test_document_span_refuses_out_of_range(start: int, end: int) -> None:
     with pytest.raises(ContractError, match="outside"):
         Document("short text").span(start, end)

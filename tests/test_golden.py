@@ -86,13 +86,17 @@ def _claim_differences(ours: dict, theirs: dict, *, threshold: float = CLAIMS_TH
 
 def _technique_differences(ours: dict, theirs: dict) -> list[str]:
     """Whether the techniques layers share too few spans, or shared spans' scores differ too much."""
+
     def spans(data: dict) -> dict[tuple[Any, ...], float]:
         return {(item["start"], item["end"], item["technique"]): item["score"] for item in data["layers"]["techniques"]}
 
     mine, gold = spans(ours), spans(theirs)
     shared = mine.keys() & gold.keys()
-    differences = [f"span {key}: score {mine[key]} against {gold[key]}" for key in sorted(shared)
-                   if abs(mine[key] - gold[key]) > TECHNIQUE_SCORE_TOLERANCE]
+    differences = [
+        f"span {key}: score {mine[key]} against {gold[key]}"
+        for key in sorted(shared)
+        if abs(mine[key] - gold[key]) > TECHNIQUE_SCORE_TOLERANCE
+    ]
     if len(shared) < MIN_SHARED_SPANS * max(len(mine), len(gold)):
         differences.append(f"only {len(shared)} of {len(mine)} and {len(gold)} spans shared")
     return differences

@@ -116,7 +116,7 @@ def test_build_pipeline_adds_required_stages_and_records_the_rest() -> None:
 
 
 def test_build_pipeline_refuses_unknown_stages() -> None:
-    known = "nlp, entities, quotes, timexes, claims, consistency, techniques"
+    known = "nlp, entities, quotes, timexes, encodings, claims, consistency, techniques"
     with pytest.raises(ConfigError, match=f"unknown stage 'sentiment'; known stages: {known}"):
         build_pipeline(Settings(stages=("sentiment",)))
 

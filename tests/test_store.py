@@ -97,14 +97,21 @@ def _every_layer() -> Document:
             "sentences": sentences,
             "entities": [
                 Entity(
-                    "E1", "Ilham Aliyev", "PERSON",
-                    (Mention(10, 22, "Ilham Aliyev"), Mention(aliyev.start, aliyev.end, "Aliyev")), ("President",),
+                    "E1",
+                    "Ilham Aliyev",
+                    "PERSON",
+                    (Mention(10, 22, "Ilham Aliyev"), Mention(aliyev.start, aliyev.end, "Aliyev")),
+                    ("President",),
                 )
             ],
             "quotes": [
                 Quote(
-                    quote.start, quote.end, quote.text, kind="direct",
-                    speaker=Speaker("Ilham Aliyev", "E1", aliyev.start, aliyev.end), cue=said,
+                    quote.start,
+                    quote.end,
+                    quote.text,
+                    kind="direct",
+                    speaker=Speaker("Ilham Aliyev", "E1", aliyev.start, aliyev.end),
+                    cue=said,
                 )
             ],
             "terms": [Term(*_parts(span('"peace process"')), kind="scare_quote", reason="after so-called")],
@@ -213,7 +220,8 @@ def test_store_keeps_each_layer_as_span_rows(
         store.path,
         'SELECT start, "end", text, label, value, score FROM spans '
         "WHERE document = ? AND layer = ? ORDER BY item, start",
-        document.id, layer,
+        document.id,
+        layer,
     )
     assert [row[2:] for row in rows] == expected
     assert all(_TEXT[start:end] == text for start, end, text, *_ in rows)
@@ -221,8 +229,11 @@ def test_store_keeps_each_layer_as_span_rows(
 
 def test_store_documents_row_holds_the_metadata(store: Store) -> None:
     document = _article(
-        "Cranes stood still in Larsford harbour all week.", name="wire/harbour.txt", title="Harbour strike",
-        published="2024-11-08", url="https://www.herald.example/harbour",
+        "Cranes stood still in Larsford harbour all week.",
+        name="wire/harbour.txt",
+        title="Harbour strike",
+        published="2024-11-08",
+        url="https://www.herald.example/harbour",
     )
     document.add_stage(StageRecord("techniques", "failed", "1", error="no model", code="model.missing"))
     store.add(document)
@@ -231,8 +242,15 @@ def test_store_documents_row_holds_the_metadata(store: Store) -> None:
         "SELECT id, source_kind, source_name, title, published, url, outlet, words, error_code FROM documents",
     )
     assert row == (
-        document.id, "text", "wire/harbour.txt", "Harbour strike", "2024-11-08",
-        "https://www.herald.example/harbour", "herald.example", 8, "model.missing",
+        document.id,
+        "text",
+        "wire/harbour.txt",
+        "Harbour strike",
+        "2024-11-08",
+        "https://www.herald.example/harbour",
+        "herald.example",
+        8,
+        "model.missing",
     )
 
 
@@ -256,11 +274,14 @@ def _search_corpus(store: Store) -> dict[str, str]:
     documents = {
         "shusha": _article(
             "The liberation of Şuşa was celebrated. Programmers wrote C++ near the fortress walls.",
-            name="shusha.txt", title="Shusha is free", published="2020-11-10",
+            name="shusha.txt",
+            title="Shusha is free",
+            published="2020-11-10",
         ),
         "harbour": _article(
             "Dockers stopped work, and the liberation of the port from its debts was postponed.",
-            name="harbour.txt", title="Harbour strike",
+            name="harbour.txt",
+            title="Harbour strike",
         ),
     }
     for document in documents.values():
@@ -303,8 +324,12 @@ def test_store_search_hit_carries_a_snippet_in_parts(store: Store) -> None:
     ids = _search_corpus(store)
     [hit] = store.search("fortress walls")
     assert hit == SearchHit(
-        id=ids["shusha"], title="Shusha is free", source="shusha.txt", published="2020-11-10",
-        score=hit.score, snippet=hit.snippet,
+        id=ids["shusha"],
+        title="Shusha is free",
+        source="shusha.txt",
+        published="2020-11-10",
+        score=hit.score,
+        snippet=hit.snippet,
     )
     assert "".join(text for text, _ in hit.snippet) == (
         "The liberation of Şuşa was celebrated. Programmers wrote C++ near the fortress walls."
@@ -345,8 +370,11 @@ def test_store_search_refuses_a_bad_page(store: Store, limit: int, offset: int) 
 
 def _wordy_corpus(store: Store, documents: int = 5) -> None:
     for number in range(documents):
-        store.add(_article(f"The tram {number} and the city of the river, the bridge and the port. " * 20,
-                           name=f"{number}.txt"))
+        store.add(
+            _article(
+                f"The tram {number} and the city of the river, the bridge and the port. " * 20, name=f"{number}.txt"
+            )
+        )
 
 
 @pytest.mark.parametrize(
@@ -363,8 +391,10 @@ def test_store_search_asks_for_a_repeated_word_once(store: Store, query: str) ->
 
 @pytest.mark.parametrize(
     ("query", "message"),
-    [(" ".join(f"word{number}" for number in range(17)), "17 different words; at most 16"),
-     ("tram " + "x" * 101, "101 characters long; words of at most 100")],
+    [
+        (" ".join(f"word{number}" for number in range(17)), "17 different words; at most 16"),
+        ("tram " + "x" * 101, "101 characters long; words of at most 100"),
+    ],
     ids=["too-many-words", "word-too-long"],
 )
 def test_store_search_refuses_an_oversized_query(store: Store, query: str, message: str) -> None:
@@ -373,8 +403,11 @@ def test_store_search_refuses_an_oversized_query(store: Store, query: str, messa
     assert caught.value.code == "input.query_too_long"
 
 
-@pytest.mark.parametrize(("query", "found"), [("\x00", None), ("tram\x00river", 5), ("tram\x1bbridge", 5)],
-                         ids=["nul-alone", "nul-between-words", "escape-between-words"])
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("\x00", None), ("tram\x00river", 5), ("tram\x1bbridge", 5)],
+    ids=["nul-alone", "nul-between-words", "escape-between-words"],
+)
 def test_store_search_takes_control_characters_as_spaces(store: Store, query: str, found: int | None) -> None:
     _wordy_corpus(store)
     if found is None:
@@ -405,14 +438,20 @@ def _three_outlets(store: Store) -> list[Document]:
     documents = [
         _article(
             "The brutal regime lied. Its shameful lies shall fail, or so we doubt.",
-            name="a.txt", site="Herald", published="2024-11-08",
+            name="a.txt",
+            site="Herald",
+            published="2024-11-08",
             techniques=[
-                ("brutal regime", "Loaded_Language"), ("shameful lies", "Loaded_Language"), ("we doubt", "Doubt")
+                ("brutal regime", "Loaded_Language"),
+                ("shameful lies", "Loaded_Language"),
+                ("we doubt", "Doubt"),
             ],
         ),
         _article(
             "A disgraceful vote.",
-            name="b.html", url="https://www.example.org/news/1", published="2024-11-20T10:00:00Z",
+            name="b.html",
+            url="https://www.example.org/news/1",
+            published="2024-11-20T10:00:00Z",
             techniques=[("disgraceful", "Loaded_Language")],
         ),
         _article("Karabakh is ours!", name="wire/c.txt", techniques=[("Karabakh is ours!", "Slogans")]),
@@ -425,8 +464,12 @@ def _three_outlets(store: Store) -> list[Document]:
 COUNTS = [
     (
         "source",
-        [("Herald", "Loaded_Language", 2), ("Herald", "Doubt", 1), ("example.org", "Loaded_Language", 1),
-         ("wire/c.txt", "Slogans", 1)],
+        [
+            ("Herald", "Loaded_Language", 2),
+            ("Herald", "Doubt", 1),
+            ("example.org", "Loaded_Language", 1),
+            ("wire/c.txt", "Slogans", 1),
+        ],
     ),
     ("month", [("2024-11", "Loaded_Language", 3), ("2024-11", "Doubt", 1), ("undated", "Slogans", 1)]),
 ]
@@ -692,8 +735,13 @@ def test_load_records_reads_parquet_batch_results(tmp_path: Path, golden: Docume
 
 @pytest.mark.parametrize(
     ("text", "is_id"),
-    [("doc-8e11c77c3150e2bf", True), ("doc-8E11C77C3150E2BF", False), ("doc-8e11c77c3150e2b", False),
-     ("doc-8e11c77c3150e2bf.txt", False), ("examples/victory-day.txt", False)],
+    [
+        ("doc-8e11c77c3150e2bf", True),
+        ("doc-8E11C77C3150E2BF", False),
+        ("doc-8e11c77c3150e2b", False),
+        ("doc-8e11c77c3150e2bf.txt", False),
+        ("examples/victory-day.txt", False),
+    ],
     ids=["an-id", "upper-case", "too-short", "a-file-named-like-one", "a-path"],
 )
 def test_is_document_id_knows_the_form_of_ids(text: str, is_id: bool) -> None:

@@ -69,8 +69,15 @@ def _commands(group, prefix: str = ""):
 @pytest.mark.parametrize(
     "settings_type",
     [
-        Settings, IngestSettings, FetchSettings, NlpSettings, ClaimSettings, TechniqueSettings, BatchSettings,
-        StoreSettings, WebSettings,
+        Settings,
+        IngestSettings,
+        FetchSettings,
+        NlpSettings,
+        ClaimSettings,
+        TechniqueSettings,
+        BatchSettings,
+        StoreSettings,
+        WebSettings,
     ],
     ids=lambda t: t.__name__,
 )

@@ -31,9 +31,7 @@ def analyze(
     return pipeline.run(load_documents(inputs, settings=settings, stdin=stdin))
 
 
-def analyze_text(
-    text: str, *, metadata: Metadata | None = None, settings: Settings | None = None
-) -> Document:
+def analyze_text(text: str, *, metadata: Metadata | None = None, settings: Settings | None = None) -> Document:
     """Analyse one text given as a string.
 
     Args:

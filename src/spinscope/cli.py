@@ -198,9 +198,7 @@ def analyze(
                     _error(document.error.message)
                 elif kept is not None:
                     kept.add(document)
-                _write(
-                    document, sink, output_format, first=number == 0, several=several, all_techniques=all_techniques
-                )
+                _write(document, sink, output_format, first=number == 0, several=several, all_techniques=all_techniques)
     if failed:
         raise typer.Exit(1)
 
@@ -307,7 +305,10 @@ def _scores_table(title: str, rows: Mapping[str, Scores]) -> Table:
     for label, scores in rows.items():
         right = "-" if scores.correct is None else str(scores.correct)  # None: partial credit, no count
         table.add_row(
-            label, f"{scores.precision:.4f}", f"{scores.recall:.4f}", f"{scores.f1:.4f}",
+            label,
+            f"{scores.precision:.4f}",
+            f"{scores.recall:.4f}",
+            f"{scores.f1:.4f}",
             f"{right} / {scores.predicted} / {scores.gold}",
         )
     return table
@@ -406,7 +407,10 @@ def train_paragraphs_command(
         table = Table("language", "micro-F1", "precision", "recall", "three most frequent: micro-F1")
         for language, result in results.items():
             table.add_row(
-                language, f"{result.model.f1:.4f}", f"{result.model.precision:.4f}", f"{result.model.recall:.4f}",
+                language,
+                f"{result.model.f1:.4f}",
+                f"{result.model.precision:.4f}",
+                f"{result.model.recall:.4f}",
                 f"{result.baseline.f1:.4f}",
             )
         Console().print(table)
@@ -536,7 +540,13 @@ def eval_timex(
             ("relaxed span", result.relaxed_precision, result.relaxed_recall, result.relaxed_f1, result.relaxed),
         ):
             table.add_row(
-                label, f"{precision:.4f}", f"{recall:.4f}", f"{f1:.4f}", "", str(right), str(result.predicted),
+                label,
+                f"{precision:.4f}",
+                f"{recall:.4f}",
+                f"{f1:.4f}",
+                "",
+                str(right),
+                str(result.predicted),
                 str(result.gold),
             )
         for label, f1, accuracy, right in (
@@ -583,7 +593,8 @@ def train_claims(
         table.add_row("ClaimBuster precision", f"{validation.claimbuster.precision:.4f}", "")
         table.add_row("ClaimBuster recall", f"{validation.claimbuster.recall:.4f}", "")
         table.add_row(
-            "ClaimBuster F1 (best threshold)", f"{validation.claimbuster.f1:.4f}",
+            "ClaimBuster F1 (best threshold)",
+            f"{validation.claimbuster.f1:.4f}",
             f"{validation.baseline['claimbuster_f1']:.4f}",
         )
         Console().print(table)
@@ -849,8 +860,14 @@ def _emit(sink: TextIO, text: str) -> None:
 
 
 def _settings(
-    stages: str | None, model: str | None, max_bytes: int, timeout: float, allow_private: bool,
-    *, max_chars: int = _DEFAULT_MAX_CHARS, inventory: str = "2020",
+    stages: str | None,
+    model: str | None,
+    max_bytes: int,
+    timeout: float,
+    allow_private: bool,
+    *,
+    max_chars: int = _DEFAULT_MAX_CHARS,
+    inventory: str = "2020",
 ) -> Settings:
     return Settings(
         stages=tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None,
@@ -877,8 +894,13 @@ def _progress() -> Iterator[Callable[[str, int, int | None], None]]:
     """The one progress bar of the CLI: a `spinscope.progress.Progress` that draws each step's
     (done, total) with its rate and time left on standard error, while that is a terminal."""
     columns = (
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=_stderr, transient=True, disable=not _stderr.is_terminal) as bar:
         tasks: dict[str, TaskID] = {}

@@ -93,9 +93,7 @@ class Mention(Span):
         kind = data.get("kind", "name")
         if kind not in ("name", "title"):
             raise ContractError(f"mention kind {kind!r} is not 'name' or 'title'")
-        return cls(
-            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), kind=kind
-        )
+        return cls(start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), kind=kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +289,10 @@ class Term(Span):
         if kind not in ("scare_quote", "term", "title"):
             raise ContractError(f"term kind {kind!r} is not scare_quote, term or title")
         return cls(
-            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), kind=kind,
+            start=_int(data, "start"),
+            end=_int(data, "end"),
+            text=_str(data, "text"),
+            kind=kind,
             reason=str(data.get("reason", "")),
         )
 
@@ -311,8 +312,12 @@ class Timex(Span):
     def to_dict(self) -> dict[str, Any]:
         """Convert to the contract's timex object."""
         return {
-            "start": self.start, "end": self.end, "text": self.text,
-            "type": self.type, "value": self.value, "anchor": self.anchor,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "anchor": self.anchor,
         }
 
     @classmethod
@@ -323,8 +328,12 @@ class Timex(Span):
             raise ContractError(f"timex type {kind!r} is not DATE, TIME, DURATION or SET")
         anchor = data.get("anchor")
         return cls(
-            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), type=kind,
-            value=_str(data, "value"), anchor=None if anchor is None else str(anchor),
+            start=_int(data, "start"),
+            end=_int(data, "end"),
+            text=_str(data, "text"),
+            type=kind,
+            value=_str(data, "value"),
+            anchor=None if anchor is None else str(anchor),
         )
 
 
@@ -374,9 +383,14 @@ class Claim(Span):
     def to_dict(self) -> dict[str, Any]:
         """Convert to the contract's claim object (plus its links)."""
         return {
-            "start": self.start, "end": self.end, "text": self.text,
-            "score": self.score, "checkworthy": self.checkworthy, "kind": self.kind,
-            "entities": list(self.entities), "numbers": [number.to_dict() for number in self.numbers],
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": self.score,
+            "checkworthy": self.checkworthy,
+            "kind": self.kind,
+            "entities": list(self.entities),
+            "numbers": [number.to_dict() for number in self.numbers],
             "timexes": list(self.timexes),
         }
 
@@ -391,8 +405,12 @@ class Claim(Span):
         if not all(isinstance(index, int) and not isinstance(index, bool) for index in timexes):
             raise ContractError(f"claim timexes {timexes!r} are not indexes into the timexes layer")
         return cls(
-            start=_int(data, "start"), end=_int(data, "end"), text=_str(data, "text"), score=float(score),
-            checkworthy=bool(data.get("checkworthy")), kind=None if kind is None else str(kind),
+            start=_int(data, "start"),
+            end=_int(data, "end"),
+            text=_str(data, "text"),
+            score=float(score),
+            checkworthy=bool(data.get("checkworthy")),
+            kind=None if kind is None else str(kind),
             entities=tuple(str(entity) for entity in data.get("entities", ())),
             numbers=tuple(Span.from_dict(number) for number in data.get("numbers", ())),
             timexes=tuple(timexes),
@@ -421,15 +439,23 @@ class Finding:
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Read a contract finding object."""
         return cls(
-            kind=_str(data, "kind"), message=_str(data, "message"),
+            kind=_str(data, "kind"),
+            message=_str(data, "message"),
             cited=tuple(Span.from_dict(s) for s in _list(data, "spans")),
         )
 
 
 # The layer names this version reads back from JSON, and the item type of each.
 LAYER_TYPES: dict[str, type[Any]] = {
-    "sentences": Span, "entities": Entity, "techniques": Technique, "quotes": Quote, "terms": Term,
-    "timexes": Timex, "timeline": TimelineEntry, "claims": Claim, "findings": Finding,
+    "sentences": Span,
+    "entities": Entity,
+    "techniques": Technique,
+    "quotes": Quote,
+    "terms": Term,
+    "timexes": Timex,
+    "timeline": TimelineEntry,
+    "claims": Claim,
+    "findings": Finding,
 }
 
 
@@ -514,9 +540,7 @@ class Metadata:
             "language": self.language,
             "url": self.url,
             "encoding": self.encoding,
-            "evidence": {
-                name: [span.to_dict() for span in spans] for name, spans in self.evidence.items()
-            },
+            "evidence": {name: [span.to_dict() for span in spans] for name, spans in self.evidence.items()},
             "language_note": self.language_note,
             "encoding_note": self.encoding_note,
         }
@@ -535,9 +559,7 @@ class Metadata:
             language=data.get("language"),
             url=data.get("url"),
             encoding=data.get("encoding"),
-            evidence={
-                name: tuple(Span.from_dict(s) for s in spans) for name, spans in evidence.items()
-            },
+            evidence={name: tuple(Span.from_dict(s) for s in spans) for name, spans in evidence.items()},
             language_note=data.get("language_note"),
             encoding_note=data.get("encoding_note"),
         )
@@ -630,9 +652,7 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """Return the span ``[start, end)`` of this document's text."""
         if not 0 <= start <= end <= len(self.text):
-            raise ContractError(
-                f"span [{start}, {end}) is outside the document's text of length {len(self.text)}"
-            )
+            raise ContractError(f"span [{start}, {end}) is outside the document's text of length {len(self.text)}")
         return Span(start, end, self.text[start:end])
 
     def add_layer(self, name: str, items: Iterable[LayerItem]) -> None:
@@ -672,9 +692,7 @@ class Document:
             "source": self.source.to_dict(),
             "text": self.text,
             "metadata": self.metadata.to_dict(),
-            "layers": {
-                name: [item.to_dict() for item in items] for name, items in self.layers.items()
-            },
+            "layers": {name: [item.to_dict() for item in items] for name, items in self.layers.items()},
             "stages": [record.to_dict() for record in self.stages],
         }
         if self.error is not None:
@@ -711,13 +729,12 @@ class Document:
     def _check_span(self, span: Span, where: str) -> None:
         if not 0 <= span.start <= span.end <= len(self.text):
             raise ContractError(
-                f"{where}: span [{span.start}, {span.end}) is outside the text "
-                f"of length {len(self.text)}"
+                f"{where}: span [{span.start}, {span.end}) is outside the text of length {len(self.text)}"
             )
         if self.text[span.start : span.end] != span.text:
             raise ContractError(
                 f"{where}: span [{span.start}, {span.end}) says {span.text!r} "
-                f"but the text there is {self.text[span.start:span.end]!r}"
+                f"but the text there is {self.text[span.start : span.end]!r}"
             )
 
 

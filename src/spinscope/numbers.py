@@ -26,13 +26,46 @@ __all__ = [
 
 # The value of each number word up to ninety ("a" and "an" count one).
 WORD_VALUES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1e9, "m": 1e6,
-           "trillion": 1e12}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1e9,
+    "m": 1e6,
+    "trillion": 1e12,
+}
 # The words that are numbers on their own (not "a" or "an"), for patterns that find numbers.
 NUMBER_WORDS = tuple(word for word in WORD_VALUES if word not in ("a", "an"))
 
@@ -40,8 +73,8 @@ NUMBER_WORDS = tuple(word for word in WORD_VALUES if word not in ("a", "an"))
 def parse_number(text: str) -> float | None:
     """The value of a number as written ("2,900", "three thousand", "1.5 million", "Forty");
     None for a vague amount ("dozens", "hundreds", "half") or one it cannot read."""
-    words = text.lower().replace(",", "").replace("-", " ").replace("per cent", "").replace("percent", "")
-    words = re.sub(r"[$€£¥%]", " ", words).split()
+    cleaned = text.lower().replace(",", "").replace("-", " ").replace("per cent", "").replace("percent", "")
+    words = re.sub(r"[$€£¥%]", " ", cleaned).split()
     if not words:
         return None
     total, current, seen = 0.0, 0.0, False
@@ -99,8 +132,10 @@ def _ru_forms() -> dict[str, float]:
     add(2, "два две двух двум двумя")
     add(3, "три трёх трех трём трем тремя")
     add(4, "четыре четырёх четырех четырём четырем четырьмя")
-    soft = "пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать" \
+    soft = (
+        "пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать"
         " шестнадцать семнадцать восемнадцать девятнадцать двадцать тридцать".split()
+    )
     for value, word in zip([*range(5, 21), 30], soft, strict=True):
         # «семью» is also "family" (accusative): left out.
         add(value, f"{word} {word[:-1]}и" + ("" if word == "семь" else f" {word}ю"))
@@ -116,13 +151,24 @@ def _ru_forms() -> dict[str, float]:
     add(300, "триста трёхсот трехсот трёмстам тремстам тремястами трёхстах трехстах")
     add(400, "четыреста четырёхсот четырехсот четырёмстам четырьмястами четырёхстах четырехстах")
     for value, stem, nominative, instrumental in [
-        (500, "пят", "пятьсот", "пятьюстами"), (600, "шест", "шестьсот", "шестьюстами"),
-        (700, "сем", "семьсот", "семьюстами"), (800, "восьм", "восемьсот", "восемьюстами"),
+        (500, "пят", "пятьсот", "пятьюстами"),
+        (600, "шест", "шестьсот", "шестьюстами"),
+        (700, "сем", "семьсот", "семьюстами"),
+        (800, "восьм", "восемьсот", "восемьюстами"),
         (900, "девят", "девятьсот", "девятьюстами"),
     ]:
         add(value, f"{nominative} {stem}исот {stem}истам {stem}истах {instrumental}")
-    for value, stem in [(2, "дво"), (3, "тро"), (4, "четвер"), (5, "пятер"), (6, "шестер"), (7, "семер"),
-                        (8, "восьмер"), (9, "девятер"), (10, "десятер")]:
+    for value, stem in [
+        (2, "дво"),
+        (3, "тро"),
+        (4, "четвер"),
+        (5, "пятер"),
+        (6, "шестер"),
+        (7, "семер"),
+        (8, "восьмер"),
+        (9, "девятер"),
+        (10, "десятер"),
+    ]:
         # Collective numerals: «двое», «троих», «пятерым».
         nominative = stem + ("е" if stem in ("дво", "тро") else "о")
         oblique = stem + ("и" if stem in ("дво", "тро") else "ы")
@@ -135,12 +181,13 @@ RU_WORD_VALUES = _ru_forms()
 _RU_SCALES = {
     **dict.fromkeys("тысяча тысячи тысяч тысяче тысячу тысячей тысячью тысячам тысячами тысячах тыс".split(), 1e3),
     **dict.fromkeys(
-        "миллион миллиона миллионов миллиону миллионом миллионе миллионы миллионам миллионами миллионах"
-        " млн".split(), 1e6
+        "миллион миллиона миллионов миллиону миллионом миллионе миллионы миллионам миллионами миллионах млн".split(),
+        1e6,
     ),
     **dict.fromkeys(
         "миллиард миллиарда миллиардов миллиарду миллиардом миллиарде миллиарды миллиардам миллиардами миллиардах"
-        " млрд".split(), 1e9
+        " млрд".split(),
+        1e9,
     ),
     **dict.fromkeys("триллион триллиона триллионов трлн".split(), 1e12),
 }

@@ -101,9 +101,7 @@ class NlpSettings:
         if self.batch_size <= 0:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         if self.split_lines not in ("auto", "always", "never"):
-            raise ConfigError(
-                f"split_lines must be 'auto', 'always' or 'never', got {self.split_lines!r}"
-            )
+            raise ConfigError(f"split_lines must be 'auto', 'always' or 'never', got {self.split_lines!r}")
 
     @property
     def candidates(self) -> tuple[str, ...]:

@@ -303,9 +303,7 @@ class Store:
         """
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
-            raise StoreError(
-                f"no store at {self.path}: add documents with `spinscope store add`", code="store.missing"
-            )
+            raise StoreError(f"no store at {self.path}: add documents with `spinscope store add`", code="store.missing")
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
         try:
@@ -720,7 +718,7 @@ def _match_expression(query: str) -> str:
         )
     plain = [_quoted(word) for word in words.values() if not _stems(word)]
     # A Cyrillic word also matches its stems; FTS5 joins such an OR group to others by AND only.
-    either = [f'({_quoted(word)} OR stems : {_quoted(_stems(word))})' for word in words.values() if _stems(word)]
+    either = [f"({_quoted(word)} OR stems : {_quoted(_stems(word))})" for word in words.values() if _stems(word)]
     if not either:
         return " ".join(plain)
     return " AND ".join(([f"({' '.join(plain)})"] if plain else []) + either)

@@ -232,8 +232,9 @@ def test_two_corpora_sharing_an_id_are_two_inputs(tmp_path: Path) -> None:
         (tmp_path / f"{name}.jsonl").write_text(json.dumps({"id": "story-1", "text": text}) + "\n")
     out = tmp_path / "results.jsonl"
     run_batch([str(tmp_path / "a.jsonl")], out, settings=ENTITIES, batch=BatchSettings(workers=1))
-    summary = run_batch([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], out, settings=ENTITIES,
-                        batch=BatchSettings(workers=1))
+    summary = run_batch(
+        [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], out, settings=ENTITIES, batch=BatchSettings(workers=1)
+    )
     assert (summary.analysed, summary.skipped) == (1, 1)
     texts = sorted(record["text"] for record in read_records(out))
     assert texts == ["The council met on Monday.", "The mayor spoke on Tuesday."]

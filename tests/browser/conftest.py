@@ -18,6 +18,7 @@ CHROMIUM = os.environ.get("SPINSCOPE_CHROMIUM", "/usr/bin/chromium")
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright import sync_api
+
     if not shutil.which(CHROMIUM):
         pytest.fail(f"no Chromium at {CHROMIUM}: run `apt-get install chromium` or set SPINSCOPE_CHROMIUM")
     with sync_api.sync_playwright() as playwright:

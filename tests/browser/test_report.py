@@ -32,19 +32,25 @@ def _at(part: str) -> tuple[int, int, str]:
 
 def _report_document() -> Document:
     document = Document(TEXT, metadata=Metadata(title="Victory", published="2020-11-10", byline=("Anna Berg",)))
-    document.add_layers({
-        "techniques": [
-            Technique(*_at("shameful betrayal"), technique="Loaded_Language", score=0.42, why="cue words “shameful”"),
-            Technique(*_at("betrayal by the glorious nation!"), technique="Flag-Waving", score=0.31, why="exclamation"),
-        ],
-        "quotes": [Quote(*_at("“We will never give up,”"), kind="direct", speaker=Speaker("Ilham Aliyev"))],
-        "timexes": [Timex(*_at("10 November 2020"), type="DATE", value="2020-11-10")],
-        "claims": [Claim(*_at("The war lasted 44 days"), score=0.8, checkworthy=True, kind="quantity")],
-        "timeline": [
-            TimelineEntry("2020-11-10", _span("“We will never give up,” said the Minister on 10 November 2020."))
-        ],
-        "findings": [Finding("duration", "One war, two lengths.", (_span("44 days"), _span("six weeks")))],
-    })
+    document.add_layers(
+        {
+            "techniques": [
+                Technique(
+                    *_at("shameful betrayal"), technique="Loaded_Language", score=0.42, why="cue words “shameful”"
+                ),
+                Technique(
+                    *_at("betrayal by the glorious nation!"), technique="Flag-Waving", score=0.31, why="exclamation"
+                ),
+            ],
+            "quotes": [Quote(*_at("“We will never give up,”"), kind="direct", speaker=Speaker("Ilham Aliyev"))],
+            "timexes": [Timex(*_at("10 November 2020"), type="DATE", value="2020-11-10")],
+            "claims": [Claim(*_at("The war lasted 44 days"), score=0.8, checkworthy=True, kind="quantity")],
+            "timeline": [
+                TimelineEntry("2020-11-10", _span("“We will never give up,” said the Minister on 10 November 2020."))
+            ],
+            "findings": [Finding("duration", "One war, two lengths.", (_span("44 days"), _span("six weeks")))],
+        }
+    )
     return document
 
 
@@ -122,7 +128,7 @@ def test_report_timeline_event_shows_its_sentence(page, report: Path) -> None:
 HOSTILE = [
     "<script>window.pwned=1</script>",
     '<img src=x onerror="window.pwned=1">',
-    "</div><svg onload=\"window.pwned=1\"></svg>",
+    '</div><svg onload="window.pwned=1"></svg>',
     '"><iframe srcdoc="<script>parent.pwned=1</script>"></iframe>',
     "<!-- </script><script>window.pwned=1</script> -->",
     "javascript:window.pwned=1 \u2028 \u2029",
@@ -132,13 +138,15 @@ HOSTILE = [
 def test_report_runs_nothing_from_a_hostile_article(page, tmp_path: Path) -> None:
     text = "Headline\r\n\n" + "\n\n".join(HOSTILE)
     document = Document(text, metadata=Metadata(title=HOSTILE[1], url=HOSTILE[5], byline=(HOSTILE[0],)))
-    document.add_layers({
-        "techniques": [
-            Technique(text.index(line), text.index(line) + len(line), line, technique=line, score=0.5, why=line)
-            for line in HOSTILE
-        ],
-        "quotes": [Quote(0, len(text), text, speaker=Speaker(HOSTILE[2]))],
-    })
+    document.add_layers(
+        {
+            "techniques": [
+                Technique(text.index(line), text.index(line) + len(line), line, technique=line, score=0.5, why=line)
+                for line in HOSTILE
+            ],
+            "quotes": [Quote(0, len(text), text, speaker=Speaker(HOSTILE[2]))],
+        }
+    )
     path = tmp_path / "hostile.html"
     path.write_text(to_html(document, links=[(HOSTILE[0], "javascript:window.pwned=1")]), encoding="utf-8")
     page.goto(path.as_uri())
@@ -154,12 +162,14 @@ def test_report_runs_nothing_from_a_hostile_article(page, tmp_path: Path) -> Non
 
 def test_report_hides_spans_below_the_operating_point_until_switched_on(page, tmp_path: Path) -> None:
     document = Document(TEXT, metadata=Metadata(title="Victory"))
-    document.add_layers({
-        "techniques": [
-            Technique(*_at("shameful betrayal"), technique="Loaded_Language", score=0.42, why="cue", shown=True),
-            Technique(*_at("the glorious nation!"), technique="Flag-Waving", score=0.11, why="cue", shown=False),
-        ],
-    })
+    document.add_layers(
+        {
+            "techniques": [
+                Technique(*_at("shameful betrayal"), technique="Loaded_Language", score=0.42, why="cue", shown=True),
+                Technique(*_at("the glorious nation!"), technique="Flag-Waving", score=0.11, why="cue", shown=False),
+            ],
+        }
+    )
     path = tmp_path / "below.html"
     path.write_text(to_html(document), encoding="utf-8")
     page.goto(path.as_uri())

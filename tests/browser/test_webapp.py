@@ -11,7 +11,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "victory-day.txt"
 HOSTILE = (
     "Breaking news from the front\n\n"
     'The <script>window.pwned = 1</script> army <img src=x onerror="window.pwned = 2"> took the city. '
-    '"We are <b onmouseover=\'window.pwned = 3\'>victorious</b>," the general said. '
+    "\"We are <b onmouseover='window.pwned = 3'>victorious</b>,\" the general said. "
     "</textarea><script>window.pwned = 4</script> The brutal enemy fled in shame.\n"
 )
 

@@ -70,7 +70,10 @@ def test_cli_compare_writes_json_with_a_column_per_source() -> None:
     assert [source["label"] for source in data["sources"]] == ["A", "B"]
     assert all(set(group["sources"]) == {"A", "B"} for group in data["groups"])
     assert {entry["status"] for group in data["groups"] for entry in group["sources"].values()} <= {
-        "asserts", "differs", "omits"}
+        "asserts",
+        "differs",
+        "omits",
+    }
 
 
 @pytest.mark.parametrize(
@@ -115,7 +118,7 @@ def test_compare_page_is_side_by_side_html(client: TestClient) -> None:
     ids = _store(client)
     response = client.get("/compare", params={"ids": ids}, headers={"Accept": "text/html"})
     assert response.status_code == 200
-    assert "data-status=\"omits\"" in response.text
+    assert 'data-status="omits"' in response.text
 
 
 @pytest.mark.parametrize(

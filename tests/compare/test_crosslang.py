@@ -63,8 +63,9 @@ CLAIMS = [
 @pytest.mark.parametrize(
     ("english", "russian", "kinds"), [case[1:] for case in CLAIMS], ids=[case[0] for case in CLAIMS]
 )
-def test_crosslang_compare_aligns_and_finds_differences(comparison: Comparison, english: str, russian: str,
-                                                        kinds: set[str]) -> None:
+def test_crosslang_compare_aligns_and_finds_differences(
+    comparison: Comparison, english: str, russian: str, kinds: set[str]
+) -> None:
     group = _group(comparison, english, russian)
     assert {difference.kind for difference in group.differences} == kinds
 

@@ -13,9 +13,14 @@ LEXICON = load_lexicon()
 def _unit(source: int, text: str, *, numbers=(), dates=(), actors=()) -> Unit:
     timexes = tuple(Timex(0, 0, "", type="DATE", value=value) if isinstance(value, str) else value for value in dates)
     return Unit(
-        source=source, index=0, span=Span(0, len(text), text),
-        entities={name.casefold(): "ORG" for name in actors}, names={name.casefold(): name for name in actors},
-        timexes=timexes, numbers=tuple(Number(str(n), n) for n in numbers), uses=tuple(LEXICON.find(text)),
+        source=source,
+        index=0,
+        span=Span(0, len(text), text),
+        entities={name.casefold(): "ORG" for name in actors},
+        names={name.casefold(): name for name in actors},
+        timexes=timexes,
+        numbers=tuple(Number(str(n), n) for n in numbers),
+        uses=tuple(LEXICON.find(text)),
     )
 
 
@@ -25,8 +30,14 @@ def _kinds(*units: Unit) -> list[str]:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("3,000", 3000), ("three thousand", 3000), ("Forty", 40), ("1.5 million", 1_500_000), ("dozens", None),
-     ("two hundred and five", 205)],
+    [
+        ("3,000", 3000),
+        ("three thousand", 3000),
+        ("Forty", 40),
+        ("1.5 million", 1_500_000),
+        ("dozens", None),
+        ("two hundred and five", 205),
+    ],
     ids=["digits", "words", "capitalised", "scale", "vague", "compound"],
 )
 def test_parse_number_reads_digits_and_words(text: str, value: float | None) -> None:
@@ -77,7 +88,10 @@ def test_cause_differs_when_the_clauses_share_few_words_and_meaning() -> None:
 
 @pytest.mark.parametrize(
     ("left", "right", "kind"),
-    [("They reached Kyiv.", "They reached Kiev.", "place-name"), ("Troops liberated it.", "Troops captured it.", "framing")],
+    [
+        ("They reached Kyiv.", "They reached Kiev.", "place-name"),
+        ("Troops liberated it.", "Troops captured it.", "framing"),
+    ],
     ids=["place", "framing"],
 )
 def test_lexicon_variants_of_one_referent_are_named(left: str, right: str, kind: str) -> None:

@@ -6,13 +6,23 @@ from spinscope.compare.lexicon import load_lexicon
 
 # text, the (referent, term as written, name across scripts) of each use
 USES = [
-    ("inflected-with-star", "В Степанакерте и Ханкенди", [
-        ("khankendi-stepanakert", "Степанакерт", "Stepanakert"), ("khankendi-stepanakert", "Ханкенди", "Khankendi"),
-    ]),
+    (
+        "inflected-with-star",
+        "В Степанакерте и Ханкенди",
+        [
+            ("khankendi-stepanakert", "Степанакерт", "Stepanakert"),
+            ("khankendi-stepanakert", "Ханкенди", "Khankendi"),
+        ],
+    ),
     ("instrumental-of-shusha", "под Шушой", [("shusha-shushi", "Шуша", "Shusha")]),
-    ("genitive-beside-shusha", "Обстрел у Шуши. Город Шуша восстановлен.", [
-        ("shusha-shushi", "Шуша", "Shusha"), ("shusha-shushi", "Шуша", "Shusha"),
-    ]),
+    (
+        "genitive-beside-shusha",
+        "Обстрел у Шуши. Город Шуша восстановлен.",
+        [
+            ("shusha-shushi", "Шуша", "Shusha"),
+            ("shusha-shushi", "Шуша", "Shusha"),
+        ],
+    ),
     ("armenian-shushi-alone", "Обстрел у Шуши.", [("shusha-shushi", "Шуши", "Shushi")]),
     ("adjective-of-a-place", "в Кельбаджарском районе", [("kalbajar-karvachar", "Кельбаджар", "Kalbajar")]),
     ("two-word-star-form", "в Персидском заливе", [("persian-arabian-gulf", "Персидский залив", "Persian Gulf")]),
@@ -20,40 +30,69 @@ USES = [
     ("english-unchanged", "outside Shushi", [("shusha-shushi", "Shushi", "Shushi")]),
     ("armenian-name-inflected", "у Бердзора", [("lachin-berdzor", "Бердзор", "Berdzor")]),
     ("adjective-of-lachin", "в Лачинском районе", [("lachin-berdzor", "Лачин", "Lachin")]),
-    ("corridor-beats-the-place", "расширение Лачинского коридора", [
-        ("lachin-corridor", "Лачинский коридор", "Lachin corridor"),
-    ]),
+    (
+        "corridor-beats-the-place",
+        "расширение Лачинского коридора",
+        [
+            ("lachin-corridor", "Лачинский коридор", "Lachin corridor"),
+        ],
+    ),
     ("road-framing", "расширение Лачинской дороги", [("lachin-corridor", "Лачинская дорога", "Lachin road")]),
-    ("western-zangezur-beats-zangezur", "к Западному Зангезуру", [
-        ("syunik-zangezur", "Западный Зангезур", "Western Zangezur"),
-    ]),
+    (
+        "western-zangezur-beats-zangezur",
+        "к Западному Зангезуру",
+        [
+            ("syunik-zangezur", "Западный Зангезур", "Western Zangezur"),
+        ],
+    ),
     ("syunik-adjective", "в Сюникской области", [("syunik-zangezur", "Сюник", "Syunik")]),
     ("south-ossetia-accusative", "в Южную Осетию", [("tskhinvali-south-ossetia", "Южная Осетия", "South Ossetia")]),
-    ("tskhinvali-region-beats-the-town", "the occupied Tskhinvali region", [
-        ("taking-territory", "occupation", "occupation"),
-        ("tskhinvali-south-ossetia", "Tskhinvali region", "Tskhinvali region"),
-    ]),
+    (
+        "tskhinvali-region-beats-the-town",
+        "the occupied Tskhinvali region",
+        [
+            ("taking-territory", "occupation", "occupation"),
+            ("tskhinvali-south-ossetia", "Tskhinvali region", "Tskhinvali region"),
+        ],
+    ),
     ("russian-tskhinval", "в Цхинвале", [("tskhinvali-tskhinval", "Цхинвал", "Tskhinval")]),
     ("georgian-tskhinvali", "в Цхинвали", [("tskhinvali-tskhinval", "Цхинвали", "Tskhinvali")]),
-    ("azerbaijani-river-name", "Река Агстафачай вышла из берегов", [
-        ("aghstev-aghstafachay", "Агстафачай", "Aghstafachay"),
-    ]),
-    ("district-armenian-name", "в Кашатаге и Мартакерте", [
-        ("qubadli-kashatagh", "Кашатаг", "Kashatagh"), ("aghdara-martakert", "Мартакерт", "Martakert"),
-    ]),
+    (
+        "azerbaijani-river-name",
+        "Река Агстафачай вышла из берегов",
+        [
+            ("aghstev-aghstafachay", "Агстафачай", "Aghstafachay"),
+        ],
+    ),
+    (
+        "district-armenian-name",
+        "в Кашатаге и Мартакерте",
+        [
+            ("qubadli-kashatagh", "Кашатаг", "Kashatagh"),
+            ("aghdara-martakert", "Мартакерт", "Martakert"),
+        ],
+    ),
     ("nakhichevan-russian", "из Нахичевани", [("nakhchivan-nakhichevan", "Нахичевань", "Nakhichevan")]),
-    ("eco-terror", "обвинил Ереван в экологическом терроре", [
-        ("water-release", "экологический террор", "ecological terror"),
-    ]),
+    (
+        "eco-terror",
+        "обвинил Ереван в экологическом терроре",
+        [
+            ("water-release", "экологический террор", "ecological terror"),
+        ],
+    ),
     ("price-euphemism", "О корректировке цены сообщили", [("price-rise", "корректировка", "adjustment")]),
     ("handover-of-villages", "предусматривает передачу двух сёл", [("handover-return", "передача", "handover")]),
     ("return-of-villages", "предусматривает возвращение двух сёл", [("handover-return", "возвращение", "return")]),
     ("peacekeepers", "российские миротворцы покинули", [("peacekeepers", "миротворцы", "peacekeepers")]),
     ("war-name", "после 44-дневной войны", [("war-2020", "44-дневная война", "44-day war")]),
     ("separatists", "армянские сепаратисты", [("armed-fighters", "сепаратисты", "separatists")]),
-    ("separatist-regime-is-not-the-fighters", "сепаратистский режим", [
-        ("karabakh-authorities", "сепаратистский режим", "separatist regime"),
-    ]),
+    (
+        "separatist-regime-is-not-the-fighters",
+        "сепаратистский режим",
+        [
+            ("karabakh-authorities", "сепаратистский режим", "separatist regime"),
+        ],
+    ),
 ]
 
 

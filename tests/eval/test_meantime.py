@@ -23,18 +23,25 @@ def _xml() -> str:
         anchors = "".join(f'<token_anchor t_id="{t}"/>' for t in t_ids)
         return f'<ENTITY_MENTION m_id="{m_id}" syntactic_type="{kind}">{anchors}</ENTITY_MENTION>'
 
-    markables = "\n".join([
-        mention(1, "NAM", 1, 2), mention(2, "NAM", 4, 5), mention(3, "NAM", 7), mention(4, "NAM", 9),
-        mention(5, "PRO", 10),  # not a name: left out
-        '<ENTITY m_id="10" ent_type="PER" TAG_DESCRIPTOR="Sondland"/>',
-        '<ENTITY m_id="11" ent_type="PER" TAG_DESCRIPTOR="Schiff"/>',
-        '<ENTITY m_id="12" ent_type="LOC" TAG_DESCRIPTOR="Kyiv"/>',
-    ])
-    relations = "\n".join([
-        '<REFERS_TO r_id="1"><source m_id="1"/><source m_id="4"/><source m_id="5"/><target m_id="10"/></REFERS_TO>',
-        '<REFERS_TO r_id="2"><source m_id="2"/><target m_id="11"/></REFERS_TO>',
-        '<REFERS_TO r_id="3"><source m_id="3"/><target m_id="12"/></REFERS_TO>',
-    ])
+    markables = "\n".join(
+        [
+            mention(1, "NAM", 1, 2),
+            mention(2, "NAM", 4, 5),
+            mention(3, "NAM", 7),
+            mention(4, "NAM", 9),
+            mention(5, "PRO", 10),  # not a name: left out
+            '<ENTITY m_id="10" ent_type="PER" TAG_DESCRIPTOR="Sondland"/>',
+            '<ENTITY m_id="11" ent_type="PER" TAG_DESCRIPTOR="Schiff"/>',
+            '<ENTITY m_id="12" ent_type="LOC" TAG_DESCRIPTOR="Kyiv"/>',
+        ]
+    )
+    relations = "\n".join(
+        [
+            '<REFERS_TO r_id="1"><source m_id="1"/><source m_id="4"/><source m_id="5"/><target m_id="10"/></REFERS_TO>',
+            '<REFERS_TO r_id="2"><source m_id="2"/><target m_id="11"/></REFERS_TO>',
+            '<REFERS_TO r_id="3"><source m_id="3"/><target m_id="12"/></REFERS_TO>',
+        ]
+    )
     return (
         f'<?xml version="1.0" ?><Document doc_id="1" doc_name="1_Met" lang="en">\n{tokens}\n'
         f"<Markables>\n{markables}\n</Markables>\n<Relations>\n{relations}\n</Relations>\n</Document>"

@@ -20,7 +20,8 @@ def test_load_polnear_reads_the_first_annotators_attributions() -> None:
     [article] = load_polnear(POLNEAR, "dev")
     assert article.name == "larsford_2024-01-01_budget"
     assert [article.text[a.content[0] : a.content[1]] for a in article.attributions] == [
-        "The council approved the budget on Monday", '"We will build the bridge,"'
+        "The council approved the budget on Monday",
+        '"We will build the bridge,"',
     ]
     assert [article.text[a.source[0] : a.source[1]] for a in article.attributions] == ["the mayor", "Anna Berg"]
 
@@ -38,11 +39,13 @@ def test_load_polnear_refuses_what_it_cannot_read(folder: Path, split: str, prob
 
 def test_scores_count_exact_overlap_and_speaker_matches() -> None:
     gold = {"a": [Attribution((0, 10), (20, 25)), Attribution((30, 40), (50, 55)), Attribution((60, 70), None)]}
-    predicted = {"a": [
-        Attribution((0, 10), (20, 22)),  # exact, right speaker
-        Attribution((32, 45), (0, 3)),  # overlapping, wrong speaker
-        Attribution((80, 90), None),  # nothing in gold
-    ]}
+    predicted = {
+        "a": [
+            Attribution((0, 10), (20, 22)),  # exact, right speaker
+            Attribution((32, 45), (0, 3)),  # overlapping, wrong speaker
+            Attribution((80, 90), None),  # nothing in gold
+        ]
+    }
     exact, overlap, speaker = score_attributions(predicted, gold)
     assert (exact.correct, overlap.correct, speaker.correct) == (1, 2, 1)
     assert (overlap.predicted, overlap.gold) == (3, 3)

@@ -45,7 +45,10 @@ def test_load_timeml_strips_tags_and_keeps_offsets() -> None:
     assert '"talks"' in document.text and "<until a deal>" in document.text
     assert [(t.start, t.end) for t in document.timexes][:1] == [(39, 45)]
     assert [document.text[t.start : t.end] for t in document.timexes] == [
-        "Friday", "three weeks", "early next month", "every week"
+        "Friday",
+        "three weeks",
+        "early next month",
+        "every week",
     ]
     assert all(document.text[t.start : t.end] == t.text for t in document.timexes)
 
@@ -53,7 +56,10 @@ def test_load_timeml_strips_tags_and_keeps_offsets() -> None:
 def test_load_timeml_reads_types_and_values_and_leaves_out_the_dct() -> None:
     [document, _] = load_timeml(TE3)
     assert [(t.type, t.value) for t in document.timexes] == [
-        ("DATE", "2013-03-22"), ("DURATION", "P3W"), ("DATE", "2013-04"), ("SET", "P1W")
+        ("DATE", "2013-03-22"),
+        ("DURATION", "P3W"),
+        ("DATE", "2013-04"),
+        ("SET", "P1W"),
     ]
     assert "March 22, 2013" not in document.text
 
@@ -132,9 +138,7 @@ def test_load_meantime_reads_timexes_over_tokens_and_the_dct() -> None:
 
 
 def _meantime(sentences: int, timex_sentence: int, dct_value: str) -> str:
-    tokens = "".join(
-        f'<token t_id="{n + 1}" sentence="{n}" number="{n}">S{n}</token>' for n in range(sentences)
-    )
+    tokens = "".join(f'<token t_id="{n + 1}" sentence="{n}" number="{n}">S{n}</token>' for n in range(sentences))
     return (
         f'<Document doc_name="d">{tokens}<Markables>'
         f'<TIMEX3 m_id="90" type="DATE" value="{dct_value}" functionInDocument="CREATION_TIME">'
@@ -219,12 +223,14 @@ def test_score_timexes_one_to_one_limits_precision_and_recall() -> None:
 
 def test_score_timexes_value_and_type_are_judged_on_relaxed_matches() -> None:
     gold = {"a": [_timex(0, 5), _timex(10, 15, "DURATION", "P3W"), _timex(20, 25), _timex(30, 35, "SET", "P1W")]}
-    predicted = {"a": [
-        _timex(0, 5),  # right type and value
-        _timex(10, 13, "DURATION", "P3W"),  # right type and value, span relaxed only
-        _timex(20, 25, "DATE", "2013-03-21"),  # right type, wrong value
-        _timex(40, 45),  # nothing in gold
-    ]}
+    predicted = {
+        "a": [
+            _timex(0, 5),  # right type and value
+            _timex(10, 13, "DURATION", "P3W"),  # right type and value, span relaxed only
+            _timex(20, 25, "DATE", "2013-03-21"),  # right type, wrong value
+            _timex(40, 45),  # nothing in gold
+        ]
+    }
     scores = score_timexes(predicted, gold)
     assert (scores.relaxed, scores.right_value, scores.right_type) == (3, 2, 3)
     assert scores.value_accuracy == pytest.approx(2 / 3) and scores.type_accuracy == 1.0
@@ -288,8 +294,11 @@ _ROW = r"\s*│\s*"
     [
         (
             ["--tml", str(TE3)],
-            [r"2 documents, 35 words", _ROW.join(["strict span", "1.0000", "0.8000", "0.8889", "", "4", "4", "5"]),
-             _ROW.join(["SET", "1", "0.0000", "0.0000"])],
+            [
+                r"2 documents, 35 words",
+                _ROW.join(["strict span", "1.0000", "0.8000", "0.8889", "", "4", "4", "5"]),
+                _ROW.join(["SET", "1", "0.0000", "0.0000"]),
+            ],
         ),
         (
             ["--tml", str(MEANTIME), "--format", "meantime"],

@@ -22,8 +22,15 @@ LOCAL = FetchSettings(allow_private=True, timeout=5)
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1/", "http://localhost:8000/x", "http://10.1.2.3/", "http://192.168.0.1/",
-     "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://0.0.0.0/"],
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8000/x",
+        "http://10.1.2.3/",
+        "http://192.168.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://0.0.0.0/",
+    ],
     ids=["loopback", "localhost", "private-10", "private-192", "link-local-metadata", "ipv6-loopback", "unspecified"],
 )
 def test_check_url_refuses_local_and_private_addresses(url: str) -> None:
@@ -74,8 +81,14 @@ def test_fetch_url_fails_with_a_code(local_site: str, path: str, settings: Fetch
 
 @pytest.mark.parametrize(
     "url",
-    ["http://100.100.100.200/latest/meta-data/", "http://100.64.0.1/", "http://[2002:7f00:1::]/",
-     "http://[2002:a9fe:a9fe::]/latest/meta-data/", "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/"],
+    [
+        "http://100.100.100.200/latest/meta-data/",
+        "http://100.64.0.1/",
+        "http://[2002:7f00:1::]/",
+        "http://[2002:a9fe:a9fe::]/latest/meta-data/",
+        "http://[64:ff9b::7f00:1]/",
+        "http://[64:ff9b::a9fe:a9fe]/",
+    ],
     ids=["shared-metadata", "shared-space", "6to4-loopback", "6to4-metadata", "nat64-loopback", "nat64-metadata"],
 )
 def test_check_url_refuses_non_global_and_embedded_addresses(url: str) -> None:
@@ -102,8 +115,9 @@ def test_fetch_url_refuses_a_malformed_url_in_one_line(url: str) -> None:
 
 
 def test_a_malformed_url_is_one_failed_record_among_the_inputs(local_site: str) -> None:
-    documents = list(load_documents(["http://127.0.0.1:port/", f"{local_site}/page.txt"],
-                                    settings=Settings(fetch=LOCAL)))
+    documents = list(
+        load_documents(["http://127.0.0.1:port/", f"{local_site}/page.txt"], settings=Settings(fetch=LOCAL))
+    )
     assert [document.error.code if document.error else None for document in documents] == ["fetch.bad_url", None]
 
 
@@ -194,9 +208,26 @@ def test_a_pinned_https_fetch_keeps_the_host_for_tls_and_the_host_header(
 ) -> None:
     key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
-         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+        ],
+        check=True,
+        capture_output=True,
     )
     seen: dict[str, str] = {}
 

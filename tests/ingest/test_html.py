@@ -33,7 +33,9 @@ def test_read_html_reads_metadata(page, field: str, expected: object) -> None:
 def test_read_html_reads_figure_caption_and_credit(page) -> None:
     [image] = page.metadata.images
     assert (image.url, image.caption, image.credit) == (
-        "https://merrow-courier.example/images/flood.jpg", "Flood water on Mill Lane", "Tom Reyes",
+        "https://merrow-courier.example/images/flood.jpg",
+        "Flood water on Mill Lane",
+        "Tom Reyes",
     )
 
 
@@ -57,7 +59,8 @@ def test_read_html_reads_json_ld_breadcrumbs() -> None:
 @pytest.mark.parametrize(
     "html",
     [
-        "<html><body></body></html>", "<<<>>> not really </html",
+        "<html><body></body></html>",
+        "<<<>>> not really </html",
         "<html><body><nav><a href='/'>Home</a></nav></body></html>",
     ],
     ids=["empty-body", "garbage", "navigation-only"],
@@ -105,8 +108,14 @@ def test_read_html_cites_the_headline_opening_the_text_as_the_title() -> None:
         ("Armenia | Azerbaijan talks resume in Geneva", None, None, "Armenia | Azerbaijan talks resume in Geneva"),
     ],
     ids=[
-        "dash-site", "bar-host", "bar-section", "site-first", "site-alone", "section-alone",
-        "dash-not-a-site", "bar-inside-headline",
+        "dash-site",
+        "bar-host",
+        "bar-section",
+        "site-first",
+        "site-alone",
+        "section-alone",
+        "dash-not-a-site",
+        "bar-inside-headline",
     ],
 )
 def test_clean_title_drops_site_decorations(title: str, site: str | None, url: str | None, expected: str) -> None:
@@ -127,8 +136,15 @@ def test_clean_title_drops_site_decorations(title: str, site: str | None, url: s
         ("Larsford Herald", ()),
     ],
     ids=[
-        "agency-role", "name-weekday", "name-sentence", "role-only", "admin", "two-names",
-        "name-and-role", "particles-and-date", "the-site",
+        "agency-role",
+        "name-weekday",
+        "name-sentence",
+        "role-only",
+        "admin",
+        "two-names",
+        "name-and-role",
+        "particles-and-date",
+        "the-site",
     ],
 )
 def test_clean_byline_keeps_names_only(author: str, expected: tuple[str, ...]) -> None:
@@ -138,7 +154,9 @@ def test_clean_byline_keeps_names_only(author: str, expected: tuple[str, ...]) -
 @pytest.mark.parametrize(
     "elements",
     [
-        '["Home", "World"]', '[1, null, {"position": "x", "name": "Home"}]', '"Home"',
+        '["Home", "World"]',
+        '[1, null, {"position": "x", "name": "Home"}]',
+        '"Home"',
         '[{"item": "https://x.org/", "position": 1}]',
     ],
     ids=["strings", "mixed", "a-string", "item-is-a-url"],

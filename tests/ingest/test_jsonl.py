@@ -29,8 +29,11 @@ def test_read_jsonl_reports_the_broken_line_and_reads_the_rest(corpus) -> None:
 def test_read_jsonl_takes_metadata_from_the_record(corpus) -> None:
     metadata = corpus[0].metadata
     assert (metadata.title, metadata.published, metadata.byline, metadata.site, metadata.url) == (
-        "Extra morning trains for Oldham Cross commuters", "2024-05-02", ("Anna Berg",),
-        "Example Daily", "https://example-daily.example/a1",
+        "Extra morning trains for Oldham Cross commuters",
+        "2024-05-02",
+        ("Anna Berg",),
+        "Example Daily",
+        "https://example-daily.example/a1",
     )
 
 
@@ -67,14 +70,16 @@ BAD_FIELDS = [
     ("byline-number", '{"text": "Some text.", "byline": 42}', "'byline' is a JSON number"),
     ("byline-bool", '{"text": "Some text.", "byline": true}', "'byline' is a JSON boolean"),
     (
-        "byline-list-of-numbers", '{"text": "Some text.", "byline": ["Ann", 7]}',
+        "byline-list-of-numbers",
+        '{"text": "Some text.", "byline": ["Ann", 7]}',
         "'byline' is a JSON list of other things",
     ),
     ("title-object", '{"text": "Some text.", "title": {"a": 1}}', "'title' is a JSON object; it must be a string"),
     ("nested-1000", '{"text": "Some text.", "extra": ' + "[" * 1000 + "]" * 1000 + "}", "nests its JSON too deeply"),
     ("nested-100000", "[" * 100_000 + "]" * 100_000, "nests its JSON too deeply"),
     (
-        "published-with-markup", '{"text": "Some text.", "published": "2024-01-01<script>x</script>"}',
+        "published-with-markup",
+        '{"text": "Some text.", "published": "2024-01-01<script>x</script>"}',
         "not a date alone",
     ),
     ("published-inside-words", '{"text": "Some text.", "published": "last week, 8 May 2024"}', "not a date alone"),
@@ -112,7 +117,8 @@ def test_read_jsonl_takes_harmless_values(
 def test_read_jsonl_reads_the_first_record_after_a_bom(tmp_path: Path) -> None:
     path = _corpus(tmp_path, b'\xef\xbb\xbf{"id": "first", "text": "One."}\n{"id": "second", "text": "Two."}\n')
     assert [(d.source.name, d.text, d.error) for d in read_jsonl(path, settings=IngestSettings())] == [
-        ("first", "One.", None), ("second", "Two.", None),
+        ("first", "One.", None),
+        ("second", "Two.", None),
     ]
 
 

@@ -70,6 +70,7 @@ def test_load_documents_refuses_a_pdf_url(local_site: str) -> None:
 def _fifo(folder: Path) -> str:
     path = folder / "pipe.txt"
     os.mkfifo(path)
+
     # A writer that would feed the pipe if spinscope opened it: reading it must not be tried.
     def feed() -> None:
         with contextlib.suppress(BrokenPipeError):  # the test closes its reading end unread
@@ -140,8 +141,13 @@ def test_load_documents_says_when_deep_nesting_hid_the_text(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     ("spec", "several"),
-    [(str(FIXTURES), True), (str(FIXTURES / "corpus.jsonl"), True), ("missing.JSONL", True),
-     (str(FIXTURES / "two_sides.txt"), False), ("-", False)],
+    [
+        (str(FIXTURES), True),
+        (str(FIXTURES / "corpus.jsonl"), True),
+        ("missing.JSONL", True),
+        (str(FIXTURES / "two_sides.txt"), False),
+        ("-", False),
+    ],
     ids=["folder", "jsonl-corpus", "jsonl-by-name", "one-file", "stdin"],
 )
 def test_may_hold_several_tells_folders_and_corpora_without_reading(spec: str, several: bool) -> None:

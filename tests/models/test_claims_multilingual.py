@@ -50,7 +50,7 @@ def test_the_model_was_chosen_on_english_data_only() -> None:
 
 
 def test_cue_features_read_the_same_in_any_script() -> None:
-    assert cue_features("Выросла на 5%!") [:6] == cue_features("Rose by 5%!")[:6]
+    assert cue_features("Выросла на 5%!")[:6] == cue_features("Rose by 5%!")[:6]
     assert len(cue_features("")) == len(CUE_FEATURES)
 
 

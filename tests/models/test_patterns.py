@@ -36,7 +36,15 @@ def _matches(text: str) -> list[tuple[str, str]]:
         ("The law applies without exception.", [("absolute_claim", "without exception")]),
     ],
     ids=[
-        "address", "chant", "rhyme", "banner", "exclamation", "experts", "observers", "studies", "not-a-single",
+        "address",
+        "chant",
+        "rhyme",
+        "banner",
+        "exclamation",
+        "experts",
+        "observers",
+        "studies",
+        "not-a-single",
         "no-exception",
     ],
 )

@@ -29,8 +29,16 @@ ARTICLE = (
         "Mixed: Baku и Ереван, COVID-19, e-mail: info@example.ru.",
     ],
     ids=[
-        "article", "space-runs", "edges", "crlf", "blank-lines", "one-word", "empty", "only-whitespace",
-        "punctuation", "latin-and-numbers",
+        "article",
+        "space-runs",
+        "edges",
+        "crlf",
+        "blank-lines",
+        "one-word",
+        "empty",
+        "only-whitespace",
+        "punctuation",
+        "latin-and-numbers",
     ],
 )
 def test_parse_russian_keeps_the_text(text: str) -> None:

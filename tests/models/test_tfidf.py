@@ -50,7 +50,10 @@ def test_ordered_terms_follow_the_columns() -> None:
 
 def test_baseline_ranks_the_texts_it_was_fitted_on() -> None:
     texts = [
-        "unemployment fell to 3 percent", "taxes rose by 2 percent", "thank you all so much", "thank you, you are great"
+        "unemployment fell to 3 percent",
+        "taxes rose by 2 percent",
+        "thank you all so much",
+        "thank you, you are great",
     ]
     model = fit_tfidf_baseline(texts * 3, [True, True, False, False] * 3)
     scores = model.predict_proba(texts)[:, 1]

@@ -12,8 +12,11 @@ HOSTILE = 'The <script>alert(1)</script> council | met "here"\non 8 May.'
 def _comparison(*, terminology: tuple[TermRow, ...] = (), choices: tuple[WordChoice, ...] = ()) -> Comparison:
     difference = Difference("date", ((0, "2024-05-08"), (1, "2024-05-09")), frozenset({0, 1}))
     groups = (
-        Group((Entry("differs", HOSTILE, 0, len(HOSTILE)), Entry("differs", "The council met on 9 May.", 0, 25)),
-              (difference,), 0.91),
+        Group(
+            (Entry("differs", HOSTILE, 0, len(HOSTILE)), Entry("differs", "The council met on 9 May.", 0, 25)),
+            (difference,),
+            0.91,
+        ),
         Group((Entry("asserts", "The dam was repaired.", 40, 61), Entry("omits")), (), None),
     )
     sources = (SourceInfo("A", "doc-a", "<b>Dam</b> news", None), SourceInfo("B", "doc-b", None, "b.txt"))
@@ -45,7 +48,7 @@ def test_comparison_to_markdown_keeps_each_claim_in_its_row_and_cells() -> None:
     lines = comparison_to_markdown(_comparison()).splitlines()
     row = next(line for line in lines if line.startswith("| 1 |"))
     assert row == (
-        "| 1 | (differs) The &lt;script&gt;alert(1)&lt;/script&gt; council \\| met \"here\" on 8 May. "
+        '| 1 | (differs) The &lt;script&gt;alert(1)&lt;/script&gt; council \\| met "here" on 8 May. '
         "| (differs) The council met on 9 May. | date (A: 2024-05-08; B: 2024-05-09) |"
     )
     assert "| 2 | (asserts) The dam was repaired. | (omits) |  |" in lines

@@ -154,7 +154,9 @@ def test_to_html_keeps_the_text_of_the_article_exactly(text: str) -> None:
             "abcdefghij",
             {"techniques": [("abcdef", "Loaded_Language"), ("cd", "Doubt")], "quotes": ["efghij"]},
             [
-                ("ab", "techniques:0"), ("cd", "techniques:0 techniques:1"), ("ef", "techniques:0 quotes:0"),
+                ("ab", "techniques:0"),
+                ("cd", "techniques:0 techniques:1"),
+                ("ef", "techniques:0 quotes:0"),
                 ("ghij", "quotes:0"),
             ],
         ),
@@ -167,7 +169,9 @@ def test_to_html_keeps_the_text_of_the_article_exactly(text: str) -> None:
             "one two three",
             {"techniques": [("one", "Doubt"), ("two", "Doubt")], "claims": ["one two three"]},
             [
-                ("one", "techniques:0 claims:0"), (" ", "claims:0"), ("two", "techniques:1 claims:0"),
+                ("one", "techniques:0 claims:0"),
+                (" ", "claims:0"),
+                ("two", "techniques:1 claims:0"),
                 (" three", "claims:0"),
             ],
         ),
@@ -197,7 +201,10 @@ def test_to_html_highlights_the_parts_of_a_split_quote_and_every_mention_of_an_e
     mentions = (Mention(*_pair(_span(text, "Berg")), "Berg"), Mention(*_pair(_span(text, "Berg", 1)), "Berg"))
     page = to_html(_document(text, quotes=[quote], entities=[Entity("E1", "Anna Berg", "PERSON", mentions)]))
     assert _segments(page) == [
-        ("“We won,”", "quotes:0"), ("Berg", "entities:0"), ("“and we stay.”", "quotes:0"), ("Berg", "entities:0"),
+        ("“We won,”", "quotes:0"),
+        ("Berg", "entities:0"),
+        ("“and we stay.”", "quotes:0"),
+        ("Berg", "entities:0"),
     ]
 
 
@@ -207,31 +214,78 @@ def _pair(span: Span) -> tuple[int, int]:
 
 # Every tag the renderer writes itself: any other tag in a page was injected.
 _RENDERED_TAGS = {
-    "#document", "html", "head", "meta", "title", "style", "body", "nav", "a", "span", "header", "h1", "h2", "h3",
-    "dl", "div", "dt", "dd", "details", "summary", "ul", "ol", "li", "main", "label", "input", "aside", "section",
-    "p", "small", "button", "table", "thead", "tbody", "tr", "th", "td", "b", "code", "svg", "line", "text", "g",
-    "circle", "rect", "script",
+    "#document",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "nav",
+    "a",
+    "span",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "dl",
+    "div",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+    "ul",
+    "ol",
+    "li",
+    "main",
+    "label",
+    "input",
+    "aside",
+    "section",
+    "p",
+    "small",
+    "button",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "b",
+    "code",
+    "svg",
+    "line",
+    "text",
+    "g",
+    "circle",
+    "rect",
+    "script",
 }
 HOSTILE = '</script><script>window.pwned=1</script><!-- <img src=x onerror="window.pwned=1"> \u2028'
 
 
 def _hostile_document() -> Document:
-    text = f"Intro. {HOSTILE} Outro \" onmouseover=\"alert(1)\"."
+    text = f'Intro. {HOSTILE} Outro " onmouseover="alert(1)".'
     span = _span(text, HOSTILE)
     metadata = Metadata(
-        title='" onmouseover="alert(1)" <script>x</script>', byline=("<b>Eve</b>",), site="<i>site</i>",
-        breadcrumbs=("<a href=javascript:alert(1)>Home</a>",), url="javascript:alert(1)",
+        title='" onmouseover="alert(1)" <script>x</script>',
+        byline=("<b>Eve</b>",),
+        site="<i>site</i>",
+        breadcrumbs=("<a href=javascript:alert(1)>Home</a>",),
+        url="javascript:alert(1)",
         images=(Image(url="javascript:alert(1)", caption="<svg onload=alert(1)>", credit="</p><script>"),),
     )
     document = Document(text, source=Source("text", "<script>.txt"), metadata=metadata)
-    document.add_layers({
-        "techniques": [Technique(span.start, span.end, span.text, technique="<script>", score=0.5, why=HOSTILE)],
-        "quotes": [Quote(span.start, span.end, span.text, speaker=Speaker(HOSTILE))],
-        "entities": [Entity("E1", HOSTILE, "<PERSON>", (Mention(span.start, span.end, span.text),))],
-        "findings": [Finding("<kind>", HOSTILE, (span,))],
-        "timeline": [TimelineEntry("2020-01-01\"><script>", span)],
-        "terms": [Term(span.start, span.end, span.text, kind="term", reason=HOSTILE)],
-    })
+    document.add_layers(
+        {
+            "techniques": [Technique(span.start, span.end, span.text, technique="<script>", score=0.5, why=HOSTILE)],
+            "quotes": [Quote(span.start, span.end, span.text, speaker=Speaker(HOSTILE))],
+            "entities": [Entity("E1", HOSTILE, "<PERSON>", (Mention(span.start, span.end, span.text),))],
+            "findings": [Finding("<kind>", HOSTILE, (span,))],
+            "timeline": [TimelineEntry('2020-01-01"><script>', span)],
+            "terms": [Term(span.start, span.end, span.text, kind="term", reason=HOSTILE)],
+        }
+    )
     document.add_stage(StageRecord("claims", "failed", error=HOSTILE, code="x"))
     return document
 
@@ -276,7 +330,14 @@ def test_to_html_keeps_the_json_block_inside_its_script_element() -> None:
         ("/relative/path", False),
     ],
     ids=[
-        "https", "http", "javascript", "javascript-mixed-case", "leading-space", "tab-inside", "data", "no-host",
+        "https",
+        "http",
+        "javascript",
+        "javascript-mixed-case",
+        "leading-space",
+        "tab-inside",
+        "data",
+        "no-host",
         "relative",
     ],
 )
@@ -309,8 +370,22 @@ def test_to_html_links_metadata_urls_only_when_they_are_http(url: str, linked: b
         ("", False),
     ],
     ids=[
-        "root", "path", "query", "fragment", "https", "http", "javascript", "javascript-upper", "newline-first",
-        "tab-inside", "data", "vbscript", "mailto", "file", "bare-relative", "empty",
+        "root",
+        "path",
+        "query",
+        "fragment",
+        "https",
+        "http",
+        "javascript",
+        "javascript-upper",
+        "newline-first",
+        "tab-inside",
+        "data",
+        "vbscript",
+        "mailto",
+        "file",
+        "bare-relative",
+        "empty",
     ],
 )
 def test_to_html_keeps_only_relative_and_http_links(href: str, kept: bool) -> None:
@@ -372,7 +447,8 @@ def test_to_html_makes_every_span_a_finding_cites_a_jump_into_the_article() -> N
     jumps = [node.attrs["data-jump"] for node in tree.by_id("panel-findings").walk() if "data-jump" in node.attrs]
     assert jumps == [f"{first.start} {first.end}", f"{second.start} {second.end}"]
     assert _segments(to_html(_document(text, findings=[Finding("duration", "x", (first, second))]))) == [
-        ("44 days", "findings:0"), ("six weeks", "findings:0"),
+        ("44 days", "findings:0"),
+        ("six weeks", "findings:0"),
     ]
 
 
@@ -380,28 +456,40 @@ def test_to_html_makes_every_span_a_finding_cites_a_jump_into_the_article() -> N
     ("layer", "item", "title", "rows"),
     [
         (
-            "techniques", Technique(0, 5, "Shame", technique="Name_Calling,Labeling", score=0.456, why="cue “Shame”"),
-            "Name Calling, Labeling", [["Score", "0.46"], ["Why", "cue “Shame”"]],
+            "techniques",
+            Technique(0, 5, "Shame", technique="Name_Calling,Labeling", score=0.456, why="cue “Shame”"),
+            "Name Calling, Labeling",
+            [["Score", "0.46"], ["Why", "cue “Shame”"]],
         ),
         (
-            "quotes", Quote(0, 5, "Shame", kind="indirect", speaker=Speaker("Ann Lee"), cue=Span(6, 10, "said")),
-            "Quote: Ann Lee", [["Speaker", "Ann Lee"], ["Kind", "reported"], ["Cue", "said"]],
+            "quotes",
+            Quote(0, 5, "Shame", kind="indirect", speaker=Speaker("Ann Lee"), cue=Span(6, 10, "said")),
+            "Quote: Ann Lee",
+            [["Speaker", "Ann Lee"], ["Kind", "reported"], ["Cue", "said"]],
         ),
         (
-            "timexes", Timex(16, 26, "1 May 2020", type="DATE", value="2020-05-01", anchor="2020-06-01"),
-            "Date: 2020-05-01", [["Type", "DATE"], ["Value", "2020-05-01"], ["Anchor", "2020-06-01"]],
+            "timexes",
+            Timex(16, 26, "1 May 2020", type="DATE", value="2020-05-01", anchor="2020-06-01"),
+            "Date: 2020-05-01",
+            [["Type", "DATE"], ["Value", "2020-05-01"], ["Anchor", "2020-06-01"]],
         ),
         (
-            "claims", Claim(0, 26, "Shame said Ann, 1 May 2020", score=0.8, checkworthy=True, kind="event"),
-            "Claim", [["Score", "0.80"], ["Check-worthy", "yes"], ["Kind", "event"]],
+            "claims",
+            Claim(0, 26, "Shame said Ann, 1 May 2020", score=0.8, checkworthy=True, kind="event"),
+            "Claim",
+            [["Score", "0.80"], ["Check-worthy", "yes"], ["Kind", "event"]],
         ),
         (
-            "findings", Finding("date_mismatch", "Two dates.", (Span(16, 26, "1 May 2020"),)),
-            "Finding: date mismatch", [["Message", "Two dates."], ["Cites", "“1 May 2020”"]],
+            "findings",
+            Finding("date_mismatch", "Two dates.", (Span(16, 26, "1 May 2020"),)),
+            "Finding: date mismatch",
+            [["Message", "Two dates."], ["Cites", "“1 May 2020”"]],
         ),
         (
-            "entities", Entity("E1", "Ann Lee", "PERSON", (Mention(11, 14, "Ann"),), ("Dr",)),
-            "Ann Lee", [["Kind", "Person"], ["Mentions", "1"], ["Titles", "Dr"]],
+            "entities",
+            Entity("E1", "Ann Lee", "PERSON", (Mention(11, 14, "Ann"),), ("Dr",)),
+            "Ann Lee",
+            [["Kind", "Person"], ["Mentions", "1"], ["Titles", "Dr"]],
         ),
     ],
     ids=["technique", "quote", "timex", "claim", "finding", "entity"],

@@ -33,8 +33,19 @@ from spinscope.stages.techniques import names_of
         ("Police arrested the suspect on Tuesday.", False, "event"),
     ],
     ids=[
-        "percent", "money", "than", "superlative", "because", "led-to", "will", "expected-to", "reported-speech",
-        "first-person-belief", "must", "year-alone-is-an-event", "arrest-is-not-a-superlative",
+        "percent",
+        "money",
+        "than",
+        "superlative",
+        "because",
+        "led-to",
+        "will",
+        "expected-to",
+        "reported-speech",
+        "first-person-belief",
+        "must",
+        "year-alone-is-an-event",
+        "arrest-is-not-a-superlative",
     ],
 )
 def test_claim_kind_follows_the_cues(text: str, reports: bool, kind: str) -> None:
@@ -75,11 +86,11 @@ def _document() -> tuple[Document, list[Span], list[Quote], list[Entity], list[T
     text = (
         "Helen Okafor said the port handled 40% more cargo in 2023. "
         "Thank you all for coming. "
-        "\"The deal protects jobs,\" she said."
+        '"The deal protects jobs," she said.'
     )
     first_end = text.index(". ") + 1
     second_start = first_end + 1
-    second_end = text.index(". \"") + 1
+    second_end = text.index('. "') + 1
     third_start = second_end + 1
     sentences = [
         Span(0, first_end, text[:first_end]),
@@ -87,13 +98,17 @@ def _document() -> tuple[Document, list[Span], list[Quote], list[Entity], list[T
         Span(third_start, len(text), text[third_start:]),
     ]
     inner = text.index("The deal")
-    inner_end = text.index(",\"")
+    inner_end = text.index(',"')
     cue = text.index("said.")
     speaker = Speaker("Helen Okafor", "e1", 0, 12)
     quote = Quote(inner, inner_end, text[inner:inner_end], "direct", speaker, Span(cue, cue + 4, "said"))
     reported = text.index("the port")
     reported_quote = Quote(
-        reported, first_end - 1, text[reported : first_end - 1], "indirect", Speaker("Helen Okafor", "e1", 0, 12),
+        reported,
+        first_end - 1,
+        text[reported : first_end - 1],
+        "indirect",
+        Speaker("Helen Okafor", "e1", 0, 12),
         Span(13, 17, "said"),
     )
     entities = [Entity("e1", "Helen Okafor", "PERSON", (Mention(0, 12, "Helen Okafor"),))]
@@ -146,7 +161,9 @@ def test_a_statement_said_twice_is_claimed_once(model) -> None:
     quote = Quote(inner, inner_end, text[inner:inner_end], "direct", None, None)
     claims = _find(model, text, sentences, [quote], [], [])
     assert [claim.text for claim in claims] == [
-        "Karabakh is Azerbaijan!", "The crowd cheered.", "“Karabakh is Azerbaijan!” he shouted."
+        "Karabakh is Azerbaijan!",
+        "The crowd cheered.",
+        "“Karabakh is Azerbaijan!” he shouted.",
     ]
 
 
@@ -156,7 +173,8 @@ def test_a_repeated_sentence_is_claimed_once(model) -> None:
     sentences = [Span(start, end, text[start:end]) for start, end in lines]
     claims = _find(model, text, sentences, [], [], [])
     assert [(claim.start, claim.text) for claim in claims] == [
-        (0, "Thirty years of occupation ended in 44 days"), (88, "It was over.")
+        (0, "Thirty years of occupation ended in 44 days"),
+        (88, "It was over."),
     ]
 
 
@@ -165,7 +183,11 @@ def test_the_content_of_according_to_is_claimed_as_its_sentence(model) -> None:
     content_end = text.index(", according")
     cue = text.index("according")
     quote = Quote(
-        0, content_end, text[:content_end], "indirect", Speaker("figures", None, cue + 13, cue + 20),
+        0,
+        content_end,
+        text[:content_end],
+        "indirect",
+        Speaker("figures", None, cue + 13, cue + 20),
         Span(cue, cue + 12, "according to"),
     )
     claims = _find(model, text, [Span(0, len(text), text)], [quote], [], [])

@@ -51,8 +51,14 @@ def _findings(check: Pipeline, text: str) -> list[tuple[str, list[str]]]:
         ("Of the voters, 60% backed him and 55% backed his rival.", [("percentage", ["60%", "55%"])]),
     ],
     ids=[
-        "period-two-lengths", "period-lasted", "duration-against-dates", "event-two-dates", "colon-list-total",
-        "of-whom-total", "share-over-100", "shares-over-100",
+        "period-two-lengths",
+        "period-lasted",
+        "duration-against-dates",
+        "event-two-dates",
+        "colon-list-total",
+        "of-whom-total",
+        "share-over-100",
+        "shares-over-100",
     ],
 )
 def test_consistency_finds_what_disagrees(check: Pipeline, text: str, expected: list) -> None:
@@ -78,10 +84,19 @@ def test_consistency_finds_what_disagrees(check: Pipeline, text: str, expected: 
         "there. Then a 20-year study of the lakes found cleaner water than anyone had expected.",
     ],
     ids=[
-        "hedged-length", "dates-agree", "dates-agree-counting-the-last-day", "elapsed-is-not-a-length",
-        "same-date-twice", "repeated-act", "total-adds-up", "partial-breakdown", "decimal-parts",
+        "hedged-length",
+        "dates-agree",
+        "dates-agree-counting-the-last-day",
+        "elapsed-is-not-a-length",
+        "same-date-twice",
+        "repeated-act",
+        "total-adds-up",
+        "partial-breakdown",
+        "decimal-parts",
         "growth-over-100",
-        "unrelated-shares", "shares-of-different-splits", "three-different-studies",
+        "unrelated-shares",
+        "shares-of-different-splits",
+        "three-different-studies",
     ],
 )
 def test_consistency_stays_quiet_when_nothing_disagrees(check: Pipeline, text: str) -> None:

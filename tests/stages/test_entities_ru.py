@@ -39,7 +39,8 @@ def entities() -> dict[str, tuple[str, list[str], list[str]]]:
         ("Никол Пашинян", "PERSON", ["Никол Пашинян", "Пашиняна"]),
         ("Нагорный Карабах", "GPE", ["Нагорном Карабахе"]),
         (
-            "Министерство иностранных дел России", "ORG",
+            "Министерство иностранных дел России",
+            "ORG",
             ["МИД России", "Министерство иностранных дел России", "МИД"],
         ),
         ("Армения", "GPE", ["Армении"]),
@@ -47,8 +48,13 @@ def entities() -> dict[str, tuple[str, list[str], list[str]]]:
         ("Кремль", "ORG", ["Кремле"]),
     ],
     ids=[
-        "place-in-four-cases", "surname-in-three-cases-and-a-bare-title", "armenian-surname",
-        "name-in-the-nominative", "acronym-with-its-country-and-alone", "country", "both-sides-names",
+        "place-in-four-cases",
+        "surname-in-three-cases-and-a-bare-title",
+        "armenian-surname",
+        "name-in-the-nominative",
+        "acronym-with-its-country-and-alone",
+        "country",
+        "both-sides-names",
         "seat-of-government",
     ],
 )
@@ -92,7 +98,9 @@ def test_find_russian_entities_lets_the_gazetteer_type_places(text: str, name: s
     [
         (
             "Колонна прошла по Лачинскому коридору. Лачинский коридор снова открыт.",
-            "Лачинский коридор", "LOC", ["Лачинскому коридору", "Лачинский коридор"],
+            "Лачинский коридор",
+            "LOC",
+            ["Лачинскому коридору", "Лачинский коридор"],
         ),
         ("Журналисты приехали в Агдам. Агдам разрушен.", "Агдам", "GPE", ["Агдам", "Агдам"]),
     ],
@@ -110,7 +118,8 @@ def test_find_russian_entities_recovers_places_natasha_missed(
     [
         (
             "Акцию поддержала Эка Гигаури. Позже Эку Гигаури поблагодарили.",
-            "Эка Гигаури", ["Эка Гигаури", "Эку Гигаури"],
+            "Эка Гигаури",
+            ["Эка Гигаури", "Эку Гигаури"],
         ),
         ("Выступила Нино Ломджария. Позже Ломджария уточнила.", "Нино Ломджария", ["Нино Ломджария", "Ломджария"]),
         ("Говорили про [президента Гаити Франсуа] Дювалье вчера.", "Франсуа Дювалье", ["Франсуа] Дювалье"]),

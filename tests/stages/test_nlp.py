@@ -24,7 +24,9 @@ def nlp():
 def test_find_sentences_breaks_at_lines(nlp) -> None:
     text = "A headline without a full stop\nThe body begins. It goes on."
     assert [s.text for s in find_sentences(nlp(text))] == [
-        "A headline without a full stop", "The body begins.", "It goes on.",
+        "A headline without a full stop",
+        "The body begins.",
+        "It goes on.",
     ]
 
 
@@ -39,7 +41,8 @@ def test_find_sentences_joins_hard_wrapped_lines(nlp) -> None:
     [
         (
             "Image: https://ex.az/a.jpg (A parade. Photo: Press Service)\nBody text here.",
-            [(0, 59)], ["Body text here."],
+            [(0, 59)],
+            ["Body text here."],
         ),
         ("30 Years On\n30 Years On\nThe war ended 30 years ago.", [(0, 11), (12, 23)], ["The war ended 30 years ago."]),
         ("• Home • News\nThe body. It goes on.", [(0, 13)], ["The body.", "It goes on."]),
@@ -66,7 +69,8 @@ def test_spacy_stage_reads_other_languages_by_rule_only() -> None:
     document = Document(text, metadata=Metadata(language="uk"))
     result = stage.process(document, {})
     assert [s.text for s in result.layers["sentences"]] == [
-        "Президент заявив у вівторок, що переговори триватимуть.", "Міністр погодився з ним.",
+        "Президент заявив у вівторок, що переговори триватимуть.",
+        "Міністр погодився з ним.",
     ]
     parsed = result.artifacts["spacy"]
     assert parsed.lang_ == "xx" and not parsed.ents and not any(token.pos_ for token in parsed)

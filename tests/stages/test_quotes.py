@@ -29,9 +29,7 @@ def html_page():
 def _found(document) -> dict[str, tuple[str, str, str | None]]:
     """First words of each quote -> (kind, speaker name, cue)."""
     return {
-        " ".join(q.text.strip("“”\"").split()[:3]): (
-            q.kind, q.speaker.name if q.speaker else None, q.cue and q.cue.text
-        )
+        " ".join(q.text.strip('“”"').split()[:3]): (q.kind, q.speaker.name if q.speaker else None, q.cue and q.cue.text)
         for q in document.layers["quotes"]
     }
 
@@ -56,7 +54,8 @@ def test_every_speech_quote_is_found_with_its_speaker(fixture: str, request: pyt
 def test_a_quote_split_around_its_cue_lists_its_parts(page) -> None:
     [split] = [q for q in page.layers["quotes"] if q.parts]
     assert [part.text for part in split.parts] == [
-        '"We listened to the dock workers,"', '"and we changed the plan twice before the vote."'
+        '"We listened to the dock workers,"',
+        '"and we changed the plan twice before the vote."',
     ]
     assert split.start == split.parts[0].start and split.end == split.parts[1].end
     assert page.text[split.speaker.start : split.speaker.end] == "she"
@@ -82,9 +81,9 @@ def test_a_pronoun_goes_to_the_last_person_named_not_to_a_town_taken_for_one() -
 
 def test_scare_quotes_and_titles_are_terms_not_quotes(page) -> None:
     terms = {term.text: term.kind for term in page.layers["terms"]}
-    assert terms["\"modernisation\""] == "scare_quote"
-    assert terms["\"Our Harbour\""] == "title"
-    assert terms["\"the Giant\""] == "term"
+    assert terms['"modernisation"'] == "scare_quote"
+    assert terms['"Our Harbour"'] == "title"
+    assert terms['"the Giant"'] == "term"
     quoted = {q.text for q in page.layers["quotes"]}
     assert not any(term in quote for term in terms for quote in quoted if quote.startswith(term))
 
@@ -104,13 +103,15 @@ def test_quotes_layer_validates(page, validate) -> None:
     [
         ('He said "yes" and left.', ['"yes"']),
         ("The voters’ choice was “clear,” she said.", ["“clear,”"]),
-        ("“First paragraph of a long quote.\n\n“Second paragraph, closing.” Done.",
-         ["“First paragraph of a long quote.\n\n“Second paragraph, closing.”"]),
+        (
+            "“First paragraph of a long quote.\n\n“Second paragraph, closing.” Done.",
+            ["“First paragraph of a long quote.\n\n“Second paragraph, closing.”"],
+        ),
         (
             "“Never closed, the quote ends with its paragraph.\nNext line.",
             ["“Never closed, the quote ends with its paragraph."],
         ),
-        ("She is 5'11\" tall and said \"fine\".", ['"fine"']),
+        ('She is 5\'11" tall and said "fine".', ['"fine"']),
         ("«Guillemets count too» he wrote.", ["«Guillemets count too»"]),
     ],
     ids=["straight", "apostrophe-is-not-a-mark", "paragraphs", "unclosed", "inches", "guillemets"],
@@ -123,7 +124,7 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
     """(first words, speaker name, cue) of each quote of `text`."""
     document = analyze_text(text, settings=QUOTES)
     return [
-        (" ".join(q.text.strip("“”\"").split()[:3]), q.speaker.name if q.speaker else None, q.cue and q.cue.text)
+        (" ".join(q.text.strip('“”"').split()[:3]), q.speaker.name if q.speaker else None, q.cue and q.cue.text)
         for q in document.layers["quotes"]
     ]
 
@@ -133,7 +134,8 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
     [
         (
             "Gordon Sondland testified that he had discussed Joe Biden with the president. “I now do recall,” he said.",
-            "I now do", "Gordon Sondland",
+            "I now do",
+            "Gordon Sondland",
         ),
     ],
     ids=["pronoun-is-the-subject-not-the-object"],
@@ -174,7 +176,9 @@ def test_a_speaker_after_said_is_found_where_the_parser_took_it_for_an_object() 
     # parses it: "Hill" the object of "said", and no subject.
     words = ["“", "It", "was", "an", "errand", ",", "”", "said", "Hill", "."]
     doc = Doc(
-        spacy.blank("en").vocab, words=words, spaces=[False, True, True, True, False, False, True, True, False, False],
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[False, True, True, True, False, False, True, True, False, False],
         heads=[7, 2, 7, 4, 2, 7, 7, 7, 7, 7],
         deps=["punct", "nsubj", "ccomp", "det", "attr", "punct", "punct", "ROOT", "dobj", "punct"],
         pos=["PUNCT", "PRON", "AUX", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
@@ -182,4 +186,3 @@ def test_a_speaker_after_said_is_found_where_the_parser_took_it_for_an_object() 
     )
     [quote], _ = find_quotes(doc.text, doc, [])
     assert quote.speaker is not None and (quote.speaker.name, quote.cue.text) == ("Hill", "said")
-

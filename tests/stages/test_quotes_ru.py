@@ -120,10 +120,26 @@ def _found(markup, source: str) -> list[tuple[str, str, str | None, str | None]]
         ),
     ],
     ids=[
-        "dash-after-comma", "dash-title-resolved", "split-by-attribution", "nested-lapki-yolochki", "colon-before",
-        "feminine-pronoun", "po-ego-slovam", "po-slovam-name", "kak-soobshchaet", "kak-zayavili-v",
-        "split-by-kak-clause", "trailing-attribution", "chto-clause", "chto-group-speaker", "v-institution-subject",
-        "about-this-reported", "about-this-direct", "short-adjective-cue", "split-by-po-slovam", "data-without-source",
+        "dash-after-comma",
+        "dash-title-resolved",
+        "split-by-attribution",
+        "nested-lapki-yolochki",
+        "colon-before",
+        "feminine-pronoun",
+        "po-ego-slovam",
+        "po-slovam-name",
+        "kak-soobshchaet",
+        "kak-zayavili-v",
+        "split-by-kak-clause",
+        "trailing-attribution",
+        "chto-clause",
+        "chto-group-speaker",
+        "v-institution-subject",
+        "about-this-reported",
+        "about-this-direct",
+        "short-adjective-cue",
+        "split-by-po-slovam",
+        "data-without-source",
     ],
 )
 def test_russian_quote_conventions(markup, source: str, expected: list) -> None:
@@ -133,13 +149,31 @@ def test_russian_quote_conventions(markup, source: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("word", "lemma", "expected"),
     [
-        ("заявила", None, "заявить"), ("заявили", None, "заявить"), ("заявляет", None, "заявлять"),
-        ("подчеркнул", None, "подчеркнуть"), ("считает", None, "считать"), ("пишут", None, "писать"),
-        ("признаёт", None, "признавать"), ("поделился", None, "поделиться"), ("стол", None, None),
-        ("сообщили", "сообщить", "сообщить"), ("сказал", "пойти", None),
+        ("заявила", None, "заявить"),
+        ("заявили", None, "заявить"),
+        ("заявляет", None, "заявлять"),
+        ("подчеркнул", None, "подчеркнуть"),
+        ("считает", None, "считать"),
+        ("пишут", None, "писать"),
+        ("признаёт", None, "признавать"),
+        ("поделился", None, "поделиться"),
+        ("стол", None, None),
+        ("сообщили", "сообщить", "сообщить"),
+        ("сказал", "пойти", None),
     ],
-    ids=["fem-past", "plural-past", "present", "perfective", "attitude", "irregular-present", "yo-present",
-         "reflexive", "noun", "by-lemma", "lemma-wins"],
+    ids=[
+        "fem-past",
+        "plural-past",
+        "present",
+        "perfective",
+        "attitude",
+        "irregular-present",
+        "yo-present",
+        "reflexive",
+        "noun",
+        "by-lemma",
+        "lemma-wins",
+    ],
 )
 def test_speech_verbs_are_matched_by_lemma_or_by_form(word: str, lemma: str | None, expected: str | None) -> None:
     assert speech_lemma(word, lemma) == expected
@@ -168,10 +202,13 @@ def test_a_russian_article_through_the_pipeline_validates(validate) -> None:
     assert {record.name: record.status for record in document.stages}["quotes"] == "ok"
     quotes = document.layers["quotes"]
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("direct", "Ильхам Алиев"), ("indirect", "Ильхам Алиев")
+        ("direct", "Ильхам Алиев"),
+        ("indirect", "Ильхам Алиев"),
     ]
     assert [(t.text, t.value) for t in document.layers["timexes"]][:3] == [
-        ("8 ноября 2021 года", "2021-11-08"), ("Тридцать лет", "P30Y"), ("не менее трёх лет", "P3Y")
+        ("8 ноября 2021 года", "2021-11-08"),
+        ("Тридцать лет", "P30Y"),
+        ("не менее трёх лет", "P3Y"),
     ]
     validate(document.to_dict())
     assert Document.from_dict(document.to_dict()).layers["quotes"] == quotes

@@ -57,11 +57,37 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         ("He worked for more than four hours.", ("more than four hours", "DURATION", "PT4H")),
     ],
     ids=[
-        "month-day-year", "day-month-year", "year-after-preposition", "night-of", "hyphenated-days",
-        "long-years", "word-number-years", "decades", "months", "every-year", "annually", "each-date",
-        "every-weekday", "clock", "quarter", "decade", "century", "last-month", "this-week", "last-year",
-        "next-year", "years-ago", "past-weekday", "future-weekday", "yesterday", "now", "recent-years",
-        "vague-duration", "season", "month-with-modifier", "modified-duration",
+        "month-day-year",
+        "day-month-year",
+        "year-after-preposition",
+        "night-of",
+        "hyphenated-days",
+        "long-years",
+        "word-number-years",
+        "decades",
+        "months",
+        "every-year",
+        "annually",
+        "each-date",
+        "every-weekday",
+        "clock",
+        "quarter",
+        "decade",
+        "century",
+        "last-month",
+        "this-week",
+        "last-year",
+        "next-year",
+        "years-ago",
+        "past-weekday",
+        "future-weekday",
+        "yesterday",
+        "now",
+        "recent-years",
+        "vague-duration",
+        "season",
+        "month-with-modifier",
+        "modified-duration",
     ],
 )
 def test_find_timexes_tags_and_normalises(text: str, expected: tuple[str, str, str]) -> None:
@@ -162,9 +188,24 @@ def victory_day() -> dict[str, tuple[str, str]]:
         ("this day", ("DATE", "2020-11-08")),
     ],
     ids=[
-        "night-of", "two-days-later", "that-year", "liberation", "war-began", "anniversary", "long-years",
-        "occupation", "decades", "war-length", "years-ago", "this-week", "this-morning", "today", "early-1990s",
-        "resolutions", "that-night", "this-day-in-quote",
+        "night-of",
+        "two-days-later",
+        "that-year",
+        "liberation",
+        "war-began",
+        "anniversary",
+        "long-years",
+        "occupation",
+        "decades",
+        "war-length",
+        "years-ago",
+        "this-week",
+        "this-morning",
+        "today",
+        "early-1990s",
+        "resolutions",
+        "that-night",
+        "this-day-in-quote",
     ],
 )
 def test_find_timexes_reads_the_example_article(victory_day: dict, text: str, expected: tuple[str, str]) -> None:
@@ -205,7 +246,8 @@ def test_timex_stage_anchors_on_the_publication_date_and_renders_sections() -> N
     document.add_layer("sentences", _sentences(text))
     result = TimexStage().process(document, {})
     assert [(t.text, t.value, t.anchor) for t in result.layers["timexes"]] == [
-        ("Yesterday", "2025-11-07", "2025-11-08"), ("44 days", "P44D", None)
+        ("Yesterday", "2025-11-07", "2025-11-08"),
+        ("44 days", "P44D", None),
     ]
     document.add_layers(result.layers)
     summary = to_markdown(document)
@@ -222,6 +264,7 @@ def test_timex_stage_keeps_the_page_lines_out_of_the_timeline() -> None:
     timeline = TimexStage().process(document, {}).layers["timeline"]
     dated = [(entry.value, entry.sentence.text) for entry in timeline]
     assert dated == [("2020-11-08", "Shusha fell on 8 November 2020.")]
+
 
 def test_timex_items_round_trip_through_json() -> None:
     timex = Timex(0, 5, "today", type="DATE", value="2025-11-08", anchor="2025-11-08")

@@ -14,8 +14,10 @@ from spinscope.training.claims import TrainSettings, train_from_data
 from ..conftest import ProgressLog
 
 _CLAIMS = [
-    "Unemployment fell to {n} percent last year.", "We spent {n} billion dollars on the war.",
-    "Taxes went up by {n} percent for the middle class.", "Crime rose {n} percent in our cities.",
+    "Unemployment fell to {n} percent last year.",
+    "We spent {n} billion dollars on the war.",
+    "Taxes went up by {n} percent for the middle class.",
+    "Crime rose {n} percent in our cities.",
 ]
 _TALK = ["Thank you very much.", "Good evening, everyone.", "I love this country.", "Let me say this.", "Go ahead."]
 
@@ -58,8 +60,12 @@ def test_load_training_leaves_out_test_repeats(data: Path) -> None:
     debates = load_training(data)
     assert sorted(debate.name for debate in debates) == ["2016-09-26", "a", "b", "c"]
     claimbuster = next(debate for debate in debates if debate.corpus == "claimbuster")
-    groundtruth = {"Thank you very much.", "We spent 101 billion dollars on the war.", "I love this country.",
-                   "Crime rose 103 percent in our cities."}
+    groundtruth = {
+        "Thank you very much.",
+        "We spent 101 billion dollars on the war.",
+        "I love this country.",
+        "Crime rose 103 percent in our cities.",
+    }
     assert len(claimbuster.sentences) == 10  # each of the 6 sentences that repeat groundtruth's is left out
     assert not groundtruth & {sentence.text for sentence in claimbuster.sentences}
     assert claimbuster.group == "20160926_1pres"  # the same debate as a CLEF one: one CV group

@@ -23,8 +23,18 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("model")
     result = CliRunner().invoke(
         app,
-        ["train", "techniques", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"),
-         "--out", str(out), "--folds", "2"],
+        [
+            "train",
+            "techniques",
+            "--articles",
+            str(PTC / "articles"),
+            "--labels",
+            str(PTC / "labels.txt"),
+            "--out",
+            str(out),
+            "--folds",
+            "2",
+        ],
     )
     assert result.exit_code == 0, result.output
     return out, result.output
@@ -45,8 +55,14 @@ def test_eval_ptc_prints_si_and_tc(trained: tuple[Path, str]) -> None:
     result = CliRunner().invoke(
         app,
         [
-            "eval", "ptc", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"),
-            "--model-dir", str(out),
+            "eval",
+            "ptc",
+            "--articles",
+            str(PTC / "articles"),
+            "--labels",
+            str(PTC / "labels.txt"),
+            "--model-dir",
+            str(out),
         ],
     )
     assert result.exit_code == 0, result.output
@@ -64,8 +80,18 @@ def test_eval_ptc_refuses_a_missing_folder(tmp_path: Path) -> None:
 def test_train_techniques_refuses_a_single_fold(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,
-        ["train", "techniques", "--articles", str(PTC / "articles"), "--labels", str(PTC / "labels.txt"),
-         "--out", str(tmp_path), "--folds", "1"],
+        [
+            "train",
+            "techniques",
+            "--articles",
+            str(PTC / "articles"),
+            "--labels",
+            str(PTC / "labels.txt"),
+            "--out",
+            str(tmp_path),
+            "--folds",
+            "1",
+        ],
     )
     assert result.exit_code == 1
     assert result.output.strip() == "Error: folds must be at least 2 to cross-validate, got 1"

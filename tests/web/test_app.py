@@ -116,12 +116,36 @@ def test_api_fetches_a_url_under_the_fetch_rules(tmp_path: Path, pipeline: Pipel
         ("get", "/compare", {"params": {"ids": [f"doc-{n:016x}" for n in range(9)]}}, 400, "input.compare"),
     ],
     ids=[
-        "nothing-given", "text-and-url", "bad-date", "blank-text", "unknown-field", "bad-json",
-        "json-nested-deep", "lone-surrogate-text", "lone-surrogate-title", "lone-surrogate-url", "not-http",
-        "private-address", "too-large", "wrong-method", "unknown-document", "bad-limit", "no-query",
-        "blank-query", "bad-grouping", "unknown-page", "unknown-report", "bad-offset",
-        "api-search-offset-2-63", "api-documents-offset-2-63", "search-offset-2-63", "api-search-nul", "search-nul",
-        "api-search-oversized", "api-compare-too-many", "compare-too-many",
+        "nothing-given",
+        "text-and-url",
+        "bad-date",
+        "blank-text",
+        "unknown-field",
+        "bad-json",
+        "json-nested-deep",
+        "lone-surrogate-text",
+        "lone-surrogate-title",
+        "lone-surrogate-url",
+        "not-http",
+        "private-address",
+        "too-large",
+        "wrong-method",
+        "unknown-document",
+        "bad-limit",
+        "no-query",
+        "blank-query",
+        "bad-grouping",
+        "unknown-page",
+        "unknown-report",
+        "bad-offset",
+        "api-search-offset-2-63",
+        "api-documents-offset-2-63",
+        "search-offset-2-63",
+        "api-search-nul",
+        "search-nul",
+        "api-search-oversized",
+        "api-compare-too-many",
+        "compare-too-many",
     ],
 )
 def test_every_failure_has_the_one_error_shape(
@@ -199,7 +223,8 @@ def test_index_lets_stored_articles_be_ticked_for_comparison(client: TestClient,
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/search?q=tram", "/corpus", "/documents/{id}", "/api/documents", "/docs", "/nowhere"],
+    "path",
+    ["/", "/search?q=tram", "/corpus", "/documents/{id}", "/api/documents", "/docs", "/nowhere"],
     ids=["index", "search", "corpus", "report", "api", "api-docs", "error-page"],
 )
 def test_every_response_forbids_framing(client: TestClient, stored: dict, path: str) -> None:
@@ -216,7 +241,8 @@ def test_report_sends_its_policy_as_a_header(client: TestClient, stored: dict) -
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/search?q=Shusha", "/corpus", "/documents/{id}", "/nowhere"],
+    "path",
+    ["/", "/search?q=Shusha", "/corpus", "/documents/{id}", "/nowhere"],
     ids=["index", "search", "corpus", "report", "error-page"],
 )
 def test_every_page_sends_the_policy_its_meta_tag_states(client: TestClient, stored: dict, path: str) -> None:

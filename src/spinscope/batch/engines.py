@@ -195,8 +195,10 @@ def _isolated(document: Record, pool: _Pool) -> Iterator[tuple[Record, WorkerSta
         yield from _records([document], future)
         return
     pool.restart()
-    message = ("a worker process died twice while analysing this input alone (out of memory, or killed); "
-               "rerun with BatchSettings.retry_failed")
+    message = (
+        "a worker process died twice while analysing this input alone (out of memory, or killed); "
+        "rerun with BatchSettings.retry_failed"
+    )
     for record in failed_records([document], message):
         yield record, WorkerStats("local-lost", 0.0)
 

@@ -119,9 +119,7 @@ def open_output(path: Path) -> BatchOutput:
         return JsonlOutput(path)
     if suffix == ".parquet":
         return ParquetOutput(path)
-    raise ConfigError(
-        f"cannot write results to {path}: name a .jsonl or .parquet file", code="config.output"
-    )
+    raise ConfigError(f"cannot write results to {path}: name a .jsonl or .parquet file", code="config.output")
 
 
 class JsonlOutput:
@@ -210,8 +208,17 @@ class ParquetOutput:
     """
 
     COLUMNS = (
-        "id", "source_kind", "source_name", "failed", "error_code", "error_message",
-        "title", "published", "site", "url", "record",
+        "id",
+        "source_kind",
+        "source_name",
+        "failed",
+        "error_code",
+        "error_message",
+        "title",
+        "published",
+        "site",
+        "url",
+        "record",
     )
 
     def __init__(self, path: Path) -> None:
@@ -222,7 +229,9 @@ class ParquetOutput:
         self._redo: set[str] = set()
         if path.exists():
             table = _read_table(
-                path, "Parquet output", "write .jsonl",
+                path,
+                "Parquet output",
+                "write .jsonl",
                 refuse=lambda detail: ConfigError(
                     f"{path} is not a Parquet file of spinscope records ({detail}); choose a new output file",
                     code="config.output",
@@ -379,7 +388,9 @@ def load_records(paths: Iterable[str | Path]) -> Iterator[Document]:
 
 def _parquet_records(path: Path) -> Iterator[Document]:
     table = _read_table(
-        path, "reading Parquet results", "give the records as .jsonl",
+        path,
+        "reading Parquet results",
+        "give the records as .jsonl",
         refuse=lambda detail: _not_a_record(str(path), f"not a Parquet table with a record column: {detail}"),
         columns=["record"],
     )

@@ -33,8 +33,9 @@ class Alignment:
     scores: list[float | None]
 
 
-def pair_scores(left: Sequence[Unit], right: Sequence[Unit], vectors: dict[tuple[int, int], np.ndarray], *,
-                anchors: bool = True) -> np.ndarray:
+def pair_scores(
+    left: Sequence[Unit], right: Sequence[Unit], vectors: dict[tuple[int, int], np.ndarray], *, anchors: bool = True
+) -> np.ndarray:
     """The alignment score of every unit of `left` with every unit of `right`."""
     if not left or not right:
         return np.zeros((len(left), len(right)))
@@ -54,8 +55,14 @@ def pair_scores(left: Sequence[Unit], right: Sequence[Unit], vectors: dict[tuple
     return scores
 
 
-def align(units: Sequence[Sequence[Unit]], vectors: dict[tuple[int, int], np.ndarray], *, threshold: float,
-          anchors: bool = True, pair_thresholds: Mapping[tuple[int, int], float] | None = None) -> Alignment:
+def align(
+    units: Sequence[Sequence[Unit]],
+    vectors: dict[tuple[int, int], np.ndarray],
+    *,
+    threshold: float,
+    anchors: bool = True,
+    pair_thresholds: Mapping[tuple[int, int], float] | None = None,
+) -> Alignment:
     """Group the units of all sources (`units[source]`) into aligned claims.
 
     Args:

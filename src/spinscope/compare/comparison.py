@@ -29,8 +29,9 @@ __all__ = ["compare_documents", "embed_units"]
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?")
 _FUNCTION = frozenset(
-    "a an the of to in on at by for from with and or but it its they them their this that these those was were is are"
-    " be been being had has have said says say told would will could should may might as into onto over near than".split()
+    "a an the of to in on at by for from with and or but it its they them their this that these those was were"
+    " is are be been being had has have said says say told would will could should may might as into onto over"
+    " near than".split()
 )
 
 
@@ -53,9 +54,17 @@ def compare_documents(documents: Sequence[Document], *, settings: Settings | Non
     if mixed_languages(documents):
         # Articles in different languages: multilingual embeddings and their own thresholds.
         vectors, similarity = embed_units_multilingual(units, settings=settings)
-        return _comparison(documents, units, vectors, similarity, lexicon, options,
-                           threshold=options.multilingual_threshold, cause_similarity=CAUSE_SIMILARITY_MULTILINGUAL,
-                           pair_thresholds=same_language_thresholds(documents, options.multilingual_threshold))
+        return _comparison(
+            documents,
+            units,
+            vectors,
+            similarity,
+            lexicon,
+            options,
+            threshold=options.multilingual_threshold,
+            cause_similarity=CAUSE_SIMILARITY_MULTILINGUAL,
+            pair_thresholds=same_language_thresholds(documents, options.multilingual_threshold),
+        )
     vectors, similarity = embed_units(units, settings=settings)
     return _comparison(documents, units, vectors, similarity, lexicon, options)
 
@@ -79,16 +88,27 @@ def embed_units(units: Sequence[Sequence[Unit]], *, settings: Settings | None = 
     return vectors, similarity
 
 
-def _comparison(documents, units, vectors, similarity, lexicon: Lexicon, options: CompareSettings, *,
-                threshold: float | None = None, cause_similarity: float = CAUSE_SIMILARITY,
-                pair_thresholds: dict[tuple[int, int], float] | None = None) -> Comparison:
+def _comparison(
+    documents,
+    units,
+    vectors,
+    similarity,
+    lexicon: Lexicon,
+    options: CompareSettings,
+    *,
+    threshold: float | None = None,
+    cause_similarity: float = CAUSE_SIMILARITY,
+    pair_thresholds: dict[tuple[int, int], float] | None = None,
+) -> Comparison:
     threshold = options.threshold if threshold is None else threshold
     alignment = align(units, vectors, threshold=threshold, pair_thresholds=pair_thresholds)
     count = len(documents)
     groups, choices = [], []
     for number, (members, score) in enumerate(zip(alignment.groups, alignment.scores, strict=True)):
         present = [units[source][index] for source, index in sorted(members.items())]
-        differences = find_differences(present, similarity, cause_similarity=cause_similarity) if len(present) > 1 else []
+        differences = (
+            find_differences(present, similarity, cause_similarity=cause_similarity) if len(present) > 1 else []
+        )
         involved = {source for difference in differences for source in difference.sources}
         entries = []
         for source in range(count):
@@ -96,8 +116,9 @@ def _comparison(documents, units, vectors, similarity, lexicon: Lexicon, options
                 entries.append(Entry("omits"))
                 continue
             unit = units[source][members[source]]
-            status = "differs" if source in involved else "asserts"
-            entries.append(Entry(status, unit.text, unit.span.start, unit.span.end))
+            entries.append(
+                Entry("differs" if source in involved else "asserts", unit.text, unit.span.start, unit.span.end)
+            )
         groups.append(Group(tuple(entries), tuple(differences), score))
         choices.extend(_word_choices(number, present, count))
     return Comparison(
@@ -122,7 +143,9 @@ def _terminology(documents: Sequence[Document], lexicon: Lexicon) -> tuple[TermR
     rows = []
     for referent_id in sorted(counts, key=lambda key: list(lexicon.referents).index(key)):
         referent = lexicon.referents[referent_id]
-        uses = tuple(tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0]))) for counter in counts[referent_id])
+        uses = tuple(
+            tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0]))) for counter in counts[referent_id]
+        )
         rows.append(TermRow(referent.id, referent.name, referent.kind, uses))
     return tuple(rows)
 
@@ -154,9 +177,9 @@ def _tokens(unit: Unit) -> list[tuple[str, int]]:
 
 
 def _content(tokens: Sequence[tuple[str, int]]) -> bool:
-    return any(token.isalpha() and len(token) > 2 and token.lower() not in _FUNCTION for token, _ in tokens) and not any(
-        any(ch.isdigit() for ch in token) for token, _ in tokens
-    )
+    return any(
+        token.isalpha() and len(token) > 2 and token.lower() not in _FUNCTION for token, _ in tokens
+    ) and not any(any(ch.isdigit() for ch in token) for token, _ in tokens)
 
 
 def _covered(unit: Unit, tokens: Sequence[tuple[str, int]]) -> bool:

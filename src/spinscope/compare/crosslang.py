@@ -49,7 +49,9 @@ def same_language_thresholds(documents: Sequence[Document], threshold: float) ->
     languages = [language_of(document) for document in documents]
     return {
         (i, j): min(1.0, threshold + SAME_LANGUAGE_MARGIN)
-        for i in range(len(documents)) for j in range(i + 1, len(documents)) if languages[i] == languages[j]
+        for i in range(len(documents))
+        for j in range(i + 1, len(documents))
+        if languages[i] == languages[j]
     }
 
 

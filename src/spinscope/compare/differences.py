@@ -78,8 +78,9 @@ def causal_clause(text: str) -> tuple[str, str] | None:
     return (match.group("marker").lower(), match.group("clause").strip()) if match else None
 
 
-def find_differences(units: Sequence[Unit], similarity: Callable[[str, str], float], *,
-                     cause_similarity: float = CAUSE_SIMILARITY) -> list[Difference]:
+def find_differences(
+    units: Sequence[Unit], similarity: Callable[[str, str], float], *, cause_similarity: float = CAUSE_SIMILARITY
+) -> list[Difference]:
     """The differences among the units of one aligned claim (one unit per source).
 
     Args:

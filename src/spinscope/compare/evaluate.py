@@ -57,8 +57,15 @@ class CompareCounts:
         return Scores.of(self.pairs_right, self.pairs_predicted, self.pairs_gold)
 
     def __iadd__(self, other: CompareCounts) -> CompareCounts:
-        for name in ("pairs_gold", "pairs_predicted", "pairs_right", "omissions_gold", "omissions_found",
-                     "terms_gold", "terms_found"):
+        for name in (
+            "pairs_gold",
+            "pairs_predicted",
+            "pairs_right",
+            "omissions_gold",
+            "omissions_found",
+            "terms_gold",
+            "terms_found",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("differences_gold", "differences_found", "differences_predicted", "differences_predicted_right"):
             getattr(self, name).update(getattr(other, name))

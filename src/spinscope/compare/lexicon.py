@@ -93,11 +93,15 @@ class Lexicon:
         self._stems = [(_form_pattern(form), referent, variant) for form, referent, variant in forms if "*" in form]
         self._shared = {
             form.casefold(): (referent.id, variant)
-            for referent in referents for variant in referent.variants for form in variant.also
+            for referent in referents
+            for variant in referent.variants
+            for form in variant.also
         }
         self._own_forms = {
             id(variant): re.compile(rf"(?<!\w)(?:{'|'.join(map(_form_pattern, variant.forms))})(?!\w)", re.IGNORECASE)
-            for referent in referents for variant in referent.variants if variant.also
+            for referent in referents
+            for variant in referent.variants
+            if variant.also
         }
         self._kinds = kinds
         alternatives = "|".join(_form_pattern(form) for form, _, _ in forms)
@@ -109,8 +113,15 @@ class Lexicon:
             return
         for match in self._pattern.finditer(text, start, len(text) if end is None else end):
             referent, variant = self._owner(match.group(0), text)
-            yield Use(referent, self._kinds[referent], variant.term, match.start(), match.end(), match.group(0),
-                      variant.renders)
+            yield Use(
+                referent,
+                self._kinds[referent],
+                variant.term,
+                match.start(),
+                match.end(),
+                match.group(0),
+                variant.renders,
+            )
 
     def canonical(self, name: str) -> str:
         """The referent id of a name that is a variant (``Kiev`` -> ``kyiv-kiev``), else the name folded."""
@@ -217,7 +228,9 @@ def _referent(entry: Any, path: Path, number: int) -> Referent:
             raise ConfigError(f"{where} ({identifier}) has a variant without a term", code="config.lexicon")
         forms = item.get("forms") or [term]
         if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
-            raise ConfigError(f"{where} ({identifier}), variant {term!r}: forms must be a list of words", code="config.lexicon")
+            raise ConfigError(
+                f"{where} ({identifier}), variant {term!r}: forms must be a list of words", code="config.lexicon"
+            )
         also = item.get("also") or []
         if not isinstance(also, list) or not all(isinstance(form, str) and form.strip() for form in also):
             raise ConfigError(

@@ -56,15 +56,21 @@ class Group:
             "score": None if self.score is None else round(self.score, 4),
             "sources": {
                 label: {
-                    "status": entry.status, "text": entry.text, "start": entry.start, "end": entry.end,
+                    "status": entry.status,
+                    "text": entry.text,
+                    "start": entry.start,
+                    "end": entry.end,
                     "differs": [d.kind for d in self.differences if labels.index(label) in d.sources],
                 }
                 for label, entry in zip(labels, self.entries, strict=True)
             },
             "differences": [
-                {"kind": d.kind, "referent": d.referent,
-                 "values": {labels[source]: value for source, value in d.values},
-                 "sources": [labels[source] for source in sorted(d.sources)]}
+                {
+                    "kind": d.kind,
+                    "referent": d.referent,
+                    "values": {labels[source]: value for source, value in d.values},
+                    "sources": [labels[source] for source in sorted(d.sources)],
+                }
                 for d in self.differences
             ],
         }
@@ -118,11 +124,16 @@ class Comparison:
             "sources": [source.to_dict() for source in self.sources],
             "groups": [group.to_dict(labels) for group in self.groups],
             "terminology": [
-                {"referent": row.referent, "name": row.name, "kind": row.kind, "differs": row.differs,
-                 "uses": {
-                     label: [{"term": t, "count": c} for t, c in terms]
-                     for label, terms in zip(labels, row.uses, strict=True)
-                 }}
+                {
+                    "referent": row.referent,
+                    "name": row.name,
+                    "kind": row.kind,
+                    "differs": row.differs,
+                    "uses": {
+                        label: [{"term": t, "count": c} for t, c in terms]
+                        for label, terms in zip(labels, row.uses, strict=True)
+                    },
+                }
                 for row in self.terminology
             ],
             "word_choices": [

@@ -66,10 +66,21 @@ _OFFSET_RU = re.compile(
 # A unit of time right after a number, and how many seconds or months it is.
 _TIME_UNIT = re.compile(rf"[\s-]+(?P<unit>{_UNITS_EN}|{_UNITS_RU})(?!\w)", re.IGNORECASE)
 _UNIT_SIZE = {
-    "hour": (3600, "second"), "minute": (60, "second"), "second": (1, "second"), "day": (86400, "second"),
-    "week": (7 * 86400, "second"), "month": (1, "month"), "year": (12, "month"),
-    "час": (3600, "second"), "сут": (86400, "second"), "ден": (86400, "second"), "дн": (86400, "second"),
-    "нед": (7 * 86400, "second"), "мес": (1, "month"), "год": (12, "month"), "лет": (12, "month"),
+    "hour": (3600, "second"),
+    "minute": (60, "second"),
+    "second": (1, "second"),
+    "day": (86400, "second"),
+    "week": (7 * 86400, "second"),
+    "month": (1, "month"),
+    "year": (12, "month"),
+    "час": (3600, "second"),
+    "сут": (86400, "second"),
+    "ден": (86400, "second"),
+    "дн": (86400, "second"),
+    "нед": (7 * 86400, "second"),
+    "мес": (1, "month"),
+    "год": (12, "month"),
+    "лет": (12, "month"),
 }
 
 
@@ -110,7 +121,9 @@ class Unit:
     @property
     def actors(self) -> frozenset[str]:
         """Keys of the people, organisations and groups named (lexicon place names left out)."""
-        return frozenset(key for key, label in self.entities.items() if label in ACTOR_LABELS and not key.startswith("@"))
+        return frozenset(
+            key for key, label in self.entities.items() if label in ACTOR_LABELS and not key.startswith("@")
+        )
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -128,8 +141,9 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
     """
     name = document.source.name or document.id
     if document.error is not None:
-        raise ConfigError(f"{name} could not be analysed ({document.error.message}); compare needs its text",
-                          code="config.compare")
+        raise ConfigError(
+            f"{name} could not be analysed ({document.error.message}); compare needs its text", code="config.compare"
+        )
     missing = [layer for layer in REQUIRED_LAYERS if layer not in document.layers]
     if missing:
         raise ConfigError(
@@ -173,9 +187,16 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
         numbers += _periods(timexes, russian=russian)
         units.append(
             Unit(
-                source=source, index=len(units), span=sentence, entities=entities, names=names, timexes=timexes,
-                numbers=numbers, uses=tuple(lexicon.find(document.text, sentence.start, sentence.end)),
-                score=None if claim is None else claim.score, checkworthy=bool(claim and claim.checkworthy),
+                source=source,
+                index=len(units),
+                span=sentence,
+                entities=entities,
+                names=names,
+                timexes=timexes,
+                numbers=numbers,
+                uses=tuple(lexicon.find(document.text, sentence.start, sentence.end)),
+                score=None if claim is None else claim.score,
+                checkworthy=bool(claim and claim.checkworthy),
                 language=language,
             )
         )

@@ -149,9 +149,7 @@ def load_claimbuster(path: Path, *, exclude: Sequence[str] = ()) -> list[Debate]
             Line_number, Verdict (``input.labels``).
     """
     if not path.is_file():
-        raise InputError(
-            f"ClaimBuster file {path} does not exist: pass the shared data folder", code="input.claims"
-        )
+        raise InputError(f"ClaimBuster file {path} does not exist: pass the shared data folder", code="input.claims")
     left_out = {normalise(text) for text in exclude}
     by_file: dict[str, list[DebateSentence]] = {}
     with path.open(encoding="utf-8", newline="") as handle:

@@ -132,9 +132,7 @@ def _read(file: Path, name: str) -> MeantimeDocument:
     anchored = [sentences.get(anchor.get("t_id", ""), 0) for anchor in root.iterfind("Markables/*/token_anchor")]
     last = max([_MEANTIME_SENTENCES - 1, *anchored])
     text, extents = _detokenize([token for token in tokens if sentences[token.get("t_id", "")] <= last])
-    instances = {
-        element.get("m_id", ""): element.get("ent_type", "") for element in root.iterfind("Markables/ENTITY")
-    }
+    instances = {element.get("m_id", ""): element.get("ent_type", "") for element in root.iterfind("Markables/ENTITY")}
     cluster_of: dict[str, str] = {}
     for relation in root.iterfind("Relations/REFERS_TO"):
         target = relation.find("target")
@@ -196,9 +194,7 @@ def _best(mention: GoldMention, predicted: Sequence[PredictedMention]) -> Predic
     return best
 
 
-def _b_cubed(
-    mentions: Sequence[GoldMention], matches: Mapping[int, PredictedMention | None]
-) -> tuple[float, float]:
+def _b_cubed(mentions: Sequence[GoldMention], matches: Mapping[int, PredictedMention | None]) -> tuple[float, float]:
     """The sums over `mentions` of B³ precision and recall (not yet divided)."""
     gold: dict[str, set[int]] = defaultdict(set)
     predicted: dict[str, set[int]] = defaultdict(set)

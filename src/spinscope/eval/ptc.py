@@ -195,9 +195,11 @@ def evaluate_ptc(
         for found in document.layers["techniques"]:
             if found.shown:
                 shown += 1
-                shown_right += mostly_inside(found.start, found.end, [
-                    (span.start, span.end) for span in article.spans if span.technique == found.technique
-                ])
+                shown_right += mostly_inside(
+                    found.start,
+                    found.end,
+                    [(span.start, span.end) for span in article.spans if span.technique == found.technique],
+                )
         if article.spans:
             found = classify_spans(document, [(span.start, span.end) for span in article.spans], settings=settings)
             guessed.extend(item.technique for item in found)

@@ -128,7 +128,11 @@ def read_russian(source: str, name: str) -> RussianArticle:
         for start, end, source in sorted(quotes, key=lambda q: q[:2])
     )
     return RussianArticle(
-        name, text, dct, tuple(sorted(timexes, key=lambda t: (t.start, t.end))), attributions,
+        name,
+        text,
+        dct,
+        tuple(sorted(timexes, key=lambda t: (t.start, t.end))),
+        attributions,
         tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
     )
 
@@ -141,4 +145,3 @@ def _walk(element: ET.Element, pieces: list[str], tagged: list[_Tagged]) -> None
         _walk(child, pieces, tagged)
         tagged.append(_Tagged(start, sum(map(len, pieces)), child))
         pieces.append(child.tail or "")
-

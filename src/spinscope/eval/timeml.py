@@ -306,8 +306,31 @@ def _attributes(element: ET.Element, file: Path, code: str) -> tuple[TimexType, 
 _MEANTIME_SENTENCES = 6
 
 _NO_SPACE_BEFORE = frozenset(
-    {",", ".", ";", ":", "%", ")", "]", "}", "?", "!", "...", "''", "'", "\u201d", "\u2019",
-     "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "%",
+        ")",
+        "]",
+        "}",
+        "?",
+        "!",
+        "...",
+        "''",
+        "'",
+        "\u201d",
+        "\u2019",
+        "'s",
+        "'S",
+        "n't",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+    }
 )
 _NO_SPACE_AFTER = frozenset(
     {"(", "[", "{", "$", "US$", "CA$", "AU$", "\u00a3", "\u20ac", "``", "`", "\u201c", "\u2018", "#"}

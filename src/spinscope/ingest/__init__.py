@@ -170,7 +170,8 @@ def read_bytes(data: bytes, *, name: str, settings: Settings | None = None) -> D
 
 def _folder_files(folder: Path) -> list[Path]:
     return sorted(
-        path for path in folder.rglob("*")
+        path
+        for path in folder.rglob("*")
         if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
     )
 
@@ -197,8 +198,7 @@ def read_url(url: str, *, settings: Settings | None = None) -> Document:
     if page.content_type.startswith("text/"):
         return _checked(read_text(page.body, source=source, settings=settings.ingest), settings=settings)
     raise InputError(
-        f"{url} is {page.content_type}, not a web page or text; spinscope reads HTML and "
-        "plain text",
+        f"{url} is {page.content_type}, not a web page or text; spinscope reads HTML and plain text",
         code="fetch.content_type",
     )
 

@@ -90,9 +90,7 @@ def decode_text(data: bytes, *, name: str, settings: IngestSettings) -> DecodedT
     """
     check_size(len(data), name=name, settings=settings)
     if not data.strip():
-        raise InputError(
-            f"{name} is empty; give a file that contains the article's text", code="input.empty"
-        )
+        raise InputError(f"{name} is empty; give a file that contains the article's text", code="input.empty")
     if data.lstrip().startswith(b"%PDF-"):
         raise InputError(
             f"{name} is a PDF; spinscope reads text and HTML, so extract the text first "
@@ -137,8 +135,7 @@ def _refuse_binary(data: bytes, *, name: str) -> None:
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
     if b"\x00" in head or controls > len(head) // 10:
         raise InputError(
-            f"{name} looks binary (it contains control bytes), not text; "
-            "give the article as text or HTML",
+            f"{name} looks binary (it contains control bytes), not text; give the article as text or HTML",
             code="input.binary",
         )
 
@@ -148,8 +145,7 @@ def _decode_utf16(data: bytes, *, name: str) -> str:
         return data.decode("utf-16")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{name} starts with a UTF-16 byte-order mark but is not valid UTF-16; "
-            "save it as UTF-8",
+            f"{name} starts with a UTF-16 byte-order mark but is not valid UTF-16; save it as UTF-8",
             code="input.encoding",
         ) from error
 

@@ -112,8 +112,7 @@ def fetch_url(url: str, *, settings: FetchSettings) -> FetchedPage:
         if deadline.passed or isinstance(reason, TimeoutError):
             raise _timeout(url, settings) from error
         raise FetchError(
-            f"{url} could not be reached or read ({reason}); check the URL and the network, "
-            "or save the page to a file",
+            f"{url} could not be reached or read ({reason}); check the URL and the network, or save the page to a file",
             code="fetch.unreachable",
         ) from error
     return FetchedPage(
@@ -140,9 +139,7 @@ def _host_and_port(url: str) -> tuple[str, int]:
             f"{url!r} is not a valid URL ({error}); check the host and port", code="fetch.bad_url"
         ) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise FetchError(
-            f"{url} is not an http:// or https:// URL with a host", code="fetch.bad_url"
-        )
+        raise FetchError(f"{url} is not an http:// or https:// URL with a host", code="fetch.bad_url")
     return parts.hostname, port or (443 if parts.scheme.lower() == "https" else 80)
 
 

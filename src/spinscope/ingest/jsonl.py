@@ -124,8 +124,7 @@ def _parse_line(raw: bytes, *, where: str, settings: IngestSettings) -> Mapping[
     has_html = isinstance(record.get("html"), str) and record["html"].strip()
     if not has_text and not has_html:
         raise InputError(
-            f"{where} has no 'text' or 'html' field with content; "
-            f"a record's fields are: {', '.join(_FIELDS)}",
+            f"{where} has no 'text' or 'html' field with content; a record's fields are: {', '.join(_FIELDS)}",
             code="input.jsonl",
         )
     return record
@@ -188,8 +187,7 @@ def _published(value: str, *, where: str) -> str:
     if found is None:
         shown = value if len(value) <= 40 else value[:40] + "..."
         raise InputError(
-            f"{where}: 'published' is {shown!r}, which is not a date alone; use YYYY-MM-DD "
-            "(or an ISO 8601 date-time)",
+            f"{where}: 'published' is {shown!r}, which is not a date alone; use YYYY-MM-DD (or an ISO 8601 date-time)",
             code="input.jsonl",
         )
     return found

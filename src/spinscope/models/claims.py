@@ -79,10 +79,25 @@ _STATED = re.compile(r"\b(?:voted|passed|signed|said|has|have|had|was|were|did)\
 _CAPITALISED = re.compile(r"(?<=\w[ ,;:])[A-Z][a-z]+")
 
 CUE_FEATURES = (
-    "has a digit", "log digit runs", "percentage", "money or large number", "year", "number word",
-    "log comparison words", "log first-person words", "log second-person words", "log opinion words", "future",
-    "causal word", "log stated-fact verbs", "log capitalised words inside", "question mark", "exclamation mark",
-    "log words", "under six words", "over 25 words",
+    "has a digit",
+    "log digit runs",
+    "percentage",
+    "money or large number",
+    "year",
+    "number word",
+    "log comparison words",
+    "log first-person words",
+    "log second-person words",
+    "log opinion words",
+    "future",
+    "causal word",
+    "log stated-fact verbs",
+    "log capitalised words inside",
+    "question mark",
+    "exclamation mark",
+    "log words",
+    "under six words",
+    "over 25 words",
 )
 
 
@@ -166,8 +181,7 @@ def _tag_names(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     keep = {"tok2vec", "ner"}
     with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep]):
         return [
-            [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-            for doc in nlp.pipe(texts, batch_size=256)
+            [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents] for doc in nlp.pipe(texts, batch_size=256)
         ]
 
 

@@ -49,8 +49,15 @@ WEIGHTS_FILE = "weights.npz"
 META_FILE = "model.json"
 
 CUE_FEATURES = (
-    "has a digit", "log digit runs", "percent sign", "currency sign", "question mark", "exclamation mark",
-    "log words", "under six words", "over 25 words",
+    "has a digit",
+    "log digit runs",
+    "percent sign",
+    "currency sign",
+    "question mark",
+    "exclamation mark",
+    "log words",
+    "under six words",
+    "over 25 words",
 )
 
 

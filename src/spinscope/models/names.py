@@ -69,9 +69,7 @@ def mask_names(text: str, names: Iterable[tuple[int, int, str]]) -> NameMask:
     masked_start[len(text)] = len(original_start)
     original_start.append(len(text))
     original_end = [0, *original_end]
-    return NameMask(
-        "".join(pieces), masked_start, masked_end, np.array(original_start), np.array(original_end)
-    )
+    return NameMask("".join(pieces), masked_start, masked_end, np.array(original_start), np.array(original_end))
 
 
 def _copy(

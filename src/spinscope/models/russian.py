@@ -442,4 +442,3 @@ def _entities(builder: _Builder, lemmas: Sequence[str]) -> list[str]:
         if tags[index] == "O" and builder.tokens[index].pos in ("NOUN", "ADJ", "PROPN") and is_people(lemma):
             tags[index] = "B-NORP"
     return tags
-

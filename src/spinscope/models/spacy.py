@@ -59,9 +59,7 @@ class LineBreaks:
             return doc
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if not token.is_space and (
-                (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_
-            ):
+            if not token.is_space and ((previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_):
                 token.is_sent_start = True
         return doc
 

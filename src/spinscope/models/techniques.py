@@ -212,8 +212,18 @@ class SequenceHead:
     output_bias: np.ndarray  # (1,)
 
     _ARRAYS = (
-        "norm_weight", "norm_bias", "projection", "projection_bias", "forward_input", "forward_hidden",
-        "forward_bias", "backward_input", "backward_hidden", "backward_bias", "output", "output_bias",
+        "norm_weight",
+        "norm_bias",
+        "projection",
+        "projection_bias",
+        "forward_input",
+        "forward_hidden",
+        "forward_bias",
+        "backward_input",
+        "backward_hidden",
+        "backward_bias",
+        "output",
+        "output_bias",
     )
     _CHUNK = 64  # sentences run side by side, grouped by length so that little is padding
 
@@ -429,9 +439,7 @@ class TechniqueModel:
         return find_candidates(encoded, scores, self.decode)
 
     # --- which -------------------------------------------------------------------------
-    def technique_probabilities(
-        self, encoded: EncodedText, spans: Sequence[tuple[int, int]]
-    ) -> np.ndarray:
+    def technique_probabilities(self, encoded: EncodedText, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """Probabilities of the 14 techniques for each masked span (rows follow `spans`)."""
         if not spans:
             return np.zeros((0, len(TECHNIQUES)), np.float32)

@@ -10,9 +10,17 @@ __all__ = ["LABEL_NAMES", "grouped"]
 T = TypeVar("T")
 
 LABEL_NAMES = {
-    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country/city", "LOC": "Place",
-    "NORP": "Group", "FAC": "Facility", "EVENT": "Event", "PRODUCT": "Product",
-    "WORK_OF_ART": "Work", "LAW": "Law", "LANGUAGE": "Language",
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "GPE": "Country/city",
+    "LOC": "Place",
+    "NORP": "Group",
+    "FAC": "Facility",
+    "EVENT": "Event",
+    "PRODUCT": "Product",
+    "WORK_OF_ART": "Work",
+    "LAW": "Law",
+    "LANGUAGE": "Language",
 }
 
 

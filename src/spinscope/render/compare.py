@@ -36,8 +36,13 @@ def comparison_to_markdown(comparison: Comparison) -> str:
     else:
         lines.append(_NO_TERMS)
     if comparison.word_choices:
-        lines += ["", "Differing words inside aligned claims (found automatically):", "",
-                  "| claim | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+        lines += [
+            "",
+            "Differing words inside aligned claims (found automatically):",
+            "",
+            "| claim | " + " | ".join(labels) + " |",
+            "|---" * (len(labels) + 1) + "|",
+        ]
         for choice in comparison.word_choices:
             lines.append(f"| {choice.group + 1} | " + " | ".join(_md(p or "-") for p in choice.phrases) + " |")
     return "\n".join(lines) + "\n"
@@ -52,11 +57,15 @@ def comparison_to_html(comparison: Comparison) -> str:
     labels = comparison.labels
     head = "".join(f"<th>{esc(s.label)}: {esc(s.title or s.name or s.id)}</th>" for s in comparison.sources)
     rows = "".join(_claim_row(number, group, labels) for number, group in enumerate(comparison.groups, 1))
-    terms = "".join(
-        f'<tr class="{"differs" if row.differs else "same"}"><th>{esc(row.name)}</th>'
-        + "".join(f"<td>{esc(_terms(t))}</td>" for t in row.uses) + "</tr>"
-        for row in comparison.terminology
-    ) or f'<tr><td colspan="{len(labels) + 1}">{_NO_TERMS}</td></tr>'
+    terms = (
+        "".join(
+            f'<tr class="{"differs" if row.differs else "same"}"><th>{esc(row.name)}</th>'
+            + "".join(f"<td>{esc(_terms(t))}</td>" for t in row.uses)
+            + "</tr>"
+            for row in comparison.terminology
+        )
+        or f'<tr><td colspan="{len(labels) + 1}">{_NO_TERMS}</td></tr>'
+    )
     choices = "".join(
         f"<tr><th>{choice.group + 1}</th>" + "".join(f"<td>{esc(p or '-')}</td>" for p in choice.phrases) + "</tr>"
         for choice in comparison.word_choices
@@ -64,11 +73,15 @@ def comparison_to_html(comparison: Comparison) -> str:
     label_head = "".join(f"<th>{esc(label)}</th>" for label in labels)
     body = (
         "<main><h1>Comparison of sources</h1>"
-        f'<table class=claims><thead><tr><th>#</th>{head}<th>differences</th></tr></thead><tbody>{rows}</tbody></table>'
+        f"<table class=claims><thead><tr><th>#</th>{head}<th>differences</th></tr></thead><tbody>{rows}</tbody></table>"
         f"<h2>Word choices</h2><table class=terms><thead><tr><th>referent</th>{label_head}</tr></thead>"
         f"<tbody>{terms}</tbody></table>"
-        + (f"<h2>Differing words inside aligned claims</h2><table class=terms><thead><tr><th>claim</th>{label_head}"
-           f"</tr></thead><tbody>{choices}</tbody></table>" if choices else "")
+        + (
+            f"<h2>Differing words inside aligned claims</h2><table class=terms><thead><tr><th>claim</th>{label_head}"
+            f"</tr></thead><tbody>{choices}</tbody></table>"
+            if choices
+            else ""
+        )
         + "</main>"
     )
     return page("Comparison", body, style=template("compare.css"))
@@ -78,7 +91,7 @@ def _claim_row(number: int, group: Group, labels: Sequence[str]) -> str:
     cells = []
     for source, entry in enumerate(group.entries):
         kinds = [d.kind for d in group.differences if source in d.sources]
-        note = f'<div class=kinds>differs: {esc(", ".join(kinds))}</div>' if kinds else ""
+        note = f"<div class=kinds>differs: {esc(', '.join(kinds))}</div>" if kinds else ""
         text = esc(entry.text) if entry.text is not None else "<em>omits this claim</em>"
         cells.append(f'<td class="{entry.status}" data-status="{entry.status}">{text}{note}</td>')
     diffs = esc(_differences_text(group, labels))

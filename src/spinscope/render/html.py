@@ -86,8 +86,12 @@ class Item:
     def to_json(self) -> dict[str, Any]:
         """The item's entry in the page's JSON block (empty rows left out)."""
         return {
-            "layer": self.layer, "title": self.title, "text": self.text, "group": self.group,
-            "variant": self.variant, "score": self.score,
+            "layer": self.layer,
+            "title": self.title,
+            "text": self.text,
+            "group": self.group,
+            "variant": self.variant,
+            "score": self.score,
             "rows": [[label, value] for label, value in self.rows if value],
         }
 
@@ -126,8 +130,17 @@ def to_html(document: Document, *, links: Sequence[tuple[str, str]] = ()) -> str
         return _page(document.source.name or document.id, body, {"layers": [], "colors": {}, "items": {}}, [])
     items, techniques = _items(document), _technique_names(document)
     article = _article(document.text, _segments(len(document.text), items.values()))
-    body = "".join([_nav(links), _header(document), _toolbar(document), '<main class="report">', article,
-                    _sidebar(document), "</main>"])
+    body = "".join(
+        [
+            _nav(links),
+            _header(document),
+            _toolbar(document),
+            '<main class="report">',
+            article,
+            _sidebar(document),
+            "</main>",
+        ]
+    )
     data = {
         "layers": [name for name in LAYERS if name in document.layers],
         "colors": {name: technique_colour(name) for name in techniques},
@@ -188,10 +201,14 @@ def _entity(key: str, entity: Entity) -> Item:
 
 # Highlighted layers, in the order of their toggles and of the keys in `data-items`.
 LAYERS: dict[str, Layer] = {
-    "techniques": Layer("Techniques", True, _technique), "quotes": Layer("Quotes", True, _quote),
-    "claims": Layer("Claims", True, _claim), "timexes": Layer("Dates", True, _timex),
-    "terms": Layer("Quoted terms", True, _term), "findings": Layer("Findings", True, _finding),
-    "timeline": Layer("Timeline", False, _event), "entities": Layer("Entities", False, _entity),
+    "techniques": Layer("Techniques", True, _technique),
+    "quotes": Layer("Quotes", True, _quote),
+    "claims": Layer("Claims", True, _claim),
+    "timexes": Layer("Dates", True, _timex),
+    "terms": Layer("Quoted terms", True, _term),
+    "findings": Layer("Findings", True, _finding),
+    "timeline": Layer("Timeline", False, _event),
+    "entities": Layer("Entities", False, _entity),
 }
 
 
@@ -251,8 +268,11 @@ def _nav(links: Sequence[tuple[str, str]]) -> str:
 def _header(document: Document) -> str:
     meta, source = document.metadata, document.source
     facts = [
-        ("Published", esc(meta.published or "")), ("By", esc(", ".join(meta.byline))),
-        ("Site", esc(meta.site or "")), ("Section", esc(" › ".join(meta.breadcrumbs))), ("URL", _url(meta.url)),
+        ("Published", esc(meta.published or "")),
+        ("By", esc(", ".join(meta.byline))),
+        ("Site", esc(meta.site or "")),
+        ("Section", esc(" › ".join(meta.breadcrumbs))),
+        ("URL", _url(meta.url)),
         ("Source", esc(source.kind + (f": {source.name}" if source.name else ""))),
         ("Length", f"{len(document.text.split()):,} words"),
     ]
@@ -272,23 +292,30 @@ def _images(document: Document) -> str:
 
 
 def _toolbar(document: Document) -> str:
-    toggles = "".join(_toggle(name, layer, len(document.layers[name])) for name, layer in LAYERS.items()
-                      if name in document.layers)
-    return (f'<div class="toolbar" role="toolbar" aria-label="Layers"><span class="label">Show</span>{toggles}'
-            '<span class="hint">Click a highlighted passage for details.</span></div>')
+    toggles = "".join(
+        _toggle(name, layer, len(document.layers[name])) for name, layer in LAYERS.items() if name in document.layers
+    )
+    return (
+        f'<div class="toolbar" role="toolbar" aria-label="Layers"><span class="label">Show</span>{toggles}'
+        '<span class="hint">Click a highlighted passage for details.</span></div>'
+    )
 
 
 def _toggle(name: str, layer: Layer, count: int) -> str:
     state = (" checked" if layer.on else "") + ("" if count else " disabled")
-    return (f'<label class="toggle"><input type="checkbox" data-toggle="layer:{name}"{state}>'
-            f'<span class="sample sample-{name}">{layer.label}</span>'
-            f'<span class="count">{count or "none found"}</span></label>')
+    return (
+        f'<label class="toggle"><input type="checkbox" data-toggle="layer:{name}"{state}>'
+        f'<span class="sample sample-{name}">{layer.label}</span>'
+        f'<span class="count">{count or "none found"}</span></label>'
+    )
 
 
 def _sidebar(document: Document) -> str:
-    details = ('<section class="panel" id="details-panel"><h2>Details</h2><div id="details" aria-live="polite">'
-               '<p class="none">Click a highlighted passage, or an entry below, to see what was found there.</p></div>'
-               "</section>")
+    details = (
+        '<section class="panel" id="details-panel"><h2>Details</h2><div id="details" aria-live="polite">'
+        '<p class="none">Click a highlighted passage, or an entry below, to see what was found there.</p></div>'
+        "</section>"
+    )
     panels = "".join(_panel(name, document) for name in PANELS if name in document.layers)
     return f'<aside class="panels">{details}{panels}{_stages(document)}</aside>'
 
@@ -328,8 +355,11 @@ def _quotes_panel(document: Document) -> str:
     groups = grouped(quoted, lambda pair: pair[1].speaker.name if pair[1].speaker else "(speaker not found)")
     return "".join(
         f'<h3>{esc(speaker)} <span class="count">{len(pairs)}</span></h3><ul class="entries">'
-        + "".join(f"<li>{_jump(q, f'quotes:{i}', _snippet(q.text))}<small>{_QUOTE_KINDS[q.kind]}</small></li>"
-                  for i, q in pairs) + "</ul>"
+        + "".join(
+            f"<li>{_jump(q, f'quotes:{i}', _snippet(q.text))}<small>{_QUOTE_KINDS[q.kind]}</small></li>"
+            for i, q in pairs
+        )
+        + "</ul>"
         for speaker, pairs in groups
     )
 
@@ -358,7 +388,7 @@ def _timeline_panel(document: Document) -> str:
     ordered = sorted(entries, key=lambda pair: (_position(pair[1].value) is None, _position(pair[1].value) or 0))
     rows = "".join(
         f'<li><span class="value">{esc(entry.value)}</span>'
-        f'{_jump(entry.sentence, f"timeline:{i}", _snippet(entry.sentence.text))}</li>'
+        f"{_jump(entry.sentence, f'timeline:{i}', _snippet(entry.sentence.text))}</li>"
         for i, entry in ordered
     )
     return _timeline_chart(entries) + f'<ol class="entries">{rows}</ol>'
@@ -375,7 +405,7 @@ def _terms_panel(document: Document) -> str:
 def _span_list(document: Document, layer: str, note: Callable[[Any], str]) -> str:
     """Each item of `layer` as a jump to it, with a short note."""
     rows = "".join(
-        f'<li>{_jump(item, f"{layer}:{i}", item.text)}<small>{esc(note(item))}</small></li>'
+        f"<li>{_jump(item, f'{layer}:{i}', item.text)}<small>{esc(note(item))}</small></li>"
         for i, item in enumerate(document.layers[layer])
     )
     return f'<ul class="entries compact">{rows}</ul>'
@@ -394,10 +424,14 @@ def _entities_panel(document: Document) -> str:
 
 # Layer name -> (panel title, panel body), in the order the panels appear in the sidebar.
 PANELS: dict[str, tuple[str, Callable[[Document], str]]] = {
-    "techniques": ("Techniques", _techniques_panel), "findings": ("Consistency findings", _findings_panel),
-    "claims": ("Claims by score", _claims_panel), "quotes": ("Quotes by speaker", _quotes_panel),
-    "timeline": ("Timeline", _timeline_panel), "timexes": ("Dates and times", _timexes_panel),
-    "terms": ("Quoted terms", _terms_panel), "entities": ("Entities", _entities_panel),
+    "techniques": ("Techniques", _techniques_panel),
+    "findings": ("Consistency findings", _findings_panel),
+    "claims": ("Claims by score", _claims_panel),
+    "quotes": ("Quotes by speaker", _quotes_panel),
+    "timeline": ("Timeline", _timeline_panel),
+    "timexes": ("Dates and times", _timexes_panel),
+    "terms": ("Quoted terms", _terms_panel),
+    "entities": ("Entities", _entities_panel),
 }
 
 
@@ -413,9 +447,11 @@ def _stages(document: Document) -> str:
 
 
 def _failed(document: Document, error: DocumentError) -> str:
-    return (f'<main class="failed"><h1>{esc(document.source.name or document.id)}</h1>'
-            f'<p class="notice"><b>Not analysed</b> (<code>{esc(error.code)}</code>): '
-            f"{esc(error.message)}</p>{_stages(document)}</main>")
+    return (
+        f'<main class="failed"><h1>{esc(document.source.name or document.id)}</h1>'
+        f'<p class="notice"><b>Not analysed</b> (<code>{esc(error.code)}</code>): '
+        f"{esc(error.message)}</p>{_stages(document)}</main>"
+    )
 
 
 # -- timeline chart -----------------------------------------------------------------------
@@ -483,8 +519,11 @@ def _timeline_chart(entries: Sequence[tuple[int, TimelineEntry]]) -> str:
     lanes = _lanes([(left, left + size) for left, size in zip(lefts, sizes, strict=True)])
     axis = 18 + (max(lanes) + 1) * _LANE
     parts = [f'<line class="axis" x1="{_MARGIN}" y1="{axis}" x2="{_CHART_WIDTH - _MARGIN}" y2="{axis}"/>']
-    parts += [f'<line class="tick" x1="{x(t):.1f}" y1="{axis}" x2="{x(t):.1f}" y2="{axis + 4}"/>'
-              f'<text class="tick" x="{x(t):.1f}" y="{axis + 16}">{label}</text>' for t, label in _ticks(low, high)]
+    parts += [
+        f'<line class="tick" x1="{x(t):.1f}" y1="{axis}" x2="{x(t):.1f}" y2="{axis + 4}"/>'
+        f'<text class="tick" x="{x(t):.1f}" y="{axis + 16}">{label}</text>'
+        for t, label in _ticks(low, high)
+    ]
     for (position, index, entry), left, size, lane in zip(dated, lefts, sizes, lanes, strict=True):
         top, at, sentence = axis - 12 - lane * _LANE, f"{x(position):.1f}", entry.sentence
         parts.append(
@@ -495,8 +534,10 @@ def _timeline_chart(entries: Sequence[tuple[int, TimelineEntry]]) -> str:
             f'<text x="{left:.1f}" y="{top}">{esc(entry.value)}</text></g>'
         )
     label = f"Timeline: {len(dated)} dated events on a date axis"
-    return (f'<svg class="timeline-chart" viewBox="0 0 {_CHART_WIDTH} {axis + 24}" role="group" aria-label="{label}">'
-            f'{"".join(parts)}</svg>')
+    return (
+        f'<svg class="timeline-chart" viewBox="0 0 {_CHART_WIDTH} {axis + 24}" role="group" aria-label="{label}">'
+        f"{''.join(parts)}</svg>"
+    )
 
 
 # -- helpers ------------------------------------------------------------------------------

@@ -203,8 +203,10 @@ def _claims(document: Document) -> list[str]:
     for claim in ranked:
         text = claim.text if len(claim.text) <= _QUOTE_CHARS else claim.text[:_QUOTE_CHARS].rstrip() + " …"
         mark = "" if claim.checkworthy else ", below the threshold"
-        lines.append(f"- {_escape(text)} ({claim.kind or 'unclassified'}, score {claim.score:.2f}{mark}; "
-                     f"characters {claim.start}–{claim.end})")
+        lines.append(
+            f"- {_escape(text)} ({claim.kind or 'unclassified'}, score {claim.score:.2f}{mark}; "
+            f"characters {claim.start}–{claim.end})"
+        )
     return lines
 
 
@@ -221,8 +223,14 @@ def _findings(document: Document) -> list[str]:
 
 # Layer name -> section renderer, in the order sections appear.
 SECTIONS: dict[str, Callable[[Document], list[str]]] = {
-    "entities": _entities, "quotes": _quotes, "terms": _terms, "timeline": _timeline, "timexes": _timexes,
-    "claims": _claims, "findings": _findings, "techniques": _techniques,
+    "entities": _entities,
+    "quotes": _quotes,
+    "terms": _terms,
+    "timeline": _timeline,
+    "timexes": _timexes,
+    "claims": _claims,
+    "findings": _findings,
+    "techniques": _techniques,
 }
 
 

@@ -34,8 +34,15 @@ __all__ = [
 
 # Registry order is run order: a stage comes after every stage whose output it requires.
 STAGE_TYPES: dict[str, type[Stage]] = {
-    stage.name: stage for stage in (
-        SpacyStage, EntityStage, QuoteStage, TimexStage, EncodingStage, ClaimStage, ConsistencyStage,
+    stage.name: stage
+    for stage in (
+        SpacyStage,
+        EntityStage,
+        QuoteStage,
+        TimexStage,
+        EncodingStage,
+        ClaimStage,
+        ConsistencyStage,
         TechniqueStage,
     )
 }

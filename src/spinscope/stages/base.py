@@ -72,11 +72,8 @@ class Stage(ABC):
         """Whether the stage can analyse a text in `language` (an ISO 639 code)."""
         return self.languages is None or language in self.languages
 
-    def process_batch(
-        self, documents: Sequence[Document], inputs: Sequence[Mapping[str, Any]]
-    ) -> list[StageResult]:
+    def process_batch(self, documents: Sequence[Document], inputs: Sequence[Mapping[str, Any]]) -> list[StageResult]:
         """Compute this stage's output for several documents, in order."""
         return [
-            self.process(document, document_inputs)
-            for document, document_inputs in zip(documents, inputs, strict=True)
+            self.process(document, document_inputs) for document, document_inputs in zip(documents, inputs, strict=True)
         ]

@@ -75,6 +75,8 @@ _OPINION = re.compile(
     r"|corrupt|stupid|brilliant|heroic|evil|crazy)\b",
     re.IGNORECASE,
 )
+
+
 class ClaimStage(Stage):
     """Scores every sentence and quote for check-worthiness and says what kind of claim it is."""
 
@@ -136,9 +138,12 @@ def find_claims(
     sentences = [sentence for sentence in sentences if _first_time(sentence.text, seen)]
     sentence_bounds = {(sentence.start, sentence.end) for sentence in sentences}
     passages = [
-        quote for quote in quotes
-        if (quote.start, quote.end) not in sentence_bounds and quote.text.strip()
-        and not _restates(quote, sentences) and _first_time(quote.text, seen)
+        quote
+        for quote in quotes
+        if (quote.start, quote.end) not in sentence_bounds
+        and quote.text.strip()
+        and not _restates(quote, sentences)
+        and _first_time(quote.text, seen)
     ]
     starts = [sentence.start for sentence in sentences]
     homes = [max(0, bisect.bisect_right(starts, quote.start) - 1) for quote in passages]

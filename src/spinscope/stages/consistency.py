@@ -74,11 +74,26 @@ _ONE_TIME = frozenset(
     "proclaim surrender withdraw win lose annex invade occupy".split()
 )
 _NOMINAL = {
-    "liberation": "liberate", "capture": "capture", "seizure": "seize", "fall": "fall", "signing": "sign",
-    "founding": "found", "foundation": "found", "establishment": "establish", "birth": "bear", "death": "die",
-    "killing": "kill", "assassination": "assassinate", "election": "elect", "declaration": "declare",
-    "proclamation": "proclaim", "surrender": "surrender", "withdrawal": "withdraw", "annexation": "annex",
-    "invasion": "invade", "occupation": "occupy",
+    "liberation": "liberate",
+    "capture": "capture",
+    "seizure": "seize",
+    "fall": "fall",
+    "signing": "sign",
+    "founding": "found",
+    "foundation": "found",
+    "establishment": "establish",
+    "birth": "bear",
+    "death": "die",
+    "killing": "kill",
+    "assassination": "assassinate",
+    "election": "elect",
+    "declaration": "declare",
+    "proclamation": "proclaim",
+    "surrender": "surrender",
+    "withdrawal": "withdraw",
+    "annexation": "annex",
+    "invasion": "invade",
+    "occupation": "occupy",
 }
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
 _PARTS = rf"{_NUMBER}\s+[a-z][\w\s-]*?(?:,\s*{_NUMBER}\s+[a-z][\w\s-]*?)*,?\s+and\s+{_NUMBER}\s+[a-z][\w-]*"
@@ -97,12 +112,14 @@ _INDEFINITE = re.compile(
 _DIMENSIONS = {
     "age": re.compile(
         r"\b(?:over|under|aged?|older|younger|adults?|children|minors|teen\w*|seniors|elderly|retirees"
-        r"|years? old|\d+\s*(?:and|or)\s*(?:over|older|under|younger)|between \d+)\b", re.I
+        r"|years? old|\d+\s*(?:and|or)\s*(?:over|older|under|younger)|between \d+)\b",
+        re.I,
     ),
     "sex": re.compile(r"\b(?:men|women|male|female|boys|girls)\b", re.I),
     "race": re.compile(
         r"\b(?:white|black|hispanic|latino|latina|latinx|asian|native|indigenous|pacific|multiracial|mixed race"
-        r"|african[ -]american|caucasian)\b", re.I
+        r"|african[ -]american|caucasian)\b",
+        re.I,
     ),
     "party": re.compile(r"\b(?:democrats?|republicans?|independents?|democratic|conservatives?|liberals?)\b", re.I),
 }
@@ -125,7 +142,10 @@ class ConsistencyStage(Stage):
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Check one document against itself."""
         findings = find_findings(
-            document.text, inputs["spacy"], document.layers["sentences"], document.layers["timexes"],
+            document.text,
+            inputs["spacy"],
+            document.layers["sentences"],
+            document.layers["timexes"],
             document.layers["entities"],
         )
         return StageResult(layers={"findings": findings})

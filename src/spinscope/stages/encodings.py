@@ -50,4 +50,3 @@ class EncodingStage(Stage):
         sentences = [(sentence.start, sentence.end) for sentence in document.layers["sentences"]]
         encoded = encode_text(self.encoder, document.text, sentences, names_of(document.layers["entities"]))
         return StageResult(artifacts={"encodings": encoded})
-

@@ -57,27 +57,72 @@ NAMED_LABELS = frozenset(
 )
 # Titles that name a role, and so can stand for the person ("the President said").
 ROLE_TITLES = (
-    "president-elect", "vice president", "president", "prime minister", "deputy prime minister",
-    "foreign minister", "defence minister", "defense minister", "minister", "chancellor",
-    "commander-in-chief", "commander", "secretary-general", "secretary of state", "secretary",
-    "ambassador", "mayor", "governor", "senator", "congressman", "congresswoman", "speaker",
-    "chairman", "chairwoman", "premier", "king", "queen", "prince", "princess", "pope", "emir",
-    "sultan", "sheikh", "patriarch", "archbishop", "bishop", "councillor", "councilor", "judge",
-    "general", "admiral", "marshal", "colonel", "spokesman", "spokeswoman", "spokesperson",
+    "president-elect",
+    "vice president",
+    "president",
+    "prime minister",
+    "deputy prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "minister",
+    "chancellor",
+    "commander-in-chief",
+    "commander",
+    "secretary-general",
+    "secretary of state",
+    "secretary",
+    "ambassador",
+    "mayor",
+    "governor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "emir",
+    "sultan",
+    "sheikh",
+    "patriarch",
+    "archbishop",
+    "bishop",
+    "councillor",
+    "councilor",
+    "judge",
+    "general",
+    "admiral",
+    "marshal",
+    "colonel",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
     # Abbreviated, always with their dot ("Sen. Ben Sasse"), so that "Gen Z" names no general.
-    "sen.", "rep.", "gov.", "amb.", "gen.", "adm.", "col.", "lt.", "sgt.", "sec.", "pres.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "amb.",
+    "gen.",
+    "adm.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "sec.",
+    "pres.",
 )
 # Honorifics are not part of a name, but do not stand for a person on their own.
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev")
 _TITLE_WORDS = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ROLE_TITLES)
 # A title just before a name: "President", "Defence Minister", "Commander-in-Chief, President".
-_TITLE_BEFORE = re.compile(
-    rf"(?:(?:the|The)\s+)?(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_TITLE_WORDS}))\.?,?\s+$"
-)
+_TITLE_BEFORE = re.compile(rf"(?:(?:the|The)\s+)?(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_TITLE_WORDS}))\.?,?\s+$")
 _ROLE_AT_END = re.compile(rf"(?i:{_TITLE_WORDS})$")
-_TITLE_AT_START = re.compile(
-    rf"(?:(?P<role>(?i:{_TITLE_WORDS}))|(?i:{'|'.join(HONORIFICS)}))\.?\s+"
-)
+_TITLE_AT_START = re.compile(rf"(?:(?P<role>(?i:{_TITLE_WORDS}))|(?i:{'|'.join(HONORIFICS)}))\.?\s+")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_JUNK = " \t\r\n\"'“”‘’«»()[]{},;:•·-–—|/"
@@ -190,9 +235,7 @@ class EntityStage(Stage):
         return StageResult(layers={"entities": find_entities(document.text, raw, exclude=navigation)})
 
 
-def find_entities(
-    text: str, mentions: Iterable[RawMention], *, exclude: Sequence[Span] = ()
-) -> list[Entity]:
+def find_entities(text: str, mentions: Iterable[RawMention], *, exclude: Sequence[Span] = ()) -> list[Entity]:
     """Cluster named mentions of `text` into entities, ordered by first mention.
 
     Args:
@@ -372,9 +415,7 @@ def _recover_surnames(text: str, clusters: list[_Cluster]) -> None:
             if common_word and _opens_sentence(text, match.start()):
                 continue
             holder = _nearest_before(holders, match.start())
-            holder.names.append(
-                _Name(match.start(), match.end(), surname, "PERSON", (surname.casefold(),), [])
-            )
+            holder.names.append(_Name(match.start(), match.end(), surname, "PERSON", (surname.casefold(),), []))
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

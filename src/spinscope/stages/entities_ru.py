@@ -252,8 +252,11 @@ def _merge_org_heads(clusters: list[_Cluster]) -> list[_Cluster]:
         if cluster.label != "ORG" or not cluster.names:
             continue
         wholes = [
-            other for other in clusters
-            if other is not cluster and other.names and other.label == "ORG"
+            other
+            for other in clusters
+            if other is not cluster
+            and other.names
+            and other.label == "ORG"
             and any(name.head == cluster.key and name.key != name.head for name in other.names)
         ]
         if len(wholes) == 1:

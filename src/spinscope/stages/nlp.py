@@ -66,9 +66,7 @@ class SpacyStage(Stage):
         """Parse one document."""
         return self.process_batch([document], [inputs])[0]
 
-    def process_batch(
-        self, documents: Sequence[Document], inputs: Sequence[Mapping[str, Any]]
-    ) -> list[StageResult]:
+    def process_batch(self, documents: Sequence[Document], inputs: Sequence[Mapping[str, Any]]) -> list[StageResult]:
         """Parse several documents: the English ones with ``nlp.pipe``, the Russian ones with
         natasha, the others by rule."""
         english = [i for i, document in enumerate(documents) if language_of(document) == DEFAULT_LANGUAGE]

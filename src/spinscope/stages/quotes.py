@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # spaCy is imported when a pipeline is built, not with this m
 __all__ = ["QuoteStage", "find_quoted", "find_quotes"]
 
 # Lemmas of verbs that report what someone said, wrote or announced.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
     say tell add note stress claim state explain declare announce emphasize emphasise insist argue
     warn write report ask reply respond answer continue conclude admit acknowledge suggest accuse
     deny confirm predict promise vow urge recall remark observe tweet testify complain assert
@@ -58,17 +59,22 @@ SPEECH_VERBS = frozenset("""
     tout brag caution propose reveal disclose indicate show find announce estimate insist retort
     counter posit proclaim pledge threaten demand order recommend advise inform assure remind
     describe call criticize criticise praise blame dismiss
-""".split())
+""".split()
+)
 # Lemmas of verbs that report what someone thinks or wants: attributions too, by PolNeAR's rules.
-ATTITUDE_VERBS = frozenset("""
+ATTITUDE_VERBS = frozenset(
+    """
     think believe hope expect fear feel know worry agree want plan intend seek wish doubt
     consider guess reckon understand realize realise
-""".split())
+""".split()
+)
 # Lemmas of verbs that report a stance on something named by their object ("criticized the plan").
-STANCE_VERBS = frozenset("""
+STANCE_VERBS = frozenset(
+    """
     criticize criticise praise support endorse oppose back defend propose announce discuss mention
     reject condemn applaud welcome dispute blame mock attack slam blast dismiss express call
-""".split())
+""".split()
+)
 _REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | STANCE_VERBS
 # Speech verbs that also report findings: beside a few quoted words ("the inquiry found
 # "warriors of light"") they cue an epithet, not speech. ("Called" and "described" do report
@@ -78,10 +84,12 @@ _WEAK_SPEECH_VERBS = frozenset("find show indicate estimate predict".split())
 _INVERTING_VERBS = frozenset("say add write ask explain recall continue note declare insist reply answer".split())
 _RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 # What "according to" can name that says nothing: "acted according to these orders".
-_SILENT_SOURCES = frozenset("""
+_SILENT_SOURCES = frozenset(
+    """
     order rule instruction law plan schedule guideline regulation procedure principle tradition script
     agreement term constitution protocol standard custom recipe design wish will command directive
-""".split())
+""".split()
+)
 # A dateline opening a line ("BUFFALO, N.Y. —", "DENVER (AP) -"): a place in capitals, maybe
 # its state, then an agency or a dash; never a speaker.
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?")
@@ -103,8 +111,8 @@ _COLON_REACH = 12  # a colon introduces speech when a speech verb is this many t
 _TAIL_TOKENS = 5  # after a quote that ends a sentence, a cue comes in this many tokens ("she said.")
 
 _REGION_END = re.compile(r"[.!?]\s|[“«\"]|\n")  # what ends the text after a quote that its cue can be in
-_OPENERS = frozenset("“«„\"")
-_CLOSERS = frozenset("”»\"")
+_OPENERS = frozenset('“«„"')
+_CLOSERS = frozenset('”»"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,10 +434,17 @@ def _direct_quotes(
         if speaker is not None:
             last_speaker = speaker
         cue_span = _cue_span(text, verb) if verb is not None else None
-        quotes.append(Quote(
-            start, end, text[start:end], "direct", speaker, cue_span,
-            tuple(Span(p.start, p.end, text[p.start : p.end]) for p in parts) if len(parts) > 1 else (),
-        ))
+        quotes.append(
+            Quote(
+                start,
+                end,
+                text[start:end],
+                "direct",
+                speaker,
+                cue_span,
+                tuple(Span(p.start, p.end, text[p.start : p.end]) for p in parts) if len(parts) > 1 else (),
+            )
+        )
     return quotes
 
 
@@ -565,7 +580,8 @@ class _Resolver:
         )
         # Mentions that are the subject of their clause: who "he" most likely is.
         self.subjects = {
-            start for start, end, _ in self.mentions
+            start
+            for start, end, _ in self.mentions
             if any(token.dep_ in ("nsubj", "nsubjpass") for token in _tokens_between(doc, start, end))
         }
 

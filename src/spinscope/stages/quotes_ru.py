@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["SPEECH_LEMMAS", "find_quotes_ru", "speech_lemma"]
 
 # Lemmas of verbs (and two short adjectives) that report what someone said, wrote or thinks.
-SPEECH_LEMMAS = frozenset("""
+SPEECH_LEMMAS = frozenset(
+    """
     сказать заявить заявлять говорить отметить отмечать подчеркнуть подчёркивать подчеркивать сообщить
     сообщать добавить добавлять пояснить пояснять признать признавать считать полагать утверждать
     рассказать рассказывать написать писать объявить объявлять уточнить уточнять напомнить напоминать
@@ -54,25 +55,52 @@ SPEECH_LEMMAS = frozenset("""
     рассчитывать думать говориться цитировать процитировать передать отчитаться убедить уверить
     жаловаться пожаловаться обвинить обвинять потребовать требовать предложить предлагать пригрозить
     высказаться уверен убеждён убежден уверенный убеждённый убежденный вспоминать вспомнить признаваться
-""".split())
+""".split()
+)
 # Irregular forms a form-built paradigm would miss, by lemma.
 _IRREGULAR = {
-    "писать": "пишет пишут", "написать": "напишет напишут", "сказать": "скажет скажут",
-    "рассказать": "расскажет расскажут", "указать": "укажет укажут", "признавать": "признаёт признает признают",
-    "опровергнуть": "опроверг опровергла опровергли", "говориться": "говорится говорилось",
-    "уверен": "уверен уверена уверены", "убеждён": "убеждён убеждена убеждены", "убежден": "убежден",
-    "передать": "передаёт передает передают", "надеяться": "надеется надеются", "требовать": "требует требуют",
-    "потребовать": "потребует", "предлагать": "предлагает предлагают", "жаловаться": "жалуется жалуются",
+    "писать": "пишет пишут",
+    "написать": "напишет напишут",
+    "сказать": "скажет скажут",
+    "рассказать": "расскажет расскажут",
+    "указать": "укажет укажут",
+    "признавать": "признаёт признает признают",
+    "опровергнуть": "опроверг опровергла опровергли",
+    "говориться": "говорится говорилось",
+    "уверен": "уверен уверена уверены",
+    "убеждён": "убеждён убеждена убеждены",
+    "убежден": "убежден",
+    "передать": "передаёт передает передают",
+    "надеяться": "надеется надеются",
+    "требовать": "требует требуют",
+    "потребовать": "потребует",
+    "предлагать": "предлагает предлагают",
+    "жаловаться": "жалуется жалуются",
 }
-_PRONOUNS = {"он": "m", "его": "m", "него": "m", "ему": "m", "она": "f", "её": "f", "ее": "f", "неё": "f", "нее": "f",
-             "они": None, "их": None}
+_PRONOUNS = {
+    "он": "m",
+    "его": "m",
+    "него": "m",
+    "ему": "m",
+    "она": "f",
+    "её": "f",
+    "ее": "f",
+    "неё": "f",
+    "нее": "f",
+    "они": None,
+    "их": None,
+}
 # Words that open a speaker's noun phrase but are never one: adverbs and particles of the clause.
-_SKIP = frozenset("также тоже уже ранее позже позднее затем потом вновь снова еще ещё же и а но в том числе лично "
-                  "неоднократно отдельно прямо публично официально впервые вчера сегодня завтра накануне".split())
+_SKIP = frozenset(
+    "также тоже уже ранее позже позднее затем потом вновь снова еще ещё же и а но в том числе лично "
+    "неоднократно отдельно прямо публично официально впервые вчера сегодня завтра накануне".split()
+)
 _PREPOSITIONS = frozenset("в во на по с со к ко из от до за о об при для у через после перед под над между".split())
 # Words after a verb of saying that name whom it was said to, not who said it.
-_ADDRESSEES = re.compile(r"^(?:журналист\w*|корреспондент\w*|репортер\w*|репортёр\w*|собравш\w*|изданию|агентству|"
-                         r"телеканалу|газете|радио|ветеранам|депутатам|участникам|гостям|слушателям|нам|мне)$")
+_ADDRESSEES = re.compile(
+    r"^(?:журналист\w*|корреспондент\w*|репортер\w*|репортёр\w*|собравш\w*|изданию|агентству|"
+    r"телеканалу|газете|радио|ветеранам|депутатам|участникам|гостям|слушателям|нам|мне)$"
+)
 _TITLE_LEAD = re.compile(
     r"(?:назван\w*|названием|наименованием|так\sназываем\w*|т\.\s?н\.|партии?|газет\w*|компани\w*|издани\w*|"
     r"фестивал\w*|операци\w*|программ\w*|проект\w*|журнал\w*|телеканал\w*|агентств\w*|фонд\w*|движени\w*|"
@@ -86,7 +114,7 @@ _TITLES = re.compile(
     r"|командующ|генерал|полководец|дипломат|политик|премьера|министра|президента)\w*$"
 )
 _WORD = re.compile(r"[\w][\w\-]*|[^\w\s]")
-_OPEN, _CLOSE = "«„“\"", "»“”\""
+_OPEN, _CLOSE = '«„“"', '»“”"'
 _PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _SPEECH_WORDS = 6  # a marked stretch this long is speech whatever surrounds it
 _CUE_WORDS = 12  # the most words an attribution after a dash may have
@@ -221,10 +249,7 @@ def _inner(text: str, mark: _Marked) -> tuple[int, int]:
 def _tokens(text: str, doc: Doc | None) -> list[_Tok]:
     """The text's tokens with lemmas and dependencies from the parse, or bare ones from the text."""
     if doc is not None and len(doc) and doc.text == text:
-        return [
-            _Tok(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.dep_, t.head.i)
-            for t in doc
-        ]
+        return [_Tok(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.dep_, t.head.i) for t in doc]
     found = list(_WORD.finditer(text))
     return [_Tok(m.start(), m.end(), m.group(), "", "", i) for i, m in enumerate(found)]
 
@@ -280,8 +305,9 @@ def _direct(text: str, tokens: Sequence[_Tok], mark: _Marked, resolver: _Resolve
     cue_span = Span(tokens[verb].start, tokens[verb].end, tokens[verb].text) if verb is not None else None
     if parts is not None:
         pieces = tuple(Span(s, e, text[s:e]) for s, e in parts[0])
-        return Quote(pieces[0].start, pieces[-1].end, text[pieces[0].start : pieces[-1].end], "direct", speaker,
-                     cue_span, pieces)
+        return Quote(
+            pieces[0].start, pieces[-1].end, text[pieces[0].start : pieces[-1].end], "direct", speaker, cue_span, pieces
+        )
     return Quote(inner_start, inner_end, text[inner_start:inner_end], "direct", speaker, cue_span)
 
 
@@ -463,9 +489,7 @@ _ACCORDING = re.compile(
 )
 
 
-def _reported(
-    text: str, tokens: Sequence[_Tok], taken: Sequence[tuple[int, int]], resolver: _Resolver
-) -> list[Quote]:
+def _reported(text: str, tokens: Sequence[_Tok], taken: Sequence[tuple[int, int]], resolver: _Resolver) -> list[Quote]:
     quotes: list[Quote] = []
     for sentence_start, sentence_end in _sentences(text):
         if _inside(sentence_start, taken) and _inside(max(sentence_start, sentence_end - 1), taken):
@@ -645,6 +669,9 @@ class _Resolver:
 def _gender(name: str) -> str:
     """A Russian name's gender, by its surname's (or last word's) ending: Алиева, Сарсенова are women."""
     last = name.split()[-1].lower() if name.split() else ""
-    return "f" if last.endswith(("ова", "ева", "ина", "ына", "ская", "цкая", "ая")) or (
-        len(name.split()) == 1 and last.endswith("а")
-    ) else "m"
+    return (
+        "f"
+        if last.endswith(("ова", "ева", "ина", "ына", "ская", "цкая", "ая"))
+        or (len(name.split()) == 1 and last.endswith("а"))
+        else "m"
+    )

@@ -26,18 +26,60 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
-    "ACRONYM", "MAX_TITLE_WORDS", "PHRASE_SIZES", "ROLE_TITLES", "RussianName", "find_russian_mentions",
-    "is_nominative", "overlaps",
+    "ACRONYM",
+    "MAX_TITLE_WORDS",
+    "PHRASE_SIZES",
+    "ROLE_TITLES",
+    "RussianName",
+    "find_russian_mentions",
+    "is_nominative",
+    "overlaps",
 ]
 
 # Lemmas of the titles that name a role, and so can stand for the person ("президент заявил").
 ROLE_TITLES = frozenset(
     {
-        "президент", "вице-президент", "премьер", "премьер-министр", "вице-премьер", "министр", "замминистра",
-        "глава", "госсекретарь", "канцлер", "генсек", "спикер", "посол", "мэр", "губернатор", "сенатор",
-        "депутат", "председатель", "пресс-секретарь", "представитель", "советник", "помощник", "генерал",
-        "командующий", "лидер", "король", "королева", "принц", "папа", "патриарх", "католикос", "муфтий",
-        "шейх", "эмир", "султан", "омбудсмен", "судья", "прокурор", "полковник", "маршал", "адмирал",
+        "президент",
+        "вице-президент",
+        "премьер",
+        "премьер-министр",
+        "вице-премьер",
+        "министр",
+        "замминистра",
+        "глава",
+        "госсекретарь",
+        "канцлер",
+        "генсек",
+        "спикер",
+        "посол",
+        "мэр",
+        "губернатор",
+        "сенатор",
+        "депутат",
+        "председатель",
+        "пресс-секретарь",
+        "представитель",
+        "советник",
+        "помощник",
+        "генерал",
+        "командующий",
+        "лидер",
+        "король",
+        "королева",
+        "принц",
+        "папа",
+        "патриарх",
+        "католикос",
+        "муфтий",
+        "шейх",
+        "эмир",
+        "султан",
+        "омбудсмен",
+        "судья",
+        "прокурор",
+        "полковник",
+        "маршал",
+        "адмирал",
     }
 )
 MAX_TITLE_WORDS = 6  # "министр иностранных дел Российской Федерации Сергей Лавров"
@@ -45,8 +87,25 @@ _EDGE = set(" \t\r\n\"'“”„‘’«»()[]{},;:•·-–—|/.!?")
 # Words after which a name is a place ("в Шуше", "из Лачина", "город Шуша").
 _PLACE_CUES = frozenset(
     {
-        "в", "во", "из", "под", "около", "возле", "близ", "вблизи", "город", "село", "деревня", "посёлок",
-        "поселок", "район", "область", "регион", "столица", "республика", "край",
+        "в",
+        "во",
+        "из",
+        "под",
+        "около",
+        "возле",
+        "близ",
+        "вблизи",
+        "город",
+        "село",
+        "деревня",
+        "посёлок",
+        "поселок",
+        "район",
+        "область",
+        "регион",
+        "столица",
+        "республика",
+        "край",
     }
 )
 ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
@@ -161,8 +220,18 @@ def _clean(ent: SpacySpan, head_end: int) -> RussianName | None:
     head = name_key([token.lemma_ or token.text for token in words if token.i < head_end])
     written = name_key([token.text for token in words])
     return RussianName(
-        span.start_char, span.end_char, span.text, ent.label_, key, lemmas, span,
-        titles, title_lemmas, cue, head, written,
+        span.start_char,
+        span.end_char,
+        span.text,
+        ent.label_,
+        key,
+        lemmas,
+        span,
+        titles,
+        title_lemmas,
+        cue,
+        head,
+        written,
     )
 
 

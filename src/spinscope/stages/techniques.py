@@ -68,8 +68,11 @@ class TechniqueStage(Stage):
         if language != DEFAULT_LANGUAGE or self.inventory == "2023":
             folder = Path(self.paragraph_model_dir) if self.paragraph_model_dir else None
             found = find_paragraph_techniques(
-                load_paragraph_model(language, folder), document.text, names_of(document.layers["entities"]),
-                language=language, operating_point=self.operating_point,
+                load_paragraph_model(language, folder),
+                document.text,
+                names_of(document.layers["entities"]),
+                language=language,
+                operating_point=self.operating_point,
             )
             return StageResult(layers={"techniques": [item for item in found if item.score >= self.min_score]})
         # --- The SemEval-2020 span model (English, by default). ---
@@ -226,10 +229,7 @@ def _cue_reason(cues: Sequence[Span], p_span: float) -> str:
 
 def _technique_reason(probabilities: np.ndarray) -> str:
     first, second = np.argsort(-probabilities)[:2]
-    return (
-        f"{TECHNIQUES[first]} {probabilities[first]:.2f}, "
-        f"next {TECHNIQUES[second]} {probabilities[second]:.2f}"
-    )
+    return f"{TECHNIQUES[first]} {probabilities[first]:.2f}, next {TECHNIQUES[second]} {probabilities[second]:.2f}"
 
 
 def _patterns(encoded: EncodedText, lowered: str, start: int, end: int) -> list[str]:

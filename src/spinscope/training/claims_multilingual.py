@@ -107,8 +107,14 @@ def encode(texts: Sequence[str], *, progress: Progress | None = None) -> np.ndar
     return np.vstack(blocks).astype(np.float64)
 
 
-def cross_validate(features: np.ndarray, labels: np.ndarray, groups: np.ndarray, *,
-                   settings: TrainSettings | None = None, progress: Progress | None = None) -> CrossValidation:
+def cross_validate(
+    features: np.ndarray,
+    labels: np.ndarray,
+    groups: np.ndarray,
+    *,
+    settings: TrainSettings | None = None,
+    progress: Progress | None = None,
+) -> CrossValidation:
     """Grouped k-fold choice of strength, then the calibration and threshold from its out-of-fold logits."""
     settings = settings or TrainSettings()
     from sklearn.model_selection import GroupKFold
@@ -133,8 +139,9 @@ def cross_validate(features: np.ndarray, labels: np.ndarray, groups: np.ndarray,
     return CrossValidation(strength, best, calibration, threshold, f1_by, majority)
 
 
-def train_from_data(data: Path, out_dir: Path, *, settings: TrainSettings | None = None,
-                    progress: Progress | None = None) -> CrossValidation:
+def train_from_data(
+    data: Path, out_dir: Path, *, settings: TrainSettings | None = None, progress: Progress | None = None
+) -> CrossValidation:
     """Reproduce the multilingual claims model from the shared data folder into `out_dir`.
 
     Args:
@@ -164,8 +171,14 @@ def train_from_data(data: Path, out_dir: Path, *, settings: TrainSettings | None
             "majority_f1": validation.majority_f1,
         },
     }
-    model = MultilingualClaimModel(mean=mean, weights=weights, bias=bias, calibration=validation.calibration,
-                                   threshold=validation.threshold, meta=meta)
+    model = MultilingualClaimModel(
+        mean=mean,
+        weights=weights,
+        bias=bias,
+        calibration=validation.calibration,
+        threshold=validation.threshold,
+        meta=meta,
+    )
     model.save(out_dir)
     load_multilingual_claim_model.cache_clear()
     return validation

@@ -384,8 +384,13 @@ def _detector_parts(detection: Detection) -> tuple[Candidate, np.ndarray]:
 def replace_model(model: TechniqueModel, **changes: Any) -> TechniqueModel:
     """A copy of `model` with some of its decoding, scoring or meta replaced."""
     fields: dict[str, Any] = {
-        "encoder": model.encoder, "detector": model.detector, "classifier": model.classifier,
-        "vocabulary": model.vocabulary, "scoring": model.scoring, "decode": model.decode, "meta": model.meta,
+        "encoder": model.encoder,
+        "detector": model.detector,
+        "classifier": model.classifier,
+        "vocabulary": model.vocabulary,
+        "scoring": model.scoring,
+        "decode": model.decode,
+        "meta": model.meta,
     }
     return TechniqueModel(**(fields | changes))
 

@@ -51,7 +51,7 @@ def build_app(settings: Settings | None = None, *, pipeline: Pipeline | None = N
         title="spinscope",
         version=__version__,
         description="Analyse news articles: techniques, quotes, entities, dates and claims, "
-        "anchored to character offsets. Every error answers `{\"error\": {\"code\", \"message\"}}`.",
+        'anchored to character offsets. Every error answers `{"error": {"code", "message"}}`.',
         lifespan=lifespan,
     )
     app.state.service = service

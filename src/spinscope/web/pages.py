@@ -30,9 +30,7 @@ def html_response(content: str, status: int = 200) -> HTMLResponse:
 
 
 def _page(title: str, body: str, *, active: str, extra_style: str = "") -> str:
-    nav = "".join(
-        f'<a href="{href}"{" class=active" if href == active else ""}>{label}</a>' for href, label in _NAV
-    )
+    nav = "".join(f'<a href="{href}"{" class=active" if href == active else ""}>{label}</a>' for href, label in _NAV)
     body = f'<header><a class=brand href="/">spinscope</a>{nav}</header><main>{body}</main>'
     return page(title, body, style=template("pages.css") + extra_style)
 
@@ -51,7 +49,7 @@ def index_page(
     alert = ""
     if error is not None:
         code, message = error
-        alert = f'<section class=error role=alert id=error><code>{esc(code)}</code> {esc(message)}</section>'
+        alert = f"<section class=error role=alert id=error><code>{esc(code)}</code> {esc(message)}</section>"
     body = f"""{alert}
 <section><h1>Analyse an article</h1>
 <form method=post action="/analyze" enctype="multipart/form-data">
@@ -90,8 +88,8 @@ def _recent_section(recent: Sequence[Any]) -> str:
         '<section><h2>Latest stored documents</h2><form method=get action="/compare" id=compare>'
         "<table><thead><tr><th></th><th>Title</th><th>Source</th><th>Published</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
-        '<button type=submit>Compare the ticked articles</button>'
-        '<p class=hint>Tick two or more articles about the same events to see them side by side.</p>'
+        "<button type=submit>Compare the ticked articles</button>"
+        "<p class=hint>Tick two or more articles about the same events to see them side by side.</p>"
         "</form></section>"
     )
 
@@ -102,13 +100,13 @@ def search_page(query: str, hits: Sequence[Any], *, total: int, limit: int, offs
     if query:
         items = "".join(
             f'<tr><td><a href="/documents/{esc(hit.id)}">{esc(hit.title or hit.id)}</a>'
-            f'<div class=hint>{esc(hit.source or "")} {esc(hit.published or "")}</div></td>'
+            f"<div class=hint>{esc(hit.source or '')} {esc(hit.published or '')}</div></td>"
             f"<td>{_snippet(hit.snippet)}</td></tr>"
             for hit in hits
         )
         shown = f"{offset + 1}–{offset + len(hits)} of {total}" if hits else "no document matches"
         results = (
-            f'<section id=results><h2>{esc(shown)}</h2><table><tbody>{items}</tbody></table>'
+            f"<section id=results><h2>{esc(shown)}</h2><table><tbody>{items}</tbody></table>"
             f"{_pager(query, total=total, limit=limit, offset=offset)}</section>"
         )
     body = f"""<section><h1>Search the store</h1>
@@ -128,7 +126,7 @@ def _pager(query: str, *, total: int, limit: int, offset: int) -> str:
         links.append(f'<a href="/search?{urlencode({"q": query, "offset": max(0, offset - limit)})}">← Previous</a>')
     if offset + limit < total:
         links.append(f'<a href="/search?{urlencode({"q": query, "offset": offset + limit})}">Next →</a>')
-    return f'<div class=pager>{"".join(links)}</div>' if links else ""
+    return f"<div class=pager>{''.join(links)}</div>" if links else ""
 
 
 def corpus_page(
@@ -217,7 +215,7 @@ def _short(text: str, size: int) -> str:
 def error_page(status: int, code: str, message: str) -> str:
     """The page of a failed request: its status, stable code and message."""
     body = (
-        f'<section class=error role=alert id=error><h1>{status}: it did not work</h1>'
+        f"<section class=error role=alert id=error><h1>{status}: it did not work</h1>"
         f"<p><code>{esc(code)}</code> {esc(message)}</p>"
         '<p><a href="/">Back to the analyse page</a></p></section>'
     )

@@ -87,13 +87,15 @@ class TimexStage(Stage):
         # dates are neither timexes of the article nor events of its timeline.
         furniture = list(document.metadata.spans())
         timexes = [
-            timex for timex in find_timexes(
+            timex
+            for timex in find_timexes(
                 document.text, anchor=_anchor(document.metadata.published), language=document.metadata.language or "en"
             )
             if not any(line.start < timex.end and timex.start < line.end for line in furniture)
         ]
         told = [
-            sentence for sentence in document.layers["sentences"]
+            sentence
+            for sentence in document.layers["sentences"]
             if not any(line.start < sentence.end and sentence.start < line.end for line in furniture)
         ]
         timeline = find_timeline(document.text, timexes, told)
@@ -221,8 +223,11 @@ def _speech_date(
     # breaks on), "Today ...". The dating paragraph must quote nothing itself: else the
     # speech it dates was quoted there, and a later quote is another one.
     if (
-        story is not None and story.grain == "day" and context.paragraph - context.narrative_paragraph <= 2
-        and context.dct is not None and (context.dct - story.date).days > 31
+        story is not None
+        and story.grain == "day"
+        and context.paragraph - context.narrative_paragraph <= 2
+        and context.dct is not None
+        and (context.dct - story.date).days > 31
     ):
         first = text.rfind("\n", 0, context.narrative_end) + 1
         last = text.find("\n", context.narrative_end)
@@ -286,7 +291,7 @@ def _start(value: str) -> str:
         months = 3 if match.group(1) == "Q" else 6
         return f"{year}-{(int(match.group(2)) - 1) * months + 1:02d}"
     if match := re.match(r"\d{4}-(SP|SU|FA|WI)", value):
-        return f"{year}-{ {'SP': '03', 'SU': '06', 'FA': '09', 'WI': '12'}[match.group(1)]}"
+        return f"{year}-{ {'SP': '03', 'SU': '06', 'FA': '09', 'WI': '12'}[match.group(1)] }"
     return value
 
 

@@ -34,8 +34,16 @@ from spinscope.stages.timexes.values import GRAIN_OF_UNIT, at_grain, duration, m
 __all__ = ["Context", "Reference", "Value", "normalise"]
 
 Grain = str  # "year", "month", "day"
-_PARTS = {"morning": "MO", "mid-morning": "MO", "midmorning": "MO", "afternoon": "AF", "mid-afternoon": "AF",
-          "midafternoon": "AF", "evening": "EV", "night": "NI"}
+_PARTS = {
+    "morning": "MO",
+    "mid-morning": "MO",
+    "midmorning": "MO",
+    "afternoon": "AF",
+    "mid-afternoon": "AF",
+    "midafternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _FUTURE = re.compile(
@@ -73,7 +81,8 @@ _SKIPPED = frozenset({"on", "in", "at", "by", "until", "last", "this", "early", 
 _AS_HOLIDAY = re.compile(r"\s+(?:as|is|was|became)\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){1,4}Day\b")
 _MONTH_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|till|through|last|next|this|early|late|mid|of|from|to|before|after|during|between"
-    r"|and|on|or|that|each|every)[\s-]$", re.IGNORECASE,
+    r"|and|on|or|that|each|every)[\s-]$",
+    re.IGNORECASE,
 )
 
 
@@ -192,9 +201,7 @@ def _sentence_end(text: str, position: int, reach: int) -> int:
     return limit
 
 
-def _year_for(
-    month: int, day: int | None, m: _Match, weekday: int | None = None
-) -> tuple[str, str | None] | None:
+def _year_for(month: int, day: int | None, m: _Match, weekday: int | None = None) -> tuple[str, str | None] | None:
     """The year of a date written without one.
 
     In order: the year in which the written weekday falls on that date ("Saturday, May 18");
@@ -219,7 +226,10 @@ def _year_for(
         return f"{local.date.year:04d}", local.value
     story = m.context.narrative
     if (
-        day is not None and story is not None and story.grain in ("day", "month") and m.past
+        day is not None
+        and story is not None
+        and story.grain in ("day", "month")
+        and m.past
         and (m.dct is None or story.date.year < m.dct.year)
         and (near := make_date(story.date.year, month, day)) is not None
         and -45 <= (near - story.date).days <= 120
@@ -243,7 +253,7 @@ def _year_for(
         later = [d for d in dates if d >= dct - dt.timedelta(days=0 if day else 31)]
         best = min(later or dates, key=lambda d: abs((d - dct).days))
     else:
-        best = min(dates, key=lambda d: (abs((d - dct).days) + (60 if d > dct + dt.timedelta(days=200) else 0)))
+        best = min(dates, key=lambda d: abs((d - dct).days) + (60 if d > dct + dt.timedelta(days=200) else 0))
     return f"{best.year:04d}", dct.isoformat()
 
 
@@ -254,7 +264,8 @@ def _year_of_weekday(month: int, day: int, weekday: int, m: _Match) -> tuple[str
     if base is None:
         return None
     years = [
-        year for year in range(base.date.year - 1, base.date.year + 2)
+        year
+        for year in range(base.date.year - 1, base.date.year + 2)
         if (date := make_date(year, month, day)) is not None and date.isoweekday() == weekday
     ]
     return (f"{years[0]:04d}", base.value) if len(years) == 1 else None
@@ -300,6 +311,7 @@ def _narrative(m: _Match) -> Reference | None:
 
 # Normalisers, one per rule ------------------------------------------------------------------
 
+
 def _set_date(m: _Match) -> Value | None:
     if m.month is None or m.day is None:
         return None
@@ -320,10 +332,24 @@ def _set_every(m: _Match) -> Value | None:
     return Value("SET", duration(amount, unit_of(m.get("unit"))))
 
 
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-            "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M", "twice a year": "P1Y",
-            "twice a day": "P1D", "once a year": "P1Y", "once a week": "P1W", "once a month": "P1M",
-            "once a day": "P1D"}
+_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "semiannually": "P6M",
+    "twice a year": "P1Y",
+    "twice a day": "P1D",
+    "once a year": "P1Y",
+    "once a week": "P1W",
+    "once a month": "P1M",
+    "once a day": "P1D",
+}
 
 
 def _set_adverb(m: _Match) -> Value | None:
@@ -552,8 +578,16 @@ def _decade(m: _Match) -> Value | None:
     return Value("DATE", decade[:3])
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def _decade_word(m: _Match) -> Value | None:
@@ -569,8 +603,17 @@ def _century(m: _Match) -> Value | None:
     if digits:
         ordinal_number = int(digits.group())
     else:
-        words = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12,
-                 "twentieth": 20, "twenty-first": 21}
+        words = {
+            "first": 1,
+            "second": 2,
+            "third": 3,
+            "fifth": 5,
+            "eighth": 8,
+            "ninth": 9,
+            "twelfth": 12,
+            "twentieth": 20,
+            "twenty-first": 21,
+        }
         if ordinal in words:
             ordinal_number = words[ordinal]
         elif ordinal.endswith("teenth"):
@@ -611,8 +654,19 @@ def _vague_ago(m: _Match) -> Value | None:
     return Value("DATE", "FUTURE_REF" if m.get("dir") == "later" else "PAST_REF")
 
 
-_RELATION_SIGN = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "this": 0, "current": 0,
-                  "same": 0, "next": 1, "coming": 1, "following": 1}
+_RELATION_SIGN = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+    "this": 0,
+    "current": 0,
+    "same": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+}
 
 
 def _relative(m: _Match) -> Value | None:
@@ -638,8 +692,14 @@ def _relative(m: _Match) -> Value | None:
         if reference.grain != "day":
             return Value("DATE", reference.value, reference.value)
         return Value("DATE", date.isoformat(), reference.value)
-    grain = {"week": "week", "month": "month", "year": "year", "quarter": "quarter", "decade": "decade",
-             "century": "century"}[unit]
+    grain = {
+        "week": "week",
+        "month": "month",
+        "year": "year",
+        "quarter": "quarter",
+        "decade": "decade",
+        "century": "century",
+    }[unit]
     if reference.grain == "year" and grain in ("week", "month", "quarter"):
         grain = "year"
     return Value("DATE", at_grain(date, grain), reference.value)
@@ -716,8 +776,16 @@ def _duration_value(m: _Match) -> Value | None:
     return Value("DURATION", duration(amount, unit))
 
 
-_VAGUE_UNITS = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
-                "minutes": "minute", "decades": "decade", "centuries": "century"}
+_VAGUE_UNITS = {
+    "years": "year",
+    "months": "month",
+    "weeks": "week",
+    "days": "day",
+    "hours": "hour",
+    "minutes": "minute",
+    "decades": "decade",
+    "centuries": "century",
+}
 
 
 def _vague_duration(m: _Match) -> Value | None:
@@ -733,13 +801,33 @@ def _vague_duration(m: _Match) -> Value | None:
     return Value("DURATION", duration(None, unit))
 
 
-_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-         "presently": "PRESENT_REF", "the present": "PRESENT_REF", "these days": "PRESENT_REF",
-         "at the moment": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-         "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
-         "the near future": "FUTURE_REF", "soon": "FUTURE_REF"}
-_DAY_OFFSETS = {"the weekend": 0, "today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1,
-                "the day before yesterday": -2, "the day after tomorrow": 2}
+_REFS = {
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
+_DAY_OFFSETS = {
+    "the weekend": 0,
+    "today": 0,
+    "this day": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 
 
 def _deictic(m: _Match) -> Value | None:
@@ -831,9 +919,16 @@ def _spoken_year(m: _Match) -> Value | None:
 
 def _holiday(m: _Match) -> Value | None:
     name = " ".join(m.get("holiday").split())
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
-             "valentine's day": (2, 14)}
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "independence day": (7, 4),
+        "halloween": (10, 31),
+        "valentine's day": (2, 14),
+    }
     month, day = fixed.get(name, (11, 0))  # not fixed: Thanksgiving, the fourth Thursday of November
     resolved = _year_for(month, day or 25, m)
     if resolved is None:
@@ -846,13 +941,41 @@ def _holiday(m: _Match) -> Value | None:
 
 
 _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
-    "set_date": _set_date, "set_every": _set_every, "set_adverb": _set_adverb, "set_per": _set_per,
-    "set_weekday_plural": _set_weekday_plural, "part_of_date": _part_of_date, "clock": _clock, "noon": _noon,
-    "deictic_part": _deictic_part, "tonight": _tonight, "weekday_part": _weekday_part, "iso": _calendar,
-    "slash": _calendar, "full_date": _calendar, "month_anaphor": _month_anaphor, "month_year": _month_year,
-    "quarter": _quarter, "season": _season, "decade": _decade, "decade_word": _decade_word, "century": _century,
-    "ago": _ago, "vague_ago": _vague_ago, "relative": _relative, "relative_named": _relative_named,
-    "anaphor": _anaphor, "the_unit": _the_unit, "duration_hyphen": _duration_hyphen, "duration": _duration_value,
-    "vague_duration": _vague_duration, "deictic": _deictic, "weekday": _weekday, "month": _month, "year": _year,
-    "spoken_year": _spoken_year, "holiday": _holiday, "year_ago": _year_ago,
+    "set_date": _set_date,
+    "set_every": _set_every,
+    "set_adverb": _set_adverb,
+    "set_per": _set_per,
+    "set_weekday_plural": _set_weekday_plural,
+    "part_of_date": _part_of_date,
+    "clock": _clock,
+    "noon": _noon,
+    "deictic_part": _deictic_part,
+    "tonight": _tonight,
+    "weekday_part": _weekday_part,
+    "iso": _calendar,
+    "slash": _calendar,
+    "full_date": _calendar,
+    "month_anaphor": _month_anaphor,
+    "month_year": _month_year,
+    "quarter": _quarter,
+    "season": _season,
+    "decade": _decade,
+    "decade_word": _decade_word,
+    "century": _century,
+    "ago": _ago,
+    "vague_ago": _vague_ago,
+    "relative": _relative,
+    "relative_named": _relative_named,
+    "anaphor": _anaphor,
+    "the_unit": _the_unit,
+    "duration_hyphen": _duration_hyphen,
+    "duration": _duration_value,
+    "vague_duration": _vague_duration,
+    "deictic": _deictic,
+    "weekday": _weekday,
+    "month": _month,
+    "year": _year,
+    "spoken_year": _spoken_year,
+    "holiday": _holiday,
+    "year_ago": _year_ago,
 }

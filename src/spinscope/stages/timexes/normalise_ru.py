@@ -38,8 +38,21 @@ from spinscope.stages.timexes.values import (
 
 __all__ = ["normalise_ru"]
 
-_PARTS = {"утр": "MO", "утром": "MO", "утра": "MO", "вечер": "EV", "вечером": "EV", "вечера": "EV", "ночью": "NI",
-          "ночь": "NI", "ночи": "NI", "днём": "AF", "днем": "AF", "дня": "AF", "после обеда": "AF"}
+_PARTS = {
+    "утр": "MO",
+    "утром": "MO",
+    "утра": "MO",
+    "вечер": "EV",
+    "вечером": "EV",
+    "вечера": "EV",
+    "ночью": "NI",
+    "ночь": "NI",
+    "ночи": "NI",
+    "днём": "AF",
+    "днем": "AF",
+    "дня": "AF",
+    "после обеда": "AF",
+}
 _SEASONS = {"весн": "SP", "лет": "SU", "осен": "FA", "зим": "WI"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _CLAUSE_END = re.compile(r"[,;:.!?\n«»„“”\"()—]")
@@ -53,20 +66,55 @@ _NOT_PAST = frozenset(
     " депозит аппетит реквизит динамит".split()
 )
 # A form that speaks of now or later: "будет", "пригласят", "откроется", "рассчитывает".
-_NON_PAST = re.compile(r"^(?:буд(?:у|ешь|ет|ем|ете|ут)|станет|станут"
-                       r"|[а-яё]{2,}(?:ают|яют|уют|еют|ут|ят|ает|яет|ует|еет|оет|ёт|ит|ется|ются|ится|ятся|утся|атся))$")
+_NON_PAST = re.compile(
+    r"^(?:буд(?:у|ешь|ет|ем|ете|ут)|станет|станут"
+    r"|[а-яё]{2,}(?:ают|яют|уют|еют|ут|ят|ает|яет|ует|еет|оет|ёт|ит|ется|ются|ится|ятся|утся|атся))$"
+)
 _YEAR_CONTEXT = re.compile(r"(?:^|[\s(])(?:в|во|с|со|до|к|по|от|после|между|и|или|года?|на|за|из)\s$", re.IGNORECASE)
 _MONTH_CONTEXT = _YEAR_CONTEXT
-_RELATION = {"позапрошл": -2, "прошл": -1, "минувш": -1, "эт": 0, "текущ": 0, "нынешн": 0, "следующ": 1, "будущ": 1,
-             "наступающ": 1, "предстоящ": 1, "грядущ": 1, "т": 0}
+_RELATION = {
+    "позапрошл": -2,
+    "прошл": -1,
+    "минувш": -1,
+    "эт": 0,
+    "текущ": 0,
+    "нынешн": 0,
+    "следующ": 1,
+    "будущ": 1,
+    "наступающ": 1,
+    "предстоящ": 1,
+    "грядущ": 1,
+    "т": 0,
+}
 _ANAPHORIC = frozenset({"т"})  # "в том же году", "в тот день": the narrative's own time
 _ROMAN = {"I": 1, "V": 5, "X": 10}
-_ADVERBS = {"ежегодно": "P1Y", "ежедневно": "P1D", "еженедельно": "P1W", "ежемесячно": "P1M", "ежечасно": "PT1H",
-            "ежеквартально": "P3M", "каждый год": "P1Y", "каждый день": "P1D", "каждую неделю": "P1W",
-            "каждый месяц": "P1M", "каждое утро": "XXXX-XX-XXTMO", "каждый вечер": "XXXX-XX-XXTEV",
-            "раз в год": "P1Y", "раз в месяц": "P1M", "раз в неделю": "P1W", "дважды в год": "P1Y", "раз в день": "P1D"}
-_HALVES = {"полгода": "P6M", "полвека": "P50Y", "полчаса": "PT30M", "полдня": "PT12H", "полтора года": "P1Y6M",
-           "сутки": "P1D"}
+_ADVERBS = {
+    "ежегодно": "P1Y",
+    "ежедневно": "P1D",
+    "еженедельно": "P1W",
+    "ежемесячно": "P1M",
+    "ежечасно": "PT1H",
+    "ежеквартально": "P3M",
+    "каждый год": "P1Y",
+    "каждый день": "P1D",
+    "каждую неделю": "P1W",
+    "каждый месяц": "P1M",
+    "каждое утро": "XXXX-XX-XXTMO",
+    "каждый вечер": "XXXX-XX-XXTEV",
+    "раз в год": "P1Y",
+    "раз в месяц": "P1M",
+    "раз в неделю": "P1W",
+    "дважды в год": "P1Y",
+    "раз в день": "P1D",
+}
+_HALVES = {
+    "полгода": "P6M",
+    "полвека": "P50Y",
+    "полчаса": "PT30M",
+    "полдня": "PT12H",
+    "полтора года": "P1Y6M",
+    "сутки": "P1D",
+}
 _VAGUE = {"десятилетиями": "PXE", "годами": "PXY", "месяцами": "PXM", "неделями": "PXW", "веками": "PXC"}
 
 
@@ -429,7 +477,12 @@ def _after(m: _Match) -> Value | None:
 
 
 _UNIT_GRAINS = {
-    "year": "year", "month": "month", "week": "week", "day": "day", "decade": "decade", "century": "century"
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "decade": "decade",
+    "century": "century",
 }
 
 
@@ -528,14 +581,39 @@ def _vague_plural(m: _Match) -> Value | None:
 
 
 _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
-    "set_date": _set_date, "set_adverb": _set_adverb, "set_weekday": _set_weekday, "night_of": _night_of,
-    "part_of_date": _part_of_date, "clock": _clock, "clock_hours": _clock, "deictic_part": _deictic_part,
-    "part_alone": _part_alone, "numeric": _numeric, "iso": _numeric, "full_date": _full_date,
-    "month_anaphor": _month_anaphor, "month_year": _month_year, "season": _season, "decade": _decade,
-    "century": _century, "year": _year, "ago": _ago, "after": _after, "relative": _relative, "deictic": _deictic,
-    "weekday": _weekday_value, "month": _month, "duration_compound": _duration_compound, "duration": _duration,
+    "set_date": _set_date,
+    "set_adverb": _set_adverb,
+    "set_weekday": _set_weekday,
+    "night_of": _night_of,
+    "part_of_date": _part_of_date,
+    "clock": _clock,
+    "clock_hours": _clock,
+    "deictic_part": _deictic_part,
+    "part_alone": _part_alone,
+    "numeric": _numeric,
+    "iso": _numeric,
+    "full_date": _full_date,
+    "month_anaphor": _month_anaphor,
+    "month_year": _month_year,
+    "season": _season,
+    "decade": _decade,
+    "century": _century,
+    "year": _year,
+    "ago": _ago,
+    "after": _after,
+    "relative": _relative,
+    "deictic": _deictic,
+    "weekday": _weekday_value,
+    "month": _month,
+    "duration_compound": _duration_compound,
+    "duration": _duration,
     "duration_unit": _duration,
-    "duration_half": _duration_half, "vague_duration": _vague_duration, "vague_plural": _vague_plural,
-    "duration_bare": _duration, "quarter": _quarter, "set_every": _set_every, "weekday_part": _weekday_part,
+    "duration_half": _duration_half,
+    "vague_duration": _vague_duration,
+    "vague_plural": _vague_plural,
+    "duration_bare": _duration,
+    "quarter": _quarter,
+    "set_every": _set_every,
+    "weekday_part": _weekday_part,
     "edge_unit": _edge_unit,
 }

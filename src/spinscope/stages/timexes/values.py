@@ -50,9 +50,21 @@ def shift(date: dt.date, amount: int, unit: str) -> dt.date:
     return dt.date(year, month + 1, min(date.day, 28))
 
 
-GRAIN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week",
-                  "month": "month", "quarter": "quarter", "year": "year", "decade": "year", "century": "year",
-                  "hour": "day", "minute": "day", "second": "day"}
+GRAIN_OF_UNIT = {
+    "day": "day",
+    "night": "day",
+    "week": "week",
+    "weekend": "week",
+    "fortnight": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "year",
+    "century": "year",
+    "hour": "day",
+    "minute": "day",
+    "second": "day",
+}
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -101,8 +113,14 @@ def duration(amount: float | None, unit: str) -> str:
         count = str(int(amount))
     else:
         whole = int(amount)
-        smaller = {("Y", False): ("M", 12), ("M", False): ("D", 30), ("D", False): ("H", 24), ("W", False): ("D", 7),
-                   ("H", True): ("M", 60), ("M", True): ("S", 60)}.get((letter, is_time))
+        smaller = {
+            ("Y", False): ("M", 12),
+            ("M", False): ("D", 30),
+            ("D", False): ("H", 24),
+            ("W", False): ("D", 7),
+            ("H", True): ("M", 60),
+            ("M", True): ("S", 60),
+        }.get((letter, is_time))
         if smaller is None:
             count = f"{amount:g}"
         else:

@@ -123,7 +123,10 @@ def search(
         offset=offset,
         hits=[
             SearchHitOut(
-                id=hit.id, title=hit.title, source=hit.source, published=hit.published,
+                id=hit.id,
+                title=hit.title,
+                source=hit.source,
+                published=hit.published,
                 snippet=[SnippetPart(text=text, match=match) for text, match in hit.snippet],
             )
             for hit in hits
@@ -132,9 +135,7 @@ def search(
 
 
 @router.get("/corpus/techniques", summary="Technique counts per source or per month")
-def technique_counts(
-    service: ServiceDep, by: Literal["source", "month"] = "source"
-) -> list[TechniqueCount]:
+def technique_counts(service: ServiceDep, by: Literal["source", "month"] = "source") -> list[TechniqueCount]:
     """How many spans of each technique the stored documents have, grouped by site or month."""
     return [
         TechniqueCount(group=group, technique=technique, count=count)

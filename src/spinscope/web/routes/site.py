@@ -47,8 +47,12 @@ def analyze(
     text = text.replace("\r\n", "\n")
     try:
         document = read_request_input(
-            settings=service.settings, text=text, url=url, upload=upload,
-            title=title, published=published,
+            settings=service.settings,
+            text=text,
+            url=url,
+            upload=upload,
+            title=title,
+            published=published,
         )
         analysed = service.analyze(document)
     except SpinscopeError as error:
