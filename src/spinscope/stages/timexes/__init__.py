@@ -29,6 +29,7 @@ How it reads an article:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,9 +37,7 @@ from typing import Any
 
 from spinscope.document import Document, Span, TimelineEntry, Timex
 from spinscope.stages.base import Stage, StageResult
-from spinscope.stages.timexes import patterns_ru
 from spinscope.stages.timexes.normalise import Context, Reference, Value, normalise
-from spinscope.stages.timexes.normalise_ru import normalise_ru
 from spinscope.stages.timexes.patterns import MASTER, RULES
 
 __all__ = ["LANGUAGES", "TimexStage", "find_timeline", "find_timexes"]
@@ -55,11 +54,21 @@ class _Grammar:
     normalise: Callable[[str, dict[str, str | None], int, int, Context], Value | None]
 
 
-_GRAMMARS = {
-    "en": _Grammar(MASTER, _RULE_REGEX, normalise),
-    "ru": _Grammar(patterns_ru.MASTER, {rule.name: rule.regex for rule in patterns_ru.RULES}, normalise_ru),
-}
-LANGUAGES = frozenset(_GRAMMARS)
+LANGUAGES = frozenset({"en", "ru"})
+
+
+@functools.cache
+def _grammar(language: str) -> _Grammar:
+    """The rules of `language` (in `LANGUAGES`); the Russian ones are compiled on first use, so
+    that importing spinscope costs no Russian regular expressions."""
+    if language == "ru":
+        from spinscope.stages.timexes import patterns_ru
+        from spinscope.stages.timexes.normalise_ru import normalise_ru
+
+        return _Grammar(patterns_ru.MASTER, {rule.name: rule.regex for rule in patterns_ru.RULES}, normalise_ru)
+    return _Grammar(MASTER, _RULE_REGEX, normalise)
+
+
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # Expressions that point at "the day of speaking": inside a quote they take the speech date.
@@ -122,9 +131,9 @@ def find_timexes(text: str, *, anchor: str | None = None, language: str = "en") 
     Raises:
         ValueError: `anchor` is not a ``YYYY-MM-DD`` date, or `language` has no rules.
     """
-    grammar = _GRAMMARS.get(language)
-    if grammar is None:
-        raise ValueError(f"no timex rules for language {language!r}; use one of {', '.join(sorted(_GRAMMARS))}")
+    if language not in LANGUAGES:
+        raise ValueError(f"no timex rules for language {language!r}; use one of {', '.join(sorted(LANGUAGES))}")
+    grammar = _grammar(language)
     dct = None
     if anchor is not None:
         try:
