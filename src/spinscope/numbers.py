@@ -111,8 +111,13 @@ _NUMBER = re.compile(
 
 def find_numbers(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
     """The numbers in ``text[start:end]`` (with their %, currency or scale word), outside `timexes`."""
+    return _outside_timexes(_NUMBER, text, start, end, timexes)
+
+
+def _outside_timexes(pattern: re.Pattern[str], text: str, start: int, end: int, timexes: Sequence[Span]) -> list[Span]:
+    """The matches of `pattern` in ``text[start:end]`` that overlap none of `timexes`."""
     found = []
-    for match in _NUMBER.finditer(text, start, end):
+    for match in pattern.finditer(text, start, end):
         first, last = match.span()
         if any(timex.start < last and first < timex.end for timex in timexes):
             continue
@@ -232,10 +237,4 @@ def parse_number_ru(text: str) -> float | None:
 
 def find_numbers_ru(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
     """The numbers of Russian ``text[start:end]`` (with their %, «процентов» or scale word), outside `timexes`."""
-    found = []
-    for match in _RU_NUMBER.finditer(text, start, end):
-        first, last = match.span()
-        if any(timex.start < last and first < timex.end for timex in timexes):
-            continue
-        found.append(Span(first, last, text[first:last]))
-    return found
+    return _outside_timexes(_RU_NUMBER, text, start, end, timexes)

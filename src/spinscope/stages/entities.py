@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from spinscope.document import Document, Entity, Mention, Span
 from spinscope.gazetteer import is_demonym, is_place
@@ -386,13 +386,13 @@ def _merge_person_parts(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
     for cluster in sorted(clusters, key=lambda c: len(c.key), reverse=True):
         if not cluster.names or not _may_be_person_part(text, cluster):
             continue
-        wholes = [p for p in people if p is not cluster and p.names and _contains(p.key, cluster.key)]
+        wholes = [p for p in people if p is not cluster and p.names and contains(p.key, cluster.key)]
         if cluster.label != "PERSON":
             wholes = [p for p in wholes if p.key[-1:] == cluster.key]  # a surname, not a first name
         if not wholes:
             continue
         for name in cluster.names:
-            _nearest_before(wholes, name.start).names.append(name)
+            nearest_before(wholes, name.start).names.append(name)
         cluster.names = []
     return [cluster for cluster in clusters if cluster.names]
 
@@ -414,7 +414,7 @@ def _recover_surnames(text: str, clusters: list[_Cluster]) -> None:
                 continue
             if common_word and _opens_sentence(text, match.start()):
                 continue
-            holder = _nearest_before(holders, match.start())
+            holder = nearest_before(holders, match.start())
             holder.names.append(_Name(match.start(), match.end(), surname, "PERSON", (surname.casefold(),), []))
 
 
@@ -444,14 +444,29 @@ def _may_be_person_part(text: str, cluster: _Cluster) -> bool:
     )
 
 
-def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+def contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether the words `part` run, in order, inside the longer `whole` (a surname in a full name)."""
     if len(part) >= len(whole):
         return False
     return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
-def _nearest_before(clusters: list[_Cluster], position: int) -> _Cluster:
-    """The cluster named most recently before `position`, else the one named first after it."""
+class _Placed(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+class _Named(Protocol):
+    @property
+    def names(self) -> Sequence[_Placed]: ...
+
+
+_NamedT = TypeVar("_NamedT", bound=_Named)
+
+
+def nearest_before(clusters: Sequence[_NamedT], position: int) -> _NamedT:
+    """The cluster named most recently before `position`, else the one named first after it
+    (English and Russian clusters alike)."""
     before = [
         (max(n.start for n in c.names if n.start < position), i)
         for i, c in enumerate(clusters)
@@ -527,7 +542,7 @@ def _title_mentions(text: str, clusters: list[_Cluster]) -> dict[int, list[Menti
                 continue  # a title in front of a name, not standing for one
             if _overlaps(match.start(), match.end(), taken):
                 continue
-            holder = _nearest_before(candidates, match.start())
+            holder = nearest_before(candidates, match.start())
             if len(candidates) > 1 and not any(n.start < match.start() for n in holder.names):
                 continue  # several holders and none named yet: ambiguous
             mention = Mention(match.start(), match.end(), match.group(0), kind="title")

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 from spinscope.document import Entity, Mention, Span
 from spinscope.gazetteer.russian import canonical_key, known_label, listed_label, name_key
 from spinscope.models.russian import normal_words
+from spinscope.stages.entities import contains, nearest_before
 from spinscope.stages.russian_mentions import (
     ACRONYM,
     MAX_TITLE_WORDS,
@@ -135,7 +136,7 @@ def _merge_person_parts(clusters: list[_Cluster]) -> list[_Cluster]:
         if not wholes:
             continue
         for name in cluster.names:
-            _nearest_before(wholes, name.start).names.append(name)
+            nearest_before(wholes, name.start).names.append(name)
         cluster.names = []
     return [cluster for cluster in clusters if cluster.names]
 
@@ -174,7 +175,7 @@ def _recover_names(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[i
         if holders is None:
             holders = known.setdefault(key, [_Cluster()])
             clusters.append(holders[0])
-        holder = _nearest_before(holders, token.idx) if len(holders) > 1 else holders[0]
+        holder = nearest_before(holders, token.idx) if len(holders) > 1 else holders[0]
         holder.names.append(name)
 
 
@@ -286,7 +287,7 @@ def _title_mentions(parsed: Doc, clusters: list[_Cluster], skip: Sequence[tuple[
         end = token.idx + len(token)
         if overlaps(token.idx, end, [*taken, *skip]) or _names_follow(parsed, token.i, taken):
             continue
-        holder = _nearest_before(candidates, token.idx)
+        holder = nearest_before(candidates, token.idx)
         if len(candidates) > 1 and not any(name.start < token.idx for name in holder.names):
             continue  # several holders and none named yet: ambiguous
         found.setdefault(id(holder), []).append(Mention(token.idx, end, token.text, kind="title"))
@@ -365,22 +366,4 @@ def _part_of(part: _Cluster, whole: _Cluster, *, surname: bool) -> bool:
     wholes = {key for name in whole.names for key in (name.key, name.written) if key}
     if surname:
         return any(len(w) > len(p) and w[-len(p) :] == p for p in parts for w in wholes)
-    return any(_contains(w, p) for p in parts for w in wholes)
-
-
-def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    if len(part) >= len(whole):
-        return False
-    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
-
-
-def _nearest_before(clusters: list[_Cluster], position: int) -> _Cluster:
-    """The cluster named most recently before `position`, else the one named first after it."""
-    before = [
-        (max(n.start for n in c.names if n.start < position), i)
-        for i, c in enumerate(clusters)
-        if any(n.start < position for n in c.names)
-    ]
-    if before:
-        return clusters[max(before)[1]]
-    return min(clusters, key=lambda c: min(n.start for n in c.names))
+    return any(contains(w, p) for p in parts for w in wholes)
