@@ -119,12 +119,14 @@ class EncodedText:
         span with no encoded piece (outside every sentence) gets a row of zeros.
         """
         rows = np.zeros((len(spans), self.vectors.shape[1]), np.float32)
+        # Pieces follow the text, so both their starts and their ends rise: the pieces inside a
+        # span are one run, found by binary search (a scan per span would cost pieces x spans).
         starts, ends = self.offsets[:, 0], self.offsets[:, 1]
         for row, (start, end) in enumerate(spans):
             first, last = self.mask.to_masked(start, end)
-            inside = (starts >= first) & (ends <= last)
-            if inside.any():
-                mean = self.vectors[inside].mean(axis=0)
+            low, high = int(np.searchsorted(starts, first, "left")), int(np.searchsorted(ends, last, "right"))
+            if high > low:
+                mean = self.vectors[low:high].mean(axis=0)
                 norm = float(np.linalg.norm(mean))
                 rows[row] = mean / norm if norm else mean
         return rows
