@@ -25,6 +25,7 @@ Invariants:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -331,9 +332,7 @@ class ParagraphModel:
         )
 
 
-_LOADED: dict[Path, ParagraphModel] = {}
-
-
+@functools.lru_cache(maxsize=4)
 def load_paragraph_model(language: str, folder: Path | None = None) -> ParagraphModel:
     """The paragraph model for `language`, read once per process.
 
@@ -344,10 +343,7 @@ def load_paragraph_model(language: str, folder: Path | None = None) -> Paragraph
     Raises:
         ModelNotFoundError: There is no model for `language` there.
     """
-    key = ((folder or MODEL_DIR) / language).resolve()
-    if key not in _LOADED:
-        _LOADED[key] = ParagraphModel.load(key)
-    return _LOADED[key]
+    return ParagraphModel.load((folder or MODEL_DIR) / language)
 
 
 def find_paragraph_techniques(
