@@ -8,8 +8,6 @@ import string
 from collections import Counter
 from collections.abc import Sequence
 
-import numpy as np
-
 from spinscope.compare.align import align
 from spinscope.compare.crosslang import (
     CAUSE_SIMILARITY_MULTILINGUAL,
@@ -20,7 +18,7 @@ from spinscope.compare.crosslang import (
 from spinscope.compare.differences import CAUSE_SIMILARITY, find_differences
 from spinscope.compare.lexicon import Lexicon, load_lexicon
 from spinscope.compare.report import Comparison, Entry, Group, SourceInfo, TermRow, WordChoice
-from spinscope.compare.units import Unit, build_units
+from spinscope.compare.units import Unit, build_units, embed_units_with
 from spinscope.document import Document
 from spinscope.errors import ConfigError
 from spinscope.settings import CompareSettings, Settings
@@ -70,22 +68,11 @@ def compare_documents(documents: Sequence[Document], *, settings: Settings | Non
 
 
 def embed_units(units: Sequence[Sequence[Unit]], *, settings: Settings | None = None):
-    """Unit embeddings by ``(source, index)``, and a text-similarity function with a cache."""
+    """Unit embeddings by ``(source, index)`` from the shared MiniLM encoder, and a cached text similarity."""
     from spinscope.models.encoder import ENCODER_DIR, embed, load_encoder
 
     encoder = load_encoder(ENCODER_DIR, (settings or Settings()).threads)
-    flat = [unit for these in units for unit in these]
-    matrix = embed(encoder, [unit.text for unit in flat])
-    vectors = {(unit.source, unit.index): row for unit, row in zip(flat, matrix, strict=True)}
-    cache: dict[str, np.ndarray] = {}
-
-    def similarity(one: str, other: str) -> float:
-        missing = [text for text in (one, other) if text not in cache]
-        if missing:
-            cache.update(zip(missing, embed(encoder, missing), strict=True))
-        return float(cache[one] @ cache[other])
-
-    return vectors, similarity
+    return embed_units_with(units, lambda texts: embed(encoder, texts))
 
 
 def _comparison(

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from spinscope.compare.units import Unit
+from spinscope.compare.units import Unit, embed_units_with
 from spinscope.document import Document
 from spinscope.language import language_of
 from spinscope.settings import Settings
@@ -62,15 +62,4 @@ def embed_units_multilingual(
     from spinscope.models.multilingual import load_multilingual
 
     encoder = load_multilingual((settings or Settings()).threads)
-    flat = [unit for these in units for unit in these]
-    matrix = encoder.embed([unit.text for unit in flat], kind="query")
-    vectors = {(unit.source, unit.index): row for unit, row in zip(flat, matrix, strict=True)}
-    cache: dict[str, np.ndarray] = {}
-
-    def similarity(one: str, other: str) -> float:
-        missing = [text for text in dict.fromkeys((one, other)) if text not in cache]
-        if missing:
-            cache.update(zip(missing, encoder.embed(missing, kind="query"), strict=True))
-        return float(cache[one] @ cache[other])
-
-    return vectors, similarity
+    return embed_units_with(units, lambda texts: encoder.embed(texts, kind="query"))

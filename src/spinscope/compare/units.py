@@ -19,7 +19,10 @@ and «двое суток» are one value and "six hours" and «четыре ч�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from spinscope.compare.actors import find_state_actors
 from spinscope.compare.lexicon import Lexicon, Use
@@ -29,7 +32,7 @@ from spinscope.errors import ConfigError
 from spinscope.language import language_of
 from spinscope.numbers import find_numbers, find_numbers_ru, parse_number, parse_number_ru
 
-__all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "parse_number"]
+__all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "embed_units_with", "parse_number"]
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "STATE"})
 REQUIRED_LAYERS = ("sentences", "entities", "timexes")
@@ -263,3 +266,22 @@ def _offset(text: str, *, russian: bool) -> tuple[float, str] | None:
     word = word.lower()
     size, unit = next(size for stem, size in _UNIT_SIZE.items() if word.startswith(stem))
     return value * size, unit
+
+
+def embed_units_with(
+    units: Sequence[Sequence[Unit]], embed: Callable[[list[str]], np.ndarray]
+) -> tuple[dict[tuple[int, int], np.ndarray], Callable[[str, str], float]]:
+    """Unit embeddings by ``(source, index)``, and a text similarity with a cache, both from
+    `embed` (texts to unit rows): the one shape of every encoder compare uses."""
+    flat = [unit for these in units for unit in these]
+    matrix = embed([unit.text for unit in flat])
+    vectors = {(unit.source, unit.index): row for unit, row in zip(flat, matrix, strict=True)}
+    cache: dict[str, np.ndarray] = {}
+
+    def similarity(one: str, other: str) -> float:
+        missing = [text for text in dict.fromkeys((one, other)) if text not in cache]
+        if missing:
+            cache.update(zip(missing, embed(missing), strict=True))
+        return float(cache[one] @ cache[other])
+
+    return vectors, similarity
