@@ -2,6 +2,9 @@
 
 No analysis logic lives here. Errors become one line, ``Error: <message>``, on standard
 error and exit status 1; ``--debug`` shows the traceback instead.
+
+The library is imported inside the commands that use it, so that ``--help`` and ``--version``
+load neither numpy nor the stages and their models.
 """
 
 from __future__ import annotations
@@ -14,31 +17,15 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
-from spinscope import __version__
-from spinscope.analysis import analyze as analyze_inputs
-from spinscope.batch import BatchSummary, run_batch
-from spinscope.document import Document
 from spinscope.errors import ConfigError, MissingDependencyError, SpinscopeError
-from spinscope.eval import Scores
-from spinscope.ingest import may_hold_several
-from spinscope.render import comparison_to_html, comparison_to_markdown, to_html, to_markdown
 from spinscope.settings import (
     BatchSettings,
     ClaimSettings,
@@ -51,10 +38,20 @@ from spinscope.settings import (
     TechniqueSettings,
     WebSettings,
 )
-from spinscope.stages import STAGE_TYPES
-from spinscope.store import SearchHit, load_records, open_store
+
+if TYPE_CHECKING:
+    from spinscope.batch import BatchSummary
+    from spinscope.document import Document
+    from spinscope.eval import Scores
+    from spinscope.store import SearchHit
 
 __all__ = ["app", "main"]
+
+# Typer (0.29) builds a pydantic validator for an option whose value is None, as a group's --help
+# is when one of its commands' help is asked for: that alone imports pydantic (about 0.2 s).
+# False, which an absent --help means anyway, skips it. Each group needs it: a group's
+# `default_map` replaces its parent's.
+_GROUP_CONTEXT = {"default_map": {"help": False}}
 
 app = typer.Typer(
     name="spinscope",
@@ -62,6 +59,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings=_GROUP_CONTEXT,
 )
 _stderr = Console(stderr=True)
 
@@ -88,6 +86,8 @@ class _State:
 
 def _version(value: bool) -> None:
     if value:
+        from spinscope import __version__
+
         typer.echo(f"spinscope {__version__}")
         raise typer.Exit()
 
@@ -175,6 +175,10 @@ def analyze(
 ) -> None:
     """Analyse articles and print what they say and how."""
     with _errors_reported(store="--store"):
+        from spinscope.analysis import analyze as analyze_inputs
+        from spinscope.ingest import may_hold_several
+        from spinscope.store import open_store
+
         expands = any(may_hold_several(spec) for spec in inputs)
         several = expands or len(inputs) > 1
         if several and output_format is OutputFormat.html:
@@ -237,6 +241,7 @@ def compare_command(
     """Compare articles about the same events: aligned claims, differences, omissions, word choices."""
     with _errors_reported():
         from spinscope.compare import compare_documents, load_articles
+        from spinscope.render import comparison_to_html, comparison_to_markdown
 
         settings = replace(
             _settings(None, model, _DEFAULT_MAX_BYTES, timeout, allow_private),
@@ -289,6 +294,8 @@ def batch(
 ) -> None:
     """Analyse a corpus into a results file, one record per input, in parallel and resumably."""
     with _errors_reported():
+        from spinscope.batch import run_batch
+
         settings = _settings(
             stages, model, max_bytes, timeout, allow_private, max_chars=max_chars, inventory=inventory.value
         )
@@ -331,8 +338,12 @@ def _summary_table(summary: BatchSummary) -> Table:
     return table
 
 
-train_app = typer.Typer(help="Train spinscope's models from labelled data.", no_args_is_help=True)
-eval_app = typer.Typer(help="Measure spinscope against labelled corpora.", no_args_is_help=True)
+train_app = typer.Typer(
+    help="Train spinscope's models from labelled data.", no_args_is_help=True, context_settings=_GROUP_CONTEXT
+)
+eval_app = typer.Typer(
+    help="Measure spinscope against labelled corpora.", no_args_is_help=True, context_settings=_GROUP_CONTEXT
+)
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
@@ -687,6 +698,8 @@ def serve(
 @app.command("stages")
 def list_stages() -> None:
     """List the analysis stages, what each needs and what it produces."""
+    from spinscope.stages import STAGE_TYPES
+
     table = Table("stage", "requires", "produces", "what it does")
     for name, stage in STAGE_TYPES.items():
         table.add_row(name, ", ".join(stage.requires) or "-", ", ".join(stage.produces), _summary(stage))
@@ -695,7 +708,9 @@ def list_stages() -> None:
 
 # The store: `spinscope store add|search|show|export`, thin adapters over spinscope.store.
 store_app = typer.Typer(
-    help="Keep analysed articles in an SQLite store; search, show and export them.", no_args_is_help=True
+    help="Keep analysed articles in an SQLite store; search, show and export them.",
+    no_args_is_help=True,
+    context_settings=_GROUP_CONTEXT,
 )
 app.add_typer(store_app, name="store")
 
@@ -730,6 +745,10 @@ def store_add(
     allow_private: _AllowPrivateOption = False,
 ) -> None:
     """Analyse articles, or read analysed records, and keep them in the store."""
+    from spinscope.analysis import analyze as analyze_inputs
+    from spinscope.ingest import may_hold_several
+    from spinscope.store import load_records, open_store
+
     # The store opens first, so that a --db that is not a store stops the command before models load.
     with _errors_reported(), open_store(StoreSettings(path=str(db))) as store:
         if records:
@@ -757,6 +776,8 @@ def store_search(
 ) -> None:
     """Find stored articles by the words in them."""
     with _errors_reported():
+        from spinscope.store import open_store
+
         if not 1 <= limit <= _MAX_HITS:
             raise ConfigError(f"--limit must be from 1 to {_MAX_HITS:,}, got {limit}", code="config")
         with open_store(StoreSettings(path=str(db)), create=False) as store:
@@ -781,6 +802,8 @@ def store_show(
 ) -> None:
     """Print a stored article's analysis."""
     with _errors_reported():
+        from spinscope.store import open_store
+
         with open_store(StoreSettings(path=str(db)), create=False) as store:
             document = store.get(document_id)
         _write(document, sys.stdout, OutputFormat(output_format.value), first=True, several=False)
@@ -797,6 +820,8 @@ def store_export(
     ] = None,
 ) -> None:
     """Write the stored analyses as JSON Lines, one contract record per line."""
+    from spinscope.store import open_store
+
     with _errors_reported(), open_store(StoreSettings(path=str(db)), create=False) as store, ExitStack() as stack:
         sink = stack.enter_context(_output(output))
         count = 0
@@ -836,6 +861,8 @@ def _write(
     several: bool,
     all_techniques: bool = False,
 ) -> None:
+    from spinscope.render import to_html, to_markdown
+
     if output_format is OutputFormat.md:
         markdown = to_markdown(document, all_techniques=all_techniques)
         if sink is sys.stdout and sys.stdout.isatty():
@@ -893,6 +920,16 @@ def _with_progress(documents: Iterator[Document], *, total: int | None, show: bo
 def _progress() -> Iterator[Callable[[str, int, int | None], None]]:
     """The one progress bar of the CLI: a `spinscope.progress.Progress` that draws each step's
     (done, total) with its rate and time left on standard error, while that is a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
