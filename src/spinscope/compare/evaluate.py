@@ -5,7 +5,9 @@ each source that tells it; a fragment matches the unit whose text contains it. S
 alignment precision and recall over pairs of units, difference detection per kind (a gold
 difference is found when the group holding its sentences reports that kind), omission recall
 (the source is ``omits`` in the group of the claim), terminology recall (each source's
-variant appears in its row of the terminology table).
+variant appears in its row of the terminology table). A predicted difference whose kind no gold
+claim of its group has is a false difference: counted as not "predicted right", and described in
+`CompareCounts.false` so that a benchmark can show what was wrongly reported.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from spinscope.compare.report import Comparison
 from spinscope.errors import InputError
 from spinscope.eval import Scores
 
-__all__ = ["CompareCounts", "GoldGroup", "load_gold", "score_comparison"]
+__all__ = ["CompareCounts", "GoldGroup", "counts_report", "load_gold", "score_comparison"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class CompareCounts:
     terms_gold: int = 0
     terms_found: int = 0
     missed: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
 
     @property
     def alignment(self) -> Scores:
@@ -70,7 +73,44 @@ class CompareCounts:
         for name in ("differences_gold", "differences_found", "differences_predicted", "differences_predicted_right"):
             getattr(self, name).update(getattr(other, name))
         self.missed.extend(other.missed)
+        self.false.extend(other.false)
         return self
+
+    @property
+    def false_differences(self) -> int:
+        """How many predicted differences are of a kind no gold claim of their group has."""
+        return sum(self.differences_predicted.values()) - sum(self.differences_predicted_right.values())
+
+
+def counts_report(totals: dict[str, CompareCounts]) -> str:
+    """What the compare benchmarks print for one system: a Markdown table with one row per split
+    (``all`` last: alignment P/R/F1, omission and terminology recall, differences found/gold per
+    kind with (predicted right/predicted), false differences), then every gold item missed and
+    every false difference over all groups, one a line."""
+    lines = [
+        "| split | alignment P | R | F1 | omission recall | terminology recall "
+        "| differences found/gold (predicted right/predicted) | false differences |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for split in [*sorted(split for split in totals if split != "all"), "all"]:
+        if split not in totals:
+            continue
+        s = totals[split]
+        kinds = ", ".join(
+            f"{kind} {s.differences_found[kind]}/{s.differences_gold[kind]}"
+            f" ({s.differences_predicted_right[kind]}/{s.differences_predicted[kind]})"
+            for kind in sorted(s.differences_gold | s.differences_predicted)
+        )
+        found, gold = sum(s.differences_found.values()), sum(s.differences_gold.values())
+        lines.append(
+            f"| {split} | {s.alignment.precision:.3f} | {s.alignment.recall:.3f} | {s.alignment.f1:.3f} "
+            f"| {s.omissions_found}/{s.omissions_gold} | {s.terms_found}/{s.terms_gold} "
+            f"| {found}/{gold}: {kinds} | {s.false_differences} |"
+        )
+    everything = totals.get("all", CompareCounts())
+    lines += [f"missed: {line}" for line in everything.missed]
+    lines += [f"false: {line}" for line in everything.false]
+    return "\n".join(lines)
 
 
 def load_gold(folder: Path) -> list[GoldGroup]:
@@ -119,7 +159,6 @@ def score_comparison(group: GoldGroup, comparison: Comparison) -> CompareCounts:
             else:
                 scores.missed.append(f"{group.name}: omission by {name} of {claim['texts']}")
     scores.pairs_gold = len(gold_pairs)
-    text_of = {v: k for k, v in locate.items()}
     for number, predicted in enumerate(comparison.groups):
         present = [s for s, entry in enumerate(predicted.entries) if entry.text is not None]
         for n, one in enumerate(present):
@@ -133,7 +172,9 @@ def score_comparison(group: GoldGroup, comparison: Comparison) -> CompareCounts:
             scores.differences_predicted[difference.kind] += 1
             if difference.kind in gold_kinds:
                 scores.differences_predicted_right[difference.kind] += 1
-    del text_of
+            else:
+                said = "; ".join(f"{names[source]}: {value}" for source, value in difference.values)
+                scores.false.append(f"{group.name}: {difference.kind} ({said})")
     for row in group.terms:
         found = next((r for r in comparison.terminology if r.referent == row["referent"]), None)
         for name, term in row["variants"].items():
