@@ -20,8 +20,17 @@ VALUES = [
     ("percent-word", "пять процентов", 5),
     ("percent-sign", "40%", 40),
     ("one-and-a-half", "полтора", 1.5),
+    ("one-and-a-half-thousand-genitive", "полутора тысяч", 1500),
+    ("tens-instrumental", "пятьюдесятью восемью", 58),
+    ("eighty-instrumental", "восемьюдесятью", 80),
+    ("scale-first", "тысячи двухсот", 1200),
+    ("thousand-alone", "тысяча", 1000),
+    ("and-a-half-with-scale", "двух с половиной миллиардов", 2_500_000_000),
+    ("digits-and-a-half", "1 с половиной", 1.5),
+    ("abbreviated-million", "3 млн", 3_000_000),
     ("vague-tens", "десятки", None),
     ("vague-thousands", "тысячи", None),
+    ("vague-thousands-genitive", "тысяч", None),
     ("not-a-number", "мир", None),
 ]
 
@@ -37,3 +46,17 @@ def test_find_numbers_ru_finds_words_and_digits_outside_dates() -> None:
     found = find_numbers_ru(text, 0, len(text), [Span(date_start, date_start + 8, "12 марта")])
     assert [span.text for span in found] == ["сорока", "23", "двадцать три"]  # «семью» is "family" here
     assert all(text[span.start : span.end] == span.text for span in found)
+
+
+# sentence, the numbers found in it
+SENTENCES = [
+    ("tens-instrumental", "Колонна с пятьюдесятью восемью семьями прибыла.", ["пятьюдесятью восемью"]),
+    ("scale-first", "Переехали более тысячи двухсот человек.", ["тысячи двухсот"]),
+    ("and-a-half", "Поступает около двух с половиной миллиардов кубометров.", ["двух с половиной миллиардов"]),
+    ("half-without-number", "С половиной города нет связи.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), [case[1:] for case in SENTENCES], ids=[case[0] for case in SENTENCES])
+def test_find_numbers_ru_takes_the_whole_number(text: str, found: list[str]) -> None:
+    assert [span.text for span in find_numbers_ru(text, 0, len(text))] == found

@@ -148,10 +148,11 @@ def _ru_forms() -> dict[str, float]:
     add(40, "сорок сорока")
     add(90, "девяносто девяноста")
     add(100, "сто ста")
-    add(50, "пятьдесят пятидесяти")
-    add(60, "шестьдесят шестидесяти")
-    add(70, "семьдесят семидесяти")
-    add(80, "восемьдесят восьмидесяти")
+    # The tens 50-80 decline both halves: «пятьдесят», «пятидесяти», «пятьюдесятью».
+    add(50, "пятьдесят пятидесяти пятьюдесятью")
+    add(60, "шестьдесят шестидесяти шестьюдесятью")
+    add(70, "семьдесят семидесяти семьюдесятью")
+    add(80, "восемьдесят восьмидесяти восемьюдесятью восьмьюдесятью")
     add(200, "двести двухсот двумстам двумястами двухстах")
     add(300, "триста трёхсот трехсот трёмстам тремстам тремястами трёхстах трехстах")
     add(400, "четыреста четырёхсот четырехсот четырёмстам четырьмястами четырёхстах четырехстах")
@@ -202,17 +203,22 @@ _RU_VAGUE = frozenset(
     " тысячах миллионы миллионов миллионам миллионами миллионах".split()
 )
 _RU_WORD = "|".join(sorted({*RU_WORD_VALUES, *_RU_SCALES, *_RU_VAGUE}, key=len, reverse=True))
+_RU_HALF = r"\s+с\s+половиной"  # «два с половиной»: a half added to the number before it
 _RU_NUMBER = re.compile(
-    rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)(?:,\d+)?(?:\s?%|\s+(?:процент\w*|{_RU_WORD})(?:\.(?=\s))?)?"
-    rf"|(?<![\w-])(?:{_RU_WORD})(?:\s+(?:{_RU_WORD}))*(?:\s+процент\w*)?(?![\w-])",
+    rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)(?:,\d+)?(?:{_RU_HALF})?"
+    rf"(?:\s?%|\s+(?:процент\w*|{_RU_WORD})(?:\.(?=\s))?)?"
+    rf"|(?<![\w-])(?:{_RU_WORD})(?:{_RU_HALF}(?=\s+(?:{_RU_WORD})))?(?:\s+(?:{_RU_WORD}))*(?:{_RU_HALF})?"
+    rf"(?:\s+процент\w*)?(?![\w-])",
     re.IGNORECASE,
 )
 
 
 def parse_number_ru(text: str) -> float | None:
-    """The value of a number as Russian writes it («двадцать три», «12 000», «1,5 млн», «сорока»);
-    None for a vague amount («десятки», «сотни») or one it cannot read."""
+    """The value of a number as Russian writes it («двадцать три», «12 000», «1,5 млн», «сорока»,
+    «полутора тысяч», «тысячи двухсот»); None for a vague amount («десятки», «сотни», «тысячи»
+    alone) or one it cannot read."""
     cleaned = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text.lower()).replace(",", ".")
+    cleaned = re.sub(_RU_HALF, " +half", cleaned)
     words = re.sub(r"%|процент\w*|\.(?=\s|$)", " ", cleaned).split()
     if not words or (len(words) == 1 and words[0] in _RU_VAGUE):
         return None
@@ -224,11 +230,15 @@ def parse_number_ru(text: str) -> float | None:
         elif word in RU_WORD_VALUES:
             current += RU_WORD_VALUES[word]
             seen = True
+        elif word == "+half" and seen:
+            current += 0.5
         elif word in _RU_SCALES and seen:
             total += (current or 1) * _RU_SCALES[word]
             current = 0.0
-        elif word in _RU_SCALES and word not in _RU_VAGUE:
-            current = _RU_SCALES[word]  # «тысяча» alone is one thousand
+        elif word in _RU_SCALES:
+            # A scale word that opens a number is one of it: «тысяча», «тысячи двухсот» (1,200);
+            # a plural one alone («тысячи») was refused above as vague.
+            total += _RU_SCALES[word]
             seen = True
         else:
             return None
