@@ -33,6 +33,8 @@ PERIODS = [
     ("minutes-after-t", "PT30M", (1800.0, "second")),
     ("months-before-t", "P6M", (6.0, "month")),
     ("years-and-months", "P1Y6M", (18.0, "month")),
+    ("decades", "P3E", (360.0, "month")),
+    ("centuries", "P2C", (2400.0, "month")),
     ("vague", "PXH", None),
     ("months-and-days", "P1Y1D", None),
     ("a-date", "2025-05-31", None),
@@ -109,6 +111,48 @@ PERIOD_PAIRS = [
 )
 def test_periods_differ_across_languages_as_numbers(english: str, russian: str, differs: bool) -> None:
     [left], [right] = _units(english, "en"), _units(russian, "ru", source=1)
+    assert ("number" in _kinds(left, right)) is differs
+
+
+# English sentence, its DURATION timex (words, value), Russian sentence and its timex, whether
+# they differ in number
+BOUND_PAIRS = [
+    (
+        "more-than-against-nearly",
+        ("They lived there for more than three decades.", ("more than three decades", "P3E")),
+        ("Они почти тридцать лет жили там.", ("почти тридцать лет", "P30Y")),
+        True,
+    ),
+    (
+        "more-than-against-more-than",
+        ("They lived there for more than three decades.", ("more than three decades", "P3E")),
+        ("Более тридцати лет они жили там.", ("Более тридцати лет", "P30Y")),
+        False,
+    ),
+    (
+        "about-against-exact",
+        ("They lived there for about thirty years.", ("about thirty years", "P30Y")),
+        ("Они тридцать лет жили там.", ("тридцать лет", "P30Y")),
+        False,
+    ),
+    ("bound-before-a-count", ("More than 390 people were hurt.", None), ("Пострадали почти 390 человек.", None), True),
+    ("at-least-against-up-to", ("At least 40 people came.", None), ("Пришли до 40 человек.", None), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("english", "russian", "differs"), [c[1:] for c in BOUND_PAIRS], ids=[c[0] for c in BOUND_PAIRS]
+)
+def test_bounds_that_cannot_both_hold_differ(english, russian, differs: bool) -> None:
+    def timexes(text: str, timex) -> tuple[Timex, ...]:
+        if timex is None:
+            return ()
+        words, value = timex
+        start = text.index(words)
+        return (Timex(start, start + len(words), words, type="DURATION", value=value),)
+
+    [left] = _units(english[0], "en", timexes(*english))
+    [right] = _units(russian[0], "ru", timexes(*russian), source=1)
     assert ("number" in _kinds(left, right)) is differs
 
 

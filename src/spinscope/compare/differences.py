@@ -3,7 +3,9 @@
 Each rule compares two units and is applied to every pair of sources in a group alike:
 
 - ``number``: both state numbers and neither's values are all among the other's (an extra
-  number is more detail, not a conflict); "nearly 3,000" and "3,000" are the same value. Periods
+  number is more detail, not a conflict); "nearly 3,000" and "3,000" are the same value, but
+  bounds on one value that cannot both hold are not: "more than three decades" and «почти
+  тридцать лет» (nearly thirty years) differ, "more than 390" and «более 390» do not. Periods
   are numbers with their unit of time, from DURATION timexes (TIMEX3 ``PT6H`` against ``PT4H``)
   or a number before a unit ("six hours", «двое суток» is "48 hours"), compared by the same
   rule with the other's periods only (and bare numbers with bare numbers): "six hours" and
@@ -37,7 +39,7 @@ from dataclasses import dataclass
 
 from spinscope.compare.actors import state_in
 from spinscope.compare.translit import same_name
-from spinscope.compare.units import Unit
+from spinscope.compare.units import Number, Unit
 
 __all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_differences"]
 
@@ -113,13 +115,38 @@ def _numbers_text(unit: Unit) -> str | None:
     return ", ".join(str(number) for number in unit.numbers) or None
 
 
+# A qualifier's bound on its number: (direction, strict). "more than 30" and "nearly 30" cannot
+# both hold; "at least 30" and "up to 30" can (at 30); "about 30" bounds nothing.
+_BOUNDS = {
+    **dict.fromkeys(("more than", "over", "just over", "более", "свыше", "больше"), (1, True)),
+    **dict.fromkeys(("at least", "не менее", "по меньшей мере", "по крайней мере", "как минимум"), (1, False)),
+    **dict.fromkeys(
+        ("nearly", "almost", "less than", "fewer than", "under", "just under", "почти", "менее", "меньше", "неполных"),
+        (-1, True),
+    ),
+    **dict.fromkeys(("up to", "at most", "не более", "до"), (-1, False)),
+}
+
+
 def _numbers_differ(a: Unit, b: Unit) -> bool:
     for unit in {n.unit for n in a.numbers} & {n.unit for n in b.numbers}:
-        left = {n.value for n in a.numbers if n.value is not None and n.unit == unit}
-        right = {n.value for n in b.numbers if n.value is not None and n.unit == unit}
-        if left and right and not (left <= right or right <= left):
+        left = [n for n in a.numbers if n.value is not None and n.unit == unit]
+        right = [n for n in b.numbers if n.value is not None and n.unit == unit]
+        if not (left and right):
+            continue
+        covered = all(any(_same_amount(x, y) for y in right) for x in left)
+        covering = all(any(_same_amount(x, y) for x in left) for y in right)
+        if not (covered or covering):
             return True
     return False
+
+
+def _same_amount(one: Number, other: Number) -> bool:
+    """Whether two numbers can state one amount: equal values whose bounds can both hold."""
+    if one.value != other.value:
+        return False
+    first, second = _BOUNDS.get(one.qualifier), _BOUNDS.get(other.qualifier)
+    return not (first and second and first[0] != second[0] and (first[1] or second[1]))
 
 
 def _dated(unit: Unit) -> list[tuple[str, str]]:

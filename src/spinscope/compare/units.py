@@ -9,11 +9,14 @@ Russian rules of `spinscope.numbers` («двадцать три», «около 
 is no lexicon referent is keyed by `spinscope.compare.translit.name_key`, so «Пашинян» and
 "Pashinyan" share an anchor; a state doing an act ("Armenia proposed", «Азербайджан
 предложил», `spinscope.compare.actors`) is an actor keyed ``state:<name>`` in both scripts.
-Periods: a DURATION timex with a definite TIMEX3 value (``PT6H``, ``P2D``; also ``P6H``), the
+Periods: a DURATION timex with a definite TIMEX3 value (``PT6H``, ``P2D``; also ``P6H``; decades
+``P3E`` and centuries ``P2C``), the
 period an offset timex counts ("four hours later", «через четыре часа», whose value is a time)
 and a number followed by a unit of time ("six hours", «двое суток») are numbers with a unit,
 ``second`` (weeks, days, hours, minutes, seconds) or ``month`` (years, months), so "48 hours"
 and «двое суток» are one value and "six hours" and «четыре часа» differ as numbers do.
+Qualifiers: the hedge or bound before a number ("more than", «почти») is kept with it, also
+when a period's timex holds it ("more than three decades", «почти тридцать лет»).
 """
 
 from __future__ import annotations
@@ -37,20 +40,22 @@ __all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "embed_units_with", 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "STATE"})
 REQUIRED_LAYERS = ("sentences", "entities", "timexes")
 
-_QUALIFIER = re.compile(
-    r"(?:nearly|almost|about|around|some|roughly|approximately|over|at least|up to|more than|fewer than|less than"
-    r"|just over|just under|as many as)\s+$",
-    re.IGNORECASE,
+_QUALIFIERS = (
+    r"(?:nearly|almost|about|around|some|roughly|approximately|over|under|at least|at most|up to|more than"
+    r"|fewer than|less than|just over|just under|as many as)"
 )
-_QUALIFIER_RU = re.compile(
+_QUALIFIERS_RU = (
     r"(?:около|почти|примерно|приблизительно|порядка|более|свыше|больше|менее|меньше|не менее|не более|до"
-    r"|по меньшей мере|по крайней мере|как минимум|целых|всего|лишь|лишь около)\s+$",
-    re.IGNORECASE,
+    r"|по меньшей мере|по крайней мере|как минимум|неполных|целых|всего|лишь|лишь около)"
 )
+_QUALIFIER = re.compile(rf"{_QUALIFIERS}\s+$", re.IGNORECASE)
+_QUALIFIER_RU = re.compile(rf"{_QUALIFIERS_RU}\s+$", re.IGNORECASE)
+# A qualifier that opens a timex's own words ("more than three decades", «почти тридцать лет»).
+_LEADING_QUALIFIER = re.compile(rf"(?:{_QUALIFIERS}|{_QUALIFIERS_RU})(?=\s)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _SECONDS = {"W": 7 * 86400, "D": 86400, "H": 3600, "MIN": 60, "S": 1}
 _PERIOD = re.compile(
-    r"P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?(?:(?P<D>\d+(?:\.\d+)?)D)?"
+    r"P(?:(?P<C>\d+(?:\.\d+)?)C)?(?:(?P<E>\d+(?:\.\d+)?)D?E)?(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?(?:(?P<D>\d+(?:\.\d+)?)D)?"
     r"(?:T?(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MIN>\d+(?:\.\d+)?)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?"
 )
 _UNITS_EN = r"hours?|minutes?|seconds?|days?|weeks?|months?|years?"
@@ -187,7 +192,7 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
         else:
             spans = find_numbers(document.text, sentence.start, sentence.end, timexes)
         numbers = tuple(_number(document.text, span, russian=russian) for span in spans)
-        numbers += _periods(timexes, russian=russian)
+        numbers += _periods(document.text, timexes, russian=russian)
         units.append(
             Unit(
                 source=source,
@@ -233,24 +238,31 @@ def period(value: str) -> tuple[float, str] | None:
     if match is None or not any(match.groupdict().values()):
         return None
     parts = {name: float(amount) for name, amount in match.groupdict().items() if amount is not None}
-    months = 12 * parts.pop("Y", 0.0) + parts.pop("M", 0.0)
+    months = 1200 * parts.pop("C", 0.0) + 120 * parts.pop("E", 0.0) + 12 * parts.pop("Y", 0.0) + parts.pop("M", 0.0)
     seconds = sum(_SECONDS[name] * amount for name, amount in parts.items())
     if months and seconds:
         return None
     return (months, "month") if months else (seconds, "second")
 
 
-def _periods(timexes: tuple[Timex, ...], *, russian: bool) -> tuple[Number, ...]:
+def _periods(text: str, timexes: tuple[Timex, ...], *, russian: bool) -> tuple[Number, ...]:
     """The definite periods of the timexes, as numbers with a unit: a DURATION's value, or the
     period an offset counts ("four hours later", «через четыре часа», whose value is the time
-    it resolves to)."""
+    it resolves to); with the qualifier that opens the timex or stands before it."""
     found = []
     for timex in timexes:
         amount = period(timex.value) if timex.type == "DURATION" and timex.value else None
         if amount is None and timex.type != "DURATION":
             amount = _offset(timex.text, russian=russian)
-        if amount is not None:
-            found.append(Number(timex.text, amount[0], "", amount[1]))
+        if amount is None:
+            continue
+        inside = _LEADING_QUALIFIER.match(timex.text)
+        if inside:
+            words, qualifier = timex.text[inside.end() :].strip(), inside.group(0)
+        else:
+            before = (_QUALIFIER_RU if russian else _QUALIFIER).search(text, max(0, timex.start - 20), timex.start)
+            words, qualifier = timex.text, before.group(0).strip() if before else ""
+        found.append(Number(words, amount[0], qualifier.lower(), amount[1]))
     return tuple(found)
 
 
