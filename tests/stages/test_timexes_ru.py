@@ -65,6 +65,8 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         ("Выборы проходят раз в пять лет.", ("раз в пять лет", "SET", "P5Y")),
         ("Он приехал в субботу утром.", ("субботу утром", "TIME", "2021-11-06TMO")),
         ("Завод откроют в конце года.", ("конце года", "DATE", "2021")),
+        ("Взрыв прогремел около четырёх часов утра.", ("около четырёх часов утра", "TIME", "2021-11-08T04:00")),
+        ("Встреча началась в пять часов вечера.", ("пять часов вечера", "TIME", "2021-11-08T17:00")),
     ],
     ids=[
         "day-month-year",
@@ -109,6 +111,8 @@ def _one(text: str, anchor: str | None = DCT) -> tuple[str, str, str]:
         "once-in-five-years",
         "weekday-morning",
         "end-of-the-year",
+        "hour-in-words-of-morning",
+        "hour-in-words-of-evening",
     ],
 )
 def test_russian_expressions_take_their_timex3_values(text: str, expected: tuple[str, str, str]) -> None:

@@ -275,6 +275,24 @@ def _clock(m: _Match) -> Value | None:
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor)
 
 
+def _clock_words(m: _Match) -> Value | None:
+    """ "около четырёх часов утра": the hour in digits or words (one to twelve with a part of the day)."""
+    hour = number_of(m.get("hour"))
+    if hour is None or hour != int(hour) or not 1 <= hour <= 23:
+        return None
+    hour = int(hour)
+    if m.get("part") in ("дня", "вечера") and hour < 12:
+        hour += 12
+    elif m.get("part") == "ночи" and hour == 12:
+        hour = 0
+    base = _base_day(m)
+    local = m.context.local()
+    if m.context.speech is None and local is not None and local.grain == "day":
+        base = local.date
+    day, anchor = _day_value(base, base)
+    return Value("TIME", f"{day}T{hour:02d}:00", anchor)
+
+
 def _deictic_part(m: _Match) -> Value | None:
     word, part = m.get("deictic"), _PARTS.get(m.get("part"), "MO")
     if word == "тем":
@@ -588,6 +606,7 @@ _NORMALISERS: dict[str, Callable[[_Match], Value | None]] = {
     "part_of_date": _part_of_date,
     "clock": _clock,
     "clock_hours": _clock,
+    "clock_words": _clock_words,
     "deictic_part": _deictic_part,
     "part_alone": _part_alone,
     "numeric": _numeric,

@@ -215,6 +215,13 @@ RULES: tuple[Rule, ...] = (
         rf"|(?P<part2>утра|вечера|ночи)){_TIME_ZONE}"
         r"(?=[\s,.;)]|$)",
     ),
+    # «около четырёх часов утра», «в пять часов вечера»: an hour with a part of the day is a
+    # time of day, not a period, whether or not a preposition stands before it.
+    Rule(
+        "clock_words",
+        r"(?:(?P<mod>около|примерно|приблизительно|ровно)\s)?"
+        rf"(?P<hour>[01]?\d|2[0-3]|{_NUMBER_WORD})\sчас(?:а|ов)?\s(?P<part>утра|дня|вечера|ночи)\b",
+    ),
     Rule(
         "weekday_part",
         rf"(?:(?P<weekday>{_WEEKDAY})\s(?P<part>утром|вечером|днём|днем|ночью)"
