@@ -113,3 +113,24 @@ def test_an_unanchored_weekday_matches_a_date_on_that_weekday(one: str, other: s
     left = _unit(0, "They met on Monday.", dates=[Timex(8, 17, "on Monday", type="DATE", value=one)])
     right = _unit(1, "Они встретились в понедельник.", dates=[Timex(16, 29, "в понедельник", type="DATE", value=other)])
     assert ("date" in _kinds(left, right)) is differ
+
+
+# two TIMEX3 values of two sources' dates, whether they differ
+DATE_PAIRS = [
+    ("month-in-its-season", "2020-10", "2020-FA", False),
+    ("month-out-of-its-season", "2020-07", "2020-FA", True),
+    ("month-in-a-season-of-no-year", "2025-04", "XXXX-SP", False),
+    ("january-in-last-winter", "2021-01", "2020-WI", False),
+    ("clock-time-at-night", "2026-02-03T04:00", "XXXX-XX-XXTNI", False),
+    ("clock-time-not-at-night", "2026-02-03T14:00", "XXXX-XX-XXTNI", True),
+    ("evening-and-night-overlap", "2025-06-01TEV", "2025-06-01TNI", False),
+    ("morning-and-afternoon", "2025-06-01TMO", "2025-06-01TAF", True),
+    ("unresolved-yesterday", "2026-02-02", "PAST_REF", False),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "differs"), [c[1:] for c in DATE_PAIRS], ids=[c[0] for c in DATE_PAIRS])
+def test_dates_differ_only_when_they_cannot_be_one_time(left: str, right: str, differs: bool) -> None:
+    one = _unit(0, "x", dates=(Timex(0, 1, "a", type="TIME", value=left),))
+    other = _unit(1, "y", dates=(Timex(0, 1, "b", type="TIME", value=right),))
+    assert ("date" in _kinds(one, other)) is differs

@@ -12,8 +12,11 @@ Each rule compares two units and is applied to every pair of sources in a group 
   «четыре часа» differ, "six hours" and «шесть человек» are not compared.
 - ``date``: both have dates or times and neither's are all compatible with the other's
   (equal, or one more precise than the other, or a weekday with no date to count from and a
-  date on that weekday: «в понедельник» and "on Monday, 19 May"); the same words resolved to
-  two values are not a difference between the sources.
+  date on that weekday: «в понедельник» and "on Monday, 19 May"; a month in a season:
+  "October 2020" and «осенью 2020 года»; a clock time in a part of the day: "4 a.m." and
+  «ночью»); the same words resolved to two values are not a difference between the sources,
+  and a reference left unresolved (``PAST_REF``, «вчера» in a text with no date to count
+  from) is compared with nothing.
 - ``actor``: both name people, organisations or groups, and none in common; names are one
   across scripts and spellings when `spinscope.compare.translit.same_name` says so (Пашинян,
   Pashinyan). Groups (NORP) count only between units of one language: the Russian entities
@@ -150,7 +153,11 @@ def _same_amount(one: Number, other: Number) -> bool:
 
 
 def _dated(unit: Unit) -> list[tuple[str, str]]:
-    return [(t.value, t.text.casefold()) for t in unit.timexes if t.type in ("DATE", "TIME") and t.value]
+    return [
+        (t.value, t.text.casefold())
+        for t in unit.timexes
+        if t.type in ("DATE", "TIME") and t.value and not t.value.endswith("_REF")
+    ]
 
 
 def _dates_text(unit: Unit) -> str | None:
@@ -164,8 +171,56 @@ def _compatible(one: tuple[str, str], other: tuple[str, str]) -> bool:
     weekday = _weekday_against_date(v1, v2)
     if weekday is not None:
         return weekday
-    shorter, longer = sorted((v1, v2), key=len)
-    return longer.startswith(shorter) or all(x == y or "X" in (x, y) for x, y in zip(v1, v2, strict=False))
+    (day1, _, time1), (day2, _, time2) = v1.partition("T"), v2.partition("T")
+    return _days_compatible(day1, day2) and (not time1 or not time2 or _times_compatible(time1, time2))
+
+
+def _days_compatible(one: str, other: str) -> bool:
+    """Whether two TIMEX3 dates can be one day: equal where both are known (``X`` is unknown),
+    one a prefix of the other, or a month (or day) in a season (``2020-10`` in ``2020-FA``)."""
+    shorter, longer = sorted((one, other), key=len)
+    if longer.startswith(shorter) or all(x == y or "X" in (x, y) for x, y in zip(one, other, strict=False)):
+        return True
+    for season, dated in ((one, other), (other, one)):
+        season_match, month_match = _SEASON.fullmatch(season), _MONTH_OF.match(dated)
+        if season_match and month_match:
+            name, month = season[-2:], int(month_match.group(2))
+            year, dated_year = season_match.group(1), month_match.group(1)
+            # A winter spans two years: January 2021 may be in the winter of 2020 or of 2021.
+            gap = 0 if "XXXX" in (year, dated_year) else int(dated_year) - int(year)
+            same_year = gap == 0 or (name == "WI" and month < 12 and gap == 1)
+            return same_year and month in _SEASONS[name]
+    return False
+
+
+def _times_compatible(one: str, other: str) -> bool:
+    """Whether two TIMEX3 times of day can be one: equal, overlapping parts of the day (``EV``,
+    ``NI``), or a clock time in a part of the day (``04:00`` at ``NI``)."""
+    if one == other:
+        return True
+    first, second = _hours(one), _hours(other)
+    if first is None or second is None:
+        return False
+    return any(a < d and c < b for a, b in first for c, d in second)
+
+
+def _hours(time: str) -> list[tuple[float, float]] | None:
+    """The hours a TIMEX3 time of day may be, as intervals within 0-24; None when unread."""
+    if time[:2] in _PARTS_OF_DAY:
+        start, end = _PARTS_OF_DAY[time[:2]]
+        return [(start, min(end, 24)), (0, end - 24)] if end > 24 else [(start, end)]
+    clock = re.match(r"(\d{2}):?(\d{2})?", time)
+    if clock is None:
+        return None
+    hour = int(clock.group(1)) + int(clock.group(2) or 0) / 60
+    return [(hour, hour + 1 / 60)]
+
+
+# The hours of each TIMEX3 part of the day (night runs past midnight), and the months of each season.
+_PARTS_OF_DAY = {"MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 23), "NI": (21, 29), "DT": (6, 18)}
+_SEASONS = {"SP": {3, 4, 5}, "SU": {6, 7, 8}, "FA": {9, 10, 11}, "WI": {12, 1, 2}}
+_SEASON = re.compile(r"(\d{4}|XXXX)-(?:SP|SU|FA|WI)")
+_MONTH_OF = re.compile(r"(\d{4}|XXXX)-(\d{2})")
 
 
 _WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T\w+)?$")
