@@ -77,10 +77,30 @@ USES = [
         "eco-terror",
         "обвинил Ереван в экологическом терроре",
         [
+            ("yerevan-irevan", "Ереван", "Yerevan"),
             ("water-release", "экологический террор", "ecological terror"),
         ],
     ),
     ("price-euphemism", "О корректировке цены сообщили", [("price-rise", "корректировка", "adjustment")]),
+    (
+        "pollution-and-a-river",
+        "обвинило Армению в загрязнении реки Вохчи",
+        [("water-release", "загрязнение", "pollution"), ("okhchuchay-voghji", "Вохчи", "Voghji")],
+    ),
+    ("soviet-name-of-kapan", "в Кафане", [("kapan-gafan", "Кафан", "Gafan")]),
+    ("captured-participle", "на захваченных в 2020 году землях", [("taking-territory", "захват", "capture")]),
+    (
+        "came-under-control",
+        "районы, перешедшие под контроль Баку",
+        [("taking-territory", "переход под контроль", "came under control")],
+    ),
+    ("settlers", "колонна из 58 семей поселенцев", [("returnees-settlers", "поселенцы", "settlers")]),
+    (
+        "displaced-persons",
+        "семьи вынужденных переселенцев",
+        [("returnees-settlers", "вынужденные переселенцы", "displaced persons")],
+    ),
+    ("a-word-that-starts-like-a-town", "горисполком собрался", []),
     ("handover-of-villages", "предусматривает передачу двух сёл", [("handover-return", "передача", "handover")]),
     ("return-of-villages", "предусматривает возвращение двух сёл", [("handover-return", "возвращение", "return")]),
     ("peacekeepers", "российские миротворцы покинули", [("peacekeepers", "миротворцы", "peacekeepers")]),
@@ -105,3 +125,32 @@ def test_every_russian_variant_renders_a_variant_of_its_referent() -> None:
     for referent in load_lexicon().referents.values():
         terms = {variant.term for variant in referent.variants}
         assert all(variant.renders in terms for variant in referent.variants if variant.renders), referent.id
+
+
+# two names in any script, whether they are one referent, whether they are one name across scripts
+PAIRS = [
+    ("shushi-and-shusha", "Shushi", "Шуша", True, False),
+    ("shusha-across-scripts", "Shusha", "Шуша", True, True),
+    ("voghji-across-scripts", "Voghji", "Вохчи", True, True),
+    ("okhchuchay-and-voghji", "Okhchuchay", "Вохчи", True, False),
+    ("kapan-and-kafan", "Kapan", "Кафан", True, False),
+    ("kapan-across-scripts", "Kapan", "Капан", True, True),
+    ("karvachar-and-kalbajar", "Karvachar", "Кельбаджар", True, False),
+    ("berdzor-and-lachin", "Berdzor", "Лачин", True, False),
+    ("akna-and-aghdam", "Akna", "Агдам", True, False),
+    ("martuni-and-khojavend", "Martuni", "Ходжавенд", True, False),
+    ("vorotan-and-bazarchay", "Vorotan", "Базарчай", True, False),
+    ("sevan-across-scripts", "Lake Sevan", "озеро Севан", True, True),
+    ("two-towns", "Goris", "Капан", False, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "referent", "name"), [case[1:] for case in PAIRS], ids=[case[0] for case in PAIRS]
+)
+def test_lexicon_tells_one_referent_and_one_name_across_scripts(
+    one: str, other: str, referent: bool, name: bool
+) -> None:
+    [first], [second] = load_lexicon().find(one), load_lexicon().find(other)
+    assert (first.referent == second.referent) is referent
+    assert (first.name == second.name) is name
