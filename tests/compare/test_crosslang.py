@@ -8,7 +8,12 @@ import pytest
 
 from spinscope.analysis import analyze
 from spinscope.compare import compare_documents
+from spinscope.compare.crosslang import NAME_SIMILARITY_MULTILINGUAL, embed_units_multilingual
+from spinscope.compare.differences import find_differences
+from spinscope.compare.lexicon import load_lexicon
 from spinscope.compare.report import Comparison
+from spinscope.compare.units import Unit, build_units
+from spinscope.document import Document, Entity, Mention, Metadata, Span
 from spinscope.settings import Settings
 
 ENGLISH = """Armenia frees Azerbaijani soldiers
@@ -80,3 +85,34 @@ def test_crosslang_place_name_shows_each_source_spelling(comparison: Comparison)
     (difference,) = group.differences
     assert difference.referent == "shusha-shushi"
     assert dict(difference.values) == {0: "Shushi", 1: "Шуша"}
+
+
+# an English organisation's name, a Russian one, whether they are one actor (multilingual-e5)
+ORGANISATIONS = [
+    ("translation", "State Security Service", "Служба государственной безопасности", True),
+    (
+        "translation-with-the-state",
+        "Ministry of Ecology and Natural Resources",
+        "Министерство экологии Азербайджана",
+        True,
+    ),
+    ("other-body", "The European Union", "Министерство окружающей среды Армении", False),
+    ("other-mediator", "United Arab Emirates", "Международный комитет Красного Креста", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("english", "russian", "same"), [case[1:] for case in ORGANISATIONS], ids=[case[0] for case in ORGANISATIONS]
+)
+def test_an_organisation_and_its_translation_are_one_actor(english: str, russian: str, same: bool) -> None:
+    def unit(name: str, verb: str, language: str, source: int) -> Unit:
+        text = f"{name} {verb}."
+        document = Document(text, metadata=Metadata(language=language))
+        entity = Entity("E1", name, "ORG", (Mention(0, len(name), name),))
+        document.add_layers({"sentences": [Span(0, len(text), text)], "entities": [entity], "timexes": []})
+        return build_units(document, source, load_lexicon())[0]
+
+    left, right = unit(english, "opened a case", "en", 0), unit(russian, "возбудило дело", "ru", 1)
+    _, similarity = embed_units_multilingual([[left], [right]])
+    kinds = {d.kind for d in find_differences([left, right], similarity, name_similarity=NAME_SIMILARITY_MULTILINGUAL)}
+    assert ("actor" not in kinds) is same

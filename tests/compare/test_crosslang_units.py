@@ -3,13 +3,15 @@ differences they make (built by hand, no models)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from spinscope.compare.actors import find_state_actors, state_in
 from spinscope.compare.differences import find_differences
 from spinscope.compare.lexicon import load_lexicon
 from spinscope.compare.units import Unit, build_units, period
-from spinscope.document import Document, Metadata, Span, Timex
+from spinscope.document import Document, Entity, Mention, Metadata, Span, Timex
 
 LEXICON = load_lexicon()
 
@@ -18,6 +20,26 @@ def _units(text: str, language: str, timexes: tuple[Timex, ...] = (), source: in
     document = Document(text, metadata=Metadata(language=language))
     document.add_layers({"sentences": [Span(0, len(text), text)], "entities": [], "timexes": list(timexes)})
     return build_units(document, source, LEXICON)
+
+
+_MARKED = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<label>[A-Z]+)\)")
+
+
+def _marked(source: str, language: str, unit: int = 0) -> Unit:
+    """One unit of a sentence whose entities are marked ``[Azerigas](ORG)``."""
+    text, entities, position = "", [], 0
+    for match in _MARKED.finditer(source):
+        text += source[position : match.start()]
+        start = len(text)
+        text += match.group("text")
+        mention = Mention(start, len(text), match.group("text"))
+        entities.append(Entity(f"E{len(entities)}", match.group("text"), match.group("label"), (mention,)))
+        position = match.end()
+    text += source[position:]
+    document = Document(text, metadata=Metadata(language=language))
+    document.add_layers({"sentences": [Span(0, len(text), text)], "entities": entities, "timexes": []})
+    [built] = build_units(document, unit, LEXICON)
+    return built
 
 
 def _kinds(*units: Unit) -> set[str]:
@@ -279,3 +301,48 @@ BODIES = [
 @pytest.mark.parametrize(("name", "expected"), [c[1:] for c in BODIES], ids=[c[0] for c in BODIES])
 def test_state_in_names_the_state_a_body_acts_for(name: str, expected: str | None) -> None:
     assert state_in(name) == expected
+
+
+# sentence with its entities marked, language, the actors of its claim (written as the text has them)
+ACTORS = [
+    ("subject", "[Azerigas](ORG) built the pipeline in 2023.", "en", ["Azerigas"]),
+    ("according-to", "The pipe burst, according to [Azerigas](ORG).", "en", []),
+    ("po-dannym", "По данным [МЧС Азербайджана](ORG), пострадали три человека.", "ru", []),
+    ("inside-a-cause", "Мост рухнул из-за ошибки компании [Азеригаз](ORG).", "ru", []),
+    ("after-tells-a-sequence", "Работы возобновились после проверки [ANAMA](ORG).", "ru", ["ANAMA"]),
+    (
+        "named-also-outside",
+        "[ANAMA](ORG) said the mine was laid before the war, according to [ANAMA](ORG).",
+        "en",
+        ["ANAMA"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [c[1:] for c in ACTORS], ids=[c[0] for c in ACTORS])
+def test_names_in_an_attribution_or_a_cause_are_no_actors(text: str, language: str, expected: list[str]) -> None:
+    unit = _marked(text, language)
+    assert sorted(unit.names[key] for key in unit.actors) == expected
+
+
+# one Russian sentence, another, whether they differ in actor
+GROUP_PAIRS = [
+    ("group-in-two-cases", "[Армянские](NORP) сапёры задержаны.", "[Армянская](NORP) группа задержана.", False),
+    (
+        "groups-describe-in-russian",
+        "Город был под контролем [армянских](NORP) сил.",
+        "Город был захвачен [азербайджанской](NORP) армией.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "differs"), [c[1:] for c in GROUP_PAIRS], ids=[c[0] for c in GROUP_PAIRS])
+def test_russian_group_names_are_no_actors_to_compare(one: str, other: str, differs: bool) -> None:
+    assert ("actor" in _kinds(_marked(one, "ru"), _marked(other, "ru", unit=1))) is differs
+
+
+def test_a_russian_group_is_one_key_in_every_case() -> None:
+    sentences = ("Сапёры [армянских](NORP) сил отошли.", "[Армянская](NORP) группа отказалась отвечать.")
+    keys = {next(iter(_marked(text, "ru").entities)) for text in sentences}
+    assert len(keys) == 1

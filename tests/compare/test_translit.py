@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope.compare.translit import has_cyrillic, name_key, same_name, transliterate
+from spinscope.compare.translit import has_cyrillic, name_key, same_name, same_person, transliterate
 
 # Russian, its BGN/PCGN romanisation
 ROMANISED = [
@@ -34,6 +34,10 @@ NAMES = [
     ("first-name-alone-differs", "Никол Пашинян", "Nikol Aliyev", False),
     ("short-words-must-be-equal", "Ли", "Lu", False),
     ("translation-is-not-a-spelling", "Объединённые Арабские Эмираты", "United Arab Emirates", False),
+    ("dzh-is-j", "Джебраил", "Jabrail", True),
+    ("adjective-of-a-place", "Каджаранского комбината", "Kajaran", True),
+    ("case-ending", "Гусейнова", "Huseynov", True),
+    ("two-surnames-alike", "Маммадли", "Mammadov", False),
     ("empty", "", "Pashinyan", False),
 ]
 
@@ -42,6 +46,21 @@ NAMES = [
 def test_same_name_matches_spellings_across_scripts(one: str, other: str, same: bool) -> None:
     assert same_name(one, other) is same
     assert same_name(other, one) is same
+
+
+# one person's name, another, whether they are one person
+PEOPLE = [
+    ("title-taken-in", "Returnee Sevda Aliyeva", "Переселенка Севда Алиева", True),
+    ("surname-alone", "Алиева", "Sevda Aliyeva", True),
+    ("one-word-in-common", "Ilham Aliyev", "Mehriban Aliyeva", False),
+    ("first-name-alone", "Никол Пашинян", "Nikol Aliyev", False),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [case[1:] for case in PEOPLE], ids=[case[0] for case in PEOPLE])
+def test_same_person_allows_a_title_beside_two_words_of_the_name(one: str, other: str, same: bool) -> None:
+    assert same_person(one, other) is same
+    assert same_person(other, one) is same
 
 
 def test_name_key_of_a_latin_name_is_folded_only_loosely() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spinscope.compare.align import align
 from spinscope.compare.crosslang import (
     CAUSE_SIMILARITY_MULTILINGUAL,
+    NAME_SIMILARITY_MULTILINGUAL,
     embed_units_multilingual,
     mixed_languages,
     same_language_thresholds,
@@ -61,6 +62,7 @@ def compare_documents(documents: Sequence[Document], *, settings: Settings | Non
             options,
             threshold=options.multilingual_threshold,
             cause_similarity=CAUSE_SIMILARITY_MULTILINGUAL,
+            name_similarity=NAME_SIMILARITY_MULTILINGUAL,
             pair_thresholds=same_language_thresholds(documents, options.multilingual_threshold),
         )
     vectors, similarity = embed_units(units, settings=settings)
@@ -85,6 +87,7 @@ def _comparison(
     *,
     threshold: float | None = None,
     cause_similarity: float = CAUSE_SIMILARITY,
+    name_similarity: float | None = None,
     pair_thresholds: dict[tuple[int, int], float] | None = None,
 ) -> Comparison:
     threshold = options.threshold if threshold is None else threshold
@@ -94,7 +97,9 @@ def _comparison(
     for number, (members, score) in enumerate(zip(alignment.groups, alignment.scores, strict=True)):
         present = [units[source][index] for source, index in sorted(members.items())]
         differences = (
-            find_differences(present, similarity, cause_similarity=cause_similarity) if len(present) > 1 else []
+            find_differences(present, similarity, cause_similarity=cause_similarity, name_similarity=name_similarity)
+            if len(present) > 1
+            else []
         )
         involved = {source for difference in differences for source in difference.sources}
         entries = []

@@ -19,10 +19,16 @@ Each rule compares two units and is applied to every pair of sources in a group 
   from) is compared with nothing.
 - ``actor``: both name people, organisations or groups, and none in common; names are one
   across scripts and spellings when `spinscope.compare.translit.same_name` says so (Пашинян,
-  Pashinyan). Groups (NORP) count only between units of one language: the Russian entities
-  have no such label. A state doing an act ("Armenia proposed", «Азербайджан предложил») is an
-  actor (``STATE``, one key across scripts), so "Armenia proposed" and «Азербайджан предложил»
-  differ; a body named after a state ("the Georgian energy ministry") is that state's actor.
+  Pashinyan; people also by `same_person`: two words of their names), and an organisation's
+  name in one script and its translation in another («Министерство экологии Азербайджана»,
+  "Ministry of Ecology and Natural Resources") are one when their embeddings are at least
+  `name_similarity` alike (multilingual comparisons only). Groups (NORP) count only between
+  two English units: Russian group names are adjectives («армянских сил») that describe more
+  often than they act. A state doing an act ("Armenia proposed", «Азербайджан предложил») is
+  an actor (``STATE``, one key across scripts), so "Armenia proposed" and «Азербайджан
+  предложил» differ; a body named after a state ("the Georgian energy ministry") is that
+  state's actor. Names given only in the sentence's attribution or causal clause are no
+  actors (`Unit.asides`).
 - ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
   by", "blamed on", "after", "following"; in Russian «потому что», «из-за», «так как»,
   «поскольку», «в результате», «вследствие», «по причине», «по вине», «после») differ: their
@@ -41,7 +47,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spinscope.compare.actors import state_in
-from spinscope.compare.translit import same_name
+from spinscope.compare.clauses import causal_clause
+from spinscope.compare.translit import has_cyrillic, same_name, same_person
 from spinscope.compare.units import Number, Unit
 
 __all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_differences"]
@@ -49,16 +56,6 @@ __all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_dif
 KINDS = ("number", "date", "actor", "cause", "place-name", "framing")
 CAUSE_SIMILARITY = 0.6
 
-_CAUSE = re.compile(
-    r"\b(?P<marker>because(?: of)?|due to|owing to|as a result of|caused by|blamed (?:\w+ )?on|after|following)\s+"
-    r"(?P<clause>[^.;:!?]+)",
-    re.IGNORECASE,
-)
-_CAUSE_RU = re.compile(
-    r"(?<!\w)(?P<marker>потому что|так как|поскольку|из-за(?: того,? что)?|вследствие|в результате|по причине|по вине"
-    r"|после)\s+(?P<clause>[^.;:!?]+)",
-    re.IGNORECASE,
-)
 _WEAK_MARKERS = ("after", "following", "после")
 _STOP = frozenset(
     "a an the of to in on at by for from with and or it its they them their this that was were is are be been had has"
@@ -77,27 +74,27 @@ class Difference:
     referent: str | None = None  # the lexicon referent, for place-name and framing
 
 
-def causal_clause(text: str) -> tuple[str, str] | None:
-    """The (marker, clause) of the first causal clause of a sentence, or None."""
-    match = _CAUSE.search(text) or _CAUSE_RU.search(text)
-    return (match.group("marker").lower(), match.group("clause").strip()) if match else None
-
-
 def find_differences(
-    units: Sequence[Unit], similarity: Callable[[str, str], float], *, cause_similarity: float = CAUSE_SIMILARITY
+    units: Sequence[Unit],
+    similarity: Callable[[str, str], float],
+    *,
+    cause_similarity: float = CAUSE_SIMILARITY,
+    name_similarity: float | None = None,
 ) -> list[Difference]:
     """The differences among the units of one aligned claim (one unit per source).
 
     Args:
         units: The group's units, in source order.
-        similarity: The cosine of two texts' embeddings (for causal clauses).
+        similarity: The cosine of two texts' embeddings (for causal clauses and translated names).
         cause_similarity: The cosine below which two causal clauses differ (it depends on
             the encoder behind `similarity`).
+        name_similarity: The cosine from which an organisation's names in two scripts are one
+            (None: only spellings make names one, as with an encoder of one language).
     """
     rules: list[tuple[str, Callable[[Unit], str | None], Callable[[Unit, Unit], bool]]] = [
         ("number", _numbers_text, _numbers_differ),
         ("date", _dates_text, _dates_differ),
-        ("actor", _actors_text, _actors_differ),
+        ("actor", _actors_text, lambda a, b: _actors_differ(a, b, similarity, name_similarity)),
         ("cause", _cause_text, lambda a, b: _causes_differ(a, b, similarity, cause_similarity)),
     ]
     found = []
@@ -255,23 +252,39 @@ def _actors_text(unit: Unit) -> str | None:
     return ", ".join(unit.names[key] for key in sorted(unit.actors)) or None
 
 
-def _actors_differ(a: Unit, b: Unit) -> bool:
-    left, right = _actor_names(a, b.language), _actor_names(b, a.language)
-    return bool(left and right) and not any(_same_actor(a, one, b, other) for one in left for other in right)
+def _actors_differ(a: Unit, b: Unit, similarity: Callable[[str, str], float], name_similarity: float | None) -> bool:
+    left, right = _actor_names(a, b), _actor_names(b, a)
+    return bool(left and right) and not any(
+        _same_actor(a, one, b, other, similarity, name_similarity) for one in left for other in right
+    )
 
 
-def _same_actor(a: Unit, one: str, b: Unit, other: str) -> bool:
-    """Whether two actor keys are one actor: one name, or a state and a body named after it
-    ("Georgia" and "the Georgian energy ministry")."""
-    if same_name(one, other):
+def _same_actor(
+    a: Unit,
+    one: str,
+    b: Unit,
+    other: str,
+    similarity: Callable[[str, str], float],
+    name_similarity: float | None,
+) -> bool:
+    """Whether two actor keys are one actor: one name (a person's by two of its words), a state
+    and a body named after it ("Georgia" and "the Georgian energy ministry"), or an organisation
+    and its translation in another script."""
+    labels = a.entities[one], b.entities[other]
+    if same_name(one, other) or (labels == ("PERSON", "PERSON") and same_person(one, other)):
         return True
+    written = a.names.get(one, one), b.names.get(other, other)
     if one.startswith("state:"):
-        return state_in(b.names.get(other, other)) == one
-    return other.startswith("state:") and state_in(a.names.get(one, one)) == other
+        return state_in(written[1]) == one
+    if other.startswith("state:"):
+        return state_in(written[0]) == other
+    translated = labels == ("ORG", "ORG") and has_cyrillic(written[0]) != has_cyrillic(written[1])
+    return translated and name_similarity is not None and similarity(*written) >= name_similarity
 
 
-def _actor_names(unit: Unit, other_language: str) -> list[str]:
-    keep = ("PERSON", "ORG", "STATE") if unit.language != other_language else ("PERSON", "ORG", "NORP", "STATE")
+def _actor_names(unit: Unit, other: Unit) -> list[str]:
+    groups = unit.language == other.language == "en"
+    keep = ("PERSON", "ORG", "NORP", "STATE") if groups else ("PERSON", "ORG", "STATE")
     return [key for key in unit.actors if unit.entities[key] in keep]
 
 

@@ -7,10 +7,12 @@ hard and soft signs are ``”`` and ``’``. Letters outside Cyrillic are kept.
 
 `name_key` folds a name in any script to a loose Latin skeleton: transliterated, lower-cased,
 diacritics, signs and punctuation dropped, and the spellings English writers vary on made one
-(kh/h, ye/e, iy/y/i at a word's end, ks/x, doubled letters). `same_name` then says whether two
-names are one: every word of the shorter matches a word of the longer (equal keys, or keys of
-five letters or more within `NAME_SIMILARITY` by difflib's ratio). It knows nothing of
-translations: "United Arab Emirates" and «Объединённые Арабские Эмираты» are not one here.
+(kh/h, ye/e, iy/y/i at a word's end, ks/x, j/dzh/y, doubled letters). `same_name` then says
+whether two names are one: every word of the shorter matches a word of the longer (equal keys;
+keys of five letters or more within `NAME_SIMILARITY` by difflib's ratio; or one key of five
+letters or more that starts the other, which has at most five letters more: the Russian cases
+and adjectives of a name, «Каджаранского» of "Kajaran"). It knows nothing of translations:
+"United Arab Emirates" and «Объединённые Арабские Эмираты» are not one here.
 
 Invariants: both functions are pure and total (any string in, a string out); a Latin name's
 key never depends on whether the other name was Cyrillic.
@@ -22,7 +24,7 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["NAME_SIMILARITY", "has_cyrillic", "name_key", "same_name", "transliterate"]
+__all__ = ["NAME_SIMILARITY", "has_cyrillic", "name_key", "same_name", "same_person", "transliterate"]
 
 NAME_SIMILARITY = 0.8
 
@@ -97,7 +99,8 @@ def name_key(name: str) -> str:
     folded = "".join(c for c in unicodedata.normalize("NFKD", latin.casefold()) if not unicodedata.combining(c))
     words = []
     for word in re.findall(r"[a-z0-9]+", folded.replace("’", "").replace("”", "").replace("'", "")):
-        word = word.replace("kh", "h").replace("ks", "x").replace("ye", "e").replace("yo", "o").replace("j", "y")
+        word = word.replace("kh", "h").replace("ks", "x").replace("ye", "e").replace("yo", "o")
+        word = word.replace("dzh", "j").replace("j", "y")  # Джебраил ~ Jabrayil
         word = re.sub(r"(?:iy|yy|ii|y)$", "i", word) if len(word) > 3 else word
         word = re.sub(r"(.)\1+", r"\1", word)
         words.append(word)
@@ -106,11 +109,29 @@ def name_key(name: str) -> str:
 
 def same_name(one: str, other: str) -> bool:
     """Whether two names, in any script, are spellings of one name (see the module)."""
+    shorter, longer = _words(one, other)
+    return bool(shorter) and _matched(shorter, longer) == len(shorter)
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two person names, in any script, name one person: `same_name`, or two words of
+    each match (a first and a last name beside a title the entity took in: "Returnee Sevda
+    Aliyeva" and «Переселенка Севда Алиева»)."""
+    shorter, longer = _words(one, other)
+    matched = _matched(shorter, longer)
+    return bool(shorter) and (matched == len(shorter) or matched >= 2)
+
+
+def _words(one: str, other: str) -> tuple[list[str], list[str]]:
     first, second = name_key(one).split(), name_key(other).split()
     if not first or not second:
-        return False
+        return [], []
     shorter, longer = sorted((first, second), key=len)
-    return all(any(_same_word(word, candidate) for candidate in longer) for word in shorter)
+    return shorter, longer
+
+
+def _matched(shorter: list[str], longer: list[str]) -> int:
+    return sum(any(_same_word(word, candidate) for candidate in longer) for word in shorter)
 
 
 def _same_word(one: str, other: str) -> bool:
@@ -118,4 +139,7 @@ def _same_word(one: str, other: str) -> bool:
         return True
     if min(len(one), len(other)) < 5:
         return False
+    shorter, longer = sorted((one, other), key=len)
+    if longer.startswith(shorter) and len(longer) - len(shorter) <= 5:
+        return True  # a case ending or an adjective suffix: Kajaran ~ Каджаранского
     return difflib.SequenceMatcher(a=one, b=other, autojunk=False).ratio() >= NAME_SIMILARITY

@@ -9,6 +9,9 @@ Russian rules of `spinscope.numbers` («двадцать три», «около 
 is no lexicon referent is keyed by `spinscope.compare.translit.name_key`, so «Пашинян» and
 "Pashinyan" share an anchor; a state doing an act ("Armenia proposed", «Азербайджан
 предложил», `spinscope.compare.actors`) is an actor keyed ``state:<name>`` in both scripts.
+Asides: a name that the sentence gives only inside its attribution or a causal clause
+(`spinscope.compare.clauses`: "according to the ministry", "because Armenian forces mined
+it") stays an anchor of alignment but is no actor of the claim.
 Periods: a DURATION timex with a definite TIMEX3 value (``PT6H``, ``P2D``; also ``P6H``; decades
 ``P3E`` and centuries ``P2C``), the
 period an offset timex counts ("four hours later", «через четыре часа», whose value is a time)
@@ -28,8 +31,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from spinscope.compare.actors import find_state_actors
+from spinscope.compare.clauses import attributions, causal_clause, causal_span
 from spinscope.compare.lexicon import Lexicon, Use
-from spinscope.compare.translit import name_key
+from spinscope.compare.translit import has_cyrillic, name_key
 from spinscope.document import Document, Span, Timex
 from spinscope.errors import ConfigError
 from spinscope.language import language_of
@@ -120,6 +124,7 @@ class Unit:
     score: float | None = None
     checkworthy: bool = False
     language: str = "en"
+    asides: frozenset[str] = frozenset()  # keys named only in the attribution or a causal clause
 
     @property
     def text(self) -> str:
@@ -130,7 +135,9 @@ class Unit:
     def actors(self) -> frozenset[str]:
         """Keys of the people, organisations and groups named (lexicon place names left out)."""
         return frozenset(
-            key for key, label in self.entities.items() if label in ACTOR_LABELS and not key.startswith("@")
+            key
+            for key, label in self.entities.items()
+            if label in ACTOR_LABELS and not key.startswith("@") and key not in self.asides
         )
 
     @property
@@ -175,15 +182,20 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
             continue  # a dateline the metadata did not take («14 марта 2025»): no claim
         entities: dict[str, str] = {}
         names: dict[str, str] = {}
+        asides = _aside_spans(document, sentence)
+        named: dict[str, bool] = {}  # key -> named outside every aside span at least once
         for start, end, entity in mentions:
             if sentence.start <= start and end <= sentence.end:
                 key = lexicon.canonical(entity.name)
-                key = key if key.startswith("@") else name_key(entity.name) or key
+                key = key if key.startswith("@") else name_key(_group_stem(entity.name, entity.label)) or key
                 entities.setdefault(key, entity.label)
                 names.setdefault(key, document.text[start:end])
+                named[key] = named.get(key, False) or not _inside(start, end, asides)
         for key, written in find_state_actors(document.text, sentence.start, sentence.end, russian=russian):
             entities.setdefault(key, "STATE")
             names.setdefault(key, written)
+            at = document.text.find(written, sentence.start, sentence.end)
+            named[key] = named.get(key, False) or at < 0 or not _inside(at, at + len(written), asides)
         claim = claims.get((sentence.start, sentence.end))
         if russian:
             spans = find_numbers_ru(document.text, sentence.start, sentence.end, timexes)
@@ -206,9 +218,39 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
                 score=None if claim is None else claim.score,
                 checkworthy=bool(claim and claim.checkworthy),
                 language=language,
+                asides=frozenset(key for key, outside in named.items() if not outside),
             )
         )
     return units
+
+
+# The endings of a Russian adjective in every case, gender and number («армянских», «Армянская»).
+_ADJECTIVE_ENDING = re.compile(
+    r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ая|яя|ое|ее|ие|ые|их|ых|ым|им|ую|юю|ей)$", re.IGNORECASE
+)
+
+
+def _group_stem(name: str, label: str) -> str:
+    """A Russian group's name by its stem («армянских», «Армянская» -> «армянск»), so that one
+    group is one key in every case and gender; any other name as it is."""
+    if label != "NORP" or not has_cyrillic(name):
+        return name
+    return " ".join(_ADJECTIVE_ENDING.sub("", word) for word in name.split())
+
+
+def _aside_spans(document: Document, sentence: Span) -> list[tuple[int, int]]:
+    """The attributions of a sentence and its causal clause (a strong one: "because", «из-за»;
+    "after" and «после» tell a sequence, whose names may act)."""
+    spans = attributions(document.text, sentence, document.layers.get("quotes", ()))
+    cause = causal_clause(sentence.text)
+    if cause is not None and cause[0] not in ("after", "following", "после"):
+        where = causal_span(document.text, sentence.start, sentence.end)
+        spans += [where] if where else []
+    return spans
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(first <= start and end <= last for first, last in spans)
 
 
 def _only_dates(sentence: Span, timexes: tuple[Timex, ...]) -> bool:
