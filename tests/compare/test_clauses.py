@@ -66,8 +66,10 @@ def test_attributions_cover_who_reports_a_claim(text: str, reported, expected: l
         ("The road closed because Armenian forces had mined the verge.", "because Armenian forces had mined the verge"),
         ("Взрыв произошёл из-за того, что сторона начала работы.", "из-за того, что сторона начала работы"),
         ("The road reopened on Monday.", None),
+        ("The delay was due to heavy snow.", "due to heavy snow"),
+        ("Work was due to finish in October.", None),
     ],
-    ids=["english", "russian", "none"],
+    ids=["english", "russian", "none", "due-to-a-cause", "due-to-a-schedule"],
 )
 def test_causal_span_runs_from_the_marker_to_the_clause_end(text: str, expected: str | None) -> None:
     found = causal_span(text, 0, len(text))

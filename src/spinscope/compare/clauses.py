@@ -19,9 +19,14 @@ from spinscope.document import Quote, Span
 
 __all__ = ["attributions", "causal_clause", "causal_span"]
 
+# "was due to finish" schedules an act, it gives no cause ("was due to heavy snow" does).
+_SCHEDULED = (
+    r"(?!\s+(?:be|begin|close|complete|end|expire|finish|hold|land|launch|leave|meet|open|reopen|resume|return"
+    r"|sign|start|take|visit|vote)\b)"
+)
 _CAUSE = re.compile(
-    r"\b(?P<marker>because(?: of)?|due to|owing to|as a result of|caused by|blamed (?:\w+ )?on|after|following)\s+"
-    r"(?P<clause>[^.;:!?]+)",
+    rf"\b(?P<marker>because(?: of)?|due to{_SCHEDULED}|owing to|as a result of|caused by|blamed (?:\w+ )?on"
+    r"|after|following)\s+(?P<clause>[^.;:!?]+)",
     re.IGNORECASE,
 )
 _CAUSE_RU = re.compile(
