@@ -104,6 +104,8 @@ NUMBERS = [
     ("a-date-is-no-period", "ru", "Переговоры прошли 5 мая 2023 года в Баку.", (18, 33, "2023-05-05"), []),
     ("age-in-years", "en", "A 70-year-old man died in the flood.", None, [(840.0, "month")]),
     ("count-stays-bare", "en", "Two people died in the flood.", None, [(2.0, "")]),
+    ("percent-sign", "en", "Azerbaijan covers about 80% of its needs.", None, [(80.0, "percent")]),
+    ("percent-word", "ru", "На него приходится около семидесяти процентов потребления.", None, [(70.0, "percent")]),
 ]
 
 
@@ -125,6 +127,12 @@ PERIOD_PAIRS = [
     ("hours-agree", "Traffic was stopped for six hours.", "Движение было перекрыто на шесть часов.", False),
     ("hours-and-days-agree", "Rain fell for 48 hours in Ijevan.", "За двое суток в Иджеване шёл дождь.", False),
     ("period-not-against-count", "Traffic was stopped for six hours.", "Движение перекрыли четыре сапёра.", False),
+    (
+        "percent-not-against-count",
+        "Azerbaijan covers about 80% of its needs.",
+        "Цена останется прежней, 165 долларов.",
+        False,
+    ),
 ]
 
 

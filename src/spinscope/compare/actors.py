@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["STATES", "State", "find_state_actors", "state_in"]
+from spinscope.compare.translit import same_name
+
+__all__ = ["STATES", "State", "find_state_actors", "is_state", "state_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,17 @@ def state_in(name: str) -> str | None:
         if any(f" {stem}" in padded for stem in state.stems):
             return f"state:{state.key}"
     return None
+
+
+def is_state(name: str) -> bool:
+    """Whether a name, in either script and any case, is one of `STATES` or its capital
+    ("Tbilisi", «Армении», «в Баку»): the parties of every article about their conflicts."""
+    return any(same_name(name, form) for form in _STATE_NAMES)
+
+
+_STATE_NAMES = tuple(
+    form for state in STATES for form in (*state.english, *state.russian) if " " not in form and form[0].isupper()
+)
 
 
 def _after_preposition(before: str) -> bool:

@@ -8,18 +8,28 @@ score; anchors that differ never lower it below the cosine, since a changed numb
 actor is what the comparison is there to find. Candidate pairs are mutual best matches of each pair of
 sources at or above the threshold; they are joined into groups strongest first, never
 putting two units of one source into one group. The rules are the same for every source.
+
+A second, looser pass (`align`'s ``loose_threshold``, used across languages) gives the units
+that the first left apart another chance: a changed number, date or cause lowers the cosine of
+two versions of one claim, which is exactly what the comparison is there to find. Among the
+units of two sources that are not yet in a group with the other source, a pair scoring at
+least ``loose_threshold`` but under the pair's threshold (a pair above it lost to a stronger
+one in the first pass) joins when the two are each other's best such pair and share evidence
+(`share_evidence`): a place of the lexicon, a name, or numbers with one unit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from spinscope.compare.actors import is_state
+from spinscope.compare.translit import same_name
 from spinscope.compare.units import Unit
 
-__all__ = ["ANCHOR_WEIGHT", "Alignment", "align", "pair_scores"]
+__all__ = ["ANCHOR_WEIGHT", "Alignment", "align", "pair_scores", "share_evidence"]
 
 ANCHOR_WEIGHT = 0.2
 
@@ -55,6 +65,31 @@ def pair_scores(
     return scores
 
 
+def share_evidence(one: Unit, other: Unit) -> bool:
+    """Whether two units share a fact of one kind, as the looser pass asks of a pair: a lexicon
+    place, a name (not a group's, nor a state's or its capital's, which every article of a
+    conflict names), or numbers with one unit (counts, percentages, periods)."""
+    places = {use.referent for use in one.uses if use.kind == "place"}
+    if places & {use.referent for use in other.uses if use.kind == "place"}:
+        return True
+    names = [_named(unit) for unit in (one, other)]
+    if any(same_name(a, b) for a in names[0] for b in names[1]):
+        return True
+    kinds = [{number.unit for number in unit.numbers if number.value is not None} for unit in (one, other)]
+    return bool(kinds[0] & kinds[1])
+
+
+def _named(unit: Unit) -> list[str]:
+    return [
+        key
+        for key, label in unit.entities.items()
+        if label != "NORP"
+        and not key.startswith(("@", "state:"))
+        and key not in unit.asides
+        and not is_state(unit.names.get(key, key))
+    ]
+
+
 def align(
     units: Sequence[Sequence[Unit]],
     vectors: dict[tuple[int, int], np.ndarray],
@@ -62,6 +97,7 @@ def align(
     threshold: float,
     anchors: bool = True,
     pair_thresholds: Mapping[tuple[int, int], float] | None = None,
+    loose_threshold: float | None = None,
 ) -> Alignment:
     """Group the units of all sources (`units[source]`) into aligned claims.
 
@@ -72,19 +108,62 @@ def align(
         anchors: Add the anchor overlap to the cosine (False: cosine alone, the baseline).
         pair_thresholds: For a pair of sources ``(i, j)``, ``i < j``, a threshold that
             replaces `threshold` (across languages, same-language pairs need more).
+        loose_threshold: The least score of the looser second pass (see the module), for the
+            pairs of sources without their own `pair_thresholds`; None: no second pass.
     """
+    thresholds = pair_thresholds or {}
+    scores = {
+        (i, j): pair_scores(units[i], units[j], vectors, anchors=anchors)
+        for i in range(len(units))
+        for j in range(i + 1, len(units))
+    }
     edges: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
-    for i in range(len(units)):
-        for j in range(i + 1, len(units)):
-            scores = pair_scores(units[i], units[j], vectors, anchors=anchors)
-            if scores.size == 0:
+    for (i, j), matrix in scores.items():
+        least = thresholds.get((i, j), threshold)
+        edges += _mutual_best(matrix, i, j, lambda row, column, score, least=least: score >= least)
+    group_of, groups, weakest = _singletons(units)
+    _join(edges, group_of, groups, weakest)
+    if loose_threshold is not None:
+        loose: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+        for (i, j), matrix in scores.items():
+            if (i, j) in thresholds:
                 continue
-            best_right, best_left = scores.argmax(axis=1), scores.argmax(axis=0)
-            least = (pair_thresholds or {}).get((i, j), threshold)
-            for row, column in enumerate(best_right):
-                if best_left[column] == row and scores[row, column] >= least:
-                    edges.append((float(scores[row, column]), (i, row), (j, int(column))))
-    edges.sort(key=lambda edge: (-edge[0], edge[1], edge[2]))
+
+            def allowed(row: int, column: int, score: float, i: int = i, j: int = j) -> bool:
+                return (
+                    loose_threshold <= score < threshold
+                    and j not in groups[group_of[(i, row)]]
+                    and i not in groups[group_of[(j, column)]]
+                    and share_evidence(units[i][row], units[j][column])
+                )
+
+            loose += _mutual_best(matrix, i, j, allowed)
+        _join(loose, group_of, groups, weakest)
+    kept = [(group, score) for group, score in zip(groups, weakest, strict=True) if group]
+    sizes = [max(len(these), 1) for these in units]
+    kept.sort(key=lambda item: min(index / sizes[source] for source, index in item[0].items()))
+    return Alignment([group for group, _ in kept], [score for _, score in kept])
+
+
+def _mutual_best(
+    matrix: np.ndarray, i: int, j: int, allowed: Callable[[int, int, float], bool]
+) -> list[tuple[float, tuple[int, int], tuple[int, int]]]:
+    """The pairs of units of sources `i` and `j` that are each other's best among the `allowed` ones."""
+    if matrix.size == 0:
+        return []
+    masked = np.full(matrix.shape, -np.inf)
+    for row, column in np.ndindex(*matrix.shape):
+        if allowed(row, column, float(matrix[row, column])):
+            masked[row, column] = matrix[row, column]
+    best_right, best_left = masked.argmax(axis=1), masked.argmax(axis=0)
+    return [
+        (float(masked[row, column]), (i, row), (j, int(column)))
+        for row, column in enumerate(best_right)
+        if best_left[column] == row and np.isfinite(masked[row, column])
+    ]
+
+
+def _singletons(units: Sequence[Sequence[Unit]]):
     group_of: dict[tuple[int, int], int] = {}
     groups: list[dict[int, int]] = []
     weakest: list[float | None] = []
@@ -93,7 +172,18 @@ def align(
             group_of[(source, unit.index)] = len(groups)
             groups.append({source: unit.index})
             weakest.append(None)
-    for score, one, other in edges:
+    return group_of, groups, weakest
+
+
+def _join(
+    edges: list[tuple[float, tuple[int, int], tuple[int, int]]],
+    group_of: dict[tuple[int, int], int],
+    groups: list[dict[int, int]],
+    weakest: list[float | None],
+) -> None:
+    """Join the groups of each edge's units, strongest edge first, unless that would put two
+    units of one source into one group."""
+    for score, one, other in sorted(edges, key=lambda edge: (-edge[0], edge[1], edge[2])):
         first, second = group_of[one], group_of[other]
         if first == second or groups[first].keys() & groups[second].keys():
             continue
@@ -102,7 +192,3 @@ def align(
             group_of[(source, index)] = first
         groups[second] = {}
         weakest[first] = min([score, *(s for s in (weakest[first], weakest[second]) if s is not None)])
-    kept = [(group, score) for group, score in zip(groups, weakest, strict=True) if group]
-    sizes = [max(len(these), 1) for these in units]
-    kept.sort(key=lambda item: min(index / sizes[source] for source, index in item[0].items()))
-    return Alignment([group for group, _ in kept], [score for _, score in kept])

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spinscope.compare.align import align
 from spinscope.compare.crosslang import (
     CAUSE_SIMILARITY_MULTILINGUAL,
+    LOOSE_MARGIN,
     NAME_SIMILARITY_MULTILINGUAL,
     embed_units_multilingual,
     mixed_languages,
@@ -64,6 +65,7 @@ def compare_documents(documents: Sequence[Document], *, settings: Settings | Non
             cause_similarity=CAUSE_SIMILARITY_MULTILINGUAL,
             name_similarity=NAME_SIMILARITY_MULTILINGUAL,
             pair_thresholds=same_language_thresholds(documents, options.multilingual_threshold),
+            loose_threshold=options.multilingual_threshold - LOOSE_MARGIN,
         )
     vectors, similarity = embed_units(units, settings=settings)
     return _comparison(documents, units, vectors, similarity, lexicon, options)
@@ -89,9 +91,12 @@ def _comparison(
     cause_similarity: float = CAUSE_SIMILARITY,
     name_similarity: float | None = None,
     pair_thresholds: dict[tuple[int, int], float] | None = None,
+    loose_threshold: float | None = None,
 ) -> Comparison:
     threshold = options.threshold if threshold is None else threshold
-    alignment = align(units, vectors, threshold=threshold, pair_thresholds=pair_thresholds)
+    alignment = align(
+        units, vectors, threshold=threshold, pair_thresholds=pair_thresholds, loose_threshold=loose_threshold
+    )
     count = len(documents)
     groups, choices = [], []
     for number, (members, score) in enumerate(zip(alignment.groups, alignment.scores, strict=True)):

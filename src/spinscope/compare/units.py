@@ -17,7 +17,8 @@ Periods: a DURATION timex with a definite TIMEX3 value (``PT6H``, ``P2D``; also 
 period an offset timex counts ("four hours later", «через четыре часа», whose value is a time)
 and a number followed by a unit of time ("six hours", «двое суток») are numbers with a unit,
 ``second`` (weeks, days, hours, minutes, seconds) or ``month`` (years, months), so "48 hours"
-and «двое суток» are one value and "six hours" and «четыре часа» differ as numbers do.
+and «двое суток» are one value and "six hours" and «четыре часа» differ as numbers do. A
+percentage ("80%", «пять процентов») has the unit ``percent``, compared with percentages only.
 Qualifiers: the hedge or bound before a number ("more than", «почти») is kept with it, also
 when a period's timex holds it ("more than three decades", «почти тридцать лет»).
 """
@@ -75,6 +76,7 @@ _OFFSET_RU = re.compile(
     rf"|(?<!\w)(?P<n2>[\w.,]+)\s+(?P<u2>{_UNITS_RU})\s+(?:спустя|назад|позже)(?!\w))",
     re.IGNORECASE,
 )
+_PERCENT = re.compile(r"%|per ?cent|процент", re.IGNORECASE)
 # A unit of time right after a number, and how many seconds or months it is.
 _TIME_UNIT = re.compile(rf"[\s-]+(?P<unit>{_UNITS_EN}|{_UNITS_RU})(?!\w)", re.IGNORECASE)
 _UNIT_SIZE = {
@@ -103,7 +105,7 @@ class Number:
     text: str
     value: float | None
     qualifier: str = ""
-    unit: str = ""  # "second" or "month" for a period ("six hours" is 21600 seconds), else ""
+    unit: str = ""  # "second" or "month" for a period ("six hours" is 21600 seconds), "percent", else ""
 
     def __str__(self) -> str:
         return f"{self.qualifier} {self.text}".strip()
@@ -265,6 +267,8 @@ def _number(text: str, span: Span, *, russian: bool = False) -> Number:
     before = (_QUALIFIER_RU if russian else _QUALIFIER).search(text, max(0, span.start - 20), span.start)
     value = parse_number_ru(span.text) if russian else parse_number(span.text)
     qualifier = before.group(0).strip().lower() if before else ""
+    if _PERCENT.search(span.text):
+        return Number(span.text, value, qualifier, "percent")
     after = _TIME_UNIT.match(text, span.end)
     if after is None or value is None:
         return Number(span.text, value, qualifier)
