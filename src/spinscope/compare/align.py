@@ -120,7 +120,7 @@ def align(
     edges: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     for (i, j), matrix in scores.items():
         least = thresholds.get((i, j), threshold)
-        edges += _mutual_best(matrix, i, j, lambda row, column, score, least=least: score >= least)
+        edges += _mutual_best(matrix, i, j, _at_least(least))
     group_of, groups, weakest = _singletons(units)
     _join(edges, group_of, groups, weakest)
     if loose_threshold is not None:
@@ -143,6 +143,13 @@ def align(
     sizes = [max(len(these), 1) for these in units]
     kept.sort(key=lambda item: min(index / sizes[source] for source, index in item[0].items()))
     return Alignment([group for group, _ in kept], [score for _, score in kept])
+
+
+def _at_least(least: float) -> Callable[[int, int, float], bool]:
+    def allowed(row: int, column: int, score: float) -> bool:
+        return score >= least
+
+    return allowed
 
 
 def _mutual_best(
