@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from spinscope.compare import Comparison, Difference, Entry, Group, SourceInfo, TermRow, WordChoice
 from spinscope.render import comparison_to_html, comparison_to_markdown
 from spinscope.render.page import policy, policy_of, template
@@ -64,3 +66,36 @@ def test_comparison_renderings_list_word_choices_per_source() -> None:
     page = comparison_to_html(comparison)
     assert '<tr class="differs"><th>armed fighters</th><td>fighters ×2</td><td>militants ×1</td></tr>' in page
     assert "<tr><th>1</th><td>met</td><td>-</td></tr>" in page
+
+
+# text from a document, its Markdown table cell
+MARKDOWN_CELLS = [
+    ("cell-break", "a | b", "a \\| b"),
+    ("emphasis", "*not bold* and _not em_", "\\*not bold\\* and \\_not em\\_"),
+    ("code-span", "run `rm -rf` now", "run \\`rm -rf\\` now"),
+    ("link", "[click](https://example.org)", "\\[click\\](https://example.org)"),
+    ("image", "![x](https://example.org/x.png)", "!\\[x\\](https://example.org/x.png)"),
+    ("html-and-entity", "<img src=x> &amp; <b>", "&lt;img src=x&gt; &amp;amp; &lt;b&gt;"),
+    ("heading", "# Breaking", "\\# Breaking"),
+    ("list-marker", "- item", "\\- item"),
+    ("line-breaks", "one\ntwo\r\nthree\u2028four", "one two three four"),
+    ("backslash", "C:\\path\\*", "C:\\\\path\\\\\\*"),
+    ("strikethrough", "~~gone~~", "\\~\\~gone\\~\\~"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"), [case[1:] for case in MARKDOWN_CELLS], ids=[case[0] for case in MARKDOWN_CELLS]
+)
+def test_comparison_to_markdown_shows_article_text_as_written(text: str, cell: str) -> None:
+    group = Group((Entry("asserts", text, 0, len(text)), Entry("omits")), (), None)
+    sources = (SourceInfo("A", "doc-a", text, None), SourceInfo("B", "doc-b", None, "b.txt"))
+    lines = comparison_to_markdown(Comparison(sources, (group,), (), (), 0.65)).splitlines()
+    assert f"| 1 | (asserts) {cell} | (omits) |  |" in lines
+    assert f"- **A**: {cell} (`doc-a`)" in lines
+
+
+def test_comparison_to_markdown_fences_an_id_longer_than_its_backticks() -> None:
+    sources = (SourceInfo("A", "a`b``c", None, None), SourceInfo("B", "doc-b", None, None))
+    lines = comparison_to_markdown(Comparison(sources, (), (), (), 0.65)).splitlines()
+    assert "- **A**: a\\`b\\`\\`c (```a`b``c```)" in lines

@@ -3,12 +3,16 @@
 Invariants: every source is reported by the same rules (one column each, in input order).
 The HTML page is built on `spinscope.render.page`'s skeleton: every string from a document
 reaches it through `esc`, and it loads nothing and runs no script. In Markdown, every string
-from a document goes through `_md`, so that it stays inside its table cell.
+from a document goes through `_md` (Markdown's punctuation backslash-escaped, ``<``, ``>`` and
+``&`` as entities, line breaks as spaces, a leading ``#`` escaped), so that it stays inside its
+table cell or list item and is shown as written; a document id is a code span that nothing in
+it can close.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from spinscope.compare.report import Comparison, Entry, Group
 from spinscope.render.page import esc, page, template
@@ -16,22 +20,25 @@ from spinscope.render.page import esc, page, template
 __all__ = ["comparison_to_html", "comparison_to_markdown"]
 
 _NO_TERMS = "No lexicon name or framing found in any source."
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 def comparison_to_markdown(comparison: Comparison) -> str:
     """The comparison as a Markdown report: the sources, the claims table and the word choices."""
     labels = comparison.labels
     lines = ["# Comparison", ""]
-    lines += [f"- **{s.label}**: {_md(s.title or s.name or s.id)} (`{s.id}`)" for s in comparison.sources]
+    lines += [f"- **{_md(s.label)}**: {_md(s.title or s.name or s.id)} ({_code(s.id)})" for s in comparison.sources]
     lines += ["", "## Claims", "", "| # | " + " | ".join(labels) + " | differences |", "|---" * (len(labels) + 2) + "|"]
     for number, group in enumerate(comparison.groups, 1):
-        cells = [_md(_cell(entry)) for entry in group.entries]
+        cells = [_md_cell(entry) for entry in group.entries]
         lines.append(f"| {number} | " + " | ".join(cells) + f" | {_md(_differences_text(group, labels))} |")
     lines += ["", "## Word choices", ""]
     if comparison.terminology:
         lines += ["| referent | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
         for row in comparison.terminology:
-            cells = [_md(_terms(terms)) for terms in row.uses]
+            cells = [_terms(terms, _md) for terms in row.uses]
             lines.append(f"| {_md(row.name)}{' (differs)' if row.differs else ''} | " + " | ".join(cells) + " |")
     else:
         lines.append(_NO_TERMS)
@@ -44,7 +51,7 @@ def comparison_to_markdown(comparison: Comparison) -> str:
             "|---" * (len(labels) + 1) + "|",
         ]
         for choice in comparison.word_choices:
-            lines.append(f"| {choice.group + 1} | " + " | ".join(_md(p or "-") for p in choice.phrases) + " |")
+            lines.append(f"| {choice.group + 1} | " + " | ".join(_md(p) if p else "-" for p in choice.phrases) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -98,12 +105,12 @@ def _claim_row(number: int, group: Group, labels: Sequence[str]) -> str:
     return f'<tr id="claim-{number}"><th>{number}</th>{"".join(cells)}<td class=diff>{diffs}</td></tr>'
 
 
-def _cell(entry: Entry) -> str:
-    return f"({entry.status}) {entry.text}" if entry.text is not None else "(omits)"
+def _md_cell(entry: Entry) -> str:
+    return f"({entry.status}) {_md(entry.text)}" if entry.text is not None else "(omits)"
 
 
-def _terms(terms: Sequence[tuple[str, int]]) -> str:
-    return ", ".join(f"{term} ×{count}" for term, count in terms) or "-"
+def _terms(terms: Sequence[tuple[str, int]], quote: Callable[[str], str] = str) -> str:
+    return ", ".join(f"{quote(term)} ×{count}" for term, count in terms) or "-"
 
 
 def _differences_text(group: Group, labels: Sequence[str]) -> str:
@@ -115,5 +122,16 @@ def _differences_text(group: Group, labels: Sequence[str]) -> str:
 
 
 def _md(text: str) -> str:
-    """`text` for a Markdown table cell: no cell break, line break or HTML tag can come through."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+    """`text` inline in a Markdown table cell or list item, shown as written: on one line, with
+    no cell break, emphasis, code span, link, image, heading, HTML tag or entity coming through."""
+    text = _LINE_BREAK.sub(" ", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return "\\" + text if text.startswith(("#", "+", "-", "=")) else text
+
+
+def _code(text: str) -> str:
+    """`text` as an inline code span that nothing in it can close or break."""
+    text = _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
