@@ -28,7 +28,8 @@ ENCODER_DIR = Path(__file__).parent / "weights" / "encoder"
 ENCODER_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 WINDOW = 128
-_BATCH = 32
+_BATCH = 32  # windows run together at most
+_PADDING = 0.1  # a batch grows while its padding stays under this share of its real pieces
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,9 @@ class Encoder:
 
     def _run(self, windows: list[list[int]]) -> list[np.ndarray]:
         """Hidden states of each window's pieces (special tokens dropped), batched by length."""
-        order = sorted(range(len(windows)), key=lambda index: len(windows[index]))
         hidden: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(windows)
-        for first in range(0, len(order), _BATCH):
-            batch = order[first : first + _BATCH]
-            width = max(len(windows[index]) for index in batch) + 2
+        for batch in _batches([len(window) + 2 for window in windows]):
+            width = len(windows[batch[-1]]) + 2
             ids = np.zeros((len(batch), width), np.int64)
             mask = np.zeros((len(batch), width), np.int64)
             for row, index in enumerate(batch):
@@ -112,6 +111,29 @@ class Encoder:
             for row, index in enumerate(batch):
                 hidden[index] = states[row, 1 : len(windows[index]) + 1]
         return hidden
+
+
+def _batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Indices of `lengths` in batches of similar length, shortest first.
+
+    Every row of a batch is padded to its longest, and the encoder works on the padding too:
+    with one fixed batch size, an article's short and long sentences would share batches and
+    most of the work would be padding. A batch takes the next longer window while it holds
+    fewer than `_BATCH` and its padding stays within `_PADDING` of its real pieces.
+    """
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    real = 0
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__):
+        padded = lengths[index] * (len(batch) + 1)
+        if batch and (len(batch) >= _BATCH or padded > (1 + _PADDING) * (real + lengths[index])):
+            batches.append(batch)
+            batch, real = [], 0
+        batch.append(index)
+        real += lengths[index]
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def _join(pieces: list[tuple[np.ndarray, list[tuple[int, int]]]], dim: int) -> Encoded:
