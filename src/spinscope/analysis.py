@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import BinaryIO
 
 from spinscope.document import Document, Metadata, Source, Technique
 from spinscope.errors import InputError
-from spinscope.ingest import load_documents
+from spinscope.ingest import Inputs, load_documents
 from spinscope.ingest.text import find_metadata
 from spinscope.pipeline import build_pipeline
 from spinscope.settings import Settings
@@ -17,9 +17,7 @@ from spinscope.stages.techniques import label_spans, load_model, names_of
 __all__ = ["analyze", "analyze_text", "classify_spans"]
 
 
-def analyze(
-    inputs: Iterable[str], *, settings: Settings | None = None, stdin: BinaryIO | None = None
-) -> Iterator[Document]:
+def analyze(inputs: Inputs, *, settings: Settings | None = None, stdin: BinaryIO | None = None) -> Iterator[Document]:
     """Analyse paths, folders, URLs or ``-`` (standard input): one document per file, page or
     JSONL line, failed inputs included as documents whose `error` says why.
 

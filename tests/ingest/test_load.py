@@ -33,6 +33,16 @@ def test_load_documents_expands_folders_in_name_order(tmp_path: Path) -> None:
     assert names == ["a.txt", "b.txt"]
 
 
+def test_load_documents_takes_path_objects_and_one_input_alone(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First article.\n\nIt has a body.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second article.\n\nIt has a body.", encoding="utf-8")
+    one = str(tmp_path / "a.txt")
+    assert [d.source.name for d in load_documents(one)] == [one]  # a string is one input, not its characters
+    assert [d.source.name for d in load_documents(tmp_path / "a.txt")] == [one]
+    assert [Path(d.source.name).name for d in load_documents([tmp_path])] == ["a.txt", "b.txt"]
+    assert count_documents(tmp_path) == 2
+
+
 def test_load_documents_expands_glob_patterns_and_counts_documents(tmp_path: Path) -> None:
     (tmp_path / "2020").mkdir()
     (tmp_path / "2020" / "b.txt").write_text("Second article.\n\nIt has a body.", encoding="utf-8")

@@ -17,7 +17,7 @@ import os
 import re
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 from spinscope.batch.engines import WorkerStats, run_local, run_ray
 from spinscope.batch.outputs import open_output, output_files, record_key, source_key
 from spinscope.errors import ConfigError
-from spinscope.ingest import count_documents, expand_inputs, load_documents
+from spinscope.ingest import Inputs, count_documents, expand_inputs, input_list, load_documents
 from spinscope.progress import Progress
 from spinscope.settings import BatchSettings, Settings
 
@@ -64,7 +64,7 @@ class BatchSummary:
 
 
 def run_batch(
-    inputs: Iterable[str],
+    inputs: Inputs,
     out: Path,
     *,
     settings: Settings | None = None,
@@ -91,7 +91,7 @@ def run_batch(
         MissingDependencyError: The Ray engine or Parquet output without their extra.
         SpinscopeError: The workers cannot build the pipeline (a missing model, a bad setting).
     """
-    inputs = list(inputs)
+    inputs = input_list(inputs)
     settings = settings or Settings()
     batch = batch or BatchSettings()
     if settings.threads is None:

@@ -8,12 +8,13 @@ per file, page or JSONL line; an input that cannot be read yields a failed docum
 from __future__ import annotations
 
 import glob
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeAlias
 
 from spinscope.document import Document, Source
 from spinscope.errors import InputError, SpinscopeError
@@ -29,7 +30,9 @@ from spinscope.settings import Settings
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "count_documents",
+    "Inputs",
     "expand_inputs",
+    "input_list",
     "find_metadata",
     "load_documents",
     "may_hold_several",
@@ -43,17 +46,20 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 SUPPORTED_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | {".jsonl"}
 _GLOB = re.compile(r"[*?\[]")
+
+Inputs: TypeAlias = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""What the readers take: one input, or several; each a string or a path object."""
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 def load_documents(
-    inputs: Iterable[str], *, settings: Settings | None = None, stdin: BinaryIO | None = None
+    inputs: Inputs, *, settings: Settings | None = None, stdin: BinaryIO | None = None
 ) -> Iterator[Document]:
     """Yield the documents of each input in turn, failed ones included.
 
     Args:
         inputs: File or folder paths, glob patterns, http(s) URLs, or ``-`` for standard
-            input, expanded as `expand_inputs` says.
+            input, expanded as `expand_inputs` says; one of them alone, or several.
         settings: Limits for reading and fetching; the defaults when None.
         stdin: Where ``-`` reads from; the process's standard input when None.
     """
@@ -62,16 +68,16 @@ def load_documents(
         yield from _load_one(spec, settings=settings, stdin=stdin)
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
+def expand_inputs(inputs: Inputs) -> Iterator[str]:
     """Each input as the inputs it stands for, without reading any file.
 
     A folder becomes its files with a supported suffix (.txt, .text, .md, .html, .htm,
     .xhtml, .jsonl), recursively, in name order; a glob pattern that names no existing path
     becomes its matches in name order (folders among them expanded in turn). Anything else,
     including an empty folder and a pattern that matches nothing, stays as it is, so that
-    reading it reports the error.
+    reading it reports the error. A single string or path is one input, not its characters.
     """
-    for spec in inputs:
+    for spec in input_list(inputs):
         path = Path(spec)
         if spec == "-" or _source_of(spec).kind == "url":
             yield spec
@@ -84,6 +90,11 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
             yield spec
 
 
+def input_list(inputs: Inputs) -> list[str]:
+    """`inputs` as a list of strings: a single string or path is one input, not its characters."""
+    return [os.fspath(spec) for spec in ([inputs] if isinstance(inputs, str | os.PathLike) else inputs)]
+
+
 def may_hold_several(spec: str) -> bool:
     """Whether the input `spec` may hold several documents, told without reading it: a folder,
     or a JSONL corpus (one document a line). Standard input (``-``) is one document."""
@@ -91,7 +102,7 @@ def may_hold_several(spec: str) -> bool:
     return spec != "-" and (path.is_dir() or path.suffix.lower() == ".jsonl")
 
 
-def count_documents(inputs: Iterable[str]) -> int:
+def count_documents(inputs: Inputs) -> int:
     """How many documents `load_documents` will yield for `inputs` (URLs and stdin count one)."""
     total = 0
     for spec in expand_inputs(inputs):
