@@ -242,39 +242,41 @@ class SequenceHead:
         by_length = np.argsort(ends - starts, kind="stable")
         for first in range(0, len(by_length), self._CHUNK):
             chunk = [(starts[row], ends[row]) for row in by_length[first : first + self._CHUNK]]
-            forward = self._run(projected, chunk, reverse=False)
-            backward = self._run(projected, chunk, reverse=True)
+            forward, backward = self._run(projected, chunk)
             for (start, end), ahead, behind in zip(chunk, forward, backward, strict=True):
                 states = np.hstack([ahead[: end - start], behind[: end - start]])
                 logits[start:end] = (states @ self.output)[:, 0] + self.output_bias[0]
         return _sigmoid(logits)
 
-    def _run(self, projected: np.ndarray, chunk: Sequence[tuple[int, int]], *, reverse: bool) -> np.ndarray:
-        """One direction's hidden states for the sentences of `chunk`, in text order."""
-        if reverse:
-            weights = (self.backward_input, self.backward_hidden, self.backward_bias)
-        else:
-            weights = (self.forward_input, self.forward_hidden, self.forward_bias)
-        w_input, w_hidden, bias = weights
-        hidden_size = w_hidden.shape[0]
+    def _run(self, projected: np.ndarray, chunk: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Both directions' hidden states for the sentences of `chunk`, in text order.
+
+        The two directions step side by side (the first axis of the result: forward, backward),
+        so each step is one batched product for both.
+        """
+        w_input = np.stack([self.forward_input, self.backward_input])
+        w_hidden = np.stack([self.forward_hidden, self.backward_hidden])
+        bias = np.stack([self.forward_bias, self.backward_bias])[:, None, None, :]
+        hidden_size = w_hidden.shape[1]
         longest = max(end - start for start, end in chunk)
-        inputs = np.zeros((len(chunk), longest, projected.shape[1]), np.float32)
+        inputs = np.zeros((2, len(chunk), longest, projected.shape[1]), np.float32)
         for row, (start, end) in enumerate(chunk):
-            inputs[row, : end - start] = projected[start:end][::-1] if reverse else projected[start:end]
-        gates_in = inputs @ w_input + bias
-        hidden = np.zeros((len(chunk), hidden_size), np.float32)
+            inputs[0, row, : end - start] = projected[start:end]
+            # Reversed, so padding sits after each sentence and its states never reach real pieces.
+            inputs[1, row, : end - start] = projected[start:end][::-1]
+        gates_in = np.matmul(inputs, w_input[:, None]) + bias
+        hidden = np.zeros((2, len(chunk), hidden_size), np.float32)
         cell = np.zeros_like(hidden)
-        states = np.zeros((len(chunk), longest, hidden_size), np.float32)
+        states = np.zeros((2, len(chunk), longest, hidden_size), np.float32)
         for step in range(longest):
-            gates = gates_in[:, step] + hidden @ w_hidden
-            enter, forget, candidate, leave = np.split(gates, 4, axis=1)
-            cell = _sigmoid(forget) * cell + _sigmoid(enter) * np.tanh(candidate)
-            hidden = _sigmoid(leave) * np.tanh(cell)
-            states[:, step] = hidden
-        if reverse:
-            # Padding sits after each reversed sentence, so its states never reach real pieces.
-            for row, (start, end) in enumerate(chunk):
-                states[row, : end - start] = states[row, : end - start][::-1].copy()
+            gates = gates_in[:, :, step] + np.matmul(hidden, w_hidden)
+            squashed = _sigmoid(gates)  # the input, forget and output gates (torch's order: i, f, g, o)
+            candidate = np.tanh(gates[..., 2 * hidden_size : 3 * hidden_size])
+            cell = squashed[..., hidden_size : 2 * hidden_size] * cell + squashed[..., :hidden_size] * candidate
+            hidden = squashed[..., 3 * hidden_size :] * np.tanh(cell)
+            states[:, :, step] = hidden
+        for row, (start, end) in enumerate(chunk):
+            states[1, row, : end - start] = states[1, row, : end - start][::-1].copy()
         return states
 
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
