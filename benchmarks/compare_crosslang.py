@@ -6,8 +6,9 @@ split and overall: alignment P/R/F1 over claim pairs, difference detection per k
 and right/predicted), omission and terminology recall; for three systems in the same run:
 
 - spinscope: multilingual-e5-small embeddings with the anchor overlap (names through
-  transliteration, dates, numbers read in both languages) at `multilingual_threshold`;
-- cosine only: the same embeddings without anchors, at the same threshold (the baseline);
+  transliteration, dates, numbers read in both languages) at `multilingual_threshold`, and
+  the looser second pass from `multilingual_threshold - LOOSE_MARGIN`;
+- cosine only: the same embeddings without the anchor overlap, at the same thresholds (the baseline);
 - English encoder: what spinscope did before it knew the languages differ (MiniLM, the English
   threshold and cause rule).
 
@@ -22,7 +23,8 @@ open). benchmarks/data/compare-crosslang-3 is the held-out set now (written by s
 not read the compare code): only ever scored, never tuned on.
 
     python benchmarks/compare_crosslang.py                                              # dev
-    python benchmarks/compare_crosslang.py --sweep        # alignment F1 by threshold (dev only)
+    python benchmarks/compare_crosslang.py --sweep --groups tests/fixtures/compare-crosslang \
+        benchmarks/data/compare-crosslang benchmarks/data/compare-crosslang-2   # the choice of thresholds
     python benchmarks/compare_crosslang.py --groups benchmarks/data/compare-crosslang      # dev (first held-out)
     python benchmarks/compare_crosslang.py --groups benchmarks/data/compare-crosslang-2    # dev (second held-out)
     python benchmarks/compare_crosslang.py --groups benchmarks/data/compare-crosslang-3    # held out
@@ -44,31 +46,64 @@ def main() -> None:
     parser.add_argument(
         "--groups",
         type=Path,
-        default=ROOT / "tests" / "fixtures" / "compare-crosslang",
-        help="a folder of <group>/gold.json evaluation groups (default: the development groups)",
+        nargs="+",
+        default=[ROOT / "tests" / "fixtures" / "compare-crosslang"],
+        help="folders of <group>/gold.json evaluation groups (default: the first development groups); with "
+        "several, each folder is a row of the table",
     )
-    parser.add_argument("--sweep", action="store_true", help="also print alignment F1 for thresholds 0.80 to 0.92")
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="also print, for spinscope, alignment F1, differences found and false differences by "
+        "multilingual_threshold (0.83 to 0.87) and the looser pass's margin under it",
+    )
     args = parser.parse_args()
     from spinscope.analysis import analyze
     from spinscope.compare.evaluate import load_gold
     from spinscope.settings import Settings
 
-    groups = load_gold(args.groups)
+    groups = [
+        (group.split if len(args.groups) == 1 else f"{folder.parent.name}/{folder.name}", group)
+        for folder in args.groups
+        for group in load_gold(folder)
+    ]
     settings = Settings()
     _remember_embeddings()
     start = time.perf_counter()
-    analysed = {group.name: list(analyze([str(path) for path in group.files], settings=settings)) for group in groups}
-    articles = sum(len(group.files) for group in groups)
+    analysed = [list(analyze([str(path) for path in group.files], settings=settings)) for _, group in groups]
+    articles = sum(len(group.files) for _, group in groups)
     print(f"{len(groups)} groups, {articles} articles analysed in {time.perf_counter() - start:.0f} s")
     for system in ("spinscope", "cosine only", "English encoder"):
         run(system, groups, analysed, settings)
     if args.sweep:
-        print("\n## alignment F1 by multilingual_threshold (spinscope | cosine only)")
-        for step in range(80, 93):
+        sweep(groups, analysed, settings)
+
+
+def sweep(groups, analysed, settings) -> None:
+    """Print spinscope's alignment F1, differences found (all, and numbers, dates and place names)
+    and false differences for each threshold and looser-pass margin (none: no second pass)."""
+    import spinscope.compare.comparison as comparison_module
+
+    saved = comparison_module.LOOSE_MARGIN
+    print("\n## spinscope by multilingual_threshold and looser pass (threshold - margin), all groups")
+    print("| threshold | looser pass from | alignment F1 | differences found | number, date, place name | false |")
+    print("|---|---|---|---|---|---|")
+    try:
+        for step in range(83, 88):
             threshold = step / 100
             swept = replace(settings, compare=replace(settings.compare, multilingual_threshold=threshold))
-            f1s = [_f1(totals_of(system, groups, analysed, swept)["all"]) for system in ("spinscope", "cosine only")]
-            print(f"{threshold:.2f}: {f1s[0]:.3f} | {f1s[1]:.3f}")
+            for margin in (None, 0.05, 0.04, 0.03, 0.02, 0.01):
+                comparison_module.LOOSE_MARGIN = 0.0 if margin is None else margin  # 0: an empty band
+                s = totals_of("spinscope", groups, analysed, swept)["all"]
+                kinds = ("number", "date", "place-name")
+                named = f"{sum(s.differences_found[k] for k in kinds)}/{sum(s.differences_gold[k] for k in kinds)}"
+                loose = "-" if margin is None else f"{threshold - margin:.2f}"
+                found = f"{sum(s.differences_found.values())}/{sum(s.differences_gold.values())}"
+                print(
+                    f"| {threshold:.2f} | {loose} | {s.alignment.f1:.3f} | {found} | {named} | {s.false_differences} |"
+                )
+    finally:
+        comparison_module.LOOSE_MARGIN = saved
 
 
 def _remember_embeddings() -> None:
@@ -89,7 +124,7 @@ def _remember_embeddings() -> None:
 
 
 def totals_of(system: str, groups, analysed, settings) -> dict:
-    """The summed evaluation counts per split (and "all") of one system over the groups."""
+    """The summed evaluation counts per row label (and "all") of one system over the groups."""
     import spinscope.compare.comparison as comparison_module
     from spinscope.compare import compare_documents
     from spinscope.compare.evaluate import score_comparison
@@ -105,9 +140,9 @@ def totals_of(system: str, groups, analysed, settings) -> dict:
         comparison_module.mixed_languages = lambda documents: False
     totals: dict = {}
     try:
-        for group in groups:
-            scores = score_comparison(group, compare_documents(analysed[group.name], settings=settings))
-            for split in (group.split, "all"):
+        for (label, group), documents in zip(groups, analysed, strict=True):
+            scores = score_comparison(group, compare_documents(documents, settings=settings))
+            for split in (label, "all"):
                 if split in totals:
                     totals[split] += scores
                 else:
@@ -127,10 +162,6 @@ def run(system: str, groups, analysed, settings) -> None:
     threshold = settings.compare.threshold if system == "English encoder" else settings.compare.multilingual_threshold
     print(f"\n## {system} (threshold {threshold}), {milliseconds:.0f} ms per comparison")
     print(counts_report(totals))
-
-
-def _f1(s) -> float:
-    return s.alignment.f1
 
 
 if __name__ == "__main__":
