@@ -5,9 +5,11 @@ English only. When the compared documents are not all in one language, every uni
 by multilingual-e5-small instead (`spinscope.models.multilingual`, e5's ``query:`` prefix for
 sentences compared symmetrically), where a sentence and its translation land close together.
 e5's cosines run higher than MiniLM's (two unrelated news sentences often score 0.75), so the
-alignment threshold (`CompareSettings.multilingual_threshold`) and the causal-clause threshold
-(`CAUSE_SIMILARITY_MULTILINGUAL`) are e5's own, chosen on the development groups
-(tests/fixtures/compare-crosslang and the English dev split).
+alignment threshold (`CompareSettings.multilingual_threshold`), the looser pass's margin under
+it (`LOOSE_MARGIN`), the causal-clause threshold (`CAUSE_SIMILARITY_MULTILINGUAL`) and the
+translated-name threshold (`NAME_SIMILARITY_MULTILINGUAL`) are e5's own, chosen on the
+development groups (tests/fixtures/compare-crosslang, benchmarks/data/compare-crosslang and
+benchmarks/data/compare-crosslang-2, with `benchmarks/compare_crosslang.py --sweep`).
 
 Invariant: the choice depends only on the documents' languages, so a comparison of English
 articles is the same as before this module existed.
