@@ -96,6 +96,64 @@ def test_find_metadata_reads_image_lines(line: str, url: str | None, caption: st
     assert [(i.url, i.caption, i.credit) for i in metadata.images] == [(url, caption, credit)]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "18 апреля 2026",
+        "18 апреля 2026 года",
+        "18.04.2026",
+        "18 апреля 2026, 14:30",
+        "Москва, 18 апреля 2026 —",
+        "МОСКВА, 18 апреля 2026 года —",
+        "18 апр 2026",
+        "18 апр. 2026 г.",
+        "Суббота, 18 апреля 2026",
+        "Сб, 18 апр. 2026",
+        "Москва, суббота, 18 апреля 2026, 14:30 —",
+        "Опубликовано: 18.04.2026 в 14:30 мск",
+        "Обновлено 18 апреля 2026 г., 14:30",
+        "Санкт-Петербург, 18 апреля 2026",
+    ],
+    ids=[
+        "genitive",
+        "with-goda",
+        "numbers",
+        "with-time",
+        "place-and-dash",
+        "place-in-capitals",
+        "abbreviated",
+        "abbreviated-with-g",
+        "weekday",
+        "weekday-abbreviated",
+        "place-weekday-time-dash",
+        "published-label-msk",
+        "updated-label",
+        "hyphenated-place",
+    ],
+)
+def test_find_metadata_reads_a_russian_dateline(line: str) -> None:
+    text = f"Переговоры в Тбилиси завершились\n\n{line}\n\nМинистры встретились вчера.\n"
+    metadata = find_metadata(text)
+    assert metadata.published == "2026-04-18"
+    assert [span.text for span in metadata.evidence["published"]] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "В субботу, 18 апреля 2026 года, в Москве прошёл митинг.",
+        "18 апреля 2026 года в Москве",
+        "вчера, 18 апреля 2026",
+        "МОСКВА, 18 апреля. Президент подписал указ.",
+        "31 февраля 2026",
+    ],
+    ids=["sentence", "date-then-words", "lowercase-word-before", "wire-dateline-without-year", "impossible"],
+)
+def test_find_metadata_takes_no_russian_line_that_is_more_than_a_date(line: str) -> None:
+    text = f"Переговоры в Тбилиси завершились\n\n{line}\n\nМинистры встретились вчера.\n"
+    assert find_metadata(text).published is None
+
+
 def test_find_metadata_cites_every_line_it_read() -> None:
     text = "• Home • News\nA title\nA title\n8 November 2024\nBy Anna Berg\n\nThe body starts here."
     metadata = find_metadata(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from spinscope import Settings, analyze_text
 from spinscope.document import Span
 from spinscope.stages.timexes import find_timeline, find_timexes
 
@@ -168,3 +169,19 @@ def test_the_russian_timeline_orders_dated_sentences() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="no timex rules"):
         find_timexes("Tänään", language="fi")
+
+
+def test_a_russian_dateline_anchors_the_articles_relative_dates() -> None:
+    text = (
+        "Министры иностранных дел встретились в Тбилиси\n\n"
+        "Суббота, 18 апреля 2026\n\n"
+        "Министры вчера обсудили открытие границы, сообщили в пресс-службе. "
+        "Следующий раунд переговоров прошёл в среду в Ереване.\n"
+    )
+    document = analyze_text(text, settings=Settings(stages=("timexes",)))
+    assert document.metadata.language == "ru"
+    assert document.metadata.published == "2026-04-18"
+    assert [(t.text, t.value, t.anchor) for t in document.layers["timexes"]] == [
+        ("вчера", "2026-04-17", "2026-04-18"),
+        ("среду", "2026-04-15", "2026-04-18"),
+    ]

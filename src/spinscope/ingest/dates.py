@@ -1,8 +1,11 @@
 """Read a calendar date written in one of the forms news pages use, as an ISO date.
 
 Only unambiguous forms are read: ``8 November 2024``, ``November 8, 2024``, ``Nov. 8 2024``,
-``2024-11-08``, ``2024/11/08`` and day-first ``08.11.2024``. A date that does not exist
-(``31 February 2024``) is not a date. `parse_date` finds a date inside a text; `parse_published`
+``2024-11-08``, ``2024/11/08``, day-first ``08.11.2024``, and Russian dates with the month in
+the genitive, written out or abbreviated (``18 апреля 2026``, ``18 апреля 2026 года``,
+``18 апр. 2026 г.``). A date that does not exist (``31 February 2024``) is not a date. The
+English forms are tried first, so a text that has an English date reads as it did before the
+Russian form was added. `parse_date` finds a date inside a text; `parse_published`
 reads a value that must be a date and nothing else.
 """
 
@@ -35,9 +38,34 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 
+# Russian month names in the genitive ("18 апреля"), as dates write them, and their
+# abbreviations, with or without a full stop.
+_RUSSIAN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("января", "янв"),
+            ("февраля", "фев", "февр"),
+            ("марта", "мар"),
+            ("апреля", "апр"),
+            ("мая",),
+            ("июня", "июн"),
+            ("июля", "июл"),
+            ("августа", "авг"),
+            ("сентября", "сен", "сент"),
+            ("октября", "окт"),
+            ("ноября", "ноя", "нояб"),
+            ("декабря", "дек"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
+_RUSSIAN_MONTH = r"(?P<month>" + "|".join(sorted(_RUSSIAN_MONTHS, key=len, reverse=True)) + r")(?!\w)\.?"
 _FORMS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -46,6 +74,7 @@ _FORMS = tuple(
         r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})",
         r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})",
         r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
+        rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_RUSSIAN_MONTH},?\s+{_YEAR}(?:(?:\s+года|\s*г\.?)(?!\w))?",
     )
 )
 
@@ -89,7 +118,12 @@ _ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1
 
 def _iso(match: re.Match[str]) -> str | None:
     month_text = match.group("month").lower()
-    month = MONTHS[month_text] if month_text in MONTHS else int(month_text)
+    if month_text in MONTHS:
+        month = MONTHS[month_text]
+    elif month_text in _RUSSIAN_MONTHS:
+        month = _RUSSIAN_MONTHS[month_text]
+    else:
+        month = int(month_text)
     try:
         date = dt.date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:

@@ -9,7 +9,11 @@ metadata, each field with the spans it was read from (`Metadata.evidence`):
 - the title: the first line of the header that is none of the others, also when the page
   repeats it on the next line;
 - a dateline: a line that is a date (``8 November 2024``, ``November 8, 2024``,
-  ``2024-11-08``), optionally with ``Published:``/``Updated:``, a weekday or a time;
+  ``2024-11-08``), optionally with ``Published:``/``Updated:``, a weekday or a time; a line
+  with Cyrillic letters is read by the Russian conventions instead (``18 апреля 2026``,
+  ``18 апреля 2026 года``, ``18.04.2026``, ``18 апр 2026``, optionally with
+  ``Опубликовано:``, a place, a weekday, a time, and a closing dash: ``Москва, суббота,
+  18 апреля 2026, 14:30 —``), so English lines read exactly as the English rules say;
 - a byline: ``By Anna Berg and Tomas Ruiz``;
 - image lines anywhere in the text: ``Image: URL (caption. Photo: credit)``.
 
@@ -56,6 +60,19 @@ _DATELINE_PREFIX = re.compile(
 )
 _DATELINE_SUFFIX = re.compile(
     r"^[\s,|·•-]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\s*$",
+    re.IGNORECASE,
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RU_DATELINE_PREFIX = re.compile(
+    r"^(?:(?:опубликовано|обновлено|размещено|дата(?:\s+(?:публикации|обновления))?)\s*[:：]?\s*)?"
+    r"(?:(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])[\w-]*){0,2},\s*)?"  # a place: "Москва, ", "МОСКВА, "
+    r"(?:(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
+    r"|пн|вт|ср|чт|пт|сб|вс)\.?,?\s+)?",
+    re.IGNORECASE,
+)
+_RU_DATELINE_SUFFIX = re.compile(
+    r"^(?:\s*г\.)?[\s,|·•—–-]*(?:в\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*\(?(?:мск|msk|по\s+московскому\s+времени)\)?)?)?[\s—–-]*$",
     re.IGNORECASE,
 )
 _NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|el|bin|ibn|la|le|du|dos)$")
@@ -224,13 +241,20 @@ def _next_crumb(line: str) -> str | None:
 
 
 def _dateline(line: str) -> str | None:
-    """The ISO date of a line that is a date and nothing more, else None."""
-    rest = _DATELINE_PREFIX.sub("", line.strip(), count=1)
+    """The ISO date of a line that is a date and nothing more, else None.
+
+    A line with Cyrillic letters takes the Russian words around the date (``Опубликовано:``,
+    ``Москва,``, ``суббота,``, ``в 14:30 мск``); any other line the English ones.
+    """
+    text = line.strip()
+    russian = _CYRILLIC.search(text) is not None
+    prefix, suffix = (_RU_DATELINE_PREFIX, _RU_DATELINE_SUFFIX) if russian else (_DATELINE_PREFIX, _DATELINE_SUFFIX)
+    rest = prefix.sub("", text, count=1)
     found = parse_date(rest)
     if found is None:
         return None
     iso, match = found
-    if match.start() != 0 or not _DATELINE_SUFFIX.match(rest[match.end() :]):
+    if match.start() != 0 or not suffix.match(rest[match.end() :]):
         return None
     return iso
 
