@@ -6,9 +6,10 @@ lexical features, all read from the name-masked text (`spinscope.models.names`):
 1. the *detector*, a bidirectional LSTM over each sentence's word pieces, scores each piece:
    inside a technique span or not. Runs of likely words within a sentence become spans;
 2. the *classifier*, a multinomial logistic regression, names the technique of a span (a
-   detected one, or a given one in `classify_spans`) from the span's own embedding, its
-   pieces, its sentence, lexical cues (length, repetition in the article, quoting, capitals,
-   punctuation) and the TF-IDF of its words and word pairs.
+   detected one, or a given one in `classify_spans`) from its pieces' vectors, its sentence's,
+   lexical cues (length, repetition in the article, quoting, capitals, punctuation) and the
+   TF-IDF of its words and word pairs. It reads the sentence encoding only: no span is
+   encoded again.
 
 Beside them, `spinscope.models.patterns` finds a few classic moves the detector misses.
 
@@ -447,7 +448,7 @@ class TechniqueModel:
         """Probabilities of the 14 techniques for each masked span (rows follow `spans`)."""
         if not spans:
             return np.zeros((0, len(TECHNIQUES)), np.float32)
-        return self.classifier.probabilities(classifier_features(encoded, spans, self.encoder, self.vocabulary))
+        return self.classifier.probabilities(classifier_features(encoded, spans, self.vocabulary))
 
     # --- files -------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
@@ -494,11 +495,18 @@ class TechniqueModel:
                 f"{folder} lacks {error}: it was written by another spinscope version; "
                 "rebuild it with `spinscope train techniques`"
             ) from error
+        encoder = load_encoder(folder if (folder / ENCODER_FILE).is_file() else ENCODER_DIR, threads)
+        vocabulary = Tfidf(stored.vocabulary or {}, arrays["vocabulary.idf"], span_terms)
+        if classifier.weights.shape[0] != 2 * encoder.dim + len(LEXICAL_FEATURES) + len(vocabulary.terms):
+            raise ModelNotFoundError(
+                f"{folder / HEADS_FILE} has a classifier for other span features than this spinscope computes: "
+                "rebuild it with `spinscope train techniques`"
+            )
         return cls(
-            encoder=load_encoder(folder if (folder / ENCODER_FILE).is_file() else ENCODER_DIR, threads),
+            encoder=encoder,
             detector=detector,
             classifier=classifier,
-            vocabulary=Tfidf(stored.vocabulary or {}, arrays["vocabulary.idf"], span_terms),
+            vocabulary=vocabulary,
             scoring=scoring,
             decode=DecodeSettings(**meta["decode"]),
             meta=meta,
@@ -556,27 +564,36 @@ def _sentence_chunks(sentence_of: np.ndarray, size: int) -> list[tuple[int, int]
     return chunks
 
 
-def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]], encoder: Encoder) -> np.ndarray:
-    """Span features: its own embedding, its pieces' mean, its sentences', and lexical cues."""
+def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Span features, all read from the article's encoding: the mean of the span's piece vectors,
+    the mean of its sentences' vectors, and lexical cues (`LEXICAL_FEATURES`).
+
+    No span is encoded again: a span is seen through its pieces in their sentence's context.
+    """
     text = encoded.text
-    own = np.stack([item.pooled for item in encoder.encode([text[start:end] for start, end in spans])])
-    rows = []
+    dim = encoded.vectors.shape[1]
     lowered = text.lower()
-    for start, end in spans:
-        inside = (encoded.offsets[:, 1] > start) & (encoded.offsets[:, 0] < end)
-        pieces = encoded.vectors[inside].mean(axis=0) if inside.any() else np.zeros(encoder.dim, np.float32)
-        touched = [index for index, (first, last) in enumerate(encoded.sentences) if last > start and first < end]
-        sentence = encoded.pooled[touched].mean(axis=0) if touched else np.zeros(encoder.dim, np.float32)
-        rows.append(np.concatenate([pieces, sentence, lexical_features(text, lowered, start, end, encoded.sentences)]))
-    return np.hstack([np.array(rows, dtype=np.float32), own])
+    # Pieces and sentences follow the text, so their starts and ends rise: the ones a span
+    # touches are one run of each, found by binary search.
+    starts, ends = encoded.offsets[:, 0], encoded.offsets[:, 1]
+    bounds = np.array(encoded.sentences, dtype=np.int64).reshape(-1, 2)
+    rows = np.zeros((len(spans), 2 * dim + len(LEXICAL_FEATURES)), np.float32)
+    for row, (start, end) in enumerate(spans):
+        low, high = int(np.searchsorted(ends, start, "right")), int(np.searchsorted(starts, end, "left"))
+        if high > low:
+            rows[row, :dim] = encoded.vectors[low:high].mean(axis=0)
+        first = int(np.searchsorted(bounds[:, 1], start, "right"))
+        last = int(np.searchsorted(bounds[:, 0], end, "left"))
+        if last > first:
+            rows[row, dim : 2 * dim] = encoded.pooled[first:last].mean(axis=0)
+        rows[row, 2 * dim :] = lexical_features(text, lowered, start, end, encoded.sentences)
+    return rows
 
 
-def classifier_features(
-    encoded: EncodedText, spans: Sequence[tuple[int, int]], encoder: Encoder, vocabulary: Tfidf
-) -> np.ndarray:
+def classifier_features(encoded: EncodedText, spans: Sequence[tuple[int, int]], vocabulary: Tfidf) -> np.ndarray:
     """`span_features` followed by the TF-IDF of each span's text."""
     terms = vocabulary.transform([encoded.text[start:end] for start, end in spans])
-    return np.hstack([span_features(encoded, spans, encoder), terms])
+    return np.hstack([span_features(encoded, spans), terms])
 
 
 LEXICAL_FEATURES = (

@@ -195,7 +195,7 @@ def prepare_articles(
         inside = np.zeros(len(encoded.offsets), np.int8)
         for start, end in gold:
             inside[(encoded.offsets[:, 1] > start) & (encoded.offsets[:, 0] < end)] = 1
-        spans = span_features(encoded, gold, encoder) if gold else np.zeros((0, 0), np.float32)
+        spans = span_features(encoded, gold)
         prepared.append(
             PreparedArticle(
                 article, encoded, piece_features(encoded), inside, gold, spans, [s.technique for s in article.spans]
@@ -296,7 +296,7 @@ def train_techniques(
         settings,
     )
     meta = {
-        "version": "ptc2020-minilm-bilstm-3",
+        "version": "ptc2020-minilm-bilstm-4",
         "trained_on": f"{len(prepared)} articles, {sum(len(item.gold) for item in prepared)} spans",
         "settings": asdict(settings),
     }
