@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from spinscope.errors import ModelNotFoundError
 from spinscope.models import techniques
 from spinscope.models.encoder import embed, load_encoder
-from spinscope.models.techniques import _sentence_chunks, encode_text, load_technique_model
+from spinscope.models.techniques import MODEL_DIR, TechniqueModel, _sentence_chunks, encode_text, load_technique_model
 
 _TEXT = (
     "The minister said the plan would save 40 jobs. Critics called it a shameless lie! "
@@ -50,3 +54,13 @@ def test_a_sentence_pooled_from_the_encoding_is_its_own_embedding() -> None:
     # Encoded alone, in a batch of its own: int8 scales follow the batch, so near, not equal.
     assert float(pooled[0] @ embed(load_encoder(), [_TEXT[:first]])[0]) > 0.98
     assert not pooled[1].any()  # a span with no piece gets zeros
+
+
+def test_a_model_whose_classifier_reads_other_span_features_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "techniques"
+    shutil.copytree(MODEL_DIR, folder)
+    vocabulary = folder / "vocabulary.txt"
+    lines = vocabulary.read_text(encoding="utf-8").splitlines()
+    vocabulary.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # one column fewer than the weights
+    with pytest.raises(ModelNotFoundError, match="other span features"):
+        TechniqueModel.load(folder)
