@@ -11,7 +11,14 @@ import pytest
 from spinscope.errors import ModelNotFoundError
 from spinscope.models import techniques
 from spinscope.models.encoder import embed, load_encoder
-from spinscope.models.techniques import MODEL_DIR, TechniqueModel, _sentence_chunks, encode_text, load_technique_model
+from spinscope.models.techniques import (
+    MODEL_DIR,
+    TechniqueModel,
+    _sentence_chunks,
+    encode_text,
+    load_technique_model,
+    piece_features,
+)
 
 _TEXT = (
     "The minister said the plan would save 40 jobs. Critics called it a shameless lie! "
@@ -44,6 +51,12 @@ def test_scoring_pieces_in_chunks_gives_the_scores_of_one_pass(monkeypatch: pyte
     whole = model.piece_scores(encoded)
     monkeypatch.setattr(techniques, "_PIECES_AT_ONCE", 5)
     assert np.allclose(model.piece_scores(encoded), whole, atol=1e-5)
+
+
+def test_scoring_pieces_by_parts_gives_the_scores_of_the_stacked_features() -> None:
+    model, encoded = load_technique_model(), _encoded()
+    stacked = model.detector.probabilities(piece_features(encoded), encoded.sentence_of)
+    assert np.allclose(model.piece_scores(encoded), stacked, atol=1e-5)
 
 
 def test_a_sentence_pooled_from_the_encoding_is_its_own_embedding() -> None:

@@ -121,6 +121,8 @@ def _exclaimed_slogans(
 ) -> Iterator[Match]:
     """Sentences of two to six words ending in "!" (outside quotes: those are `_quoted_slogans`)."""
     for start, end in sentences:
+        if "!" not in text[start:end]:
+            continue  # the search below would try every position of the sentence
         for part in re.finditer(r"[^.!?\"“”«»]+!", text[start:end]):
             inner = part.group().strip()
             first = start + part.start() + part.group().index(inner)

@@ -236,48 +236,105 @@ class SequenceHead:
             return np.zeros(0, np.float32)
         centred = features - features.mean(axis=1, keepdims=True)
         normed = centred / np.sqrt((centred**2).mean(axis=1, keepdims=True) + 1e-5) * self.norm_weight + self.norm_bias
-        projected = np.maximum(normed @ self.projection + self.projection_bias, 0.0)
+        return self.run(np.maximum(normed @ self.projection + self.projection_bias, 0.0), sentence_of)
+
+    def probabilities_of_parts(
+        self, pieces: np.ndarray, shared: np.ndarray, sentence_of: np.ndarray, rest: np.ndarray
+    ) -> np.ndarray:
+        """`probabilities` of the features ``[pieces | shared[sentence_of] | rest]``.
+
+        A sentence's `shared` row (its pooled vector) is multiplied by the projection once for
+        the sentence rather than once for each of its pieces; the layer norm's mean and
+        variance come from the parts' sums. The algebra is exact, so the result equals
+        `probabilities` of the stacked features up to float rounding.
+        """
+        if not len(pieces):
+            return np.zeros(0, np.float32)
+        first, second = pieces.shape[1], pieces.shape[1] + shared.shape[1]
+        width = second + rest.shape[1]
+        sums = pieces.sum(axis=1, dtype=np.float64) + shared.sum(axis=1, dtype=np.float64)[sentence_of]
+        squares = np.einsum("ij,ij->i", pieces, pieces) + np.einsum("ij,ij->i", shared, shared)[sentence_of]
+        sums += rest.sum(axis=1, dtype=np.float64)
+        squares += np.einsum("ij,ij->i", rest, rest)
+        mean = sums / width
+        deviation = np.sqrt(np.maximum(squares / width - mean**2, 0.0) + 1e-5)
+        weighted, column_sums, offset = self._folded_projection
+        product = pieces @ weighted[:first] + (shared @ weighted[first:second])[sentence_of] + rest @ weighted[second:]
+        product -= (mean[:, None] * column_sums).astype(np.float32)
+        product /= deviation[:, None].astype(np.float32)
+        return self.run(np.maximum(product + offset, 0.0), sentence_of)
+
+    @functools.cached_property
+    def _folded_projection(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The layer norm's weight and bias folded into the projection.
+
+        ``normed @ P + p`` equals ``((x @ W) - mean * c) / deviation + o`` with
+        ``W = diag(norm_weight) @ P``, ``c = norm_weight @ P`` and ``o = norm_bias @ P + p``.
+        """
+        weighted = (self.norm_weight[:, None] * self.projection).astype(np.float32)
+        column_sums = (self.norm_weight @ self.projection).astype(np.float32)
+        offset = (self.norm_bias @ self.projection + self.projection_bias).astype(np.float32)
+        return weighted, column_sums, offset
+
+    def run(self, projected: np.ndarray, sentence_of: np.ndarray) -> np.ndarray:
+        """P(inside a span) per piece from the projected features: the LSTM and the output.
+
+        Sentences run side by side, `_CHUNK` at a time, grouped by length so that little is
+        padding. Each sentence's pieces are gathered into rows of a padded batch, forward in
+        one and reversed in the other direction, so padding always follows a sentence's real
+        pieces and never reaches their states.
+        """
+        hidden_size = self.forward_hidden.shape[0]
+        gates_in = projected @ self._input_weights + self._input_bias  # (pieces, both directions' gates)
         starts = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1]])
-        ends = np.r_[starts[1:], len(sentence_of)]
-        logits = np.zeros(len(features), np.float32)
-        by_length = np.argsort(ends - starts, kind="stable")
+        lengths = np.r_[starts[1:], len(sentence_of)] - starts
+        logits = np.full(len(projected), self.output_bias[0], np.float32)
+        by_length = np.argsort(lengths, kind="stable")
         for first in range(0, len(by_length), self._CHUNK):
-            chunk = [(starts[row], ends[row]) for row in by_length[first : first + self._CHUNK]]
-            forward, backward = self._run(projected, chunk)
-            for (start, end), ahead, behind in zip(chunk, forward, backward, strict=True):
-                states = np.hstack([ahead[: end - start], behind[: end - start]])
-                logits[start:end] = (states @ self.output)[:, 0] + self.output_bias[0]
+            rows = by_length[first : first + self._CHUNK][::-1]  # longest first
+            step = np.arange(int(lengths[rows[0]]))[:, None]  # (steps, 1)
+            real = step < lengths[rows]  # (steps, rows)
+            ahead = np.where(real, starts[rows] + step, 0)  # the piece each step reads, per direction
+            behind = np.where(real, starts[rows] + lengths[rows] - 1 - step, 0)
+            states = self._steps(
+                gates_in[:, : 4 * hidden_size][ahead], gates_in[:, 4 * hidden_size :][behind], real.sum(axis=1)
+            )
+            logits[ahead[real]] += (states[:, 0] @ self.output[:hidden_size, 0])[real]
+            logits[behind[real]] += (states[:, 1] @ self.output[hidden_size:, 0])[real]
         return _sigmoid(logits)
 
-    def _run(self, projected: np.ndarray, chunk: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Both directions' hidden states for the sentences of `chunk`, in text order.
+    @functools.cached_property
+    def _input_weights(self) -> np.ndarray:
+        return np.hstack([self.forward_input, self.backward_input])
 
-        The two directions step side by side (the first axis of the result: forward, backward),
-        so each step is one batched product for both.
+    @functools.cached_property
+    def _input_bias(self) -> np.ndarray:
+        return np.concatenate([self.forward_bias, self.backward_bias])
+
+    @functools.cached_property
+    def _hidden_weights(self) -> np.ndarray:
+        return np.stack([self.forward_hidden, self.backward_hidden])
+
+    def _steps(self, forward: np.ndarray, backward: np.ndarray, active: np.ndarray) -> np.ndarray:
+        """The LSTM's hidden states, (steps, direction, rows, hidden), from each step's input
+        gates (steps, rows, 4 * hidden) per direction; the two directions step side by side.
+
+        Rows are sentences, longest first, and `active` counts those still running at each
+        step: a finished sentence leaves the batch (its states past its end stay zero).
         """
-        w_input = np.stack([self.forward_input, self.backward_input])
-        w_hidden = np.stack([self.forward_hidden, self.backward_hidden])
-        bias = np.stack([self.forward_bias, self.backward_bias])[:, None, None, :]
-        hidden_size = w_hidden.shape[1]
-        longest = max(end - start for start, end in chunk)
-        inputs = np.zeros((2, len(chunk), longest, projected.shape[1]), np.float32)
-        for row, (start, end) in enumerate(chunk):
-            inputs[0, row, : end - start] = projected[start:end]
-            # Reversed, so padding sits after each sentence and its states never reach real pieces.
-            inputs[1, row, : end - start] = projected[start:end][::-1]
-        gates_in = np.matmul(inputs, w_input[:, None]) + bias
-        hidden = np.zeros((2, len(chunk), hidden_size), np.float32)
+        hidden_size = self.forward_hidden.shape[0]
+        gates_in = np.stack([forward, backward], axis=1)  # (steps, 2, rows, 4 * hidden)
+        hidden = np.zeros((2, forward.shape[1], hidden_size), np.float32)
         cell = np.zeros_like(hidden)
-        states = np.zeros((2, len(chunk), longest, hidden_size), np.float32)
-        for step in range(longest):
-            gates = gates_in[:, :, step] + np.matmul(hidden, w_hidden)
+        states = np.zeros((len(gates_in), *hidden.shape), np.float32)
+        for step, (given, running) in enumerate(zip(gates_in, active, strict=True)):
+            hidden, cell = hidden[:, :running], cell[:, :running]
+            gates = given[:, :running] + np.matmul(hidden, self._hidden_weights)
             squashed = _sigmoid(gates)  # the input, forget and output gates (torch's order: i, f, g, o)
             candidate = np.tanh(gates[..., 2 * hidden_size : 3 * hidden_size])
             cell = squashed[..., hidden_size : 2 * hidden_size] * cell + squashed[..., :hidden_size] * candidate
             hidden = squashed[..., 3 * hidden_size :] * np.tanh(cell)
-            states[:, :, step] = hidden
-        for row, (start, end) in enumerate(chunk):
-            states[1, row, : end - start] = states[1, row, : end - start][::-1].copy()
+            states[step, :, :running] = hidden
         return states
 
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
@@ -435,8 +492,13 @@ class TechniqueModel:
         """
         scores = np.zeros(len(encoded.vectors), np.float32)
         for first, last in _sentence_chunks(encoded.sentence_of, _PIECES_AT_ONCE):
-            features = piece_features(encoded, first, last)
-            scores[first:last] = self.detector.probabilities(features, encoded.sentence_of[first:last])
+            # The features of `piece_features`, in parts: each sentence vector is projected once.
+            sentence_of = encoded.sentence_of[first:last]
+            low, high = int(sentence_of[0]), int(sentence_of[-1]) + 1
+            cues = _piece_cues(encoded, first, last)
+            scores[first:last] = self.detector.probabilities_of_parts(
+                encoded.vectors[first:last], encoded.pooled[low:high], sentence_of - low, cues
+            )
         return scores
 
     def candidates(self, encoded: EncodedText, scores: np.ndarray) -> list[Candidate]:
@@ -528,6 +590,13 @@ def piece_features(encoded: EncodedText, first: int = 0, last: int | None = None
 
     The detector reads each sentence as a sequence, so a piece's context comes from the LSTM.
     """
+    rest = _piece_cues(encoded, first, last)
+    sentence_of = encoded.sentence_of[first:last]
+    return np.hstack([encoded.vectors[first:last], encoded.pooled[sentence_of], rest]).astype(np.float32)
+
+
+def _piece_cues(encoded: EncodedText, first: int, last: int | None) -> np.ndarray:
+    """The last columns of `piece_features`: position in the sentence, its length, lexical cues."""
     sentence_of = encoded.sentence_of[first:last]
     offsets = encoded.offsets[first:last]
     bounds = np.array(encoded.sentences, dtype=np.int64)[sentence_of].reshape(-1, 2)
@@ -545,9 +614,7 @@ def piece_features(encoded: EncodedText, first: int = 0, last: int | None = None
         dtype=np.float32,
     ).reshape(-1, 3)
     position = ((offsets[:, 0] - bounds[:, 0]) / length)[:, None]
-    return np.hstack(
-        [encoded.vectors[first:last], encoded.pooled[sentence_of], position, np.log1p(length)[:, None], lexical]
-    ).astype(np.float32)
+    return np.hstack([position, np.log1p(length)[:, None], lexical]).astype(np.float32)
 
 
 def _sentence_chunks(sentence_of: np.ndarray, size: int) -> list[tuple[int, int]]:
@@ -658,13 +725,14 @@ def find_candidates(encoded: EncodedText, scores: np.ndarray, settings: DecodeSe
         while run and run[-1][2] < settings.piece_threshold:
             run.pop()
         if run and run[-1][1] - run[0][0] >= settings.min_chars:
-            inside = (encoded.offsets[:, 1] > run[0][0]) & (encoded.offsets[:, 0] < run[-1][1])
+            low = int(np.searchsorted(encoded.offsets[:, 1], run[0][0], "right"))
+            high = int(np.searchsorted(encoded.offsets[:, 0], run[-1][1], "left"))
             found.append(
                 Candidate(
                     run[0][0],
                     run[-1][1],
                     run[0][3],
-                    scores[inside],
+                    scores[low:high],
                     tuple((start, end, score) for start, end, score, _ in run),
                 )
             )
@@ -731,15 +799,18 @@ def span_terms(text: str) -> list[str]:
 
 def _word_scores(encoded: EncodedText, scores: np.ndarray) -> list[tuple[int, int, float, int]]:
     """(start, end, mean piece score, sentence) of each word that has pieces."""
-    words = []
-    starts, ends = encoded.offsets[:, 0], encoded.offsets[:, 1]
-    first = 0
-    for start, end in encoded.words:
-        while first < len(ends) and ends[first] <= start:
-            first += 1
-        last = first
-        while last < len(starts) and starts[last] < end:
-            last += 1
-        if last > first:
-            words.append((start, end, float(scores[first:last].mean()), int(encoded.sentence_of[first])))
-    return words
+    if not encoded.words:
+        return []
+    words = np.array(encoded.words, dtype=np.int64).reshape(-1, 2)
+    # Pieces follow the text, so a word's pieces are one run: those ending after its start and
+    # starting before its end.
+    first = np.searchsorted(encoded.offsets[:, 1], words[:, 0], "right")
+    last = np.maximum(first, np.searchsorted(encoded.offsets[:, 0], words[:, 1], "left"))
+    totals = np.r_[0.0, np.cumsum(scores, dtype=np.float64)]
+    kept = np.flatnonzero(last > first)
+    means = (totals[last[kept]] - totals[first[kept]]) / (last[kept] - first[kept])
+    sentences = encoded.sentence_of[first[kept]]
+    return [
+        (int(words[row, 0]), int(words[row, 1]), float(mean), int(sentence))
+        for row, mean, sentence in zip(kept, means, sentences, strict=True)
+    ]
