@@ -1,6 +1,9 @@
-"""Claim alignment built by hand: units with chosen cosines, and the looser second pass."""
+"""Claim alignment built by hand: units with chosen cosines, the looser second pass, and the
+weight of where two units stand."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -8,7 +11,7 @@ import pytest
 from spinscope.compare.align import align, share_evidence
 from spinscope.compare.lexicon import load_lexicon
 from spinscope.compare.units import Number, Unit
-from spinscope.document import Span
+from spinscope.document import Span, Timex
 
 LEXICON = load_lexicon()
 
@@ -74,3 +77,58 @@ EVIDENCE = [
 )
 def test_share_evidence_counts_places_and_rare_names(one, other, shared: bool) -> None:
     assert share_evidence(_unit(0, 0, one[0], names=one[1]), _unit(1, 0, other[0], names=other[1])) is shared
+
+
+def _scored(scores: list[list[float]]) -> dict[tuple[int, int], np.ndarray]:
+    """Vectors whose dot products are `scores`: row ``r`` of source 0 with column ``c`` of source 1."""
+    matrix = np.array(scores)
+    vectors = {(0, row): np.eye(len(matrix))[row] for row in range(len(matrix))}
+    vectors.update({(1, column): matrix[:, column] for column in range(matrix.shape[1])})
+    return vectors
+
+
+# four sentences a side: the first of each side tell one claim (0.868), and so do the last
+# (0.871), but the first of one side scores 0.877 with the last of the other
+AT_BOTH_ENDS = [
+    [0.868, 0.5, 0.5, 0.877],
+    [0.5, 0.95, 0.5, 0.5],
+    [0.5, 0.5, 0.95, 0.5],
+    [0.844, 0.5, 0.5, 0.871],
+]
+
+
+@pytest.mark.parametrize(
+    ("weight", "groups"),
+    [(0.0, [{0: 0, 1: 3}, {0: 3}, {1: 0}]), (0.08, [{0: 0, 1: 0}, {0: 3, 1: 3}])],
+    ids=["score-alone", "nearer-place-wins"],
+)
+def test_position_weight_prefers_the_candidate_at_the_nearer_place(weight: float, groups) -> None:
+    units = [[_unit(source, index, f"s{source}u{index}") for index in range(4)] for source in range(2)]
+    alignment = align(units, _scored(AT_BOTH_ENDS), threshold=0.85, position_weight=weight)
+    assert all(group in alignment.groups for group in groups)
+
+
+def test_position_weight_never_lets_a_pair_under_the_threshold_join() -> None:
+    units = [[_unit(source, 0, f"s{source}")] for source in range(2)]
+    alignment = align(units, _scored([[0.84]]), threshold=0.85, position_weight=0.5)
+    assert {0: 0, 1: 0} not in alignment.groups
+
+
+def _dated(source: int, text: str, value: str) -> Unit:
+    unit = _unit(source, 0, text)
+    return replace(unit, timexes=(Timex(0, len(text), text, type="DATE", value=value),))
+
+
+# two units' dates, whether they share evidence
+DAYS = [
+    ("a-weekday-and-a-date", "2025-09-15", "2025-09-14", True),
+    ("an-unanchored-weekday-and-a-date", "XXXX-WXX-1", "2025-09-14", True),
+    ("a-time-of-day-on-a-day", "2022-11-06T19:00", "2022-11-05TEV", True),
+    ("months-say-no-day", "2025-03", "2025-04", False),
+    ("a-day-and-a-year", "2025-09-14", "2025", False),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "shared"), [c[1:] for c in DAYS], ids=[c[0] for c in DAYS])
+def test_share_evidence_counts_a_day_each(one: str, other: str, shared: bool) -> None:
+    assert share_evidence(_dated(0, "on that day", one), _dated(1, "в тот день", other)) is shared

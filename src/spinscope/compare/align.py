@@ -15,11 +15,17 @@ two versions of one claim, which is exactly what the comparison is there to find
 units of two sources that are not yet in a group with the other source, a pair scoring at
 least ``loose_threshold`` but under the pair's threshold (a pair above it lost to a stronger
 one in the first pass) joins when the two are each other's best such pair and share evidence
-(`share_evidence`): a place of the lexicon, a name, or numbers with one unit.
+(`share_evidence`): a place of the lexicon, a name, numbers with one unit, or a day each.
+
+Who is whose best may also weigh where the two sentences stand (`align`'s ``position_weight``,
+used across languages): two reports of one event tell its main facts in much the same order,
+so of two candidates that score alike, the one at the nearer relative place in its article is
+taken. The weight only ranks candidates; whether a pair may join at all is the score's alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -68,7 +74,8 @@ def pair_scores(
 def share_evidence(one: Unit, other: Unit) -> bool:
     """Whether two units share a fact of one kind, as the looser pass asks of a pair: a lexicon
     place, a name (not a group's, nor a state's or its capital's, which every article of a
-    conflict names), or numbers with one unit (counts, percentages, periods)."""
+    conflict names), numbers with one unit (counts, percentages, periods), or a day each (a
+    date or a weekday, whichever day: "on Monday" and «14 сентября» both say when)."""
     places = {use.referent for use in one.uses if use.kind == "place"}
     if places & {use.referent for use in other.uses if use.kind == "place"}:
         return True
@@ -76,7 +83,16 @@ def share_evidence(one: Unit, other: Unit) -> bool:
     if any(same_name(a, b) for a in names[0] for b in names[1]):
         return True
     kinds = [{number.unit for number in unit.numbers if number.value is not None} for unit in (one, other)]
-    return bool(kinds[0] & kinds[1])
+    return bool(kinds[0] & kinds[1]) or (_names_a_day(one) and _names_a_day(other))
+
+
+# A TIMEX3 value that names one day: a date (``2025-09-14``) or a weekday (``XXXX-WXX-1``),
+# with or without a time of day.
+_DAY = re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-[1-7])(?:T.*)?")
+
+
+def _names_a_day(unit: Unit) -> bool:
+    return any(timex.type in ("DATE", "TIME") and _DAY.fullmatch(timex.value or "") for timex in unit.timexes)
 
 
 def _named(unit: Unit) -> list[str]:
@@ -98,6 +114,7 @@ def align(
     anchors: bool = True,
     pair_thresholds: Mapping[tuple[int, int], float] | None = None,
     loose_threshold: float | None = None,
+    position_weight: float = 0.0,
 ) -> Alignment:
     """Group the units of all sources (`units[source]`) into aligned claims.
 
@@ -110,6 +127,8 @@ def align(
             replaces `threshold` (across languages, same-language pairs need more).
         loose_threshold: The least score of the looser second pass (see the module), for the
             pairs of sources without their own `pair_thresholds`; None: no second pass.
+        position_weight: How much a unit's best candidate pays per unit of distance between
+            the two units' relative places in their sources (0: the score alone ranks).
     """
     thresholds = pair_thresholds or {}
     scores = {
@@ -117,10 +136,14 @@ def align(
         for i in range(len(units))
         for j in range(i + 1, len(units))
     }
+    ranks = {
+        (i, j): matrix - position_weight * _position_gaps(len(units[i]), len(units[j]))
+        for (i, j), matrix in scores.items()
+    }
     edges: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     for (i, j), matrix in scores.items():
         least = thresholds.get((i, j), threshold)
-        edges += _mutual_best(matrix, i, j, _at_least(least))
+        edges += _mutual_best(matrix, ranks[(i, j)], i, j, _at_least(least))
     group_of, groups, weakest = _singletons(units)
     _join(edges, group_of, groups, weakest)
     if loose_threshold is not None:
@@ -137,7 +160,7 @@ def align(
                     and share_evidence(units[i][row], units[j][column])
                 )
 
-            loose += _mutual_best(matrix, i, j, allowed)
+            loose += _mutual_best(matrix, ranks[(i, j)], i, j, allowed)
         _join(loose, group_of, groups, weakest)
     kept = [(group, score) for group, score in zip(groups, weakest, strict=True) if group]
     sizes = [max(len(these), 1) for these in units]
@@ -152,19 +175,27 @@ def _at_least(least: float) -> Callable[[int, int, float], bool]:
     return allowed
 
 
+def _position_gaps(rows: int, columns: int) -> np.ndarray:
+    """How far apart each pair of units stands: the difference of their relative places (the
+    middle of each unit's share of its source, 0 to 1)."""
+    left, right = (np.arange(rows) + 0.5) / max(rows, 1), (np.arange(columns) + 0.5) / max(columns, 1)
+    return np.abs(left[:, None] - right[None, :])
+
+
 def _mutual_best(
-    matrix: np.ndarray, i: int, j: int, allowed: Callable[[int, int, float], bool]
+    matrix: np.ndarray, ranks: np.ndarray, i: int, j: int, allowed: Callable[[int, int, float], bool]
 ) -> list[tuple[float, tuple[int, int], tuple[int, int]]]:
-    """The pairs of units of sources `i` and `j` that are each other's best among the `allowed` ones."""
+    """The pairs of units of sources `i` and `j` that are each other's best by `ranks` among the
+    ones `allowed` by their score in `matrix`."""
     if matrix.size == 0:
         return []
     masked = np.full(matrix.shape, -np.inf)
     for row, column in np.ndindex(*matrix.shape):
         if allowed(row, column, float(matrix[row, column])):
-            masked[row, column] = matrix[row, column]
+            masked[row, column] = ranks[row, column]
     best_right, best_left = masked.argmax(axis=1), masked.argmax(axis=0)
     return [
-        (float(masked[row, column]), (i, row), (j, int(column)))
+        (float(matrix[row, column]), (i, row), (j, int(column)))
         for row, column in enumerate(best_right)
         if best_left[column] == row and np.isfinite(masked[row, column])
     ]

@@ -13,6 +13,7 @@ from spinscope.compare.crosslang import (
     CAUSE_SIMILARITY_MULTILINGUAL,
     LOOSE_MARGIN,
     NAME_SIMILARITY_MULTILINGUAL,
+    POSITION_WEIGHT,
     embed_units_multilingual,
     mixed_languages,
     same_language_thresholds,
@@ -66,6 +67,7 @@ def compare_documents(documents: Sequence[Document], *, settings: Settings | Non
             name_similarity=NAME_SIMILARITY_MULTILINGUAL,
             pair_thresholds=same_language_thresholds(documents, options.multilingual_threshold),
             loose_threshold=options.multilingual_threshold - LOOSE_MARGIN,
+            position_weight=POSITION_WEIGHT,
         )
     vectors, similarity = embed_units(units, settings=settings)
     return _comparison(documents, units, vectors, similarity, lexicon, options)
@@ -92,10 +94,16 @@ def _comparison(
     name_similarity: float | None = None,
     pair_thresholds: dict[tuple[int, int], float] | None = None,
     loose_threshold: float | None = None,
+    position_weight: float = 0.0,
 ) -> Comparison:
     threshold = options.threshold if threshold is None else threshold
     alignment = align(
-        units, vectors, threshold=threshold, pair_thresholds=pair_thresholds, loose_threshold=loose_threshold
+        units,
+        vectors,
+        threshold=threshold,
+        pair_thresholds=pair_thresholds,
+        loose_threshold=loose_threshold,
+        position_weight=position_weight,
     )
     count = len(documents)
     groups, choices = [], []
