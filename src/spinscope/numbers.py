@@ -99,11 +99,14 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-# A written number with its %, currency or scale word.
+# A written number with its %, currency or scale word; a ten and its unit are one number
+# ("Twenty-four", "thirty one").
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUMBER = re.compile(
     r"[$€£¥]?\d+(?:[.,]\d+)*(?:\s?(?:%|per ?cent|percent|million|billion|trillion|thousand|bn|m)\b|%)?"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|dozens?|hundreds|thousands|millions|billions|half)"
+    rf"|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:{_ONES})\b)?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"|{_ONES}|hundred|dozens?|hundreds|thousands|millions|billions|half)"
     r"(?:[\s-](?:hundred|thousand|million|billion|trillion|percent|per cent))*\b",
     re.IGNORECASE,
 )

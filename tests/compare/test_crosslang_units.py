@@ -12,6 +12,7 @@ from spinscope.compare.differences import find_differences
 from spinscope.compare.lexicon import load_lexicon
 from spinscope.compare.units import Unit, build_units, period
 from spinscope.document import Document, Entity, Mention, Metadata, Span, Timex
+from spinscope.stages.timexes import find_timexes
 
 LEXICON = load_lexicon()
 
@@ -104,6 +105,8 @@ NUMBERS = [
     ("a-date-is-no-period", "ru", "Переговоры прошли 5 мая 2023 года в Баку.", (18, 33, "2023-05-05"), []),
     ("age-in-years", "en", "A 70-year-old man died in the flood.", None, [(840.0, "month")]),
     ("count-stays-bare", "en", "Two people died in the flood.", None, [(2.0, "")]),
+    ("ten-and-unit-are-one", "en", "Twenty-four teachers will work at the school.", None, [(24.0, "")]),
+    ("a-teen", "en", "Seventeen people were injured.", None, [(17.0, "")]),
     ("percent-sign", "en", "Azerbaijan covers about 80% of its needs.", None, [(80.0, "percent")]),
     ("percent-word", "ru", "На него приходится около семидесяти процентов потребления.", None, [(70.0, "percent")]),
 ]
@@ -237,6 +240,120 @@ STATE_PAIRS = [
 def test_a_state_is_an_actor_across_scripts(english: str, russian: str, differs: bool) -> None:
     [left], [right] = _units(english, "en"), _units(russian, "ru", source=1)
     assert ("actor" in _kinds(left, right)) is differs
+
+
+# English sentence and its date line, Russian sentence and its date line, whether they differ in
+# date (the timexes stage resolves each sentence's dates against its date line)
+DATED_PAIRS = [
+    (
+        "weekday-against-another-date",
+        ("The opening ceremony was held on Monday.", "2025-09-16"),
+        ("Церемония открытия прошла 14 сентября.", "2025-09-16"),
+        True,
+    ),
+    (
+        "weekday-and-time-against-another-date",
+        ("The shooting began at around 7 pm on Sunday.", "2022-11-08"),
+        ("Инцидент произошёл вечером 5 ноября.", "2022-11-07"),
+        True,
+    ),
+    (
+        "weekday-against-its-date",
+        ("The opening ceremony was held on Monday.", "2025-09-16"),
+        ("Церемония открытия прошла 15 сентября.", "2025-09-16"),
+        False,
+    ),
+    (
+        "one-weekday-resolved-a-week-apart",
+        ("Schools will stay closed until Friday.", "2026-09-09"),
+        ("Школы будут закрыты до пятницы.", "2026-09-09"),
+        False,
+    ),
+    (
+        "one-month-resolved-to-two-years",
+        ("The next meeting is due in March.", "2025-02-11"),
+        ("Следующее заседание может пройти в марте.", "2025-02-11"),
+        False,
+    ),
+    (
+        "two-months",
+        ("The next meeting is due in March.", "2025-02-11"),
+        ("Следующее заседание пройдёт в апреле.", "2025-02-11"),
+        True,
+    ),
+    (
+        "one-season-resolved-to-two-years",
+        ("Work has been under way since the spring.", "2025-08-05"),
+        ("Работы ведутся с весны.", "2025-08-05"),
+        False,
+    ),
+    (
+        "a-stated-year-is-kept",
+        ("The talks were held in March 2024.", "2025-09-16"),
+        ("Переговоры прошли в марте 2025 года.", "2025-09-16"),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("english", "russian", "differs"), [c[1:] for c in DATED_PAIRS], ids=[c[0] for c in DATED_PAIRS]
+)
+def test_dates_are_compared_as_their_words_state_them(english, russian, differs: bool) -> None:
+    (english_text, english_line), (russian_text, russian_line) = english, russian
+    [left] = _units(english_text, "en", tuple(find_timexes(english_text, anchor=english_line, language="en")))
+    [right] = _units(
+        russian_text, "ru", tuple(find_timexes(russian_text, anchor=russian_line, language="ru")), source=1
+    )
+    assert ("date" in _kinds(left, right)) is differs
+
+
+def test_a_compound_number_word_is_one_number_against_digits() -> None:
+    [left] = _units("Twenty-four teachers will work at the school.", "en")
+    [right] = _units("Преподавать в школе будут 24 педагога.", "ru", source=1)
+    assert "number" not in _kinds(left, right)
+
+
+# sentences of one claim with their entities marked, and the languages, whether they differ in actor
+PLACE_ACTORS = [
+    (
+        "a-place-taken-for-a-person",
+        [
+            ("The line ends at [Aghband](PERSON), near the border.", "en"),
+            ("Линия заканчивается у станции [Агбенд](GPE).", "ru"),
+            ("Линию построила компания [Топрак Рай Иншаат](ORG).", "ru"),
+        ],
+        False,
+    ),
+    (
+        "no-source-names-it-a-place",
+        [
+            ("The line ends at [Aghband](PERSON), near the border.", "en"),
+            ("Линия заканчивается у станции [Агбенд](PERSON).", "ru"),
+            ("Линию построила компания [Топрак Рай Иншаат](ORG).", "ru"),
+        ],
+        True,
+    ),
+    (
+        "two-people",
+        [("[Elvin Bayramli](PERSON) opened the line.", "en"), ("Линию открыл [Арам Торосян](PERSON).", "ru")],
+        True,
+    ),
+    (
+        "states-labelled-places-still-act",
+        [
+            ("[Armenia](GPE) proposed that the commissions meet again.", "en"),
+            ("[Азербайджан](GPE) предложил провести встречу.", "ru"),
+        ],
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentences", "differs"), [c[1:] for c in PLACE_ACTORS], ids=[c[0] for c in PLACE_ACTORS])
+def test_a_person_that_another_source_names_a_place_is_no_actor(sentences, differs: bool) -> None:
+    units = [_marked(text, language, unit=source) for source, (text, language) in enumerate(sentences)]
+    assert ("actor" in _kinds(*units)) is differs
 
 
 # English sentence and its timex, Russian sentence and its timex, the kind that must be reported

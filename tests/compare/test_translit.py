@@ -35,6 +35,8 @@ NAMES = [
     ("short-words-must-be-equal", "Ли", "Lu", False),
     ("translation-is-not-a-spelling", "Объединённые Арабские Эмираты", "United Arab Emirates", False),
     ("dzh-is-j", "Джебраил", "Jabrail", True),
+    ("gh-is-g", "Агбенд", "Aghband", True),
+    ("gh-is-g-in-a-case", "Агдаме", "Aghdam", True),
     ("adjective-of-a-place", "Каджаранского комбината", "Kajaran", True),
     ("case-ending", "Гусейнова", "Huseynov", True),
     ("two-surnames-alike", "Маммадли", "Mammadov", False),

@@ -15,8 +15,11 @@ Each rule compares two units and is applied to every pair of sources in a group 
   date on that weekday: «в понедельник» and "on Monday, 19 May"; a month in a season:
   "October 2020" and «осенью 2020 года»; a clock time in a part of the day: "4 a.m." and
   «ночью»); the same words resolved to two values are not a difference between the sources,
-  and a reference left unresolved (``PAST_REF``, «вчера» in a text with no date to count
-  from) is compared with nothing.
+  nor are words that state the same where the timexes stage filled in the rest differently:
+  a weekday without its date ("Friday" and «до пятницы», resolved a week apart) is compared
+  as that weekday, a month or season without its year ("in March", «в марте») as that month,
+  while "on Monday" and «14 сентября» (a Sunday) still differ; a reference left unresolved
+  (``PAST_REF``, «вчера» in a text with no date to count from) is compared with nothing.
 - ``actor``: both name people, organisations or groups, and none in common; names are one
   across scripts and spellings when `spinscope.compare.translit.same_name` says so (Пашинян,
   Pashinyan; people also by `same_person`: two words of their names), and an organisation's
@@ -28,7 +31,7 @@ Each rule compares two units and is applied to every pair of sources in a group 
   an actor (``STATE``, one key across scripts), so "Armenia proposed" and «Азербайджан
   предложил» differ; a body named after a state ("the Georgian energy ministry") is that
   state's actor. Names given only in the sentence's attribution or causal clause are no
-  actors (`Unit.asides`).
+  actors (`Unit.asides`), nor is a person's name that a unit of the claim labels a place.
 - ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
   by", "blamed on", "after", "following"; in Russian «потому что», «из-за», «так как»,
   «поскольку», «в результате», «вследствие», «по причине», «по вине», «после») differ: their
@@ -94,9 +97,10 @@ def find_differences(
     rules: list[tuple[str, Callable[[Unit], str | None], Callable[[Unit, Unit], bool]]] = [
         ("number", _numbers_text, _numbers_differ),
         ("date", _dates_text, _dates_differ),
-        ("actor", _actors_text, lambda a, b: _actors_differ(a, b, similarity, name_similarity)),
+        ("actor", _actors_text, lambda a, b: _actors_differ(a, b, similarity, name_similarity, places)),
         ("cause", _cause_text, lambda a, b: _causes_differ(a, b, similarity, cause_similarity)),
     ]
+    places = [key for unit in units for key, label in unit.entities.items() if label in _PLACE_LABELS]
     found = []
     for kind, describe, differ in rules:
         involved = {s for a, b in _pairs(units) if differ(a, b) for s in (a.source, b.source)}
@@ -157,14 +161,60 @@ def _dated(unit: Unit) -> list[tuple[str, str]]:
     ]
 
 
+# Names of months, seasons and weekdays, English and Russian (stems, for every case).
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|(?<!\w)(?:январ|феврал|март|апрел|ма[йяюе](?!\w)|июн|июл|август|сентябр|октябр|ноябр|декабр)",
+    re.IGNORECASE,
+)
+_SEASON_NAME = re.compile(
+    r"\b(?:spring|summer|autumn|fall|winter)\b|(?<!\w)(?:весн|лет[оау]|летом|осен|зим)", re.IGNORECASE
+)
+_WEEKDAY_NAME = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?<!\w)(?:понедельник|вторник|сред[аеуы](?!\w)|четверг|пятниц|суббот|воскресень)",
+    re.IGNORECASE,
+)
+
+
+def _stated(value: str, text: str) -> str | None:
+    """The part of a resolved date its words state, where the timexes stage supplied the rest
+    from the date line and the tense: a weekday named without its date ("on Friday",
+    ``2026-09-04`` -> ``XXXX-WXX-5``), a month or a season without its year ("in March",
+    ``2024-03`` -> ``XXXX-03``). None when the words state it all (or it is none of these)."""
+    if re.search(r"\d{4}", text):
+        return None
+    day = _DAY.match(value)
+    if day and _WEEKDAY_NAME.search(text) and not _MONTH_NAME.search(text):
+        try:
+            weekday = datetime.date(*(int(part) for part in day.groups()[:3])).isoweekday()
+        except ValueError:
+            return None
+        return f"XXXX-WXX-{weekday}{day.group(4) or ''}"
+    month = re.fullmatch(r"\d{4}-(\d{2}(?:T\w+)?)", value)
+    if month and _MONTH_NAME.search(text):
+        return f"XXXX-{month.group(1)}"
+    season = re.fullmatch(r"\d{4}-((?:SP|SU|FA|WI)(?:T\w+)?)", value)
+    if season and _SEASON_NAME.search(text):
+        return f"XXXX-{season.group(1)}"
+    return None
+
+
 def _dates_text(unit: Unit) -> str | None:
     return ", ".join(f"{t.text} ({t.value})" for t in unit.timexes if t.type in ("DATE", "TIME")) or None
 
 
 def _compatible(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether two dates (value, words) can be one: as resolved, or as their words state them
+    (two sources may resolve the same words, "in March" and «в марте», to different years)."""
     (v1, t1), (v2, t2) = one, other
-    if t1 == t2:
+    if t1 == t2 or _values_compatible(v1, v2):
         return True
+    stated = _stated(v1, t1) or v1, _stated(v2, t2) or v2
+    return stated != (v1, v2) and _values_compatible(*stated)
+
+
+def _values_compatible(v1: str, v2: str) -> bool:
     weekday = _weekday_against_date(v1, v2)
     if weekday is not None:
         return weekday
@@ -220,8 +270,8 @@ _SEASON = re.compile(r"(\d{4}|XXXX)-(?:SP|SU|FA|WI)")
 _MONTH_OF = re.compile(r"(\d{4}|XXXX)-(\d{2})")
 
 
-_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T\w+)?$")
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T\w+)?$")
+_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T[\w:]+)?$")
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T[\w:]+)?$")
 
 
 def _weekday_against_date(one: str, other: str) -> bool | None:
@@ -252,8 +302,14 @@ def _actors_text(unit: Unit) -> str | None:
     return ", ".join(unit.names[key] for key in sorted(unit.actors)) or None
 
 
-def _actors_differ(a: Unit, b: Unit, similarity: Callable[[str, str], float], name_similarity: float | None) -> bool:
-    left, right = _actor_names(a, b), _actor_names(b, a)
+def _actors_differ(
+    a: Unit,
+    b: Unit,
+    similarity: Callable[[str, str], float],
+    name_similarity: float | None,
+    places: Sequence[str] = (),
+) -> bool:
+    left, right = _actor_names(a, b, places), _actor_names(b, a, places)
     return bool(left and right) and not any(
         _same_actor(a, one, b, other, similarity, name_similarity) for one in left for other in right
     )
@@ -282,10 +338,23 @@ def _same_actor(
     return translated and name_similarity is not None and similarity(*written) >= name_similarity
 
 
-def _actor_names(unit: Unit, other: Unit) -> list[str]:
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _actor_names(unit: Unit, other: Unit, places: Sequence[str] = ()) -> list[str]:
+    """The actor keys of `unit` compared with `other`: without a person's name that a unit of
+    the claim labels a place (the entity stage may take a village or a station for a person:
+    "Aghband" beside «станция Агбенд»)."""
     groups = unit.language == other.language == "en"
     keep = ("PERSON", "ORG", "NORP", "STATE") if groups else ("PERSON", "ORG", "STATE")
-    return [key for key in unit.actors if unit.entities[key] in keep]
+    return [key for key in unit.actors if unit.entities[key] in keep and not _a_place(key, unit, places)]
+
+
+def _a_place(key: str, unit: Unit, places: Sequence[str]) -> bool:
+    """Whether a person's name is, word for word, one that a unit of the claim labels a place."""
+    return unit.entities[key] == "PERSON" and any(
+        len(key.split()) == len(place.split()) and same_name(key, place) for place in places
+    )
 
 
 def _cause_text(unit: Unit) -> str | None:
