@@ -14,29 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["MONTHS", "parse_date", "parse_published"]
+from spinscope.months import MONTHS
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+__all__ = ["parse_date", "parse_published"]
 
 # Russian month names in the genitive ("18 апреля"), as dates write them, and their
 # abbreviations, with or without a full stop.

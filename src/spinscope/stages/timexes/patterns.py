@@ -16,30 +16,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spinscope.months import MONTHS
 from spinscope.numbers import WORD_VALUES
 
 __all__ = ["MASTER", "MONTHS", "NUMBERS", "RULES", "SEASONS", "UNITS", "WEEKDAYS", "Rule"]
-
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sept", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ),
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _number
 
 WEEKDAYS = {
     name: number
