@@ -293,6 +293,24 @@ DATED_PAIRS = [
         ("Переговоры прошли в марте 2025 года.", "2025-09-16"),
         True,
     ),
+    (
+        "a-year-that-places-a-date-is-no-second-date",
+        ("The blockade of the crossing had lasted since 3 December.", "2026-03-12"),
+        ("Ограничения действовали с 5 декабря прошлого года.", "2026-03-12"),
+        True,
+    ),
+    (
+        "the-same-day-with-its-year-in-words",
+        ("The blockade of the crossing had lasted since 5 December.", "2026-03-12"),
+        ("Ограничения действовали с 5 декабря прошлого года.", "2026-03-12"),
+        False,
+    ),
+    (
+        "a-year-alone-still-holds-its-dates",
+        ("The crossing was closed last year.", "2026-03-12"),
+        ("Переход закрыли 5 декабря прошлого года.", "2026-03-12"),
+        False,
+    ),
 ]
 
 

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 
 from spinscope.compare.actors import state_in
 from spinscope.compare.clauses import causal_clause
+from spinscope.compare.places import place_names_differ
 from spinscope.compare.translit import has_cyrillic, same_name, same_person
 from spinscope.compare.units import Number, Unit
 
@@ -106,7 +107,9 @@ def find_differences(
         involved = {s for a, b in _pairs(units) if differ(a, b) for s in (a.source, b.source)}
         if involved:
             found.append(Difference(kind, tuple((unit.source, describe(unit)) for unit in units), frozenset(involved)))
-    found.extend(_lexicon_differences(units, "place", "place-name"))
+    lexicon_places = _lexicon_differences(units, "place", "place-name")
+    translated = None if name_similarity is None else _translated(similarity, name_similarity)
+    found.extend(lexicon_places or _place_name_differences(units, translated))
     found.extend(_lexicon_differences(units, "framing", "framing"))
     return found
 
@@ -154,11 +157,22 @@ def _same_amount(one: Number, other: Number) -> bool:
 
 
 def _dated(unit: Unit) -> list[tuple[str, str]]:
-    return [
+    """The unit's dates as (value, words), without a year or a month that only places another
+    of its dates («5 декабря прошлого года»: ``2025-12-05`` and ``2025``; the year alone would
+    be compatible with any other date of 2025)."""
+    dated = [
         (t.value, t.text.casefold())
         for t in unit.timexes
         if t.type in ("DATE", "TIME") and t.value and not t.value.endswith("_REF")
     ]
+    return [
+        (value, text)
+        for value, text in dated
+        if not (_YEAR_OR_MONTH.fullmatch(value) and any(o != value and o.startswith(value) for o, _ in dated))
+    ]
+
+
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 # Names of months, seasons and weekdays, English and Russian (stems, for every case).
@@ -393,3 +407,61 @@ def _lexicon_differences(units: Sequence[Unit], referent_kind: str, kind: str) -
             )
             found.append(Difference(kind, values, frozenset(involved), referent))
     return found
+
+
+def _translated(similarity: Callable[[str, str], float], threshold: float) -> Callable[[str, str], bool]:
+    """Whether two names in two scripts are one name translated: their embeddings are at least `threshold` alike."""
+    return lambda one, other: has_cyrillic(one) != has_cyrillic(other) and similarity(one, other) >= threshold
+
+
+def _place_name_differences(
+    units: Sequence[Unit], translated: Callable[[str, str], bool] | None = None
+) -> list[Difference]:
+    """A place-name difference the lexicon does not know: two units that each name a place the
+    other has no name for (`spinscope.compare.places`), as one difference of the claim."""
+    places = {unit.source: _places(unit) for unit in units}
+    involved: set[int] = set()
+    for a, b in _pairs(units):
+        left, right = place_names_differ(places[a.source], places[b.source], translated)
+        if left and right:
+            involved.update((a.source, b.source))
+    if not involved:
+        return []
+    values = tuple(
+        (unit.source, ", ".join(dict.fromkeys(name for name, _ in places[unit.source])) or None) for unit in units
+    )
+    return [Difference("place-name", values, frozenset(involved))]
+
+
+def _places(unit: Unit) -> list[tuple[str, str | None]]:
+    """The places a unit names, as (written name, lexicon referent or None): entities of a place
+    label and the lexicon's places."""
+    # A place inside an organisation's name («МЧС Республики Южная Осетия») is the actor's, not the claim's.
+    bodies = [unit.names.get(key, key) for key, label in unit.entities.items() if label == "ORG"]
+    found = [
+        (unit.names.get(key, key), key[1:] if key.startswith("@") else None)
+        for key, label in unit.entities.items()
+        if label in _PLACE_LABELS
+    ]
+    found += [(use.text, use.referent) for use in unit.uses if use.kind == "place"]
+    return [
+        (_with_kind(unit.text, name), referent)
+        for name, referent in dict.fromkeys(found)
+        if not any(name in body for body in bodies)
+    ]
+
+
+_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
+
+
+def _with_kind(text: str, name: str) -> str:
+    """A place's name with the word after it in the sentence where that word says what kind of
+    place it is ("Java" of "the Java district" -> "Java district"): the entity may leave it out."""
+    at = text.find(name)
+    after = _NEXT_WORD.match(text, at + len(name)) if at >= 0 else None
+    if after and after.group(1).casefold() in _KINDS_AFTER:
+        return f"{name} {after.group(1)}"
+    return name
+
+
+_KINDS_AFTER = frozenset({"district", "region", "municipality", "province", "район", "района", "районе", "районом"})

@@ -1,0 +1,234 @@
+"""Place names across scripts and cases: whether two sources name one place the same way.
+
+A place-name difference needs no lexicon entry: two aligned claims that each name a place,
+where a place of one is not, by its name, a place of the other, differ in their place names
+(«мост через Ингур» against "the Enguri bridge"). `same_place` says whether two written
+names are one name:
+
+- spellings across scripts are folded by `spinscope.compare.translit.name_key` (kh/х, gh/г,
+  j/дж, e/э/е, y/ы/й, ts/ц, -iy/-ий), and the Azerbaijani ə, which English and Russian write
+  as a or e, by reading e as a inside a word (Kalbajar ~ Кельбаджар), never in its last
+  letter, where Russian cases differ («Цхинвале» is not «Цхинвали»);
+- a Russian noun is read as every nominative its case ending can come from, by the common
+  declensions only (`_NOUN_ENDINGS`: «Шуши», «Шушу», «Шушой» -> «Шуша»; «Гале», the locative
+  of «Гал», -> «Гал» or «Гала», never «Гали»: a name in -и does not decline);
+- a Russian adjective of a place («Дзауского района», «Бардинского», «Мартакертском районе»)
+  is its stem, which meets a name that it derives from, with or without the name's last
+  vowel and with -н-/-ин- (Dzau, Barda, Martakert, Gali ~ «Гальского»);
+- the words that say what kind of place it is (district, river, «района», «реки») are left
+  out, and every word of the shorter name must be a word of the longer one;
+- two names of one state (`spinscope.compare.actors.state_in`: Georgia, «Грузии») are one.
+
+`place_names_differ` pairs the places of two units by `same_place` (or by one lexicon
+referent, whose variants the lexicon rule compares, or, for names of two words or more, by a
+translation test) and finds a difference only where each unit keeps a place the other has
+no name for, as many on each side and of one level (a district against a district, a town
+against a town): a place one side simply omits is no difference, nor are two places of one
+claim that both sides name, nor "the village of Norabak" against «Кельбаджарского района».
+States and capitals are left to the actor rule, a place inside an organisation's name is the
+organisation's, and a capitalised common Russian word the entity stage took for a place
+(«Жители» at a sentence's start) is none.
+
+Invariant: every function here is pure; Latin names are never inflected.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spinscope.compare.actors import is_state, state_in
+from spinscope.compare.translit import has_cyrillic, name_key
+
+__all__ = ["place_names_differ", "same_place"]
+
+# The words that say what a place is, not which (English words; Russian stems, for every case).
+_KIND_WORDS = frozenset(
+    "the of district districts region municipality province river village town city gorge reservoir bridge"
+    " tunnel valley mountain mountains lake republic crossing border checkpoint highway road dam pass square"
+    " street county oblast raion monastery settlement station airport".split()
+)
+_KIND_STEMS_RU = re.compile(
+    r"(?:район|област|муниципалитет|рек[аиеуой]|сел[оаеу]|город|ущель|водохранилищ|мост|тоннел|туннел|долин"
+    r"|озер|озёр|республик|кра[йяюе]|улиц|площад|монастыр|трасс|станци|аэропорт|перевал|поселк|посёлк|деревн"
+    r"|границ|пункт)",
+    re.IGNORECASE,
+)
+# The words that name a place as a district or a region, of a level above a town or a village.
+_DISTRICT = re.compile(
+    r"\b(?:district|region|municipality|province|oblast|raion)\b|(?<!\w)(?:район|област|муниципалитет|кра[йяюе])",
+    re.IGNORECASE,
+)
+# Case endings of Russian nouns and the nominative endings each can come from (the common
+# declensions; a name in -и, -е, -о or -у does not decline, so the form itself is always one).
+_NOUN_ENDINGS = (
+    ("ией", ("ия",)),
+    ("ию", ("ия",)),
+    ("ии", ("ия",)),
+    ("ой", ("а",)),
+    ("ом", ("",)),
+    ("ем", ("ь",)),
+    ("ы", ("а",)),
+    ("у", ("", "а")),
+    ("а", ("",)),
+    ("е", ("", "а")),
+    ("я", ("ь",)),
+    ("ю", ("ь",)),
+)
+# After these letters the genitive of a noun in -а is -и («Шуша» -> «Шуши»), else -ы.
+_HUSHING = "гкхжшчщ"
+# Adjective endings that are also noun case endings («Шушой», «Степанакертом»): an adjective
+# only with -ск-/-цк- before them («Мартакертском»).
+_NOUN_LIKE = frozenset({"ой", "ей", "ом", "ем"})
+_ADJECTIVE_ENDING = re.compile(
+    r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ая|яя|ое|ее|ие|ые|их|ых|ым|им|ую|юю|ей|ом|ем)$", re.IGNORECASE
+)
+
+
+def same_place(one: str, other: str) -> bool:
+    """Whether two written place names, in any script and case, are one name (see the module)."""
+    state = state_in(one)
+    if state is not None and state == state_in(other):
+        return True
+    first, second = _name_words(one), _name_words(other)
+    if not first or not second:
+        return False
+    shorter, longer = sorted((first, second), key=len)
+    return all(any(_same_word(word, candidate) for candidate in longer) for word in shorter)
+
+
+def place_names_differ(
+    one: Sequence[tuple[str, str | None]],
+    other: Sequence[tuple[str, str | None]],
+    translated: Callable[[str, str], bool] | None = None,
+) -> tuple[list[str], list[str]]:
+    """The places of each side that the other side has no name for, given each side's places
+    as ``(written name, lexicon referent or None)``; a difference only when both are non-empty.
+
+    Args:
+        one: One side's places.
+        other: The other side's.
+        translated: Whether two names of two words or more are one name translated ("United
+            Arab Emirates", «Объединённые Арабские Эмираты»); None: only spellings make names one.
+    """
+    left = [place for place in one if _names_a_place(place[0])]
+    right = [place for place in other if _names_a_place(place[0])]
+    unmatched_left = [name for name in left if not any(_one_place(name, there, translated) for there in right)]
+    unmatched_right = [name for name in right if not any(_one_place(there, name, translated) for there in left)]
+    if _levels(unmatched_left) != _levels(unmatched_right):
+        return [], []  # not one place named two ways: a place omitted, or a village against a district
+    return [name for name, _ in unmatched_left], [name for name, _ in unmatched_right]
+
+
+def _levels(places: Sequence[tuple[str, str | None]]) -> list[bool]:
+    """Whether each distinct place (names of one place counted once) is named as a district."""
+    distinct: list[str] = []
+    for name, _ in places:
+        if not any(same_place(name, other) for other in distinct):
+            distinct.append(name)
+    return sorted(bool(_DISTRICT.search(name)) for name in distinct)
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a written name is one a place-name difference can hold: it names more than the
+    kind of place, it is no state or capital (the parties, whose names are actors more often
+    than places: `spinscope.compare.actors.is_state`), and in Russian not every word of it is a
+    common word (the entity stage may take a capitalised «Жители» at a sentence's start)."""
+    words = _name_words(name)
+    if not words or is_state(name) or state_in(name) is not None:
+        return False
+    naming = [word for word in re.findall(r"[^\W\d_]+", name) if not _kind_word(word)]
+    return not all(has_cyrillic(word) and _common_word(word) for word in naming)
+
+
+def _one_place(
+    one: tuple[str, str | None], other: tuple[str, str | None], translated: Callable[[str, str], bool] | None
+) -> bool:
+    if one[1] is not None and one[1] == other[1]:
+        return True  # one lexicon referent: the lexicon rule compares its variants
+    if same_place(one[0], other[0]):
+        return True
+    words = min(len(_name_words(one[0])), len(_name_words(other[0])))
+    return translated is not None and words >= 2 and translated(one[0], other[0])
+
+
+def _kind_word(word: str) -> bool:
+    return word.casefold() in _KIND_WORDS or bool(has_cyrillic(word) and _KIND_STEMS_RU.match(word))
+
+
+@functools.cache
+def _common_word(word: str) -> bool:
+    """Whether a Russian word is in the dictionary as a word that names no place or person."""
+    parse = _morphology().parse(word.lower())[0]
+    return _morphology().word_is_known(word.lower()) and not (
+        {"Geox", "Name", "Surn", "Patr", "Orgn"} & parse.tag.grammemes
+    )
+
+
+@functools.cache
+def _morphology() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _name_words(name: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each naming word of a place name as (the keys of its possible nominatives, the keys of the
+    stems it may derive an adjective from, or it is an adjective of)."""
+    words = []
+    for word in re.findall(r"[^\W\d_]+", name.replace("'s", "").replace("’s", "")):
+        if not _kind_word(word):
+            words.append(_word_forms(word))
+    return words
+
+
+def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A word's keys as (every nominative it may be a case of, the stem it has if an adjective)."""
+    if not has_cyrillic(word):
+        return frozenset({_fold(name_key(word))}), frozenset()
+    lower = word.lower()
+    nouns = {lower}
+    for ending, nominatives in _NOUN_ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            nouns.update(lower[: -len(ending)] + nominative for nominative in nominatives)
+            break
+    if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
+        nouns.add(lower[:-1] + "а")  # «Шуши», the genitive of «Шуша»; a name in -и stays one too
+    keys = {_fold(name_key(noun)) for noun in nouns}
+    stems: set[str] = set()
+    adjective = _ADJECTIVE_ENDING.search(lower)
+    if adjective and len(lower) - len(adjective.group(0)) >= 3:
+        stem = lower[: adjective.start()]
+        if stem.endswith(("ск", "цк")):
+            stems.add(_fold(name_key(stem[:-2])))
+        elif adjective.group(0) not in _NOUN_LIKE:
+            stems.add(_fold(name_key(stem)))
+            keys.update(_fold(name_key(stem + ending)) for ending in ("ий", "ый", "ая"))
+    return frozenset(keys), frozenset(stems)
+
+
+def _derived(key: str) -> frozenset[str]:
+    """The stems a Russian adjective of a place name may have: the name, without its last vowel,
+    and with -н- or -ин- (Barda -> бардин-, Gubadli -> губадлин-, Gali -> галь-, Dzau -> дзау-)."""
+    bare = key[:-1] if len(key) > 3 and key[-1] in "aeiouy" else key
+    return frozenset({key, bare, key + "n", bare + "in"})
+
+
+def _fold(key: str) -> str:
+    """A key with the spellings of one sound made one: e read as a inside a word (the Azerbaijani
+    ə), never in its last letter; h as g (Horadiz ~ Горадиз); y dropped after a letter and before
+    a vowel (Sumgayit ~ Сумгаит, Ganja ~ Гянджа)."""
+    words = []
+    for word in key.split():
+        word = word[:-1].replace("e", "a") + word[-1:] if len(word) > 3 else word
+        words.append(re.sub(r"(?<=\w)y(?=[aeiou])", "", word.replace("h", "g")))
+    return " ".join(words)
+
+
+def _same_word(one: tuple[frozenset[str], frozenset[str]], other: tuple[frozenset[str], frozenset[str]]) -> bool:
+    (nouns, stems), (other_nouns, other_stems) = one, other
+    if nouns & other_nouns or stems & other_stems:
+        return True
+    return any(stems & _derived(noun) for noun in other_nouns) or any(other_stems & _derived(noun) for noun in nouns)

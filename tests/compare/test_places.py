@@ -1,0 +1,120 @@
+"""Place names across scripts and cases (`spinscope.compare.places`), and the place-name
+differences they make without a lexicon entry (real units, built by hand, no models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.compare.differences import find_differences
+from spinscope.compare.places import place_names_differ, same_place
+from tests.compare.test_crosslang_units import _marked
+
+# one written name, another, whether they are one name
+PLACES = [
+    ("same-spelling-across-scripts", "Энгури", "Enguri", True),
+    ("another-name-of-the-river", "Ингур", "Enguri", False),
+    ("genitive-of-a-noun-in-a", "Шуши", "Шуша", True),
+    ("accusative-of-a-noun-in-a", "Шушу", "Шуша", True),
+    ("instrumental-across-scripts", "Шушой", "Shusha", True),
+    ("locative-of-a-masculine-noun", "во Владикавказе", "Vladikavkaz", True),
+    ("genitive-of-a-masculine-noun", "Степанакерта", "Stepanakert", True),
+    ("locative-of-gal-is-not-gali", "Гале", "Gali", False),
+    ("locative-of-gal-is-not-gali-in-russian", "Гале", "Гали", False),
+    ("locative-of-tskhinval-is-not-tskhinvali", "Цхинвале", "Цхинвали", False),
+    ("a-name-in-i-does-not-decline", "Цхинвали", "Tskhinvali", True),
+    ("adjective-of-a-district", "Дзауского района", "Dzau district", True),
+    ("adjective-of-another-district", "Дзауского района", "Java district", False),
+    ("adjective-with-dzh", "Джавского района", "Java district", True),
+    ("adjective-with-in", "Бардинского", "Barda", True),
+    ("adjective-with-n", "Губадлинского района", "Gubadli", True),
+    ("adjective-in-the-locative", "Мартакертском районе", "Martakert", True),
+    ("adjective-drops-the-last-vowel", "Гальского района", "Gali", True),
+    ("adjective-of-a-municipality", "Зугдидском муниципалитете", "Zugdidi", True),
+    ("schwa-as-e-and-a", "Кельбаджарском районе", "Kalbajar district", True),
+    ("schwa-in-an-adjective", "Агджабединского", "Aghjabadi", True),
+    ("gh-and-kh", "Ханкенди", "Khankendi", True),
+    ("adjective-and-noun", "Нижнего Зарамага", "Nizhny Zaramag", True),
+    ("short-adjective", "Нагорный Карабах", "Nagorno-Karabakh", True),
+    ("iya-and-ia", "Абхазии", "Abkhazia", True),
+    ("one-state", "Грузии", "Georgia", True),
+    ("two-rivers", "Базарчай", "Vorotan", False),
+    ("two-latin-names", "Gali", "Gala", False),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
+def test_same_place_survives_cases_adjectives_and_spellings(one: str, other: str, same: bool) -> None:
+    assert same_place(one, other) is same
+    assert same_place(other, one) is same
+
+
+# one side's places, the other's, the places each has that the other has no name for
+PAIRINGS = [
+    ("one-place-renamed", [("Gali", None)], [("Гале", None)], (["Gali"], ["Гале"])),
+    ("a-place-omitted", [("Zugdidi", None), ("Gali", None)], [("Зугдиди", None)], ([], [])),
+    (
+        "two-places-both-named",
+        [("Vladikavkaz", None), ("Nizhny Zaramag", None)],
+        [("у Нижнего Зарамага", None), ("Владикавказа", None)],
+        ([], []),
+    ),
+    ("one-lexicon-referent", [("Shusha", "shusha-shushi")], [("Шуши", "shusha-shushi")], ([], [])),
+    ("only-the-kind-of-place", [("the district", None)], [("района", None)], ([], [])),
+    ("a-village-against-a-district", [("Norabak", None)], [("Кельбаджарского района", None)], ([], [])),
+    ("one-place-against-two", [("Goris", None)], [("Ханкенди", None), ("Шуше", None)], ([], [])),
+    ("a-state-is-no-place-name", [("Armenia", None)], [("Азербайджан", None)], ([], [])),
+    ("a-common-word-taken-for-a-place", [("Kalbajar", None)], [("Жителям района", None)], ([], [])),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "expected"), [c[1:] for c in PAIRINGS], ids=[c[0] for c in PAIRINGS])
+def test_place_names_differ_pairs_the_places_by_name(one, other, expected) -> None:
+    assert place_names_differ(one, other) == expected
+
+
+# marked English sentence, marked Russian sentence, whether a place-name difference is found
+CLAIMS = [
+    (
+        "a-river-the-lexicon-does-not-hold",
+        "The crossing point on the [Enguri](GPE) bridge reopened.",
+        "Пункт пропуска на мосту через [Ингур](GPE) возобновил работу.",
+        True,
+    ),
+    (
+        "the-same-river-in-two-scripts",
+        "The crossing point on the [Enguri](GPE) bridge reopened.",
+        "Пропускной пункт на мосту через [Энгури](GPE) вновь открылся.",
+        False,
+    ),
+    (
+        "a-locative-of-another-form",
+        "Talks were held in [Gali](GPE) with the mission.",
+        "Переговоры прошли в [Гале](GPE) при посредничестве миссии.",
+        True,
+    ),
+    (
+        "a-district-by-its-adjective",
+        "Petrol ran short in the [Java district](GPE) on Monday.",
+        "В [Джавского района](GPE) в понедельник не хватало бензина.",
+        False,
+    ),
+    (
+        "another-district-by-its-adjective",
+        "Petrol ran short in the [Java district](GPE) on Monday.",
+        "На заправках [Дзауского района](GPE) в понедельник не хватало бензина.",
+        True,
+    ),
+    (
+        "a-place-one-side-omits",
+        "Residents of [Gali](GPE) queued in [Zugdidi](GPE) for hours.",
+        "Жители ждали в [Зугдиди](GPE) несколько часов.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("english", "russian", "differs"), [c[1:] for c in CLAIMS], ids=[c[0] for c in CLAIMS])
+def test_a_place_named_differently_is_a_place_name_difference(english: str, russian: str, differs: bool) -> None:
+    units = [_marked(english, "en"), _marked(russian, "ru", 1)]
+    kinds = {difference.kind for difference in find_differences(units, lambda a, b: 0.0)}
+    assert ("place-name" in kinds) is differs
