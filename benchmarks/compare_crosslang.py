@@ -17,9 +17,10 @@ comparison of the first system include the encoding and the others' do not.
 
 The default groups (tests/fixtures/compare-crosslang) are the development set the thresholds
 were first chosen on. benchmarks/data/compare-crosslang, benchmarks/data/compare-crosslang-2 and
-benchmarks/data/compare-crosslang-3 were held out in turn; each became development data once it
-had been run and its misses read (the rules, lexicon entries, second alignment pass and position
-weight of later releases were written with them open).
+benchmarks/data/compare-crosslang-3 and benchmarks/data/compare-crosslang-4 were held out in turn;
+each became development data once it had been run and its misses read (the rules, lexicon
+entries, second alignment pass, position weight and place-name rule of later releases were
+written with them open).
 
     python benchmarks/compare_crosslang.py                                              # dev
     python benchmarks/compare_crosslang.py --sweep --groups tests/fixtures/compare-crosslang \
@@ -28,6 +29,7 @@ weight of later releases were written with them open).
     python benchmarks/compare_crosslang.py --groups benchmarks/data/compare-crosslang      # dev (first held-out)
     python benchmarks/compare_crosslang.py --groups benchmarks/data/compare-crosslang-2    # dev (second held-out)
     python benchmarks/compare_crosslang.py --groups benchmarks/data/compare-crosslang-3    # dev (third held-out)
+    python benchmarks/compare_crosslang.py --groups benchmarks/data/compare-crosslang-4    # dev (fourth held-out)
 """
 
 from __future__ import annotations
