@@ -40,6 +40,11 @@ Each rule compares two units and is applied to every pair of sources in a group 
   (not "after"/"following"/«после») and the other gives none.
 - ``place-name`` and ``framing``: they use different variants of one lexicon referent; a
   variant in another script is the variant it renders («Шуша» is "Shusha", not "Shushi").
+  With no such lexicon difference, ``place-name`` also where each unit names a place the other
+  has no name for (`spinscope.compare.places.place_names_differ`: «мост через Ингур» against
+  "the Enguri bridge", «в Гале» against "in Gali"); a place one side omits is none.
+- Dates: a year or a month that only places another date of the unit («5 декабря прошлого
+  года») is no date of its own.
 """
 
 from __future__ import annotations
