@@ -34,6 +34,7 @@ __all__ = [
     "MIN_WORDS",
     "LanguageGuess",
     "detect_language",
+    "has_cyrillic",
     "language_of",
 ]
 
@@ -116,3 +117,11 @@ def _identifier() -> LanguageIdentifier:
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(sorted(LANGUAGES & set(identifier.nb_classes)))
     return identifier
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether `text` holds a Cyrillic letter."""
+    return bool(_CYRILLIC.search(text))

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope.compare.translit import has_cyrillic, name_key, same_name, same_person, transliterate
+from spinscope.compare.translit import name_key, same_name, same_person, transliterate
+from spinscope.language import has_cyrillic
 
 # Russian, its BGN/PCGN romanisation
 ROMANISED = [

@@ -57,8 +57,9 @@ from dataclasses import dataclass
 from spinscope.compare.actors import state_in
 from spinscope.compare.clauses import causal_clause
 from spinscope.compare.places import place_names_differ
-from spinscope.compare.translit import has_cyrillic, same_name, same_person
+from spinscope.compare.translit import same_name, same_person
 from spinscope.compare.units import Number, Unit
+from spinscope.language import has_cyrillic
 
 __all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_differences"]
 

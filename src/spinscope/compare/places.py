@@ -40,7 +40,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from spinscope.compare.actors import is_state, state_in
-from spinscope.compare.translit import has_cyrillic, name_key
+from spinscope.compare.translit import name_key
+from spinscope.language import has_cyrillic
 
 __all__ = ["place_names_differ", "same_place"]
 

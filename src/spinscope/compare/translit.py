@@ -24,7 +24,9 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["NAME_SIMILARITY", "has_cyrillic", "name_key", "same_name", "same_person", "transliterate"]
+from spinscope.language import has_cyrillic
+
+__all__ = ["NAME_SIMILARITY", "name_key", "same_name", "same_person", "transliterate"]
 
 NAME_SIMILARITY = 0.8
 
@@ -62,12 +64,6 @@ _LETTERS = {
     "я": "ya",
 }
 _AFTER_YE = set("аеёиоуыэюяйъь")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def has_cyrillic(text: str) -> bool:
-    """Whether `text` holds a Cyrillic letter."""
-    return bool(_CYRILLIC.search(text))
 
 
 def transliterate(text: str) -> str:

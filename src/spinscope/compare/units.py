@@ -34,10 +34,10 @@ import numpy as np
 from spinscope.compare.actors import find_state_actors
 from spinscope.compare.clauses import attributions, causal_clause, causal_span
 from spinscope.compare.lexicon import Lexicon, Use
-from spinscope.compare.translit import has_cyrillic, name_key
+from spinscope.compare.translit import name_key
 from spinscope.document import Document, Span, Timex
 from spinscope.errors import ConfigError
-from spinscope.language import language_of
+from spinscope.language import has_cyrillic, language_of
 from spinscope.numbers import find_numbers, find_numbers_ru, parse_number, parse_number_ru
 
 __all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "embed_units_with", "parse_number"]

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from spinscope.document import Document, Image, Metadata, Source, Span
 from spinscope.ingest.dates import parse_date
 from spinscope.ingest.decode import decode_text
-from spinscope.language import detect_language
+from spinscope.language import detect_language, has_cyrillic
 from spinscope.settings import IngestSettings
 
 __all__ = ["find_metadata", "find_title_lines", "read_text", "split_credit"]
@@ -62,7 +62,6 @@ _DATELINE_SUFFIX = re.compile(
     r"^[\s,|·•-]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\s*$",
     re.IGNORECASE,
 )
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _RU_DATELINE_PREFIX = re.compile(
     r"^(?:(?:опубликовано|обновлено|размещено|дата(?:\s+(?:публикации|обновления))?)\s*[:：]?\s*)?"
     r"(?:(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])[\w-]*){0,2},\s*)?"  # a place: "Москва, ", "МОСКВА, "
@@ -247,7 +246,7 @@ def _dateline(line: str) -> str | None:
     ``Москва,``, ``суббота,``, ``в 14:30 мск``); any other line the English ones.
     """
     text = line.strip()
-    russian = _CYRILLIC.search(text) is not None
+    russian = has_cyrillic(text)
     prefix, suffix = (_RU_DATELINE_PREFIX, _RU_DATELINE_SUFFIX) if russian else (_DATELINE_PREFIX, _DATELINE_SUFFIX)
     rest = prefix.sub("", text, count=1)
     found = parse_date(rest)
