@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -59,6 +60,7 @@ __all__ = [
     "find_candidates",
     "load_technique_model",
     "mean_score_logit",
+    "overlapping",
     "piece_features",
     "score_features",
     "span_terms",
@@ -232,11 +234,9 @@ class SequenceHead:
 
     def probabilities(self, features: np.ndarray, sentence_of: np.ndarray) -> np.ndarray:
         """P(inside a technique span) per piece; `sentence_of` gives each piece's sentence."""
-        if not len(features):
-            return np.zeros(0, np.float32)
-        centred = features - features.mean(axis=1, keepdims=True)
-        normed = centred / np.sqrt((centred**2).mean(axis=1, keepdims=True) + 1e-5) * self.norm_weight + self.norm_bias
-        return self.run(np.maximum(normed @ self.projection + self.projection_bias, 0.0), sentence_of)
+        sentences = int(sentence_of.max()) + 1 if len(sentence_of) else 0
+        none = np.zeros((len(features), 0), np.float32)
+        return self.probabilities_of_parts(features, np.zeros((sentences, 0), np.float32), sentence_of, none)
 
     def probabilities_of_parts(
         self, pieces: np.ndarray, shared: np.ndarray, sentence_of: np.ndarray, rest: np.ndarray
@@ -640,21 +640,26 @@ def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]]) -> np.
     text = encoded.text
     dim = encoded.vectors.shape[1]
     lowered = text.lower()
-    # Pieces and sentences follow the text, so their starts and ends rise: the ones a span
-    # touches are one run of each, found by binary search.
-    starts, ends = encoded.offsets[:, 0], encoded.offsets[:, 1]
     bounds = np.array(encoded.sentences, dtype=np.int64).reshape(-1, 2)
     rows = np.zeros((len(spans), 2 * dim + len(LEXICAL_FEATURES)), np.float32)
     for row, (start, end) in enumerate(spans):
-        low, high = int(np.searchsorted(ends, start, "right")), int(np.searchsorted(starts, end, "left"))
+        low, high = overlapping(encoded.offsets, start, end)
         if high > low:
             rows[row, :dim] = encoded.vectors[low:high].mean(axis=0)
-        first = int(np.searchsorted(bounds[:, 1], start, "right"))
-        last = int(np.searchsorted(bounds[:, 0], end, "left"))
+        first, last = overlapping(bounds, start, end)
         if last > first:
             rows[row, dim : 2 * dim] = encoded.pooled[first:last].mean(axis=0)
         rows[row, 2 * dim :] = lexical_features(text, lowered, start, end, encoded.sentences)
     return rows
+
+
+def overlapping(bounds: np.ndarray, start: int | np.ndarray, end: int | np.ndarray) -> tuple[Any, Any]:
+    """The run ``[low, high)`` of the rows of `bounds` (``(start, end)`` pairs whose starts and
+    ends both rise, as pieces and sentences do along a text) that overlap ``[start, end)``,
+    found by binary search; `start` and `end` may be arrays, for several spans at once, and an
+    empty run has ``high == low``."""
+    low = np.searchsorted(bounds[:, 1], start, "right")
+    return low, np.maximum(low, np.searchsorted(bounds[:, 0], end, "left"))
 
 
 def classifier_features(encoded: EncodedText, spans: Sequence[tuple[int, int]], vocabulary: Tfidf) -> np.ndarray:
@@ -725,8 +730,7 @@ def find_candidates(encoded: EncodedText, scores: np.ndarray, settings: DecodeSe
         while run and run[-1][2] < settings.piece_threshold:
             run.pop()
         if run and run[-1][1] - run[0][0] >= settings.min_chars:
-            low = int(np.searchsorted(encoded.offsets[:, 1], run[0][0], "right"))
-            high = int(np.searchsorted(encoded.offsets[:, 0], run[-1][1], "left"))
+            low, high = overlapping(encoded.offsets, run[0][0], run[-1][1])
             found.append(
                 Candidate(
                     run[0][0],
@@ -802,10 +806,7 @@ def _word_scores(encoded: EncodedText, scores: np.ndarray) -> list[tuple[int, in
     if not encoded.words:
         return []
     words = np.array(encoded.words, dtype=np.int64).reshape(-1, 2)
-    # Pieces follow the text, so a word's pieces are one run: those ending after its start and
-    # starting before its end.
-    first = np.searchsorted(encoded.offsets[:, 1], words[:, 0], "right")
-    last = np.maximum(first, np.searchsorted(encoded.offsets[:, 0], words[:, 1], "left"))
+    first, last = overlapping(encoded.offsets, words[:, 0], words[:, 1])
     totals = np.r_[0.0, np.cumsum(scores, dtype=np.float64)]
     kept = np.flatnonzero(last > first)
     means = (totals[last[kept]] - totals[first[kept]]) / (last[kept] - first[kept])

@@ -54,6 +54,7 @@ from spinscope.models.techniques import (
     find_candidates,
     load_technique_model,
     mean_score_logit,
+    overlapping,
     piece_features,
     score_features,
     span_features,
@@ -194,7 +195,8 @@ def prepare_articles(
         gold = [encoded.mask.to_masked(span.start, span.end) for span in article.spans]
         inside = np.zeros(len(encoded.offsets), np.int8)
         for start, end in gold:
-            inside[(encoded.offsets[:, 1] > start) & (encoded.offsets[:, 0] < end)] = 1
+            low, high = overlapping(encoded.offsets, start, end)
+            inside[low:high] = 1
         spans = span_features(encoded, gold)
         prepared.append(
             PreparedArticle(
@@ -542,8 +544,8 @@ def fit_detector(prepared: Sequence[PreparedArticle], settings: TrainSettings) -
 def _piece_weights(item: PreparedArticle, balance: float) -> np.ndarray:
     weights = np.ones(len(item.inside), np.float32)
     for start, end in item.gold:
-        inside = (item.encoded.offsets[:, 1] > start) & (item.encoded.offsets[:, 0] < end)
-        weights[inside] = min(_MAX_WEIGHT, (_TYPICAL_PIECES / max(1, int(inside.sum()))) ** balance)
+        low, high = overlapping(item.encoded.offsets, start, end)
+        weights[low:high] = min(_MAX_WEIGHT, (_TYPICAL_PIECES / max(1, int(high - low))) ** balance)
     return weights
 
 
