@@ -1,12 +1,13 @@
-"""English month names and abbreviations as news text writes them, with their numbers.
+"""Month names as news text writes them, with their numbers: English names and
+abbreviations, and Russian stems.
 
-Shared by the page-date parser (`spinscope.ingest.dates`) and the timexes stage, so that both
-read "Sept." and "September" alike.
+Shared by the page-date parser (`spinscope.ingest.dates`), the timexes stages and the
+comparison's date rule, so that each reads "Sept." and "September", «ноября» and «ноябрь» alike.
 """
 
 from __future__ import annotations
 
-__all__ = ["MONTHS"]
+__all__ = ["MONTHS", "RUSSIAN_MONTHS"]
 
 MONTHS: dict[str, int] = {
     name: number
@@ -28,4 +29,21 @@ MONTHS: dict[str, int] = {
         start=1,
     )
     for name in names
+}
+
+# Russian month stems: every case of the month's name starts with its stem ("ма" is too short
+# to stand alone: only май, мая, мае, маю).
+RUSSIAN_MONTHS: dict[str, int] = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
 }

@@ -60,6 +60,7 @@ from spinscope.compare.places import place_names_differ
 from spinscope.compare.translit import same_name, same_person
 from spinscope.compare.units import Number, Unit
 from spinscope.language import has_cyrillic
+from spinscope.months import MONTHS, RUSSIAN_MONTHS
 
 __all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_differences"]
 
@@ -183,8 +184,8 @@ _YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
 
 # Names of months, seasons and weekdays, English and Russian (stems, for every case).
 _MONTH_NAME = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|(?<!\w)(?:январ|феврал|март|апрел|ма[йяюе](?!\w)|июн|июл|август|сентябр|октябр|ноябр|декабр)",
+    r"\b(?:" + "|".join(dict.fromkeys(name[:3] for name in MONTHS)) + r")[a-z]*\b"
+    r"|(?<!\w)(?:" + "|".join(stem if stem != "ма" else r"ма[йяюе](?!\w)" for stem in RUSSIAN_MONTHS) + ")",
     re.IGNORECASE,
 )
 _SEASON_NAME = re.compile(

@@ -18,23 +18,10 @@ from __future__ import annotations
 
 import re
 
+from spinscope.months import RUSSIAN_MONTHS as MONTHS
+
 __all__ = ["MASTER", "MONTHS", "NUMBERS", "RULES", "UNITS", "WEEKDAYS", "month_of", "number_of", "unit_of"]
 
-# Month stems: every case of the month's name starts with its stem.
-MONTHS: dict[str, int] = {
-    "январ": 1,
-    "феврал": 2,
-    "март": 3,
-    "апрел": 4,
-    "ма": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "сентябр": 9,
-    "октябр": 10,
-    "ноябр": 11,
-    "декабр": 12,
-}
 _MONTH_ENDINGS = {"ма": "[йяею]"}  # "ма" alone is too short a stem: only май, мая, мае, маю
 _MONTH = (
     "(?:"
