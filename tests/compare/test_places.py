@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from spinscope.compare.differences import find_differences
-from spinscope.compare.places import place_names_differ, same_place
+from spinscope.compare.places import nominatives, place_names_differ, same_place
 from tests.compare.test_crosslang_units import _marked
 
 # one written name, another, whether they are one name
@@ -35,6 +35,7 @@ PLACES = [
     ("gh-and-kh", "Ханкенди", "Khankendi", True),
     ("adjective-and-noun", "Нижнего Зарамага", "Nizhny Zaramag", True),
     ("short-adjective", "Нагорный Карабах", "Nagorno-Karabakh", True),
+    ("adjective-in-oi", "Головного водозабора", "Golovnoi", True),
     ("iya-and-ia", "Абхазии", "Abkhazia", True),
     ("one-state", "Грузии", "Georgia", True),
     ("two-rivers", "Базарчай", "Vorotan", False),
@@ -64,6 +65,12 @@ PAIRINGS = [
     ("one-place-against-two", [("Goris", None)], [("Ханкенди", None), ("Шуше", None)], ([], [])),
     ("a-state-is-no-place-name", [("Armenia", None)], [("Азербайджан", None)], ([], [])),
     ("a-common-word-taken-for-a-place", [("Kalbajar", None)], [("Жителям района", None)], ([], [])),
+    (
+        "common-words-the-other-side-names",
+        [("Golovnoi", None), ("Isfara", None)],
+        [("Головного водозабора", None), ("Исфара", None), ("Баткена", None)],
+        ([], []),
+    ),
 ]
 
 
@@ -118,3 +125,21 @@ def test_a_place_named_differently_is_a_place_name_difference(english: str, russ
     units = [_marked(english, "en"), _marked(russian, "ru", 1)]
     kinds = {difference.kind for difference in find_differences(units, lambda a, b: 0.0)}
     assert ("place-name" in kinds) is differs
+
+
+# a written word, a nominative it may be a form of
+NOMINATIVES = [
+    ("itself", "Торез", "торез"),
+    ("locative-of-a-masculine-noun", "Торезе", "торез"),
+    ("genitive-after-a-hushing-letter", "Богдановки", "богдановка"),
+    ("plural-instrumental", "Бендерами", "бендеры"),
+    ("plural-locative", "Дубоссарах", "дубоссары"),
+    ("neuter-adjective-genitive", "Кировского", "кировское"),
+    ("masculine-adjective-genitive", "Красного", "красный"),
+    ("latin-is-itself", "Tighina", "tighina"),
+]
+
+
+@pytest.mark.parametrize(("word", "nominative"), [c[1:] for c in NOMINATIVES], ids=[c[0] for c in NOMINATIVES])
+def test_nominatives_reads_cases_plurals_and_adjectives(word: str, nominative: str) -> None:
+    assert nominative in nominatives(word)

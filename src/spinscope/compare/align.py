@@ -73,11 +73,13 @@ def pair_scores(
 
 def share_evidence(one: Unit, other: Unit) -> bool:
     """Whether two units share a fact of one kind, as the looser pass asks of a pair: a lexicon
-    place, a name (not a group's, nor a state's or its capital's, which every article of a
+    place or a name (not a group's, nor a state's or its capital's, which every article of a
     conflict names), numbers with one unit (counts, percentages, periods), or a day each (a
     date or a weekday, whichever day: "on Monday" and «14 сентября» both say when)."""
-    places = {use.referent for use in one.uses if use.kind == "place"}
-    if places & {use.referent for use in other.uses if use.kind == "place"}:
+    places = [
+        {use.referent for use in unit.uses if use.kind == "place" and not is_state(use.text)} for unit in (one, other)
+    ]
+    if places[0] & places[1]:
         return True
     names = [_named(unit) for unit in (one, other)]
     if any(same_name(a, b) for a in names[0] for b in names[1]):

@@ -39,7 +39,9 @@ Each rule compares two units and is applied to every pair of sources in a group 
   (`CAUSE_SIMILARITY` for the English encoder); or one gives a cause with a strong marker
   (not "after"/"following"/«после») and the other gives none.
 - ``place-name`` and ``framing``: they use different variants of one lexicon referent; a
-  variant in another script is the variant it renders («Шуша» is "Shusha", not "Shushi").
+  variant in another script is the variant it renders («Шуша» is "Shusha", not "Shushi"). The
+  gazetteer's places are lexicon referents too: "Tighina" and «Бендерами» are two names of one
+  place, «Бендерами» and "Bender" one name (`spinscope.compare.gazetteer`).
   With no such lexicon difference, ``place-name`` also where each unit names a place the other
   has no name for (`spinscope.compare.places.place_names_differ`: «мост через Ингур» against
   "the Enguri bridge", «в Гале» against "in Gali"); a place one side omits is none.

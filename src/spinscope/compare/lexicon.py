@@ -12,6 +12,12 @@ Across scripts: a variant may say which variant it `renders` (the Russian «Шу
 the Armenian «Шуши») is listed under the variant's `also`: it counts for that variant in a
 text that uses one of the variant's own forms, and for the other variant otherwise.
 
+Places of the gazetteer (`spinscope.compare.gazetteer`, the former Soviet Union's renamed and
+contested places) are referents of the shipped lexicon too: each entry a ``place`` referent
+whose variants are its names, found by the gazetteer's matcher (Russian cases read from the
+nominative) where no lexicon form is; a Russian spelling renders the name it spells, so
+«Бендерами» and "Bender" are one name and «Бендерами» and "Tighina" two names of one place.
+
 Invariant: a lexicon says who typically uses a word (``usage``); it never ranks the variants,
 and the comparison reports every source's choices by the same rules.
 """
@@ -26,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spinscope.compare.gazetteer import Gazetteer, Place, load_gazetteer
 from spinscope.errors import ConfigError
 
 __all__ = ["LEXICON_FILE", "Lexicon", "Referent", "Variant", "load_lexicon"]
@@ -76,8 +83,13 @@ class Use:
 class Lexicon:
     """Referents and a matcher that finds their variants in a text."""
 
-    def __init__(self, referents: Sequence[Referent]) -> None:
+    def __init__(self, referents: Sequence[Referent], gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer
+        self._own = tuple(referents)
+        places = [] if gazetteer is None else [_place_referent(place) for place in gazetteer.places.values()]
         self.referents = {referent.id: referent for referent in referents}
+        for place in places:
+            self.referents.setdefault(place.id, place)  # a lexicon referent of the same id comes first
         forms = [
             (form, referent.id, variant)
             for referent in referents
@@ -109,24 +121,48 @@ class Lexicon:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Use]:
         """Every use of a variant in ``text[start:end]``, in text order (`also` forms read in all of `text`)."""
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(text, start, len(text) if end is None else end):
-            referent, variant = self._owner(match.group(0), text)
-            yield Use(
-                referent,
-                self._kinds[referent],
-                variant.term,
-                match.start(),
-                match.end(),
-                match.group(0),
-                variant.renders,
-            )
+        uses = []
+        if self._pattern is not None:
+            for match in self._pattern.finditer(text, start, len(text) if end is None else end):
+                referent, variant = self._owner(match.group(0), text)
+                uses.append(
+                    Use(
+                        referent,
+                        self._kinds[referent],
+                        variant.term,
+                        match.start(),
+                        match.end(),
+                        match.group(0),
+                        variant.renders,
+                    )
+                )
+        if self.gazetteer is not None:
+            taken = [(use.start, use.end) for use in uses]
+            for mention in self.gazetteer.find(text, start, end):
+                if mention.place in self._kinds or any(a < mention.end and mention.start < b for a, b in taken):
+                    continue  # a lexicon referent of that id, or a lexicon form there, comes first
+                uses.append(
+                    Use(
+                        mention.place,
+                        "place",
+                        mention.spelling,
+                        mention.start,
+                        mention.end,
+                        mention.text,
+                        mention.name,
+                    )
+                )
+        yield from sorted(uses, key=lambda use: (use.start, use.end))
 
     def canonical(self, name: str) -> str:
         """The referent id of a name that is a variant (``Kiev`` -> ``kyiv-kiev``), else the name folded."""
         owner = self._owner(name, name, strict=False)
-        return f"@{owner[0]}" if owner else re.sub(r"\s+", " ", name).casefold()
+        if owner:
+            return f"@{owner[0]}"
+        place = None if self.gazetteer is None else self.gazetteer.lookup(name)
+        if place is not None and place not in self._kinds:
+            return f"@{place}"
+        return re.sub(r"\s+", " ", name).casefold()
 
     def _owner(self, found: str, text: str, *, strict: bool = True):
         """The (referent id, variant) of a matched form; None for a name no form matches whole
@@ -144,7 +180,7 @@ class Lexicon:
 
     def merged(self, referents: Sequence[Referent]) -> Lexicon:
         """This lexicon with `referents` added; an existing id gains the new variants."""
-        combined = dict(self.referents)
+        combined = {referent.id: referent for referent in self._own}
         for referent in referents:
             old = combined.get(referent.id)
             if old is None:
@@ -153,7 +189,15 @@ class Lexicon:
             known = {variant.term.casefold() for variant in old.variants}
             extra = tuple(variant for variant in referent.variants if variant.term.casefold() not in known)
             combined[referent.id] = Referent(old.id, referent.name or old.name, old.kind, old.variants + extra)
-        return Lexicon(list(combined.values()))
+        return Lexicon(list(combined.values()), self.gazetteer)
+
+
+def _place_referent(place: Place) -> Referent:
+    """A gazetteer place as a place referent: a variant per name, its spellings the forms."""
+    variants = tuple(
+        Variant(name.name, (name.name, *name.spellings), name.note, renders=name.name) for name in place.names
+    )
+    return Referent(place.id, " / ".join(name.name for name in place.names), "place", variants)
 
 
 def _form_pattern(form: str) -> str:
@@ -177,13 +221,13 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 @functools.cache
 def _shipped() -> Lexicon:
-    return _checked(Lexicon(read_referents(LEXICON_FILE)), LEXICON_FILE)
+    return _checked(Lexicon(read_referents(LEXICON_FILE), load_gazetteer()), LEXICON_FILE)
 
 
 def _checked(lexicon: Lexicon, path: Path) -> Lexicon:
     """`lexicon`, once every referent has two variants at least (an extension may add one)."""
     for referent in lexicon.referents.values():
-        if len(referent.variants) < 2:
+        if len(referent.variants) < 2 and (lexicon.gazetteer is None or referent.id not in lexicon.gazetteer.places):
             raise ConfigError(
                 f"the lexicon {path}: referent {referent.id} has {len(referent.variants)} variant; a contested "
                 "name needs at least two (or extend an existing id)",

@@ -43,7 +43,7 @@ from spinscope.compare.actors import is_state, state_in
 from spinscope.compare.translit import name_key
 from spinscope.language import has_cyrillic
 
-__all__ = ["place_names_differ", "same_place"]
+__all__ = ["nominatives", "place_names_differ", "same_place"]
 
 # The words that say what a place is, not which (English words; Russian stems, for every case).
 _KIND_WORDS = frozenset(
@@ -78,6 +78,17 @@ _NOUN_ENDINGS = (
     ("я", ("ь",)),
     ("ю", ("ь",)),
 )
+# Case endings of Russian plural nouns («Бендерами», «Дубоссарах», «Плавней») and their nominatives.
+_PLURAL_ENDINGS = (
+    ("ами", ("ы", "и")),
+    ("ями", ("и",)),
+    ("ах", ("ы", "и")),
+    ("ях", ("и",)),
+    ("ам", ("ы", "и")),
+    ("ям", ("и",)),
+    ("ей", ("и",)),
+    ("ов", ("ы",)),
+)
 # After these letters the genitive of a noun in -а is -и («Шуша» -> «Шуши»), else -ы.
 _HUSHING = "гкхжшчщ"
 # Adjective endings that are also noun case endings («Шушой», «Степанакертом»): an adjective
@@ -100,6 +111,30 @@ def same_place(one: str, other: str) -> bool:
     return all(any(_same_word(word, candidate) for candidate in longer) for word in shorter)
 
 
+def nominatives(word: str) -> frozenset[str]:
+    """Every nominative a written Russian word may be a form of, lower-cased, itself included:
+    a noun's case by the common declensions (`_NOUN_ENDINGS`), a plural's case («Бендерами» ->
+    «Бендеры»), and an adjective's case in each gender and number («Кировского» -> «Кировское»,
+    «Красного» -> «Красный»). A word with no Cyrillic is only itself. Meant for lookups in a
+    closed list of names (the gazetteer): it reads generously."""
+    lower = word.lower()
+    if not has_cyrillic(word):
+        return frozenset({lower})
+    forms = {lower}
+    for endings in (_NOUN_ENDINGS, _PLURAL_ENDINGS):
+        for ending, nominatives in endings:
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                forms.update(lower[: -len(ending)] + nominative for nominative in nominatives)
+                break
+    if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
+        forms.add(lower[:-1] + "а")
+    adjective = _ADJECTIVE_ENDING.search(lower)
+    if adjective and len(lower) - len(adjective.group(0)) >= 3:
+        stem = lower[: adjective.start()]
+        forms.update(stem + ending for ending in ("ий", "ый", "ой", "ая", "ое", "ие", "ые"))
+    return frozenset(forms)
+
+
 def place_names_differ(
     one: Sequence[tuple[str, str | None]],
     other: Sequence[tuple[str, str | None]],
@@ -114,8 +149,8 @@ def place_names_differ(
         translated: Whether two names of two words or more are one name translated ("United
             Arab Emirates", «Объединённые Арабские Эмираты»); None: only spellings make names one.
     """
-    left = [place for place in one if _names_a_place(place[0])]
-    right = [place for place in other if _names_a_place(place[0])]
+    left = [place for place in one if _names_a_place(place[0], other)]
+    right = [place for place in other if _names_a_place(place[0], one)]
     unmatched_left = [name for name in left if not any(_one_place(name, there, translated) for there in right)]
     unmatched_right = [name for name in right if not any(_one_place(there, name, translated) for there in left)]
     if _levels(unmatched_left) != _levels(unmatched_right):
@@ -132,16 +167,19 @@ def _levels(places: Sequence[tuple[str, str | None]]) -> list[bool]:
     return sorted(bool(_DISTRICT.search(name)) for name in distinct)
 
 
-def _names_a_place(name: str) -> bool:
+def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = ()) -> bool:
     """Whether a written name is one a place-name difference can hold: it names more than the
     kind of place, it is no state or capital (the parties, whose names are actors more often
     than places: `spinscope.compare.actors.is_state`), and in Russian not every word of it is a
-    common word (the entity stage may take a capitalised «Жители» at a sentence's start)."""
+    common word (the entity stage may take a capitalised «Жители» at a sentence's start), unless
+    the other side names it (`beside`: «Головного водозабора» is "Golovnoi", a name)."""
     words = _name_words(name)
     if not words or is_state(name) or state_in(name) is not None:
         return False
     naming = [word for word in re.findall(r"[^\W\d_]+", name) if not _kind_word(word)]
-    return not all(has_cyrillic(word) and _common_word(word) for word in naming)
+    if not all(has_cyrillic(word) and _common_word(word) for word in naming):
+        return True
+    return any(same_place(name, other) for other, _ in beside)
 
 
 def _one_place(
@@ -206,7 +244,7 @@ def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
             stems.add(_fold(name_key(stem[:-2])))
         elif adjective.group(0) not in _NOUN_LIKE:
             stems.add(_fold(name_key(stem)))
-            keys.update(_fold(name_key(stem + ending)) for ending in ("ий", "ый", "ая"))
+            keys.update(_fold(name_key(stem + ending)) for ending in ("ий", "ый", "ой", "ая"))
     return frozenset(keys), frozenset(stems)
 
 
