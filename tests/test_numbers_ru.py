@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from spinscope.document import Span
-from spinscope.numbers import find_numbers_ru, parse_number_ru
+from spinscope.numbers import find_numbers_ru, find_ordinals_ru, parse_number_ru, parse_ordinal, parse_ordinal_ru
 
 # written number, its value (None: vague or unreadable)
 VALUES = [
@@ -60,3 +60,39 @@ SENTENCES = [
 @pytest.mark.parametrize(("text", "found"), [case[1:] for case in SENTENCES], ids=[case[0] for case in SENTENCES])
 def test_find_numbers_ru_takes_the_whole_number(text: str, found: list[str]) -> None:
     assert [span.text for span in find_numbers_ru(text, 0, len(text))] == found
+
+
+# written ordinal, its value (None: no ordinal)
+ORDINALS_RU = [
+    ("neuter-nominative", "двенадцатое", 12),
+    ("compound-genitive", "двадцать пятого", 25),
+    ("soft-stem-feminine", "третьей", 3),
+    ("figures-with-an-ending", "12-е", 12),
+    ("first-instrumental", "первым", 1),
+    ("a-cardinal", "двенадцать", None),
+    ("a-word-that-starts-like-one", "пятерых", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), [c[1:] for c in ORDINALS_RU], ids=[c[0] for c in ORDINALS_RU])
+def test_parse_ordinal_ru_reads_every_case(text: str, value: float | None) -> None:
+    assert parse_ordinal_ru(text) == value
+
+
+# written English ordinal, its value
+ORDINALS = [
+    ("a-word", "eleventh", 11),
+    ("a-compound", "twenty-first", 21),
+    ("figures", "21st", 21),
+    ("a-cardinal", "eleven", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), [c[1:] for c in ORDINALS], ids=[c[0] for c in ORDINALS])
+def test_parse_ordinal_reads_words_and_figures(text: str, value: float | None) -> None:
+    assert parse_ordinal(text) == value
+
+
+def test_find_ordinals_ru_leaves_out_counts_and_hyphenated_words() -> None:
+    text = "Это уже двенадцатое отключение, во-первых, за 2022-2023 годы; пятерых эвакуировали 12-го числа."
+    assert [span.text for span in find_ordinals_ru(text, 0, len(text))] == ["двенадцатое", "12-го"]

@@ -5,6 +5,11 @@ number the same way. Russian has its own pair, `find_numbers_ru` and `parse_numb
 words in every case and gender («двадцать три», «сорока», «пятерых», «полтора»), thousands
 split by spaces («12 000»), a decimal comma («1,5 млн») and the abbreviated scales (тыс.,
 млн, млрд); «десятки» and «сотни» alone are vague, like "dozens".
+
+Ordinals have their own finders and parsers, apart from counts, in both languages
+(`find_ordinals`, `parse_ordinal`: "eleventh", "twenty-first", "11th"; `find_ordinals_ru`,
+`parse_ordinal_ru`: «двенадцатое», «двадцать пятого», «третьей», «12-е»): which one in a
+series is no amount.
 """
 
 from __future__ import annotations
@@ -16,12 +21,17 @@ from spinscope.document import Span
 
 __all__ = [
     "NUMBER_WORDS",
+    "ORDINAL_VALUES",
     "RU_WORD_VALUES",
     "WORD_VALUES",
     "find_numbers",
     "find_numbers_ru",
+    "find_ordinals",
+    "find_ordinals_ru",
     "parse_number",
     "parse_number_ru",
+    "parse_ordinal",
+    "parse_ordinal_ru",
 ]
 
 # The value of each number word up to ninety ("a" and "an" count one).
@@ -251,3 +261,126 @@ def parse_number_ru(text: str) -> float | None:
 def find_numbers_ru(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
     """The numbers of Russian ``text[start:end]`` (with their %, «процентов» or scale word), outside `timexes`."""
     return _outside_timexes(_RU_NUMBER, text, start, end, timexes)
+
+
+# Ordinals: "eleventh", "twenty-first", "11th"; «двенадцатое», «двадцать пятого», «12-е». An
+# ordinal says which one in a series, not how many, so compare keeps it apart from counts.
+ORDINAL_VALUES = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ORDINAL = re.compile(
+    rf"\b(?:(?:{_TENS})[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|{'|'.join(sorted(ORDINAL_VALUES, key=len, reverse=True))}"
+    r"|\d{1,3}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# Russian ordinals by stem; each takes the hard adjective endings, «третий» the soft ones.
+_RU_ORDINAL_STEMS = {
+    "перв": 1,
+    "втор": 2,
+    "четвёрт": 4,
+    "четверт": 4,
+    "пят": 5,
+    "шест": 6,
+    "седьм": 7,
+    "восьм": 8,
+    "девят": 9,
+    "десят": 10,
+    "одиннадцат": 11,
+    "двенадцат": 12,
+    "тринадцат": 13,
+    "четырнадцат": 14,
+    "пятнадцат": 15,
+    "шестнадцат": 16,
+    "семнадцат": 17,
+    "восемнадцат": 18,
+    "девятнадцат": 19,
+    "двадцат": 20,
+    "тридцат": 30,
+    "сороков": 40,
+    "пятидесят": 50,
+    "шестидесят": 60,
+    "семидесят": 70,
+    "восьмидесят": 80,
+    "девяност": 90,
+    "сот": 100,
+}
+_RU_HARD_ENDINGS = "ый|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми"
+_RU_SOFT_ENDINGS = "ий|ья|ье|ьи|ьего|ьей|ьему|ьим|ьем|ью|ьих|ьими"
+_RU_TEN_WORDS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60}
+_RU_TEN_WORDS |= {"семьдесят": 70, "восемьдесят": 80, "девяносто": 90}
+_RU_ORDINAL_WORD = (
+    rf"(?:(?:{'|'.join(sorted(_RU_ORDINAL_STEMS, key=len, reverse=True))})(?:{_RU_HARD_ENDINGS})"
+    rf"|трет(?:{_RU_SOFT_ENDINGS}))"
+)
+_RU_ORDINAL = re.compile(
+    rf"(?<![\w-])(?:(?:{'|'.join(_RU_TEN_WORDS)})\s+)?{_RU_ORDINAL_WORD}(?![\w-])"
+    r"|(?<![\w.,-])\d{1,3}-(?:го|му|ми|ый|ий|ой|ая|ое|й|я|е|м|ю|х)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def parse_ordinal(text: str) -> float | None:
+    """The value of an English ordinal ("eleventh", "twenty-first", "11th"), or None."""
+    words = text.lower().replace("-", " ").split()
+    if len(words) == 1 and (figure := re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words[0])):
+        return float(figure.group(1))
+    if len(words) == 2 and words[0] in WORD_VALUES and words[1] in ORDINAL_VALUES:
+        return float(WORD_VALUES[words[0]] + ORDINAL_VALUES[words[1]])
+    return float(ORDINAL_VALUES[words[0]]) if len(words) == 1 and words[0] in ORDINAL_VALUES else None
+
+
+def parse_ordinal_ru(text: str) -> float | None:
+    """The value of a Russian ordinal in any case and gender («двенадцатое», «двадцать пятого»,
+    «третьей», «12-е»), or None."""
+    words = text.lower().split()
+    if len(words) == 1 and (figure := re.fullmatch(r"(\d+)-\w+", words[0])):
+        return float(figure.group(1))
+    tens = _RU_TEN_WORDS.get(words[0], 0) if len(words) == 2 else 0
+    word = words[-1]
+    if len(words) > 2 or (len(words) == 2 and not tens):
+        return None
+    if re.fullmatch(rf"трет(?:{_RU_SOFT_ENDINGS})", word):
+        return float(tens + 3)
+    for stem in sorted(_RU_ORDINAL_STEMS, key=len, reverse=True):
+        if word.startswith(stem) and re.fullmatch(_RU_HARD_ENDINGS, word[len(stem) :]):
+            return float(tens + _RU_ORDINAL_STEMS[stem])
+    return None
+
+
+def find_ordinals(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
+    """The ordinals of English ``text[start:end]`` ("eleventh", "21st"), outside `timexes`."""
+    return _outside_timexes(_ORDINAL, text, start, end, timexes)
+
+
+def find_ordinals_ru(text: str, start: int, end: int, timexes: Sequence[Span] = ()) -> list[Span]:
+    """The ordinals of Russian ``text[start:end]`` («двенадцатое», «12-е»), outside `timexes`."""
+    return _outside_timexes(_RU_ORDINAL, text, start, end, timexes)

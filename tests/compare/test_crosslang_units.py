@@ -311,6 +311,24 @@ DATED_PAIRS = [
         ("Переход закрыли 5 декабря прошлого года.", "2026-03-12"),
         False,
     ),
+    (
+        "overnight-names-no-day",
+        ("The town was without electricity and water overnight.", "2026-02-12"),
+        ("Город в ночь на среду остался без света и воды.", "2026-02-13"),
+        False,
+    ),
+    (
+        "in-the-morning-names-no-day",
+        ("The town was without electricity in the morning.", "2026-02-12"),
+        ("Город утром 10 февраля остался без света.", "2026-02-12"),
+        False,
+    ),
+    (
+        "the-evening-of-a-weekday-names-its-day",
+        ("The town lost power on Tuesday evening.", "2026-02-12"),
+        ("Город остался без света утром 11 февраля.", "2026-02-12"),
+        True,
+    ),
 ]
 
 
@@ -324,6 +342,56 @@ def test_dates_are_compared_as_their_words_state_them(english, russian, differs:
         russian_text, "ru", tuple(find_timexes(russian_text, anchor=russian_line, language="ru")), source=1
     )
     assert ("date" in _kinds(left, right)) is differs
+
+
+# English sentence, Russian sentence, whether they differ in number
+ORDINALS = [
+    (
+        "two-ordinal-words",
+        "It was the eleventh complete loss of off-site power at the plant.",
+        "Это уже двенадцатое полное отключение станции от внешнего питания.",
+        True,
+    ),
+    (
+        "one-ordinal-in-words-and-figures",
+        "It was the twelfth complete loss of off-site power at the plant.",
+        "Это уже 12-е полное отключение станции от внешнего питания.",
+        False,
+    ),
+    (
+        "a-compound-ordinal-in-a-case",
+        "The 21st session of the commission opened in Baku.",
+        "В Баку открылось заседание комиссии, двадцать первое по счёту.",
+        False,
+    ),
+    (
+        "an-ordinal-is-no-count",
+        "It was the eleventh loss of power, and twelve workers were evacuated.",
+        "Двенадцать сотрудников эвакуировали после отключения.",
+        False,
+    ),
+    (
+        "a-number-glued-to-a-name-is-no-amount",
+        "A Soyuz-2.1a rocket carrying a Progress ship lifted off from Baikonur.",
+        "Ракета «Союз-2.1а» с кораблём «Прогресс МС-34» стартовала с Байконура.",
+        False,
+    ),
+    (
+        "one-of-is-no-amount",
+        "Tkvarcheli, once a coal-mining town of about 20,000 people, has fewer than 5,000 residents.",
+        "Ткуарчал стал одним из главных мест размещения майнинговых ферм.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("english", "russian", "differs"), [c[1:] for c in ORDINALS], ids=[c[0] for c in ORDINALS])
+def test_ordinals_are_compared_with_ordinals_and_names_hold_no_amounts(
+    english: str, russian: str, differs: bool
+) -> None:
+    [left] = _units(english, "en")
+    [right] = _units(russian, "ru", source=1)
+    assert ("number" in _kinds(left, right)) is differs
 
 
 def test_a_compound_number_word_is_one_number_against_digits() -> None:
@@ -347,10 +415,19 @@ PLACE_ACTORS = [
         "no-source-names-it-a-place",
         [
             ("The line ends at [Aghband](PERSON), near the border.", "en"),
-            ("Линия заканчивается у станции [Агбенд](PERSON).", "ru"),
+            ("Линия заканчивается у [Агбенда](PERSON), у самой границы.", "ru"),
             ("Линию построила компания [Топрак Рай Иншаат](ORG).", "ru"),
         ],
         True,
+    ),
+    (
+        "a-word-beside-it-names-it-a-place",
+        [
+            ("The line ends at [Aghband](PERSON), near the border.", "en"),
+            ("Линия заканчивается у станции [Агбенд](PERSON).", "ru"),
+            ("Линию построила компания [Топрак Рай Иншаат](ORG).", "ru"),
+        ],
+        False,
     ),
     (
         "two-people",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from spinscope.compare.differences import find_differences
-from spinscope.compare.places import nominatives, place_names_differ, same_place
+from spinscope.compare.places import kind_beside, nominatives, place_names_differ, same_place
 from tests.compare.test_crosslang_units import _marked
 
 # one written name, another, whether they are one name
@@ -66,6 +66,24 @@ PAIRINGS = [
     ("a-state-is-no-place-name", [("Armenia", None)], [("Азербайджан", None)], ([], [])),
     ("a-common-word-taken-for-a-place", [("Kalbajar", None)], [("Жителям района", None)], ([], [])),
     (
+        "a-hyphenated-name-of-common-words",
+        [("Marhanets", None)],
+        [("Каменки-Днепровской", None)],
+        (["Marhanets"], ["Каменки-Днепровской"]),
+    ),
+    (
+        "a-second-capitalised-word",
+        [("Medininkai crossing", None)],
+        [("Каменный Лог", None)],
+        (["Medininkai crossing"], ["Каменный Лог"]),
+    ),
+    (
+        "a-region-by-its-adjective",
+        [("Ulytau region", None)],
+        [("Карагандинской области", None)],
+        (["Ulytau region"], ["Карагандинской области"]),
+    ),
+    (
         "common-words-the-other-side-names",
         [("Golovnoi", None), ("Isfara", None)],
         [("Головного водозабора", None), ("Исфара", None), ("Баткена", None)],
@@ -117,7 +135,65 @@ CLAIMS = [
         "Жители ждали в [Зугдиди](GPE) несколько часов.",
         False,
     ),
+    (
+        "a-person-beside-a-kind-of-place",
+        "The body lay 5 kilometres south of the [Medininkai](PERSON) crossing.",
+        "Тело лежало южнее пункта пропуска «[Каменный Лог](GPE)».",
+        True,
+    ),
+    (
+        "two-regions-one-by-its-adjective",
+        "The booster fell in [Ulytau](GPE) region on Monday.",
+        "Блок упал в [Карагандинской области](GPE) в понедельник.",
+        True,
+    ),
+    (
+        "a-region-named-after-its-word",
+        "The booster fell in [Ulytau](GPE) region on Monday.",
+        "Блок упал в понедельник в области [Улытау](GPE).",
+        False,
+    ),
+    (
+        "a-region-after-its-word-against-an-adjective",
+        "Блок упал в [Карагандинской области](GPE) в понедельник.",
+        "Блок упал в понедельник в области [Улытау](GPE).",
+        True,
+    ),
+    (
+        "two-towns-one-hyphenated",
+        "The line was cut by shelling near [Marhanets](GPE).",
+        "Линию повредил удар в районе [Каменки-Днепровской](GPE).",
+        True,
+    ),
+    (
+        "sokhumi-and-sukhum-by-the-lexicon",
+        "The de facto government in [Sokhumi](PERSON) said the equipment would be sold.",
+        "В правительстве в [Сухуме](GPE) заявили, что оборудование продадут.",
+        True,
+    ),
+    (
+        "sokhumi-and-sukhumi",
+        "The de facto government in [Sokhumi](PERSON) said the equipment would be sold.",
+        "В правительстве в [Сухуми](GPE) заявили, что оборудование продадут.",
+        False,
+    ),
 ]
+
+
+# a sentence, a name in it, the word beside it that says what kind of place it names
+KINDS_BESIDE = [
+    ("a-word-after", "5 kilometres south of the Medininkai crossing.", "Medininkai", "crossing"),
+    ("a-genitive-before", "южнее пункта пропуска «Каменный Лог».", "Каменный Лог", "пропуска"),
+    ("a-village-before", "упал в районе села Кярки, сообщили", "Кярки", "села"),
+    ("village-of", "shells landed near the village of Norabak", "Norabak", "village of"),
+    ("a-person", "said Garegin Avetisyan, who owns the vineyard", "Garegin Avetisyan", None),
+    ("a-word-that-only-starts-like-one", "премию рекордного Ивана", "Ивана", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [c[1:] for c in KINDS_BESIDE], ids=[c[0] for c in KINDS_BESIDE])
+def test_kind_beside_finds_the_word_that_makes_a_name_a_place(text: str, name: str, kind: str | None) -> None:
+    assert kind_beside(text, name) == kind
 
 
 @pytest.mark.parametrize(("english", "russian", "differs"), [c[1:] for c in CLAIMS], ids=[c[0] for c in CLAIMS])

@@ -18,7 +18,8 @@ Each rule compares two units and is applied to every pair of sources in a group 
   nor are words that state the same where the timexes stage filled in the rest differently:
   a weekday without its date ("Friday" and «до пятницы», resolved a week apart) is compared
   as that weekday, a month or season without its year ("in March", «в марте») as that month,
-  while "on Monday" and «14 сентября» (a Sunday) still differ; a reference left unresolved
+  while "on Monday" and «14 сентября» (a Sunday) still differ, and a part of the day named
+  without its day ("overnight", «ночью») as that part of any day; a reference left unresolved
   (``PAST_REF``, «вчера» in a text with no date to count from) is compared with nothing.
 - ``actor``: both name people, organisations or groups, and none in common; names are one
   across scripts and spellings when `spinscope.compare.translit.same_name` says so (Пашинян,
@@ -30,8 +31,11 @@ Each rule compares two units and is applied to every pair of sources in a group 
   often than they act. A state doing an act ("Armenia proposed", «Азербайджан предложил») is
   an actor (``STATE``, one key across scripts), so "Armenia proposed" and «Азербайджан
   предложил» differ; a body named after a state ("the Georgian energy ministry") is that
-  state's actor. Names given only in the sentence's attribution or causal clause are no
-  actors (`Unit.asides`), nor is a person's name that a unit of the claim labels a place.
+  state's actor. An international body's names in both languages are one actor ("IAEA",
+  «МАГАТЭ»: `spinscope.compare.bodies`), and a Russian abbreviation of a common noun («АЭС»,
+  «СМИ») is none. Names given only in the sentence's attribution or causal clause are no
+  actors (`Unit.asides`), nor is a person's name that a unit of the claim labels a place, or
+  that a word beside it says is a place's ("the Medininkai crossing", «села Кярки»).
 - ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
   by", "blamed on", "after", "following"; in Russian «потому что», «из-за», «так как»,
   «поскольку», «в результате», «вследствие», «по причине», «по вине», «после») differ: their
@@ -44,7 +48,9 @@ Each rule compares two units and is applied to every pair of sources in a group 
   place, «Бендерами» and "Bender" one name (`spinscope.compare.gazetteer`).
   With no such lexicon difference, ``place-name`` also where each unit names a place the other
   has no name for (`spinscope.compare.places.place_names_differ`: «мост через Ингур» against
-  "the Enguri bridge", «в Гале» against "in Gali"); a place one side omits is none.
+  "the Enguri bridge", «в Гале» against "in Gali"); a place one side omits is none. A person's
+  name beside a word that says what kind of place it is ("the Medininkai crossing") is a
+  place, and «области Улытау» is named as a region, like "Ulytau region".
 - Dates: a year or a month that only places another date of the unit («5 декабря прошлого
   года») is no date of its own.
 """
@@ -57,8 +63,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spinscope.compare.actors import state_in
+from spinscope.compare.bodies import body_of, is_common_abbreviation
 from spinscope.compare.clauses import causal_clause
-from spinscope.compare.places import place_names_differ
+from spinscope.compare.places import kind_beside, place_names_differ
 from spinscope.compare.translit import same_name, same_person
 from spinscope.compare.units import Number, Unit
 from spinscope.language import has_cyrillic
@@ -110,7 +117,7 @@ def find_differences(
         ("actor", _actors_text, lambda a, b: _actors_differ(a, b, similarity, name_similarity, places)),
         ("cause", _cause_text, lambda a, b: _causes_differ(a, b, similarity, cause_similarity)),
     ]
-    places = [key for unit in units for key, label in unit.entities.items() if label in _PLACE_LABELS]
+    places = [key for unit in units for key in unit.entities if _placed(key, unit)]
     found = []
     for kind, describe, differ in rules:
         involved = {s for a, b in _pairs(units) if differ(a, b) for s in (a.source, b.source)}
@@ -200,14 +207,27 @@ _WEEKDAY_NAME = re.compile(
 )
 
 
+# Words that name a part of the day and no day ("overnight", «ночью»): "this morning", "last
+# night" and «этой ночью» name their day, so they are not among them.
+_PART_OF_DAY_ONLY = re.compile(
+    r"(?:(?:early |late )?(?:in|during) the )?(?:morning|afternoon|evening|night)|overnight|at night"
+    r"|утром|днём|днем|вечером|ночью|(?:рано|поздно) (?:утром|вечером|ночью)",
+    re.IGNORECASE,
+)
+
+
 def _stated(value: str, text: str) -> str | None:
     """The part of a resolved date its words state, where the timexes stage supplied the rest
     from the date line and the tense: a weekday named without its date ("on Friday",
     ``2026-09-04`` -> ``XXXX-WXX-5``), a month or a season without its year ("in March",
-    ``2024-03`` -> ``XXXX-03``). None when the words state it all (or it is none of these)."""
+    ``2024-03`` -> ``XXXX-03``), a part of the day without its day ("overnight",
+    ``2026-02-12TNI`` -> ``XXXX-XX-XXTNI``). None when the words state it all (or it is none
+    of these)."""
     if re.search(r"\d{4}", text):
         return None
     day = _DAY.match(value)
+    if day and day.group(4) and _PART_OF_DAY_ONLY.fullmatch(text.strip()):
+        return f"XXXX-XX-XX{day.group(4)}"
     if day and _WEEKDAY_NAME.search(text) and not _MONTH_NAME.search(text):
         try:
             weekday = datetime.date(*(int(part) for part in day.groups()[:3])).isoweekday()
@@ -353,6 +373,9 @@ def _same_actor(
     if same_name(one, other) or (labels == ("PERSON", "PERSON") and same_person(one, other)):
         return True
     written = a.names.get(one, one), b.names.get(other, other)
+    body = body_of(written[0])
+    if body is not None and body == body_of(written[1]):
+        return True  # "IAEA" and «МАГАТЭ»
     if one.startswith("state:"):
         return state_in(written[1]) == one
     if other.startswith("state:"):
@@ -370,7 +393,14 @@ def _actor_names(unit: Unit, other: Unit, places: Sequence[str] = ()) -> list[st
     "Aghband" beside «станция Агбенд»)."""
     groups = unit.language == other.language == "en"
     keep = ("PERSON", "ORG", "NORP", "STATE") if groups else ("PERSON", "ORG", "STATE")
-    return [key for key in unit.actors if unit.entities[key] in keep and not _a_place(key, unit, places)]
+    return [
+        key
+        for key in unit.actors
+        if unit.entities[key] in keep
+        and not _a_place(key, unit, places)
+        and not _placed(key, unit)
+        and not is_common_abbreviation(unit.names.get(key, key))
+    ]
 
 
 def _a_place(key: str, unit: Unit, places: Sequence[str]) -> bool:
@@ -378,6 +408,16 @@ def _a_place(key: str, unit: Unit, places: Sequence[str]) -> bool:
     return unit.entities[key] == "PERSON" and any(
         len(key.split()) == len(place.split()) and same_name(key, place) for place in places
     )
+
+
+def _placed(key: str, unit: Unit) -> bool:
+    """Whether an entity of the unit names a place: by its label, or a person's name beside a
+    word that says what kind of place it is ("the Medininkai crossing", «села Кярки»: the
+    entity stage may take a place it does not know for a person)."""
+    label = unit.entities[key]
+    if label in _PLACE_LABELS:
+        return True
+    return label == "PERSON" and kind_beside(unit.text, unit.names.get(key, key)) is not None
 
 
 def _cause_text(unit: Unit) -> str | None:
@@ -449,8 +489,8 @@ def _places(unit: Unit) -> list[tuple[str, str | None]]:
     bodies = [unit.names.get(key, key) for key, label in unit.entities.items() if label == "ORG"]
     found = [
         (unit.names.get(key, key), key[1:] if key.startswith("@") else None)
-        for key, label in unit.entities.items()
-        if label in _PLACE_LABELS
+        for key in unit.entities
+        if _placed(key, unit)
     ]
     found += [(use.text, use.referent) for use in unit.uses if use.kind == "place"]
     return [
@@ -464,13 +504,19 @@ _NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 
 
 def _with_kind(text: str, name: str) -> str:
-    """A place's name with the word after it in the sentence where that word says what kind of
-    place it is ("Java" of "the Java district" -> "Java district"): the entity may leave it out."""
+    """A place's name with the word beside it in the sentence where that word says it names a
+    district or a region ("Java" of "the Java district" -> "Java district"; «Улытау» of «в
+    области Улытау» -> «области Улытау»): the entity may leave it out. «В районе Марганца» is
+    "near Marhanets", so «район» counts only after a name."""
     at = text.find(name)
-    after = _NEXT_WORD.match(text, at + len(name)) if at >= 0 else None
+    if at < 0:
+        return name
+    after = _NEXT_WORD.match(text, at + len(name))
     if after and after.group(1).casefold() in _KINDS_AFTER:
         return f"{name} {after.group(1)}"
-    return name
+    before = _REGION_BEFORE.search(text, max(0, at - 12), at)
+    return f"{before.group(1)} {name}" if before else name
 
 
 _KINDS_AFTER = frozenset({"district", "region", "municipality", "province", "район", "района", "районе", "районом"})
+_REGION_BEFORE = re.compile(r"(?<!\w)(област(?:ь|и|ью))\s+$", re.IGNORECASE)

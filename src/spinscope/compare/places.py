@@ -27,7 +27,10 @@ against a town): a place one side simply omits is no difference, nor are two pla
 claim that both sides name, nor "the village of Norabak" against «Кельбаджарского района».
 States and capitals are left to the actor rule, a place inside an organisation's name is the
 organisation's, and a capitalised common Russian word the entity stage took for a place
-(«Жители» at a sentence's start) is none.
+(«Жители» at a sentence's start) is none, unless a word of the name says what kind of place
+it is («Карагандинской области») or a word after its first is capitalised («Каменный Лог»,
+«Каменки-Днепровской»). `kind_beside` finds the word beside a name that says it names a place
+("the Medininkai crossing", «пункта пропуска «Каменный Лог»»), whatever the entity's label.
 
 Invariant: every function here is pure; Latin names are never inflected.
 """
@@ -43,7 +46,7 @@ from spinscope.compare.actors import is_state, state_in
 from spinscope.compare.translit import name_key
 from spinscope.language import has_cyrillic
 
-__all__ = ["nominatives", "place_names_differ", "same_place"]
+__all__ = ["kind_beside", "nominatives", "place_names_differ", "same_place"]
 
 # The words that say what a place is, not which (English words; Russian stems, for every case).
 _KIND_WORDS = frozenset(
@@ -97,6 +100,35 @@ _NOUN_LIKE = frozenset({"ой", "ей", "ом", "ем"})
 _ADJECTIVE_ENDING = re.compile(
     r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ая|яя|ое|ее|ие|ые|их|ых|ым|им|ую|юю|ей|ом|ем)$", re.IGNORECASE
 )
+
+
+# The words right after a name, or (in Russian, in the genitive) right before it, that say the
+# name is a place's, whatever label the entity stage gave it ("the Medininkai crossing", «села
+# Кярки», «пункта пропуска «Каменный Лог»»).
+_KINDS_AFTER = frozenset(
+    "district region municipality province oblast raion county river village town city gorge reservoir bridge"
+    " tunnel valley lake crossing checkpoint highway dam pass airport station settlement monastery".split()
+)
+_KINDS_BEFORE = re.compile(
+    r"(?:(?:village|town|city|river|district|region|province) of"
+    r"|(?<!\w)(?:район[аеу]?|област[иь]|рек[аиеуо]|сел[аеоу]|город[аеу]?|пос[её]лк[аеу]|деревн[иеюя]|станци[иея]"
+    r"|аэропорт[аеу]?|ущель[еия]|водохранилищ[аеу]|озер[аеу]?|перевал[аеу]?|долин[еуы]|пропуска|пункт[аеу]?))$",
+    re.IGNORECASE,
+)
+
+
+def kind_beside(text: str, name: str) -> str | None:
+    """The word beside `name` in the sentence `text` that says what kind of place it names ("the
+    Medininkai crossing" -> "crossing", «пункта пропуска «Каменный Лог»» -> «пропуска»), or None
+    (also when `text` does not hold `name`)."""
+    at = text.find(name)
+    if at < 0:
+        return None
+    after = re.match(r"[\s»\"”-]+([^\W\d_]+)", text[at + len(name) :])
+    if after and after.group(1).casefold() in _KINDS_AFTER:
+        return after.group(1)
+    before = _KINDS_BEFORE.search(text[max(0, at - 30) : at].rstrip(' «"“'))
+    return before.group(0) if before else None
 
 
 def same_place(one: str, other: str) -> bool:
@@ -172,13 +204,18 @@ def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = ()) -> 
     kind of place, it is no state or capital (the parties, whose names are actors more often
     than places: `spinscope.compare.actors.is_state`), and in Russian not every word of it is a
     common word (the entity stage may take a capitalised «Жители» at a sentence's start), unless
-    the other side names it (`beside`: «Головного водозабора» is "Golovnoi", a name)."""
+    the other side names it (`beside`: «Головного водозабора» is "Golovnoi", a name), a word of
+    it says what kind of place it is («Карагандинской области») or a word after its first is
+    capitalised («Каменный Лог», «Каменки-Днепровской»): common words are not written so."""
     words = _name_words(name)
     if not words or is_state(name) or state_in(name) is not None:
         return False
-    naming = [word for word in re.findall(r"[^\W\d_]+", name) if not _kind_word(word)]
+    written = re.findall(r"[^\W\d_]+", name)
+    naming = [word for word in written if not _kind_word(word)]
     if not all(has_cyrillic(word) and _common_word(word) for word in naming):
         return True
+    if len(naming) < len(written) or any(word[0].isupper() for word in written[1:]):
+        return True  # «Карагандинской области», «Каменный Лог», «Каменки-Днепровской»: a name
     return any(same_place(name, other) for other, _ in beside)
 
 

@@ -21,6 +21,9 @@ and «двое суток» are one value and "six hours" and «четыре ч�
 percentage ("80%", «пять процентов») has the unit ``percent``, compared with percentages only.
 Qualifiers: the hedge or bound before a number ("more than", «почти») is kept with it, also
 when a period's timex holds it ("more than three decades", «почти тридцать лет»).
+Ordinals ("eleventh", «двенадцатое», «12-е») are numbers of the unit ``ordinal``, compared with
+ordinals only. A number glued to a name by a hyphen ("Soyuz-2.1a", «МС-34», "Ferosplavna-1")
+and the "one" of "one of" («одним из главных мест») state no amount and are left out.
 """
 
 from __future__ import annotations
@@ -38,7 +41,16 @@ from spinscope.compare.translit import name_key
 from spinscope.document import Document, Span, Timex
 from spinscope.errors import ConfigError
 from spinscope.language import has_cyrillic, language_of
-from spinscope.numbers import find_numbers, find_numbers_ru, parse_number, parse_number_ru
+from spinscope.numbers import (
+    find_numbers,
+    find_numbers_ru,
+    find_ordinals,
+    find_ordinals_ru,
+    parse_number,
+    parse_number_ru,
+    parse_ordinal,
+    parse_ordinal_ru,
+)
 
 __all__ = ["ACTOR_LABELS", "Number", "Unit", "build_units", "embed_units_with", "parse_number"]
 
@@ -205,7 +217,13 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
             spans = list(claim.numbers)
         else:
             spans = find_numbers(document.text, sentence.start, sentence.end, timexes)
-        numbers = tuple(_number(document.text, span, russian=russian) for span in spans)
+        ordinals = _ordinals(document.text, sentence, timexes, russian=russian)
+        numbers = tuple(
+            _number(document.text, span, russian=russian)
+            for span in spans
+            if _counts(document.text, span) and not any(o.start < span.end and span.start < o.end for o in ordinals)
+        )
+        numbers += tuple(Number(o.text, _parse_ordinal(o.text, russian=russian), unit="ordinal") for o in ordinals)
         numbers += _periods(document.text, timexes, russian=russian)
         units.append(
             Unit(
@@ -261,6 +279,28 @@ def _only_dates(sentence: Span, timexes: tuple[Timex, ...]) -> bool:
         any(t.start <= sentence.start + m.start() and sentence.start + m.end() <= t.end for t in timexes)
         for m in _WORD.finditer(sentence.text)
     )
+
+
+# A number glued to a name by a hyphen ("Soyuz-2.1a", «МС-34», "Ferosplavna-1": a model's or a
+# line's number), and the "one" of "one of" (a part of a whole, «одним из главных мест»): no amount.
+_IN_A_NAME = re.compile(r"[^\W\d_]-[\d.]*$")
+_ONE_OF = re.compile(r"(?:one|одна|один|одно|одного|одной|одному|одним|одном|одну)\s+(?:of|из)\s", re.IGNORECASE)
+
+
+def _counts(text: str, span: Span) -> bool:
+    """Whether a number found in a sentence states an amount: not a number glued to a name, nor
+    the "one" of "one of"."""
+    return not (_IN_A_NAME.search(text, max(0, span.start - 12), span.start) or _ONE_OF.match(text, span.start))
+
+
+def _ordinals(text: str, sentence: Span, timexes: tuple[Timex, ...], *, russian: bool) -> list[Span]:
+    """The sentence's ordinals ("eleventh", «двенадцатое», «12-е»): which one in a series, kept as
+    numbers of the unit ``ordinal`` and compared with ordinals only."""
+    return (find_ordinals_ru if russian else find_ordinals)(text, sentence.start, sentence.end, timexes)
+
+
+def _parse_ordinal(text: str, *, russian: bool) -> float | None:
+    return parse_ordinal_ru(text) if russian else parse_ordinal(text)
 
 
 def _number(text: str, span: Span, *, russian: bool = False) -> Number:
