@@ -57,6 +57,24 @@ ACTORS = [
         True,
     ),
     (
+        "a-states-people-and-a-body-named-after-the-state",
+        "[Russian](NORP) border guards detained [Ants Rebane](PERSON) on the ice.",
+        "Пограничники [ФСБ России](ORG) задержали на льду гражданина Эстонии.",
+        False,
+    ),
+    (
+        "another-states-people-and-a-body",
+        "[Estonian](NORP) border guards detained [Ivan Petrov](PERSON) on the ice.",
+        "Пограничники [ФСБ России](ORG) задержали на льду гражданина Эстонии.",
+        True,
+    ),
+    (
+        "a-group-acted-on-is-not-the-body-that-acts",
+        "The price hike was announced by [Gazprom Export](ORG) in a letter to the [Georgian Oil Corporation](ORG).",
+        "О корректировке цены [Министерство энергетики России](ORG) сообщило [грузинской](NORP) стороне.",
+        True,
+    ),
+    (
         "a-common-noun-is-no-actor",
         "The line was repaired by crews of [Ukrenergo](ORG).",
         "Линию восстановили специалисты [АЭС](ORG).",

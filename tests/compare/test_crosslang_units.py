@@ -377,6 +377,18 @@ ORDINALS = [
         False,
     ),
     (
+        "a-number-closing-a-ships-name-is-no-amount",
+        "The ministry said the oil came from the tanker Tarki 14.",
+        "Во время рейса танкер «Тарки 14» перевозил около 5 тысяч тонн нефти.",
+        False,
+    ),
+    (
+        "a-number-after-a-place-before-a-noun-counts",
+        "Fourteen people were injured in the strike.",
+        "В Харькове 9 человек ранены.",
+        True,
+    ),
+    (
         "one-of-is-no-amount",
         "Tkvarcheli, once a coal-mining town of about 20,000 people, has fewer than 5,000 residents.",
         "Ткуарчал стал одним из главных мест размещения майнинговых ферм.",

@@ -40,6 +40,7 @@ PLACES = [
     ("one-state", "Грузии", "Georgia", True),
     ("two-rivers", "Базарчай", "Vorotan", False),
     ("two-latin-names", "Gali", "Gala", False),
+    ("a-hard-c-is-k", "Comrat", "Комрате", True),
 ]
 
 
@@ -169,6 +170,42 @@ CLAIMS = [
         "sokhumi-and-sukhum-by-the-lexicon",
         "The de facto government in [Sokhumi](PERSON) said the equipment would be sold.",
         "В правительстве в [Сухуме](GPE) заявили, что оборудование продадут.",
+        True,
+    ),
+    (
+        "a-region-the-entity-stage-took-for-a-group",
+        "Russia fired three missiles from [Belgorod](NORP) region.",
+        "По городу выпустили две ракеты из [Курской области](GPE).",
+        True,
+    ),
+    (
+        "a-state-adjective-before-region-is-no-place",
+        "Drones were shot down over three [Russian](NORP) regions.",
+        "Беспилотники сбили над [Курской областью](GPE).",
+        False,
+    ),
+    (
+        "a-place-named-inside-the-other-sides-body",
+        "He was detained at [Chisinau](GPE) airport, a deputy of [Gagauzia](GPE), after a flight from [Istanbul](GPE).",
+        "Депутата [Народного собрания Гагаузии](ORG) задержали в [Кишинёве](GPE) после рейса из [Антальи](GPE).",
+        True,
+    ),
+    (
+        "a-lexicon-place-labelled-an-organisation-is-a-place",
+        "The tanker was sailing from [Makhachkala](GPE) to [Turkmenbashi](ORG).",
+        "Танкер шёл из [Астрахани](GPE) в порт [Туркменбаши](GPE).",
+        True,
+    ),
+    (
+        "both-names-of-a-renamed-town-against-one",
+        "[Berestyn](GPE), called [Krasnohrad](GPE) until 2024, lies 90 kilometres from [Kharkiv](GPE).",
+        "[Красноград](GPE) расположен в 90 километрах от [Харькова](GPE).",
+        False,
+    ),
+    (
+        "the-new-name-against-the-old",
+        "The plant in [Berestyn](GPE) was hit.",
+        "Удар нанесли по складу в [Краснограде](GPE).",
         True,
     ),
     (

@@ -41,6 +41,8 @@ NAMES = [
     ("adjective-of-a-place", "Каджаранского комбината", "Kajaran", True),
     ("case-ending", "Гусейнова", "Huseynov", True),
     ("two-surnames-alike", "Маммадли", "Mammadov", False),
+    ("a-hard-c-is-k", "Комрат", "Comrat", True),
+    ("a-soft-c-is-not-k", "Кипр", "Cyprus", False),
     ("empty", "", "Pashinyan", False),
 ]
 

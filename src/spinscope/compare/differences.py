@@ -33,7 +33,9 @@ Each rule compares two units and is applied to every pair of sources in a group 
   предложил» differ; a body named after a state ("the Georgian energy ministry") is that
   state's actor. An international body's names in both languages are one actor ("IAEA",
   «МАГАТЭ»: `spinscope.compare.bodies`), and a Russian abbreviation of a common noun («АЭС»,
-  «СМИ») is none. Names given only in the sentence's attribution or causal clause are no
+  «СМИ») is none. A group of a state's people that opens the sentence ("Russian border guards
+  detained", «Российские пограничники задержали») and a body named after that state («ФСБ
+  России») are one actor, in any language. Names given only in the sentence's attribution or causal clause are no
   actors (`Unit.asides`), nor is a person's name that a unit of the claim labels a place, or
   that a word beside it says is a place's ("the Medininkai crossing", «села Кярки»).
 - ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
@@ -50,7 +52,12 @@ Each rule compares two units and is applied to every pair of sources in a group 
   has no name for (`spinscope.compare.places.place_names_differ`: «мост через Ингур» against
   "the Enguri bridge", «в Гале» against "in Gali"); a place one side omits is none. A person's
   name beside a word that says what kind of place it is ("the Medininkai crossing") is a
-  place, and «области Улытау» is named as a region, like "Ulytau region".
+  place, and «области Улытау» is named as a region, like "Ulytau region"; so is a group's
+  label on a name before "region" ("Belgorod region") unless it is a state's. A lexicon place
+  the entity stage took for an organisation ("Turkmenbashi") is a place, and a place the other
+  side names only inside an organisation's name («Народного собрания Гагаузии») is named by
+  both. A source that gives a place both its names ("Berestyn, called Krasnohrad until 2024")
+  names it as a source that gives either does.
 - Dates: a year or a month that only places another date of the unit («5 декабря прошлого
   года») is no date of its own.
 """
@@ -65,7 +72,7 @@ from dataclasses import dataclass
 from spinscope.compare.actors import state_in
 from spinscope.compare.bodies import body_of, is_common_abbreviation
 from spinscope.compare.clauses import causal_clause
-from spinscope.compare.places import kind_beside, place_names_differ
+from spinscope.compare.places import kind_beside, place_names_differ, same_place
 from spinscope.compare.translit import same_name, same_person
 from spinscope.compare.units import Number, Unit
 from spinscope.language import has_cyrillic
@@ -353,9 +360,31 @@ def _actors_differ(
     places: Sequence[str] = (),
 ) -> bool:
     left, right = _actor_names(a, b, places), _actor_names(b, a, places)
-    return bool(left and right) and not any(
+    if not (left and right) or any(
         _same_actor(a, one, b, other, similarity, name_similarity) for one in left for other in right
+    ):
+        return False
+    # "Russian border guards" against «Пограничники ФСБ России»: a group of a state's people and
+    # a body named after that state are one actor, in any language (groups alone are no actors).
+    return not any(
+        state_in(unit.names.get(key, key)) in _group_states(beside)
+        for unit, these, beside in ((a, left, b), (b, right, a))
+        for key in these
     )
+
+
+def _group_states(unit: Unit) -> set[str]:
+    """The states whose people open the sentence as a group, its subject ("Russian border
+    guards detained", «Российские пограничники задержали»); a group named later ("sent to the
+    Georgian side") is often the one acted on."""
+    opening = re.sub(r"^the\s+", "", unit.text, flags=re.IGNORECASE)
+    return {
+        state
+        for key, label in unit.entities.items()
+        if label == "NORP"
+        and opening.startswith(unit.names.get(key, key))
+        and (state := state_in(unit.names.get(key, key)))
+    }
 
 
 def _same_actor(
@@ -385,6 +414,7 @@ def _same_actor(
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_REGION_WORDS = frozenset({"region", "district", "province", "oblast", "raion"})
 
 
 def _actor_names(unit: Unit, other: Unit, places: Sequence[str] = ()) -> list[str]:
@@ -417,7 +447,12 @@ def _placed(key: str, unit: Unit) -> bool:
     label = unit.entities[key]
     if label in _PLACE_LABELS:
         return True
-    return label == "PERSON" and kind_beside(unit.text, unit.names.get(key, key)) is not None
+    name = unit.names.get(key, key)
+    if label == "NORP":
+        # "Belgorod region": a group's label on a name the word after says is a region's,
+        # unless the name is a state's ("Russian regions").
+        return kind_beside(unit.text, name) in _REGION_WORDS and state_in(name) is None
+    return label == "PERSON" and kind_beside(unit.text, name) is not None
 
 
 def _cause_text(unit: Unit) -> str | None:
@@ -448,7 +483,9 @@ def _lexicon_differences(units: Sequence[Unit], referent_kind: str, kind: str) -
     found = []
     for referent, uses in by_referent.items():
         names = {source: {name for name, _ in these} for source, these in uses.items()}
-        involved = {s for s, own in names.items() for t, other in names.items() if s != t and own != other}
+        involved = {
+            s for s, own in names.items() for t, other in names.items() if s != t and _names_differ(own, other, kind)
+        }
         if involved:
             values = tuple(
                 (unit.source, ", ".join(dict.fromkeys(term for _, term in uses.get(unit.source, []))) or None)
@@ -456,6 +493,15 @@ def _lexicon_differences(units: Sequence[Unit], referent_kind: str, kind: str) -
             )
             found.append(Difference(kind, values, frozenset(involved), referent))
     return found
+
+
+def _names_differ(own: set[str], other: set[str], kind: str) -> bool:
+    """Whether two sources use different variants of one referent. A source that gives a place
+    both its names ("Berestyn, called Krasnohrad until 2024") names it as one that gives
+    either does."""
+    if kind == "place-name":
+        return not (own <= other or other <= own)
+    return own != other
 
 
 def _translated(similarity: Callable[[str, str], float], threshold: float) -> Callable[[str, str], bool]:
@@ -469,10 +515,15 @@ def _place_name_differences(
     """A place-name difference the lexicon does not know: two units that each name a place the
     other has no name for (`spinscope.compare.places`), as one difference of the claim."""
     places = {unit.source: _places(unit) for unit in units}
+    bodies = {unit.source: _bodies(unit) for unit in units}
     involved: set[int] = set()
     for a, b in _pairs(units):
-        left, right = place_names_differ(places[a.source], places[b.source], translated)
-        if left and right:
+        # A place the other names inside an organisation's name («Народного собрания Гагаузии»
+        # against "Gagauzia") is one both name: neither a difference nor one left over.
+        left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
+        right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
+        unmatched = place_names_differ(left, right, translated)
+        if unmatched[0] and unmatched[1]:
             involved.update((a.source, b.source))
     if not involved:
         return []
@@ -486,7 +537,7 @@ def _places(unit: Unit) -> list[tuple[str, str | None]]:
     """The places a unit names, as (written name, lexicon referent or None): entities of a place
     label and the lexicon's places."""
     # A place inside an organisation's name («МЧС Республики Южная Осетия») is the actor's, not the claim's.
-    bodies = [unit.names.get(key, key) for key, label in unit.entities.items() if label == "ORG"]
+    bodies = _bodies(unit)
     found = [
         (unit.names.get(key, key), key[1:] if key.startswith("@") else None)
         for key in unit.entities
@@ -498,6 +549,18 @@ def _places(unit: Unit) -> list[tuple[str, str | None]]:
         for name, referent in dict.fromkeys(found)
         if not any(name in body for body in bodies)
     ]
+
+
+def _bodies(unit: Unit) -> list[str]:
+    """The organisations a unit names, as written: a lexicon place the entity stage labelled an
+    organisation ("Turkmenbashi") is a place, not a body."""
+    return [unit.names.get(key, key) for key, label in unit.entities.items() if label == "ORG" and key[0] != "@"]
+
+
+def _in_a_body(name: str, bodies: Sequence[str]) -> bool:
+    """Whether a place's name is one inside an organisation's name («Народного собрания
+    Гагаузии» holds "Gagauzia")."""
+    return any(len(re.findall(r"\w+", body)) > 1 and same_place(name, body) for body in bodies)
 
 
 _NEXT_WORD = re.compile(r"[\s-]+(\w+)")

@@ -7,7 +7,7 @@ hard and soft signs are ``”`` and ``’``. Letters outside Cyrillic are kept.
 
 `name_key` folds a name in any script to a loose Latin skeleton: transliterated, lower-cased,
 diacritics, signs and punctuation dropped, and the spellings English writers vary on made one
-(kh/h, gh/g, ye/e, iy/y/i and iya/ia at a word's end, ks/x, j/dzh/y, doubled letters). `same_name` then says
+(kh/h, gh/g, ye/e, iy/y/i and iya/ia at a word's end, ks/x, j/dzh/y, a hard c/k, doubled letters). `same_name` then says
 whether two names are one: every word of the shorter matches a word of the longer (equal keys;
 keys of five letters or more within `NAME_SIMILARITY` by difflib's ratio; or one key of five
 letters or more that starts the other, which has at most five letters more: the Russian cases
@@ -97,6 +97,7 @@ def name_key(name: str) -> str:
     for word in re.findall(r"[a-z0-9]+", folded.replace("’", "").replace("”", "").replace("'", "")):
         word = word.replace("kh", "h").replace("gh", "g").replace("ks", "x").replace("ye", "e").replace("yo", "o")
         word = word.replace("dzh", "j").replace("j", "y")  # Джебраил ~ Jabrayil
+        word = re.sub(r"c(?![hiey])", "k", word)  # a hard c: Comrat ~ Комрат, Victor ~ Виктор
         word = re.sub(r"(?:iy|yy|ii|y)$", "i", word) if len(word) > 3 else word
         word = re.sub(r"iya$", "ia", word)  # Абхазия ~ Abkhazia
         word = re.sub(r"(.)\1+", r"\1", word)

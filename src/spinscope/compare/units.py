@@ -23,7 +23,8 @@ Qualifiers: the hedge or bound before a number ("more than", «почти») is 
 when a period's timex holds it ("more than three decades", «почти тридцать лет»).
 Ordinals ("eleventh", «двенадцатое», «12-е») are numbers of the unit ``ordinal``, compared with
 ordinals only. A number glued to a name by a hyphen ("Soyuz-2.1a", «МС-34», "Ferosplavna-1")
-and the "one" of "one of" («одним из главных мест») state no amount and are left out.
+and the "one" of "one of" («одним из главных мест») state no amount and are left out, as are
+digits that close a name after a capitalised word ("the tanker Tarki 14.", «Тарки 14»).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from spinscope.compare.translit import name_key
 from spinscope.document import Document, Span, Timex
 from spinscope.errors import ConfigError
 from spinscope.language import has_cyrillic, language_of
+from spinscope.months import MONTHS, RUSSIAN_MONTHS
 from spinscope.numbers import (
     find_numbers,
     find_numbers_ru,
@@ -284,13 +286,38 @@ def _only_dates(sentence: Span, timexes: tuple[Timex, ...]) -> bool:
 # A number glued to a name by a hyphen ("Soyuz-2.1a", «МС-34», "Ferosplavna-1": a model's or a
 # line's number), and the "one" of "one of" (a part of a whole, «одним из главных мест»): no amount.
 _IN_A_NAME = re.compile(r"[^\W\d_]-[\d.]*$")
+# A number that follows a capitalised word and closes its phrase ("the tanker Tarki 14.",
+# «Танкер «Тарки 14» шёл»): a ship's, a line's or a unit's name, no amount. A number read
+# before a noun («в Харькове 14 человек») or after a month's name counts as ever.
+_AFTER_A_NAME = re.compile(r"(?<![\w-])([^\W\d_]+) $")
+_CLOSES_A_PHRASE = re.compile(r"[»\"”)]|[.,;:!?](?:\s|$)|$")
 _ONE_OF = re.compile(r"(?:one|одна|один|одно|одного|одной|одному|одним|одном|одну)\s+(?:of|из)\s", re.IGNORECASE)
 
 
 def _counts(text: str, span: Span) -> bool:
-    """Whether a number found in a sentence states an amount: not a number glued to a name, nor
-    the "one" of "one of"."""
-    return not (_IN_A_NAME.search(text, max(0, span.start - 12), span.start) or _ONE_OF.match(text, span.start))
+    """Whether a number found in a sentence states an amount: not a number glued to a name or
+    closing one ("Tarki 14"), nor the "one" of "one of"."""
+    if _IN_A_NAME.search(text, max(0, span.start - 12), span.start) or _ONE_OF.match(text, span.start):
+        return False
+    return not _names_a_number(text, span)
+
+
+def _names_a_number(text: str, span: Span) -> bool:
+    """Whether a number is the last word of a name: digits right after a capitalised word that
+    is no month's name, closing the phrase (see `_AFTER_A_NAME`)."""
+    if not text[span.start : span.end].isdigit():
+        return False
+    before = _AFTER_A_NAME.search(text, max(0, span.start - 30), span.start)
+    if before is None or not before.group(1)[0].isupper() or _month_word(before.group(1)):
+        return False
+    return _CLOSES_A_PHRASE.match(text, span.end) is not None
+
+
+def _month_word(word: str) -> bool:
+    lower = word.casefold()
+    if lower.rstrip(".") in MONTHS or lower in ("май", "мая", "маю", "мае"):
+        return True
+    return any(lower.startswith(stem) for stem in RUSSIAN_MONTHS if stem != "ма")
 
 
 def _ordinals(text: str, sentence: Span, timexes: tuple[Timex, ...], *, russian: bool) -> list[Span]:
