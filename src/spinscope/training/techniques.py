@@ -73,7 +73,9 @@ __all__ = [
     "PreparedArticle",
     "TrainSettings",
     "cross_validate",
+    "fold_parts",
     "prepare_articles",
+    "story_groups",
     "train_from_ptc",
     "train_techniques",
 ]
@@ -213,6 +215,7 @@ def cross_validate(
     *,
     settings: TrainSettings | None = None,
     encoder: Encoder | None = None,
+    only: Sequence[int] | None = None,
     progress: Progress | None = None,
 ) -> CrossValidation:
     """k-fold figures, folds split by story, every setting chosen inside the training folds.
@@ -220,8 +223,9 @@ def cross_validate(
     In each fold the training articles are split again by story: the heads are fitted on one
     part and the decoding, calibrations and operating point are chosen on the other
     (`select_scoring`); the held-out fold then reports SI (every span the model reports), TC
-    (gold spans) and the precision of the spans shown at the chosen operating point.
-    `progress` gets ("cross-validating", folds done, folds in all).
+    (gold spans) and the precision of the spans shown at the chosen operating point. `only`
+    names the folds to run and report (0-based; all by default). `progress` gets
+    ("cross-validating", folds done, folds to run).
     """
     settings = settings or TrainSettings()
     encoder = encoder or load_encoder(ENCODER_DIR)
@@ -232,11 +236,10 @@ def cross_validate(
     reported: list[tuple[str, Detection]] = []
     decodes, points = [], []
     fold_point: dict[str, float] = {}  # each article's operating point: the one its fold chose
-    folds = _story_folds(stories, settings.folds, settings.seed)
-    for done, held in enumerate(folds, start=1):
-        held_out = set(held.tolist())
-        train = [index for index in range(len(prepared)) if index not in held_out]
-        fit, select = _split_stories(train, stories, settings.selection_share, settings.seed)
+    folds = range(len(_story_folds(stories, settings.folds, settings.seed))) if only is None else only
+    for done, fold in enumerate(folds, start=1):
+        fit, select, held = fold_parts(stories, settings, fold)
+        train = sorted(fit + select)
         model = fit_model([prepared[index] for index in fit], settings, encoder=encoder)
         selection, training = [prepared[index] for index in select], [prepared[index] for index in train]
         model = select_scoring(model, selection, training, settings)
@@ -254,8 +257,9 @@ def cross_validate(
                 gold_techniques.extend(item.techniques)
         if progress:
             progress("cross-validating", done, len(folds))
-    gold = {item.article.id: item.gold for item in prepared}
-    by_id = {item.article.id: item for item in prepared}
+    reported_on = [item for item in prepared if item.article.id in predicted]
+    gold = {item.article.id: item.gold for item in reported_on}
+    by_id = {item.article.id: item for item in reported_on}
     right = np.array([_is_right(by_id[article], detection) for article, detection in reported], dtype=bool)
     scores = np.array([detection.score for _, detection in reported])
     shown = [(article, detection) for article, detection in reported if detection.score >= fold_point[article]]
@@ -266,7 +270,7 @@ def cross_validate(
         operating_points=points,
         shown=_shown_scores(shown, by_id),
         reliability=_reliability(scores, right),
-        floors=_floors(prepared),
+        floors=_floors(reported_on),
         stories=len(set(stories.tolist())),
     )
 
@@ -413,6 +417,22 @@ def story_groups(prepared: Sequence[PreparedArticle], similarity: float | None) 
     )
     _, stories = connected_components((matrix @ matrix.T) >= similarity, directed=False)
     return stories
+
+
+def fold_parts(stories: np.ndarray, settings: TrainSettings, fold: int) -> tuple[list[int], list[int], list[int]]:
+    """Article indices of one cross-validation fold: (fit, select, held out).
+
+    `stories` numbers each article's story (`story_groups`); the heads of fold `fold` are
+    fitted on the first part, choose their settings on the second and report on the third.
+    """
+    folds = _story_folds(stories, settings.folds, settings.seed)
+    if not 0 <= fold < len(folds):
+        raise ConfigError(f"fold must lie between 0 and {len(folds) - 1}, got {fold}")
+    held = folds[fold].tolist()
+    held_out = set(held)
+    train = [index for index in range(len(stories)) if index not in held_out]
+    fit, select = _split_stories(train, stories, settings.selection_share, settings.seed)
+    return fit, select, held
 
 
 def _story_folds(stories: np.ndarray, folds: int, seed: int) -> list[np.ndarray]:
