@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from spinscope.compare.differences import find_differences
-from spinscope.compare.places import kind_beside, nominatives, place_names_differ, same_place
+from spinscope.compare.places import find_kind_named, kind_beside, nominatives, place_names_differ, same_place
 from tests.compare.test_crosslang_units import _marked
 
 # one written name, another, whether they are one name
@@ -209,6 +209,60 @@ CLAIMS = [
         True,
     ),
     (
+        "a-village-against-a-kishlak-beside-a-region",
+        "A mudflow swept through the village of [Basid](GPE) in the [Bartang](GPE) valley of [Gorno-Badakhshan](GPE).",
+        "В субботу сель сошёл на кишлак [Рошорв](PERSON) в долине [Бартанга](GPE).",
+        True,
+    ),
+    (
+        "a-village-against-near-a-town",
+        "Balloons came down near the village of [Naujene](GPE), east of [Daugavpils](GPE), early on Tuesday.",
+        "На линию электропередачи под [Резекне](GPE) упали метеозонды.",
+        True,
+    ),
+    (
+        "one-village-in-two-scripts",
+        "Balloons came down near the village of [Naujene](GPE), east of [Daugavpils](GPE), early on Tuesday.",
+        "Шары упали на линию у деревни [Науйене](GPE), к востоку от [Даугавпилса](GPE).",
+        False,
+    ),
+    (
+        "a-village-against-a-village-in-one-gorge",
+        "A man was detained in the village of [Duisi](GPE), in [Georgia](GPE)'s [Pankisi Gorge](PERSON), on Monday.",
+        "В селе [Джоколо](GPE) в [Панкисском ущелье](GPE) [Грузии](GPE) задержан мужчина.",
+        True,
+    ),
+    (
+        "a-crossing-the-entity-stage-took-for-a-body",
+        "He returned to [Georgia](GPE) through the [Lagodekhi](ORG) crossing on the border with [Azerbaijan](GPE).",
+        "В [Грузию](GPE) он вернулся через КПП «[Верхний Ларс](GPE)» на российско-грузинской границе.",
+        True,
+    ),
+    (
+        "a-harbour-the-entity-stage-took-for-a-body",
+        "The yacht had set out from the harbour in [Tolkmicko](ORG) that morning.",
+        "Яхта вышла утром из польского порта [Фромборк](GPE).",
+        True,
+    ),
+    (
+        "a-lagoon-no-entity-names",
+        "A Russian border patrol boat stopped a Polish sailing yacht on the Vistula Lagoon on Monday afternoon.",
+        "В воскресенье днём пограничный катер остановил польскую парусную яхту в Калининградском заливе.",
+        True,
+    ),
+    (
+        "a-province-labelled-a-body-stays-out",
+        "A drone crashed outside [Tigranashen](GPE), a village in [Armenia](GPE)'s [Ararat](ORG) province.",
+        "Беспилотник упал в районе села [Кярки](GPE), сообщили в [Министерстве обороны Азербайджана](ORG).",
+        True,
+    ),
+    (
+        "a-place-one-side-omits-beside-a-village",
+        "Residents of the village of [Naujene](GPE) were left without electricity.",
+        "Жители деревни [Науйене](GPE) под [Даугавпилсом](GPE) остались без света.",
+        False,
+    ),
+    (
         "sokhumi-and-sukhumi",
         "The de facto government in [Sokhumi](PERSON) said the equipment would be sold.",
         "В правительстве в [Сухуми](GPE) заявили, что оборудование продадут.",
@@ -224,8 +278,40 @@ KINDS_BESIDE = [
     ("a-village-before", "упал в районе села Кярки, сообщили", "Кярки", "села"),
     ("village-of", "shells landed near the village of Norabak", "Norabak", "village of"),
     ("a-person", "said Garegin Avetisyan, who owns the vineyard", "Garegin Avetisyan", None),
+    ("harbour-in", "had set out from the harbour in Tolkmicko that morning", "Tolkmicko", "harbour in"),
+    ("a-kishlak-before", "сель сошёл на кишлак Рошорв в долине", "Рошорв", "кишлак"),
+    ("its-own-last-word", "in Georgia's Pankisi Gorge, on Monday", "Pankisi Gorge", "Gorge"),
+    ("a-body-of-one-word", "the Ministry of Culture said", "Ministry of Culture", None),
     ("a-word-that-only-starts-like-one", "премию рекордного Ивана", "Ивана", None),
 ]
+
+
+# a sentence, the places a word of their kind introduces in it
+KIND_NAMED = [
+    ("village-of", "A mudflow swept through the village of Basid in the Bartang valley.", ["Basid"]),
+    ("the-x-crossing", "He returned through the Lagodekhi crossing on the border.", ["Lagodekhi"]),
+    ("harbour-in", "The yacht had set out from the harbour in Tolkmicko that morning.", ["Tolkmicko"]),
+    ("a-lagoon-keeps-its-word", "A boat stopped a yacht on the Vistula Lagoon on Monday.", ["Vistula Lagoon"]),
+    ("selo", "В воскресенье в селе Джоколо в Панкисском ущелье задержан мужчина.", ["Джоколо", "Панкисском ущелье"]),
+    ("kishlak", "В субботу сель сошёл на кишлак Рошорв в долине Бартанга.", ["Рошорв"]),
+    ("pod-a-town", "На линию электропередачи под Резекне упали метеозонды.", ["Резекне"]),
+    ("a-port", "Яхта вышла утром из польского порта Фромборк.", ["Фромборк"]),
+    ("kpp", "Он вернулся через КПП «Верхний Ларс» на границе.", ["Верхний Ларс"]),
+    ("a-bay", "Катер остановил яхту в Калининградском заливе.", ["Калининградском заливе"]),
+    ("pod-a-lower-case-word", "Он оказался под следствием в понедельник.", []),
+    ("a-village-not-named", "Residents of the village said the water rose overnight.", []),
+    ("a-crossing-not-named", "The crossing reopened on Tuesday morning.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [c[1:] for c in KIND_NAMED], ids=[c[0] for c in KIND_NAMED])
+def test_find_kind_named_finds_names_a_word_of_their_kind_introduces(text: str, names: list[str]) -> None:
+    assert find_kind_named(text) == names
+
+
+def test_find_kind_named_settlements_leaves_out_other_kinds() -> None:
+    text = "В селе Джоколо в Панкисском ущелье задержан мужчина, он вернулся через КПП «Верхний Ларс»."
+    assert find_kind_named(text, settlements=True) == ["Джоколо"]
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [c[1:] for c in KINDS_BESIDE], ids=[c[0] for c in KINDS_BESIDE])

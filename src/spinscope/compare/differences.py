@@ -72,7 +72,7 @@ from dataclasses import dataclass
 from spinscope.compare.actors import state_in
 from spinscope.compare.bodies import body_of, is_common_abbreviation
 from spinscope.compare.clauses import causal_clause
-from spinscope.compare.places import kind_beside, place_names_differ, same_place
+from spinscope.compare.places import find_kind_named, kind_beside, place_names_differ, same_place
 from spinscope.compare.translit import same_name, same_person
 from spinscope.compare.units import Number, Unit
 from spinscope.language import has_cyrillic
@@ -415,6 +415,9 @@ def _same_actor(
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = frozenset({"region", "district", "province", "oblast", "raion"})
+_CROSSING_WORDS = frozenset(
+    {"crossing", "checkpoint", "harbour in", "harbour at", "harbour of", "port in", "port at", "port of"}
+)
 
 
 def _actor_names(unit: Unit, other: Unit, places: Sequence[str] = ()) -> list[str]:
@@ -442,8 +445,9 @@ def _a_place(key: str, unit: Unit, places: Sequence[str]) -> bool:
 
 def _placed(key: str, unit: Unit) -> bool:
     """Whether an entity of the unit names a place: by its label, or a person's name beside a
-    word that says what kind of place it is ("the Medininkai crossing", «села Кярки»: the
-    entity stage may take a place it does not know for a person)."""
+    word that says what kind of place it is ("the Medininkai crossing", «села Кярки»), or an
+    organisation's beside a crossing's or a port's ("the Lagodekhi crossing", "the harbour in
+    Tolkmicko"): the entity stage may take a place it does not know for a person or a body."""
     label = unit.entities[key]
     if label in _PLACE_LABELS:
         return True
@@ -452,7 +456,12 @@ def _placed(key: str, unit: Unit) -> bool:
         # "Belgorod region": a group's label on a name the word after says is a region's,
         # unless the name is a state's ("Russian regions").
         return kind_beside(unit.text, name) in _REGION_WORDS and state_in(name) is None
-    return label == "PERSON" and kind_beside(unit.text, name) is not None
+    kind = kind_beside(unit.text, name)
+    if label == "ORG":
+        # Only a crossing's or a port's word: "the village of Odzisi" or "Ararat province" labelled
+        # an organisation stay as they were (a body, or left out).
+        return kind is not None and kind.casefold() in _CROSSING_WORDS
+    return label == "PERSON" and kind is not None
 
 
 def _cause_text(unit: Unit) -> str | None:
@@ -523,6 +532,11 @@ def _place_name_differences(
         left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
         right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
         unmatched = place_names_differ(left, right, translated)
+        if not (unmatched[0] and unmatched[1]):
+            # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
+            # whatever else each side names around it (a region, a town it lies near).
+            settled = (_settlements(a, left), _settlements(b, right))
+            unmatched = place_names_differ(settled[0], settled[1], translated) if all(settled) else ([], [])
         if unmatched[0] and unmatched[1]:
             involved.update((a.source, b.source))
     if not involved:
@@ -535,7 +549,8 @@ def _place_name_differences(
 
 def _places(unit: Unit) -> list[tuple[str, str | None]]:
     """The places a unit names, as (written name, lexicon referent or None): entities of a place
-    label and the lexicon's places."""
+    label, the lexicon's places, and names a word of a kind of place introduces
+    (`spinscope.compare.places.find_kind_named`)."""
     # A place inside an organisation's name («МЧС Республики Южная Осетия») is the actor's, not the claim's.
     bodies = _bodies(unit)
     found = [
@@ -544,6 +559,13 @@ def _places(unit: Unit) -> list[tuple[str, str | None]]:
         if _placed(key, unit)
     ]
     found += [(use.text, use.referent) for use in unit.uses if use.kind == "place"]
+    # A place no entity or gazetteer entry knows, named after a word of its kind ("the village of
+    # Basid", «под Резекне»), unless a place already found holds it or it holds one.
+    found += [
+        (name, None)
+        for name in find_kind_named(unit.text)
+        if not any(name in known or known in name for known, _ in found)
+    ]
     return [
         (_with_kind(unit.text, name), referent)
         for name, referent in dict.fromkeys(found)
@@ -551,10 +573,21 @@ def _places(unit: Unit) -> list[tuple[str, str | None]]:
     ]
 
 
+def _settlements(unit: Unit, places: Sequence[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """The places of a unit that a word of a settlement introduces ("the village of Basid", «под Резекне»)."""
+    named = find_kind_named(unit.text, settlements=True)
+    return [place for place in places if any(place[0] in name or name in place[0] for name in named)]
+
+
 def _bodies(unit: Unit) -> list[str]:
     """The organisations a unit names, as written: a lexicon place the entity stage labelled an
-    organisation ("Turkmenbashi") is a place, not a body."""
-    return [unit.names.get(key, key) for key, label in unit.entities.items() if label == "ORG" and key[0] != "@"]
+    organisation ("Turkmenbashi"), or one a word beside it says is a place ("the Lagodekhi
+    crossing"), is a place, not a body."""
+    return [
+        unit.names.get(key, key)
+        for key, label in unit.entities.items()
+        if label == "ORG" and key[0] != "@" and not _placed(key, unit)
+    ]
 
 
 def _in_a_body(name: str, bodies: Sequence[str]) -> bool:

@@ -46,18 +46,18 @@ from spinscope.compare.actors import is_state, state_in
 from spinscope.compare.translit import name_key
 from spinscope.language import has_cyrillic
 
-__all__ = ["kind_beside", "nominatives", "place_names_differ", "same_place"]
+__all__ = ["find_kind_named", "kind_beside", "nominatives", "place_names_differ", "same_place"]
 
 # The words that say what a place is, not which (English words; Russian stems, for every case).
 _KIND_WORDS = frozenset(
     "the of district districts region municipality province river village town city gorge reservoir bridge"
     " tunnel valley mountain mountains lake republic crossing border checkpoint highway road dam pass square"
-    " street county oblast raion monastery settlement station airport".split()
+    " street county oblast raion monastery settlement station airport lagoon bay gulf harbour".split()
 )
 _KIND_STEMS_RU = re.compile(
     r"(?:район|област|муниципалитет|рек[аиеуой]|сел[оаеу]|город|ущель|водохранилищ|мост|тоннел|туннел|долин"
     r"|озер|озёр|республик|кра[йяюе]|улиц|площад|монастыр|трасс|станци|аэропорт|перевал|поселк|посёлк|деревн"
-    r"|границ|пункт)",
+    r"|границ|пункт|залив|кишлак)",
     re.IGNORECASE,
 )
 # The words that name a place as a district or a region, of a level above a town or a village.
@@ -110,25 +110,65 @@ _KINDS_AFTER = frozenset(
     " tunnel valley lake crossing checkpoint highway dam pass airport station settlement monastery".split()
 )
 _KINDS_BEFORE = re.compile(
-    r"(?:(?:village|town|city|river|district|region|province) of"
+    r"(?:(?:village|town|city|river|district|region|province|port|harbour) of|(?:port|harbour) (?:in|at)"
     r"|(?<!\w)(?:район[аеу]?|област[иь]|рек[аиеуо]|сел[аеоу]|город[аеу]?|пос[её]лк[аеу]|деревн[иеюя]|станци[иея]"
-    r"|аэропорт[аеу]?|ущель[еия]|водохранилищ[аеу]|озер[аеу]?|перевал[аеу]?|долин[еуы]|пропуска|пункт[аеу]?))$",
+    r"|аэропорт[аеу]?|ущель[еия]|водохранилищ[аеу]|озер[аеу]?|перевал[аеу]?|долин[еуы]|пропуска|пункт[аеу]?"
+    r"|кишлак[аеу]?|порт[аеу]?|КПП))$",
     re.IGNORECASE,
 )
 
 
 def kind_beside(text: str, name: str) -> str | None:
     """The word beside `name` in the sentence `text` that says what kind of place it names ("the
-    Medininkai crossing" -> "crossing", «пункта пропуска «Каменный Лог»» -> «пропуска»), or None
-    (also when `text` does not hold `name`)."""
+    Medininkai crossing" -> "crossing", «пункта пропуска «Каменный Лог»» -> «пропуска», "the
+    harbour in Tolkmicko" -> "harbour in"), or the name's own last word where that says it
+    ("Pankisi Gorge" -> "Gorge"), or None (also when `text` does not hold `name`)."""
     at = text.find(name)
     if at < 0:
         return None
+    own = re.findall(r"[^\W\d_]+", name)
+    if len(own) > 1 and own[-1].casefold() in _KINDS_AFTER:
+        return own[-1]  # "Pankisi Gorge": the name holds its kind
     after = re.match(r"[\s»\"”-]+([^\W\d_]+)", text[at + len(name) :])
     if after and after.group(1).casefold() in _KINDS_AFTER:
         return after.group(1)
     before = _KINDS_BEFORE.search(text[max(0, at - 30) : at].rstrip(' «"“'))
     return before.group(0) if before else None
+
+
+# Capitalised words that a word of a kind of place introduces, for a place neither the entity
+# stage nor the gazetteer knows ("the village of Basid", «в селе Джоколо», «под Резекне», "the
+# Lagodekhi crossing", «КПП «Верхний Ларс»»); a water body keeps its word ("Vistula Lagoon",
+# «Калининградском заливе»), the rest are the name alone.
+_EN_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*"
+_RU_NAME = r"[А-ЯЁ][а-яё-]*(?: [А-ЯЁ][а-яё-]*)*"
+_KIND_NAMED = (
+    re.compile(rf"\b(?:village|town|city|settlement|port|harbour) of (?:the )?({_EN_NAME})"),
+    re.compile(rf"\b(?:harbour|port) (?:in|at) ({_EN_NAME})"),
+    re.compile(rf"\b[Tt]he ({_EN_NAME}) (?:crossing|checkpoint)\b"),
+    re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf))\b"),
+    re.compile(
+        rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
+        rf"|порт(?:а|е|у|ом)?|под) ({_RU_NAME})(?!\w)"
+    ),
+    re.compile(r"(?<!\w)(?:КПП|пункт(?:а|е|у|ом)? пропуска) «([^»]+)»"),
+    re.compile(r"(?<!\w)([А-ЯЁ][а-яё-]+ (?:залив|озер|озёр|ущель)[а-яё]*)"),
+)
+
+
+# The patterns of _KIND_NAMED that name a settlement: a village or a town, never a district.
+_SETTLEMENT_NAMED = (_KIND_NAMED[0], _KIND_NAMED[4])
+
+
+def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
+    """The place names in the sentence `text` that a word beside them says are places' ("the
+    village of Basid" -> "Basid", «через КПП «Верхний Ларс»» -> «Верхний Ларс», «в Калининградском
+    заливе» -> «Калининградском заливе»), in the order they are written: the places a sentence
+    names that no entity or gazetteer entry may know. With `settlements`, only the names a word
+    of a settlement introduces ("the village of Basid", «кишлак Рошорв», «под Резекне»)."""
+    patterns = _SETTLEMENT_NAMED if settlements else _KIND_NAMED
+    found = {match.start(1): match.group(1) for pattern in patterns for match in pattern.finditer(text)}
+    return [found[start] for start in sorted(found)]
 
 
 def same_place(one: str, other: str) -> bool:
