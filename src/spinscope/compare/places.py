@@ -30,7 +30,9 @@ organisation's, and a capitalised common Russian word the entity stage took for 
 («Жители» at a sentence's start) is none, unless a word of the name says what kind of place
 it is («Карагандинской области») or a word after its first is capitalised («Каменный Лог»,
 «Каменки-Днепровской»). `kind_beside` finds the word beside a name that says it names a place
-("the Medininkai crossing", «пункта пропуска «Каменный Лог»»), whatever the entity's label.
+("the Medininkai crossing", «пункта пропуска «Каменный Лог»»), whatever the entity's label;
+`find_kind_named` finds the names that such a word introduces where the entity stage saw none
+("the village of Basid", «под Резекне», «КПП «Верхний Ларс»», "Vistula Lagoon").
 
 Invariant: every function here is pure; Latin names are never inflected.
 """
