@@ -55,6 +55,7 @@ __all__ = [
     "calibrate",
     "choose_techniques",
     "classifier_features",
+    "encode_masked",
     "encode_text",
     "final_scores",
     "find_candidates",
@@ -144,7 +145,12 @@ def encode_text(
     """Mask the names of `text` and encode its sentences (original offsets in, masked out)."""
     mask = mask_names(text, names)
     masked_sentences = [mask.to_masked(start, end) for start, end in sentences]
-    masked_sentences = [(start, end) for start, end in masked_sentences if end > start]
+    return encode_masked(encoder, mask, [(start, end) for start, end in masked_sentences if end > start])
+
+
+def encode_masked(encoder: Encoder, mask: NameMask, masked_sentences: Sequence[tuple[int, int]]) -> EncodedText:
+    """Encode the sentences of a text already masked (`masked_sentences`: non-empty, in `mask.text`)."""
+    masked_sentences = list(masked_sentences)
     encoded = encoder.encode([mask.text[start:end] for start, end in masked_sentences])
     vectors = [item.vectors for item in encoded]
     offsets = [item.offsets + start for item, (start, _) in zip(encoded, masked_sentences, strict=True)]

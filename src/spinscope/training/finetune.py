@@ -26,7 +26,7 @@ import numpy as np
 
 from spinscope.errors import MissingDependencyError
 from spinscope.models.encoder import TOKENIZER_FILE, WINDOW, Encoder
-from spinscope.models.techniques import TECHNIQUES, EncodedText, piece_features, span_features
+from spinscope.models.techniques import TECHNIQUES, encode_masked, piece_features, span_features
 from spinscope.training.export import LAYERS, export_encoder
 from spinscope.training.techniques import PreparedArticle
 
@@ -144,18 +144,7 @@ def reencoded(prepared: Sequence[PreparedArticle], encoder: Encoder) -> list[Pre
     """`prepared` with every sentence encoded again by `encoder` (same masks, sentences, gold)."""
     again = []
     for item in prepared:
-        old = item.encoded
-        encoded = encoder.encode([old.text[start:end] for start, end in old.sentences])
-        vectors = [part.vectors for part in encoded]
-        new = EncodedText(
-            mask=old.mask,
-            sentences=old.sentences,
-            vectors=np.concatenate(vectors) if vectors else np.zeros((0, encoder.dim), np.float32),
-            offsets=old.offsets,  # one tokenizer: the same pieces
-            sentence_of=old.sentence_of,
-            pooled=np.stack([part.pooled for part in encoded]) if encoded else np.zeros((0, encoder.dim), np.float32),
-            words=old.words,
-        )
+        new = encode_masked(encoder, item.encoded.mask, item.encoded.sentences)
         again.append(replace(item, encoded=new, pieces=piece_features(new), spans=span_features(new, item.gold)))
     return again
 
