@@ -83,7 +83,11 @@ def _accuracy(articles, folds: int, cache: Path | None) -> None:
             cache.write_bytes(pickle.dumps(prepared, protocol=5))
     validation = cross_validate(prepared, settings=TrainSettings(folds=folds))
     print(f"(prepared and cross-validated in {time.perf_counter() - started:.0f} s; {validation.stories} stories)\n")
+    print_accuracy(validation, len(articles))
 
+
+def print_accuracy(validation, articles: int) -> None:
+    """The accuracy tables of a `CrossValidation` over `articles` articles, in Markdown."""
     shown = validation.shown
     print("| measure | spinscope (by story, settings chosen inside the training folds) | trivial floor | target |")
     print("|---|---:|---:|---:|")
@@ -104,8 +108,8 @@ def _accuracy(articles, folds: int, cache: Path | None) -> None:
     )
     print(f"| gold spans found by a shown span of their technique | {shown.recall:.4f} | | |")
     print(
-        f"| spans reported / shown per article | {validation.si.predicted / len(articles):.1f} / "
-        f"{shown.predicted / len(articles):.1f} | | |"
+        f"| spans reported / shown per article | {validation.si.predicted / articles:.1f} / "
+        f"{shown.predicted / articles:.1f} | | |"
     )
     print("\noperating points chosen per fold: " + ", ".join(f"{point:.3f}" for point in validation.operating_points))
     print(

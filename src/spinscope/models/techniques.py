@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,8 @@ __all__ = [
     "Scoring",
     "SequenceHead",
     "TechniqueModel",
+    "WordCounts",
+    "as_whole_words",
     "calibrate",
     "choose_techniques",
     "classifier_features",
@@ -93,6 +96,12 @@ TECHNIQUES = (
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _TERM = re.compile(r"\b\w\w+\b")
 _QUOTES = "\"“”'‘’«»"
+_COUNTED = re.compile(r"\w+")
+# Words too common to say what a span is about; with words of one or two letters, they are not counted
+# as a span's content words.
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in and or for on at by with from is are was were be been it its this that as not".split()
+)
 
 
 @dataclass(frozen=True)
@@ -646,6 +655,7 @@ def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]]) -> np.
     text = encoded.text
     dim = encoded.vectors.shape[1]
     lowered = text.lower()
+    counts = WordCounts.of(lowered)
     bounds = np.array(encoded.sentences, dtype=np.int64).reshape(-1, 2)
     rows = np.zeros((len(spans), 2 * dim + len(LEXICAL_FEATURES)), np.float32)
     for row, (start, end) in enumerate(spans):
@@ -655,7 +665,7 @@ def span_features(encoded: EncodedText, spans: Sequence[tuple[int, int]]) -> np.
         first, last = overlapping(bounds, start, end)
         if last > first:
             rows[row, dim : 2 * dim] = encoded.pooled[first:last].mean(axis=0)
-        rows[row, 2 * dim :] = lexical_features(text, lowered, start, end, encoded.sentences)
+        rows[row, 2 * dim :] = lexical_features(text, lowered, counts, start, end, encoded.sentences)
     return rows
 
 
@@ -690,17 +700,58 @@ LEXICAL_FEATURES = (
     "ends its sentence",
     "at most two words",
     "six words or more",
+    "log uses as whole words",
+    "used again as whole words",
+    "used before",
+    "log uses before",
+    "log uses of its commonest word",
+    "log mean uses of its words",
+    "log uses of its rarest word",
+    "shares a word with the title",
+    "share of content words",
 )
 
 
+@dataclass(frozen=True)
+class WordCounts:
+    """How often each word occurs in a lowercased text, and the words of its first line (the title).
+
+    Counted once per text, for the repetition features of all its spans.
+    """
+
+    counts: Counter[str]
+    title: frozenset[str]
+
+    @classmethod
+    def of(cls, lowered: str) -> WordCounts:
+        """The counts of `lowered`, a text in lower case."""
+        return cls(Counter(_COUNTED.findall(lowered)), frozenset(_COUNTED.findall(lowered.split("\n", 1)[0])))
+
+
+def as_whole_words(key: str) -> re.Pattern[str] | None:
+    """A pattern matching `key` only where no letter or digit runs on at either end; None for an empty key."""
+    return re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)") if key else None
+
+
 def lexical_features(
-    text: str, lowered: str, start: int, end: int, sentences: Sequence[tuple[int, int]]
+    text: str, lowered: str, counts: WordCounts, start: int, end: int, sentences: Sequence[tuple[int, int]]
 ) -> list[float]:
-    """The `LEXICAL_FEATURES` of `text[start:end]`, in that order."""
+    """The `LEXICAL_FEATURES` of `text[start:end]`, in that order.
+
+    `lowered` is `text` in lower case and `counts` its `WordCounts`. Repetition is read three
+    ways: the span's text anywhere (inside longer words too), the span as whole words (all its
+    uses, and those before it), and how often its content words occur in the article.
+    """
     span = text[start:end]
     key = span.lower().strip()
     words = span.split()
     repeats = lowered.count(key) if key else 0
+    whole = as_whole_words(key)
+    uses = len(whole.findall(lowered)) if whole else 0
+    before = len(whole.findall(lowered, 0, start)) if whole else 0
+    span_words = _COUNTED.findall(key)
+    content = [word for word in span_words if len(word) > 2 and word not in _FUNCTION_WORDS] or span_words
+    frequencies = [counts.counts[word] for word in content] or [0]
     quoted = any(mark in text[max(0, start - 2) : start] for mark in _QUOTES) and any(
         mark in text[end : end + 2] for mark in _QUOTES
     )
@@ -723,6 +774,15 @@ def lexical_features(
         float(end >= last - 1),
         float(len(words) <= 2),
         float(len(words) >= 6),
+        np.log1p(uses),
+        float(uses > 1),
+        float(before > 0),
+        np.log1p(before),
+        np.log1p(max(frequencies)),
+        np.log1p(float(np.mean(frequencies))),
+        np.log1p(min(frequencies)),
+        float(any(word in counts.title for word in content)),
+        len(content) / max(1, len(span_words)),
     ]
 
 

@@ -27,6 +27,8 @@ from spinscope.models.techniques import (
     Detection,
     EncodedText,
     TechniqueModel,
+    WordCounts,
+    as_whole_words,
     choose_techniques,
     encode_text,
     lexical_features,
@@ -109,6 +111,7 @@ def find_techniques(
     """
     point = model.scoring.operating_point if operating_point is None else operating_point
     lowered = encoded.text.lower()  # once per text: repeats are counted on it for every span
+    counts = WordCounts.of(lowered)
     found = []
     for detection in model.detect(encoded):
         span = _span(text, *encoded.mask.to_original(detection.start, detection.end))
@@ -126,7 +129,7 @@ def find_techniques(
                 [
                     _cue_reason(cues, detection.span_probability),
                     _technique_reason(probabilities),
-                    *_patterns(encoded, lowered, detection.start, detection.end),
+                    *_patterns(encoded, lowered, counts, detection.start, detection.end),
                 ]
             )
         score = round(detection.score, 4)
@@ -156,16 +159,18 @@ def _cues(text: str, encoded: EncodedText, candidate: Candidate) -> tuple[Span, 
 
 
 def _other_uses(text: str, encoded: EncodedText, lowered: str, start: int, end: int) -> tuple[Span, ...]:
-    """The other places where the article uses the words of a span (masked text, any case), five at most."""
+    """The other places where the article uses the words of a span as whole words (masked text, any
+    case), five at most: "nut" is not found inside "peanut"."""
     key = lowered[start:end].strip()
-    if len(key) < 3:
+    whole = as_whole_words(key)
+    if len(key) < 3 or whole is None:
         return ()
     places: list[Span] = []
-    at = lowered.find(key)
-    while at >= 0 and len(places) < _MAX_EVIDENCE:
-        if not start <= at < end:
-            places.append(_span(text, *encoded.mask.to_original(at, at + len(key))))
-        at = lowered.find(key, at + len(key))
+    for found in whole.finditer(lowered):
+        if len(places) == _MAX_EVIDENCE:
+            break
+        if not start <= found.start() < end:
+            places.append(_span(text, *encoded.mask.to_original(found.start(), found.end())))
     return tuple(places)
 
 
@@ -232,13 +237,13 @@ def _technique_reason(probabilities: np.ndarray) -> str:
     return f"{TECHNIQUES[first]} {probabilities[first]:.2f}, next {TECHNIQUES[second]} {probabilities[second]:.2f}"
 
 
-def _patterns(encoded: EncodedText, lowered: str, start: int, end: int) -> list[str]:
+def _patterns(encoded: EncodedText, lowered: str, counts: WordCounts, start: int, end: int) -> list[str]:
     """The lexical patterns of the span that the classifier reads, in words."""
-    text = encoded.text
-    feature = dict(zip(LEXICAL_FEATURES, lexical_features(text, lowered, start, end, encoded.sentences), strict=True))
-    repeats = int(round(np.expm1(feature["log repeats in article"])))
+    values = lexical_features(encoded.text, lowered, counts, start, end, encoded.sentences)
+    feature = dict(zip(LEXICAL_FEATURES, values, strict=True))
+    uses = int(round(np.expm1(feature["log uses as whole words"])))
     patterns = [
-        (repeats > 1, f"repeated {repeats} times in the article"),
+        (uses > 1, f"used {uses} times in the article"),
         (feature["in quotation marks"] > 0, "in quotation marks"),
         (feature["share of capitals"] > 0.6 and end - start > 3, "in capitals"),
         (feature["contains !"] > 0, "exclamation"),

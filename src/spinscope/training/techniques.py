@@ -302,7 +302,7 @@ def train_techniques(
         settings,
     )
     meta = {
-        "version": "ptc2020-minilm-bilstm-4",
+        "version": "ptc2020-minilm-bilstm-5",
         "trained_on": f"{len(prepared)} articles, {sum(len(item.gold) for item in prepared)} spans",
         "settings": asdict(settings),
     }
