@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from spinscope.compare.differences import find_differences
-from spinscope.compare.places import find_kind_named, kind_beside, nominatives, place_names_differ, same_place
+from spinscope.compare.places import (
+    PlaceLevels,
+    find_kind_named,
+    follows_a_locative,
+    kind_beside,
+    nominatives,
+    place_names_differ,
+    same_place,
+)
 from tests.compare.test_crosslang_units import _marked
 
 # one written name, another, whether they are one name
@@ -41,6 +49,13 @@ PLACES = [
     ("two-rivers", "Базарчай", "Vorotan", False),
     ("two-latin-names", "Gali", "Gala", False),
     ("a-hard-c-is-k", "Comrat", "Комрате", True),
+    ("a-plural-locative", "Олешках", "Oleshky", True),
+    ("another-name-in-the-plural", "Алёшках", "Oleshky", False),
+    ("iya-against-a-final-e", "Латгалии", "Latgale", True),
+    ("iya-against-a-final-i", "Кахетии", "Kakheti", True),
+    ("iya-against-another-name", "Латгалии", "Zemgale", False),
+    ("t-written-for-a-romanian-ts", "Варницы", "Varnita", True),
+    ("t-is-not-another-letter", "Варницы", "Varnika", False),
 ]
 
 
@@ -98,8 +113,81 @@ def test_place_names_differ_pairs_the_places_by_name(one, other, expected) -> No
     assert place_names_differ(one, other) == expected
 
 
+# one side's places, the other's, the places each has that the other has no name for
+FEATURES = [
+    (
+        "a-river-one-side-adds",
+        [("Oleshky", None), ("the Dnipro", "dnipro-dnipropetrovsk")],
+        [("Алёшках", None)],
+        (["Oleshky"], ["Алёшках"]),
+    ),
+    ("a-river-against-a-town", [("the Dnipro", None)], [("Херсоне", None)], ([], [])),
+    ("a-valley-against-a-town", [("Bartang valley", None)], [("Рушане", None)], ([], [])),
+    (
+        "a-lagoon-against-a-bay",
+        [("Vistula Lagoon", None)],
+        [("Калининградском заливе", None)],
+        (["Vistula Lagoon"], ["Калининградском заливе"]),
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "expected"), [c[1:] for c in FEATURES], ids=[c[0] for c in FEATURES])
+def test_place_names_differ_pairs_a_feature_only_with_a_feature(one, other, expected) -> None:
+    assert place_names_differ(one, other) == expected
+    assert place_names_differ(other, one) == expected[::-1]
+
+
+# a bare name, the written places of its group, whether the group names it as a district
+LEVELS = [
+    ("always-a-district-in-the-other-script", "Gorno-Badakhshan", ["Горно-Бадахшанской автономной области"], True),
+    ("a-town-and-its-region", "Kherson", ["Херсона", "Херсонской области"], False),
+    ("not-named-in-the-other-script", "Рошорв", ["Gorno-Badakhshan", "Bartang valley"], False),
+    ("a-district-only-in-its-own-script", "Gorno-Badakhshan", ["Gorno-Badakhshan region"], False),
+    ("russian-bare-english-district", "Сюнике", ["Syunik province"], True),
+]
+
+
+@pytest.mark.parametrize(("name", "names", "district"), [c[1:] for c in LEVELS], ids=[c[0] for c in LEVELS])
+def test_place_levels_read_a_bare_names_level_from_the_other_script(
+    name: str, names: list[str], district: bool
+) -> None:
+    assert PlaceLevels.from_names(names).district(name) is district
+
+
+def test_place_names_differ_reads_levels_from_the_group() -> None:
+    region, village = [("Gorno-Badakhshan", None)], [("Рошорва", None)]
+    levels = PlaceLevels.from_names(["Gorno-Badakhshan", "Горно-Бадахшанской автономной области", "кишлак Рошорв"])
+    assert place_names_differ(region, village) == (["Gorno-Badakhshan"], ["Рошорва"])
+    assert place_names_differ(region, village, levels=levels) == ([], [])
+
+
 # marked English sentence, marked Russian sentence, whether a place-name difference is found
 CLAIMS = [
+    (
+        "a-town-renamed-beside-a-river",
+        "A bus was hit in the town of [Oleshky](GPE), on the left bank of the [Dnipro](GPE).",
+        "Автобус обстреляли в [Алёшках](GPE).",
+        True,
+    ),
+    (
+        "a-town-in-the-plural-beside-a-river",
+        "A bus was hit in the town of [Oleshky](GPE), on the left bank of the [Dnipro](GPE).",
+        "Автобус обстреляли в [Олешках](GPE).",
+        False,
+    ),
+    (
+        "a-river-against-a-town",
+        "Shells fell along the [Dnipro](GPE) overnight.",
+        "Ночью снаряды падали в [Херсоне](GPE).",
+        False,
+    ),
+    (
+        "a-region-in-iya",
+        "It was the 27th incident in [Latgale](GPE) this year.",
+        "Это уже 27-й случай в [Латгалии](GPE) в этом году.",
+        False,
+    ),
     (
         "a-river-the-lexicon-does-not-hold",
         "The crossing point on the [Enguri](GPE) bridge reopened.",
@@ -299,6 +387,8 @@ KIND_NAMED = [
     ("kpp", "Он вернулся через КПП «Верхний Ларс» на границе.", ["Верхний Ларс"]),
     ("a-bay", "Катер остановил яхту в Калининградском заливе.", ["Калининградском заливе"]),
     ("pod-a-lower-case-word", "Он оказался под следствием в понедельник.", []),
+    ("near-a-station", "Поезд остановился около Агбенда на рассвете.", ["Агбенда"]),
+    ("near-a-lower-case-word", "Около двух тысяч человек вышли на улицы.", []),
     ("a-village-not-named", "Residents of the village said the water rose overnight.", []),
     ("a-crossing-not-named", "The crossing reopened on Tuesday morning.", []),
 ]
@@ -342,3 +432,49 @@ NOMINATIVES = [
 @pytest.mark.parametrize(("word", "nominative"), [c[1:] for c in NOMINATIVES], ids=[c[0] for c in NOMINATIVES])
 def test_nominatives_reads_cases_plurals_and_adjectives(word: str, nominative: str) -> None:
     assert nominative in nominatives(word)
+
+
+# marked English sentence, marked Russian sentence, whether a place-name difference is found
+EXONYMS = [
+    ("the-russian-exonym-of-kyiv", "They blamed [Kyiv](GPE).", "Они обвинили [Киев](GPE).", False),
+    ("the-russian-exonym-of-kiev", "They blamed [Kiev](GPE).", "Они обвинили [Киев](GPE).", False),
+    ("the-ukrainian-name-in-russian", "They blamed [Kiev](GPE).", "Они обвинили [Кийив](GPE).", True),
+]
+
+
+@pytest.mark.parametrize(("english", "russian", "differs"), [c[1:] for c in EXONYMS], ids=[c[0] for c in EXONYMS])
+def test_a_conventional_exonym_is_no_variant_chosen(english: str, russian: str, differs: bool) -> None:
+    units = [_marked(english, "en"), _marked(russian, "ru", 1)]
+    kinds = {difference.kind for difference in find_differences(units, lambda a, b: 0.0)}
+    assert ("place-name" in kinds) is differs
+
+
+def test_two_english_names_of_one_capital_still_differ() -> None:
+    units = [_marked("They blamed [Kyiv](GPE).", "en"), _marked("They blamed [Kiev](GPE).", "en", 1)]
+    assert "place-name" in {difference.kind for difference in find_differences(units, lambda a, b: 0.0)}
+
+
+# a sentence, a name in it, whether a locative preposition puts the name in a place
+LOCATIVES = [
+    ("at-a-station", "Residents gathered on the platform at Aghband to watch.", "Aghband", True),
+    ("in-a-town", "The de facto government in Sokhumi said so.", "Sokhumi", True),
+    ("at-a-sentences-start", "In Sokhumi, the de facto government said so.", "Sokhumi", True),
+    ("a-possessive", "The plan was drafted in Aliyev's office.", "Aliyev", False),
+    ("a-call-from-a-person", "The call from Aliyev came on Monday.", "Aliyev", False),
+    ("near-in-russian", "Поезд остановился около Агбенда на рассвете.", "Агбенда", True),
+    ("u-is-also-a-persons", "У Пашиняна нет комментариев.", "Пашиняна", False),
+    ("not-in-the-sentence", "The call came on Monday.", "Aliyev", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "placed"), [c[1:] for c in LOCATIVES], ids=[c[0] for c in LOCATIVES])
+def test_follows_a_locative_puts_a_name_after_in_or_near_in_a_place(text: str, name: str, placed: bool) -> None:
+    assert follows_a_locative(text, name) is placed
+
+
+def test_a_person_label_after_a_locative_is_a_place() -> None:
+    english = _marked("Workers gathered at [Aghband](PERSON) on Monday.", "en")
+    russian = _marked("Рабочие собрались в [Горадизе](GPE) в понедельник.", "ru", 1)
+    kinds = {difference.kind for difference in find_differences([english, russian], lambda a, b: 0.0)}
+    assert "place-name" in kinds
+    assert "actor" not in kinds

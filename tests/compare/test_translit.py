@@ -44,6 +44,9 @@ NAMES = [
     ("a-hard-c-is-k", "Комрат", "Comrat", True),
     ("a-soft-c-is-not-k", "Кипр", "Cyprus", False),
     ("empty", "", "Pashinyan", False),
+    ("a-compound-written-in-parts", "Sivash Khimprom", "АО «Сивашхимпром»", True),
+    ("a-compound-without-its-prefix", "Sivash Khimprom", "Сивашхимпром", True),
+    ("parts-of-another-compound", "Sivash Khimprom", "Сивашэнерго", False),
 ]
 
 

@@ -18,7 +18,7 @@ from spinscope.compare.crosslang import (
     mixed_languages,
     same_language_thresholds,
 )
-from spinscope.compare.differences import CAUSE_SIMILARITY, find_differences
+from spinscope.compare.differences import CAUSE_SIMILARITY, build_place_levels, find_differences
 from spinscope.compare.lexicon import Lexicon, load_lexicon
 from spinscope.compare.report import Comparison, Entry, Group, SourceInfo, TermRow, WordChoice
 from spinscope.compare.units import Unit, build_units, embed_units_with
@@ -106,11 +106,18 @@ def _comparison(
         position_weight=position_weight,
     )
     count = len(documents)
+    levels = build_place_levels(unit for source in units for unit in source)
     groups, choices = [], []
     for number, (members, score) in enumerate(zip(alignment.groups, alignment.scores, strict=True)):
         present = [units[source][index] for source, index in sorted(members.items())]
         differences = (
-            find_differences(present, similarity, cause_similarity=cause_similarity, name_similarity=name_similarity)
+            find_differences(
+                present,
+                similarity,
+                cause_similarity=cause_similarity,
+                name_similarity=name_similarity,
+                levels=levels,
+            )
             if len(present) > 1
             else []
         )

@@ -57,7 +57,12 @@ Each rule compares two units and is applied to every pair of sources in a group 
   the entity stage took for an organisation ("Turkmenbashi") is a place, and a place the other
   side names only inside an organisation's name («Народного собрания Гагаузии») is named by
   both. A source that gives a place both its names ("Berestyn, called Krasnohrad until 2024")
-  names it as a source that gives either does.
+  names it as a source that gives either does. Across scripts a conventional Russian exonym
+  («Киев»: `spinscope.compare.places.CONVENTIONAL_EXONYMS`) is no variant chosen: "Kyiv" and
+  «Киев» do not differ, "Kyiv" and "Kiev" do. A name's level is read from the whole group of
+  articles where its sentence writes it bare (`build_place_levels`: "Gorno-Badakhshan" is a
+  district where the Russian source writes «Горно-Бадахшанской автономной области»), and an
+  English name after "the" ("the Dnipro") names a river or a region, never a town.
 - Dates: a year or a month that only places another date of the unit («5 декабря прошлого
   года») is no date of its own.
 """
@@ -66,19 +71,27 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spinscope.compare.actors import state_in
 from spinscope.compare.bodies import body_of, is_common_abbreviation
 from spinscope.compare.clauses import causal_clause
-from spinscope.compare.places import find_kind_named, kind_beside, place_names_differ, same_place
+from spinscope.compare.places import (
+    CONVENTIONAL_EXONYMS,
+    PlaceLevels,
+    find_kind_named,
+    follows_a_locative,
+    kind_beside,
+    place_names_differ,
+    same_place,
+)
 from spinscope.compare.translit import same_name, same_person
 from spinscope.compare.units import Number, Unit
 from spinscope.language import has_cyrillic
 from spinscope.months import MONTHS, RUSSIAN_MONTHS
 
-__all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "causal_clause", "find_differences"]
+__all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "build_place_levels", "causal_clause", "find_differences"]
 
 KINDS = ("number", "date", "actor", "cause", "place-name", "framing")
 CAUSE_SIMILARITY = 0.6
@@ -107,6 +120,7 @@ def find_differences(
     *,
     cause_similarity: float = CAUSE_SIMILARITY,
     name_similarity: float | None = None,
+    levels: PlaceLevels | None = None,
 ) -> list[Difference]:
     """The differences among the units of one aligned claim (one unit per source).
 
@@ -117,6 +131,8 @@ def find_differences(
             the encoder behind `similarity`).
         name_similarity: The cosine from which an organisation's names in two scripts are one
             (None: only spellings make names one, as with an encoder of one language).
+        levels: The places of the whole group of articles (`build_place_levels`), for the level
+            of a name its sentence writes bare; None: each name's own words say it.
     """
     rules: list[tuple[str, Callable[[Unit], str | None], Callable[[Unit, Unit], bool]]] = [
         ("number", _numbers_text, _numbers_differ),
@@ -132,7 +148,7 @@ def find_differences(
             found.append(Difference(kind, tuple((unit.source, describe(unit)) for unit in units), frozenset(involved)))
     lexicon_places = _lexicon_differences(units, "place", "place-name")
     translated = None if name_similarity is None else _translated(similarity, name_similarity)
-    found.extend(lexicon_places or _place_name_differences(units, translated))
+    found.extend(lexicon_places or _place_name_differences(units, translated, levels))
     found.extend(_lexicon_differences(units, "framing", "framing"))
     return found
 
@@ -447,7 +463,8 @@ def _placed(key: str, unit: Unit) -> bool:
     """Whether an entity of the unit names a place: by its label, or a person's name beside a
     word that says what kind of place it is ("the Medininkai crossing", «села Кярки»), or an
     organisation's beside a crossing's or a port's ("the Lagodekhi crossing", "the harbour in
-    Tolkmicko"): the entity stage may take a place it does not know for a person or a body."""
+    Tolkmicko"), or a person's name after a locative preposition ("at Aghband", «около Агбенда»):
+    the entity stage may take a place it does not know for a person or a body."""
     label = unit.entities[key]
     if label in _PLACE_LABELS:
         return True
@@ -461,7 +478,8 @@ def _placed(key: str, unit: Unit) -> bool:
         # Only a crossing's or a port's word: "the village of Odzisi" or "Ararat province" labelled
         # an organisation stay as they were (a body, or left out).
         return kind is not None and kind.casefold() in _CROSSING_WORDS
-    return label == "PERSON" and kind is not None
+    # A person's name after "in", "near" or «около» ("gathered at Aghband") is a place's.
+    return label == "PERSON" and (kind is not None or follows_a_locative(unit.text, name))
 
 
 def _cause_text(unit: Unit) -> str | None:
@@ -491,9 +509,11 @@ def _lexicon_differences(units: Sequence[Unit], referent_kind: str, kind: str) -
                 by_referent.setdefault(use.referent, {}).setdefault(unit.source, []).append((use.name, use.term))
     found = []
     for referent, uses in by_referent.items():
-        names = {source: {name for name, _ in these} for source, these in uses.items()}
         involved = {
-            s for s, own in names.items() for t, other in names.items() if s != t and _names_differ(own, other, kind)
+            s
+            for s, own in uses.items()
+            for t, other in uses.items()
+            if s != t and _names_differ(*_chosen(own, other), kind)
         }
         if involved:
             values = tuple(
@@ -502,6 +522,17 @@ def _lexicon_differences(units: Sequence[Unit], referent_kind: str, kind: str) -
             )
             found.append(Difference(kind, values, frozenset(involved), referent))
     return found
+
+
+def _chosen(own: Sequence[tuple[str, str]], other: Sequence[tuple[str, str]]) -> tuple[set[str], set[str]]:
+    """The names two sources chose for one referent, as (name, term) uses: without a conventional
+    Russian exonym («Киев») against a source in the other script, whose writer had no other name
+    to write (`spinscope.compare.places.CONVENTIONAL_EXONYMS`)."""
+    scripts = {has_cyrillic(term) for _, term in own}, {has_cyrillic(term) for _, term in other}
+    return (
+        {name for name, term in own if not (term in CONVENTIONAL_EXONYMS and False in scripts[1])},
+        {name for name, term in other if not (term in CONVENTIONAL_EXONYMS and False in scripts[0])},
+    )
 
 
 def _names_differ(own: set[str], other: set[str], kind: str) -> bool:
@@ -518,8 +549,14 @@ def _translated(similarity: Callable[[str, str], float], threshold: float) -> Ca
     return lambda one, other: has_cyrillic(one) != has_cyrillic(other) and similarity(one, other) >= threshold
 
 
+def build_place_levels(units: Iterable[Unit]) -> PlaceLevels:
+    """The places that the units of a whole group of articles name, for the level of a name that
+    one sentence writes bare (`spinscope.compare.places.PlaceLevels`)."""
+    return PlaceLevels.from_names(name for unit in units for name, _ in _places(unit))
+
+
 def _place_name_differences(
-    units: Sequence[Unit], translated: Callable[[str, str], bool] | None = None
+    units: Sequence[Unit], translated: Callable[[str, str], bool] | None = None, levels: PlaceLevels | None = None
 ) -> list[Difference]:
     """A place-name difference the lexicon does not know: two units that each name a place the
     other has no name for (`spinscope.compare.places`), as one difference of the claim."""
@@ -531,12 +568,12 @@ def _place_name_differences(
         # against "Gagauzia") is one both name: neither a difference nor one left over.
         left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
         right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
-        unmatched = place_names_differ(left, right, translated)
+        unmatched = place_names_differ(left, right, translated, levels)
         if not (unmatched[0] and unmatched[1]):
             # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
             # whatever else each side names around it (a region, a town it lies near).
             settled = (_settlements(a, left), _settlements(b, right))
-            unmatched = place_names_differ(settled[0], settled[1], translated) if all(settled) else ([], [])
+            unmatched = place_names_differ(settled[0], settled[1], translated, levels) if all(settled) else ([], [])
         if unmatched[0] and unmatched[1]:
             involved.update((a.source, b.source))
     if not involved:
@@ -601,18 +638,27 @@ _NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 
 def _with_kind(text: str, name: str) -> str:
     """A place's name with the word beside it in the sentence where that word says it names a
-    district or a region ("Java" of "the Java district" -> "Java district"; «Улытау» of «в
-    области Улытау» -> «области Улытау»): the entity may leave it out. «В районе Марганца» is
-    "near Marhanets", so «район» counts only after a name."""
+    district, a region or a feature ("Java" of "the Java district" -> "Java district"; «Улытау»
+    of «в области Улытау» -> «области Улытау»; "Bartang" of "the Bartang valley" -> "Bartang
+    valley"), or with the English article that stands before it and no word of its kind after
+    ("the Dnipro"): the entity may leave them out. «В районе Марганца» is "near Marhanets", so
+    «район» counts only after a name."""
     at = text.find(name)
     if at < 0:
         return name
     after = _NEXT_WORD.match(text, at + len(name))
-    if after and after.group(1).casefold() in _KINDS_AFTER:
+    if after and after.group(1).casefold() in _KINDS_AFTER | _FEATURES_AFTER:
         return f"{name} {after.group(1)}"
     before = _REGION_BEFORE.search(text, max(0, at - 12), at)
-    return f"{before.group(1)} {name}" if before else name
+    if before:
+        return f"{before.group(1)} {name}"
+    if _ARTICLE_BEFORE.search(text, max(0, at - 5), at) and not (after and kind_beside(text, name)):
+        return f"the {name}"  # "the Dnipro": a river or a region; English writes no article before a town
+    return name
 
 
 _KINDS_AFTER = frozenset({"district", "region", "municipality", "province", "район", "района", "районе", "районом"})
+# The words after a name that say it names a feature ("the Bartang valley"), not a settlement.
+_FEATURES_AFTER = frozenset({"river", "valley", "lagoon", "bay", "gulf", "gorge", "lake", "spit", "sea", "strait"})
 _REGION_BEFORE = re.compile(r"(?<!\w)(област(?:ь|и|ью))\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)the\s+$")

@@ -15,6 +15,12 @@ names are one name:
 - a Russian adjective of a place («Дзауского района», «Бардинского», «Мартакертском районе»)
   is its stem, which meets a name that it derives from, with or without the name's last
   vowel and with -н-/-ин- (Dzau, Barda, Martakert, Gali ~ «Гальского»);
+- a Russian plural is read as its nominative too («в Олешках» -> «Олешки», Oleshky), and a
+  Russian name in -ия as the Latin name of its stem in a vowel (Latgale ~ «Латгалии»: Latvian,
+  Lithuanian and Georgian names end in -e or -i where Russian adds -ия);
+- a Latin letter stripped of its diacritic is read as the affricate or hushing sound it wrote
+  (Romanian ț, ș and Baltic or Slavic š, ž: Varnita ~ «Варница», Ninotsminda ~ «Ниноцминда»):
+  ts is t, sh is s and zh is z in both names;
 - the words that say what kind of place it is (district, river, «района», «реки») are left
   out, and every word of the shorter name must be a word of the longer one;
 - two names of one state (`spinscope.compare.actors.state_in`: Georgia, «Грузии») are one.
@@ -23,8 +29,14 @@ names are one name:
 referent, whose variants the lexicon rule compares, or, for names of two words or more, by a
 translation test) and finds a difference only where each unit keeps a place the other has
 no name for, as many on each side and of one level (a district against a district, a town
-against a town): a place one side simply omits is no difference, nor are two places of one
-claim that both sides name, nor "the village of Norabak" against «Кельбаджарского района».
+against a town, a river, valley or other feature against a feature): a place one side simply
+omits is no difference, nor are two places of one claim that both sides name, nor "the village
+of Norabak" against «Кельбаджарского района». A feature (a name written with the English
+article, "the Dnipro", or with a word of water or a valley: «заливе», "Vistula Spit") that one
+side names where the other names no feature is one that side omits, not one named otherwise.
+A name's level is also read from the whole group of articles (`PlaceLevels`): a name that
+every source in the other script writes as a district («Горно-Бадахшанской автономной
+области») is a district's, also where a sentence writes it bare ("Gorno-Badakhshan").
 States and capitals are left to the actor rule, a place inside an organisation's name is the
 organisation's, and a capitalised common Russian word the entity stage took for a place
 («Жители» at a sentence's start) is none, unless a word of the name says what kind of place
@@ -32,7 +44,13 @@ it is («Карагандинской области») or a word after its firs
 «Каменки-Днепровской»). `kind_beside` finds the word beside a name that says it names a place
 ("the Medininkai crossing", «пункта пропуска «Каменный Лог»»), whatever the entity's label;
 `find_kind_named` finds the names that such a word introduces where the entity stage saw none
-("the village of Basid", «под Резекне», «КПП «Верхний Ларс»», "Vistula Lagoon").
+("the village of Basid", «под Резекне», «КПП «Верхний Ларс»», "Vistula Lagoon"), and
+`follows_a_locative` the names a locative preposition puts in a place ("at Aghband", «около
+Агбенда»), which are places whatever label the entity stage gave them.
+
+Across scripts the lexicon rule leaves out a conventional exonym (`CONVENTIONAL_EXONYMS`): the
+one name the Russian language has for a capital or a large region whose English name changed
+(«Киев», whatever the English writer chose between Kyiv and Kiev) says nothing of its writer's side.
 
 Invariant: every function here is pure; Latin names are never inflected.
 """
@@ -41,14 +59,33 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spinscope.compare.actors import is_state, state_in
 from spinscope.compare.translit import name_key
 from spinscope.language import has_cyrillic
 
-__all__ = ["find_kind_named", "kind_beside", "nominatives", "place_names_differ", "same_place"]
+__all__ = [
+    "CONVENTIONAL_EXONYMS",
+    "PlaceLevels",
+    "find_kind_named",
+    "follows_a_locative",
+    "kind_beside",
+    "nominatives",
+    "place_names_differ",
+    "same_place",
+]
+
+# The conventional Russian names (nominative) of capitals and large regions of the former Soviet
+# Union whose English names moved away from the Russian form (Kyiv, Chișinău, Ashgabat, Tallinn;
+# Belarus, Moldova, Kyrgyzstan). Russian-language writers of every side use them, so across
+# scripts they tell no choice between the English names. A closed table of exonyms, general
+# knowledge; no entry was taken from an evaluation set's difference.
+CONVENTIONAL_EXONYMS = frozenset(
+    {"Киев", "Кишинёв", "Кишинев", "Ашхабад", "Таллин", "Белоруссия", "Молдавия", "Киргизия"}
+)
 
 # The words that say what a place is, not which (English words; Russian stems, for every case).
 _KIND_WORDS = frozenset(
@@ -65,6 +102,13 @@ _KIND_STEMS_RU = re.compile(
 # The words that name a place as a district or a region, of a level above a town or a village.
 _DISTRICT = re.compile(
     r"\b(?:district|region|municipality|province|oblast|raion)\b|(?<!\w)(?:район|област|муниципалитет|кра[йяюе])",
+    re.IGNORECASE,
+)
+# The words that name a feature: water, a valley, a gorge, a spit; or the English article before a
+# name, which English writes before rivers, seas and regions and never before a town.
+_FEATURE = re.compile(
+    r"^the\s|\b(?:river|valley|lagoon|bay|gulf|gorge|lake|spit|sea|strait)\b"
+    r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w))",
     re.IGNORECASE,
 )
 # Case endings of Russian nouns and the nominative endings each can come from (the common
@@ -138,10 +182,29 @@ def kind_beside(text: str, name: str) -> str | None:
     return before.group(0) if before else None
 
 
+# The prepositions that put a name in a place: "in", "near", "outside", "at"; «в», «во», «под»,
+# «около», «близ», «возле», «вблизи». Not "from", "to" or «у», which people follow as often
+# ("a call from Aliyev", "according to Azerigas", «у Пашиняна»).
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t)|(?<!\w)(?:[Вв]о?|[Пп]од|[Оо]коло|[Бб]лиз|[Вв]озле|[Вв]близи))\s+$"
+)
+
+
+def follows_a_locative(text: str, name: str) -> bool:
+    """Whether the sentence `text` writes `name` right after a preposition that puts it in a place
+    ("gathered at Aghband", "in Sokhumi", «около Агбенда», «в Рошорве»), and not as an owner
+    ("in Smith's view"): the entity stage may take a place it does not know for a person."""
+    at = text.find(name)
+    if at < 0 or text.startswith(("'s", "’s"), at + len(name)):
+        return False
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, at - 10), at))
+
+
 # Capitalised words that a word of a kind of place introduces, for a place neither the entity
-# stage nor the gazetteer knows ("the village of Basid", «в селе Джоколо», «под Резекне», "the
-# Lagodekhi crossing", «КПП «Верхний Ларс»»); a water body keeps its word ("Vistula Lagoon",
-# «Калининградском заливе»), the rest are the name alone.
+# stage nor the gazetteer knows ("the village of Basid", «в селе Джоколо», «под Резекне», «около
+# Агбенда», "the Lagodekhi crossing", «КПП «Верхний Ларс»»: a capitalised word after «под»,
+# «около», «близ», «возле» or «вблизи» names where, as no person's name does); a water body
+# keeps its word ("Vistula Lagoon", «Калининградском заливе»), the rest are the name alone.
 _EN_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*"
 _RU_NAME = r"[А-ЯЁ][а-яё-]*(?: [А-ЯЁ][а-яё-]*)*"
 _KIND_NAMED = (
@@ -151,7 +214,7 @@ _KIND_NAMED = (
     re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf))\b"),
     re.compile(
         rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
-        rf"|порт(?:а|е|у|ом)?|под) ({_RU_NAME})(?!\w)"
+        rf"|порт(?:а|е|у|ом)?|под|около|близ|возле|вблизи) ({_RU_NAME})(?!\w)"
     ),
     re.compile(r"(?<!\w)(?:КПП|пункт(?:а|е|у|ом)? пропуска) «([^»]+)»"),
     re.compile(r"(?<!\w)([А-ЯЁ][а-яё-]+ (?:залив|озер|озёр|ущель)[а-яё]*)"),
@@ -209,10 +272,35 @@ def nominatives(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceLevels:
+    """The places a group of articles names, each as written with the word of its kind beside it
+    (``("Горно-Бадахшанской автономной области", True)``: whether that word names a district), to
+    read a bare name's level from how the other script writes it."""
+
+    names: tuple[tuple[str, bool], ...] = ()
+
+    @classmethod
+    def from_names(cls, names: Iterable[str]) -> PlaceLevels:
+        """The levels of the written place names of a group's sentences (any order, repeats kept once)."""
+        return cls(tuple((name, bool(_DISTRICT.search(name))) for name in dict.fromkeys(names)))
+
+    def district(self, name: str) -> bool:
+        """Whether `name` is a district's: the group names it in the other script, and always as a
+        district there («Горно-Бадахшанской автономной области» for "Gorno-Badakhshan"; not
+        "Kherson" beside «Херсона» and «Херсонской области»)."""
+        script = has_cyrillic(name)
+        found = [
+            district for other, district in self.names if has_cyrillic(other) != script and same_place(name, other)
+        ]
+        return bool(found) and all(found)
+
+
 def place_names_differ(
     one: Sequence[tuple[str, str | None]],
     other: Sequence[tuple[str, str | None]],
     translated: Callable[[str, str], bool] | None = None,
+    levels: PlaceLevels | None = None,
 ) -> tuple[list[str], list[str]]:
     """The places of each side that the other side has no name for, given each side's places
     as ``(written name, lexicon referent or None)``; a difference only when both are non-empty.
@@ -222,23 +310,39 @@ def place_names_differ(
         other: The other side's.
         translated: Whether two names of two words or more are one name translated ("United
             Arab Emirates", «Объединённые Арабские Эмираты»); None: only spellings make names one.
+        levels: The group's places, for the level of a name written bare; None: each name's own words.
     """
     left = [place for place in one if _names_a_place(place[0], other)]
     right = [place for place in other if _names_a_place(place[0], one)]
     unmatched_left = [name for name in left if not any(_one_place(name, there, translated) for there in right)]
     unmatched_right = [name for name in right if not any(_one_place(there, name, translated) for there in left)]
-    if _levels(unmatched_left) != _levels(unmatched_right):
+    first, second = _levels(unmatched_left, levels), _levels(unmatched_right, levels)
+    if ("feature" in first) != ("feature" in second):
+        # A river or a valley only one side names is one it names beside the place, not instead of it.
+        unmatched_left = [place for place in unmatched_left if _level(place[0], levels) != "feature"]
+        unmatched_right = [place for place in unmatched_right if _level(place[0], levels) != "feature"]
+        first, second = _levels(unmatched_left, levels), _levels(unmatched_right, levels)
+    if first != second:
         return [], []  # not one place named two ways: a place omitted, or a village against a district
     return [name for name, _ in unmatched_left], [name for name, _ in unmatched_right]
 
 
-def _levels(places: Sequence[tuple[str, str | None]]) -> list[bool]:
-    """Whether each distinct place (names of one place counted once) is named as a district."""
+def _levels(places: Sequence[tuple[str, str | None]], levels: PlaceLevels | None = None) -> list[str]:
+    """The level of each distinct place (names of one place counted once), sorted."""
     distinct: list[str] = []
     for name, _ in places:
         if not any(same_place(name, other) for other in distinct):
             distinct.append(name)
-    return sorted(bool(_DISTRICT.search(name)) for name in distinct)
+    return sorted(_level(name, levels) for name in distinct)
+
+
+def _level(name: str, levels: PlaceLevels | None = None) -> str:
+    """What a written place name names: a ``district`` (by its own word, or as the group names it
+    in the other script), a ``feature`` (a river, a valley, a lagoon) or a ``place`` (a settlement,
+    or a name that says nothing of its level)."""
+    if _DISTRICT.search(name) or (levels is not None and levels.district(name)):
+        return "district"
+    return "feature" if _FEATURE.search(name) else "place"
 
 
 def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = ()) -> bool:
@@ -308,12 +412,15 @@ def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset({_fold(name_key(word))}), frozenset()
     lower = word.lower()
     nouns = {lower}
-    for ending, nominatives in _NOUN_ENDINGS:
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
-            nouns.update(lower[: -len(ending)] + nominative for nominative in nominatives)
-            break
+    for endings in (_NOUN_ENDINGS, _PLURAL_ENDINGS):
+        for ending, nominatives in endings:
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                nouns.update(lower[: -len(ending)] + nominative for nominative in nominatives)
+                break
     if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
         nouns.add(lower[:-1] + "а")  # «Шуши», the genitive of «Шуша»; a name in -и stays one too
+    # «Латгалия» is Latgale, «Кахетия» Kakheti: Russian adds -ия where the Latin name ends in a vowel.
+    nouns.update(noun[:-2] + vowel for noun in list(nouns) if noun.endswith("ия") for vowel in "еиа")
     keys = {_fold(name_key(noun)) for noun in nouns}
     stems: set[str] = set()
     adjective = _ADJECTIVE_ENDING.search(lower)
@@ -337,9 +444,11 @@ def _derived(key: str) -> frozenset[str]:
 def _fold(key: str) -> str:
     """A key with the spellings of one sound made one: e read as a inside a word (the Azerbaijani
     ə), never in its last letter; h as g (Horadiz ~ Горадиз); y dropped after a letter and before
-    a vowel (Sumgayit ~ Сумгаит, Ganja ~ Гянджа)."""
+    a vowel (Sumgayit ~ Сумгаит, Ganja ~ Гянджа); ts, sh and zh as t, s and z (the Romanian ț
+    and ș, the Baltic and Slavic š and ž, which English writes without their marks: Varnita ~
+    «Варница»)."""
     words = []
-    for word in key.split():
+    for word in re.sub(r"(?<=[sz])h", "", key.replace("ts", "t")).split():
         word = word[:-1].replace("e", "a") + word[-1:] if len(word) > 3 else word
         words.append(re.sub(r"(?<=\w)y(?=[aeiou])", "", word.replace("h", "g")))
     return " ".join(words)

@@ -11,7 +11,9 @@ diacritics, signs and punctuation dropped, and the spellings English writers var
 whether two names are one: every word of the shorter matches a word of the longer (equal keys;
 keys of five letters or more within `NAME_SIMILARITY` by difflib's ratio; or one key of five
 letters or more that starts the other, which has at most five letters more: the Russian cases
-and adjectives of a name, «Каджаранского» of "Kajaran"). It knows nothing of translations:
+and adjectives of a name, «Каджаранского» of "Kajaran"); two neighbouring words of one name
+are one where the other writes them as one ("Sivash Khimprom", «Сивашхимпром»). It knows
+nothing of translations:
 "United Arab Emirates" and «Объединённые Арабские Эмираты» are not one here.
 
 Invariants: both functions are pure and total (any string in, a string out); a Latin name's
@@ -124,8 +126,24 @@ def _words(one: str, other: str) -> tuple[list[str], list[str]]:
     first, second = name_key(one).split(), name_key(other).split()
     if not first or not second:
         return [], []
+    first, second = _joined(first, second), _joined(second, first)
     shorter, longer = sorted((first, second), key=len)
     return shorter, longer
+
+
+def _joined(words: list[str], other: list[str]) -> list[str]:
+    """`words` with two neighbours made one where the other name writes them as one word of
+    five letters or more ("Sivash Khimprom", «Сивашхимпром»: a compound one language writes
+    whole and the other in parts)."""
+    joined: list[str] = []
+    for word in words:
+        if joined:
+            together = re.sub(r"(.)\1+", r"\1", joined[-1] + word)
+            if len(together) >= 5 and together in other and joined[-1] not in other and word not in other:
+                joined[-1] = together
+                continue
+        joined.append(word)
+    return joined
 
 
 def _matched(shorter: list[str], longer: list[str]) -> int:

@@ -12,6 +12,9 @@ is no lexicon referent is keyed by `spinscope.compare.translit.name_key`, so «�
 Asides: a name that the sentence gives only inside its attribution or a causal clause
 (`spinscope.compare.clauses`: "according to the ministry", "because Armenian forces mined
 it") stays an anchor of alignment but is no actor of the claim.
+A Russian organisation's name is written whole where the entity stage cut it short
+(`spinscope.compare.orgnames`: «АО «Сивашхимпром»», «Бюро политик реинтеграции»); its key is
+the entity's.
 Periods: a DURATION timex with a definite TIMEX3 value (``PT6H``, ``P2D``; also ``P6H``; decades
 ``P3E`` and centuries ``P2C``), the
 period an offset timex counts ("four hours later", «через четыре часа», whose value is a time)
@@ -38,6 +41,7 @@ import numpy as np
 from spinscope.compare.actors import find_state_actors
 from spinscope.compare.clauses import attributions, causal_clause, causal_span
 from spinscope.compare.lexicon import Lexicon, Use
+from spinscope.compare.orgnames import org_name_end
 from spinscope.compare.translit import name_key
 from spinscope.document import Document, Span, Timex
 from spinscope.errors import ConfigError
@@ -202,6 +206,8 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
         named: dict[str, bool] = {}  # key -> named outside every aside span at least once
         for start, end, entity in mentions:
             if sentence.start <= start and end <= sentence.end:
+                if russian and entity.label == "ORG":
+                    end = org_name_end(document.text, start, end, sentence.end)  # «АО «Сивашхимпром»»
                 key = lexicon.canonical(entity.name)
                 key = key if key.startswith("@") else name_key(_group_stem(entity.name, entity.label)) or key
                 entities.setdefault(key, entity.label)
