@@ -19,6 +19,8 @@ Run it from the repository root (about 20 minutes on 2 cores):
     python benchmarks/techniques.py
 
 ``--only speed`` or ``--only accuracy`` runs one half; ``--limit 40 --folds 2`` is a quick check;
+``--only speed --techniques-model mpnet`` times the larger shipped model (its accuracy comes from
+``benchmarks/techniques_encoder.py``, which cross-validates the same heads over its encoder);
 ``--cache FILE`` keeps the encoded articles in FILE and reuses them on the next run.
 """
 
@@ -49,6 +51,12 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--only", choices=("accuracy", "speed"), help="run one half of the benchmark")
     parser.add_argument("--cache", type=Path, help="keep the encoded articles in this file and reuse them")
+    parser.add_argument(
+        "--techniques-model",
+        choices=("minilm", "mpnet"),
+        default="minilm",
+        help="the shipped model whose speed is measured (accuracy: see --help of techniques_encoder.py for mpnet)",
+    )
     parser.add_argument("--speed-worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.speed_worker:
@@ -59,7 +67,7 @@ def main() -> None:
 
     articles = load_ptc(args.corpus / "train-articles", args.corpus / "train-task2-TC.labels")[: args.limit]
     if args.only != "accuracy":
-        _speed(articles)
+        _speed(articles, args.techniques_model)
     if args.only != "speed":
         _accuracy(articles, args.folds, args.cache)
 
@@ -133,7 +141,7 @@ def print_accuracy(validation, articles: int) -> None:
         print(f"| {mean:.3f} | {right:.3f} | {count} |")
 
 
-def _speed(articles) -> None:
+def _speed(articles, model: str) -> None:
     from spinscope import Settings
     from spinscope.document import Document, Metadata, Source
     from spinscope.pipeline import build_pipeline
@@ -145,11 +153,11 @@ def _speed(articles) -> None:
         (doc.text, [(s.start, s.end) for s in doc.layers["sentences"]], names_of(doc.layers["entities"]))
         for doc in pipeline.run(documents)
     ]
-    result = run_speed_worker(__file__, parsed)
+    result = run_speed_worker(__file__, (model, parsed))
     words = sum(len(text.split()) for text, _, _ in parsed)
     per_second = len(parsed) / result["seconds"]
     normalised = words / result["seconds"] / 700
-    print("techniques stage alone (spaCy parse done beforehand), one process, 2 cores:")
+    print(f"techniques stage alone, model {model} (spaCy parse done beforehand), one process, 2 cores:")
     print("| measure | spinscope | target |")
     print("|---|---:|---:|")
     print(
@@ -166,14 +174,14 @@ def _speed(articles) -> None:
 
 def _speed_worker(path: Path) -> None:
     reset_peak_memory()
-    parsed = pickle.loads(path.read_bytes())
+    choice, parsed = pickle.loads(path.read_bytes())
     started = time.perf_counter()
-    from spinscope.models.techniques import encode_text, load_technique_model
+    from spinscope.models.techniques import MODEL_DIR, MPNET_MODEL_DIR, encode_text, load_technique_model
     from spinscope.stages.techniques import find_techniques
 
     import_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    model = load_technique_model()
+    model = load_technique_model(MPNET_MODEL_DIR if choice == "mpnet" else MODEL_DIR)
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
     spans = 0

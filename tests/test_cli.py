@@ -74,6 +74,21 @@ def test_cli_analyze_runs_only_the_stages_asked_for() -> None:
     assert [record["name"] for record in data["stages"]] == stage_names()
 
 
+@pytest.mark.parametrize(
+    ("choice", "version"), [("minilm", "ptc2020-minilm-"), ("mpnet", "ptc2020-all-mpnet-base-v2-")]
+)
+def test_cli_analyze_uses_the_techniques_model_asked_for(choice: str, version: str, validate) -> None:
+    text = (FIXTURES / "two_sides.txt").read_text(encoding="utf-8")
+    arguments = ["analyze", "-", "-f", "json", "--stages", "techniques", "--techniques-model", choice]
+    result = runner.invoke(app, arguments, input=text)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    validate(data)
+    record = next(record for record in data["stages"] if record["name"] == "techniques")
+    assert record["status"] == "ok" and f"model {version}" in record["version"]
+    assert data["layers"]["techniques"]
+
+
 # case, file name, content (None: no file), what the error says; analysed with --max-bytes 1000.
 BAD_INPUTS = [
     ("missing", "missing.txt", None, "does not exist"),

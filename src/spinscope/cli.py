@@ -133,6 +133,23 @@ _InventoryOption = Annotated[
         "techniques, per paragraph). Russian always gets 2023.",
     ),
 ]
+
+
+class TechniquesModel(StrEnum):
+    """The shipped English span models for techniques."""
+
+    minilm = "minilm"
+    mpnet = "mpnet"
+
+
+_TechniquesModelOption = Annotated[
+    TechniquesModel,
+    typer.Option(
+        "--techniques-model",
+        help="English technique spans: minilm (fast, the default) or mpnet (more accurate, about five "
+        "times slower; see the README's figures).",
+    ),
+]
 _DEFAULT_MAX_BYTES = IngestSettings().max_bytes
 _DEFAULT_MAX_CHARS = IngestSettings().max_chars
 _DEFAULT_DB = Path(StoreSettings().path)
@@ -164,6 +181,7 @@ def analyze(
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
     inventory: _InventoryOption = Inventory.v2020,
+    techniques_model: _TechniquesModelOption = TechniquesModel.minilm,
     all_techniques: Annotated[
         bool,
         typer.Option(
@@ -188,7 +206,14 @@ def analyze(
                 code="config.format",
             )
         settings = _settings(
-            stages, model, max_bytes, timeout, allow_private, max_chars=max_chars, inventory=inventory.value
+            stages,
+            model,
+            max_bytes,
+            timeout,
+            allow_private,
+            max_chars=max_chars,
+            inventory=inventory.value,
+            techniques_model=techniques_model.value,
         )
         failed = 0
         with ExitStack() as stack:
@@ -291,13 +316,21 @@ def batch(
     timeout: _TimeoutOption = _DEFAULT_TIMEOUT,
     allow_private: _AllowPrivateOption = False,
     inventory: _InventoryOption = Inventory.v2020,
+    techniques_model: _TechniquesModelOption = TechniquesModel.minilm,
 ) -> None:
     """Analyse a corpus into a results file, one record per input, in parallel and resumably."""
     with _errors_reported():
         from spinscope.batch import run_batch
 
         settings = _settings(
-            stages, model, max_bytes, timeout, allow_private, max_chars=max_chars, inventory=inventory.value
+            stages,
+            model,
+            max_bytes,
+            timeout,
+            allow_private,
+            max_chars=max_chars,
+            inventory=inventory.value,
+            techniques_model=techniques_model.value,
         )
         options = BatchSettings(workers=workers, engine=engine.value, address=address, retry_failed=retry_failed)
         with _progress() as progress:
@@ -365,14 +398,35 @@ def train_techniques(
     export_encoder: Annotated[
         bool, typer.Option("--export-encoder", help="Rebuild the encoder from its weights (needs torch).")
     ] = False,
+    encoder_weights: Annotated[
+        Path | None,
+        typer.Option(
+            "--encoder-weights",
+            help="Export another encoder from this folder of weights into --out (all-mpnet-base-v2 for the "
+            "mpnet model; see the README).",
+            show_default=False,
+        ),
+    ] = None,
+    layers: Annotated[
+        list[int] | None,
+        typer.Option("--layer", help="With --encoder-weights, a layer to read (repeat it; MPNet: 6 and 12)."),
+    ] = None,
 ) -> None:
     """Train the techniques model on the PTC corpus and print its cross-validated figures."""
     with _errors_reported():
+        from spinscope.training.export import LAYERS
         from spinscope.training.techniques import TrainSettings, train_from_ptc
 
         with _progress() as progress:
             validation = train_from_ptc(
-                articles, labels, out, settings=TrainSettings(folds=folds), export=export_encoder, progress=progress
+                articles,
+                labels,
+                out,
+                settings=TrainSettings(folds=folds),
+                export=export_encoder or encoder_weights is not None,
+                weights=encoder_weights,
+                layers=tuple(layers) if layers else LAYERS,
+                progress=progress,
             )
         table = Table("measure", "cross-validated", "trivial floor")
         table.add_row("SI precision", f"{validation.si.precision:.4f}", "")
@@ -676,6 +730,7 @@ def serve(
     model: _ModelOption = None,
     allow_private: _AllowPrivateOption = False,
     inventory: _InventoryOption = Inventory.v2020,
+    techniques_model: _TechniquesModelOption = TechniquesModel.minilm,
 ) -> None:
     """Start the web app: paste, upload or fetch articles, read their reports, search the store."""
     with _errors_reported():
@@ -686,7 +741,15 @@ def serve(
         except ImportError as error:
             raise MissingDependencyError("serving the web app needs uvicorn: pip install 'spinscope[web]'") from error
         settings = replace(
-            _settings(None, model, _DEFAULT_MAX_BYTES, _DEFAULT_TIMEOUT, allow_private, inventory=inventory.value),
+            _settings(
+                None,
+                model,
+                _DEFAULT_MAX_BYTES,
+                _DEFAULT_TIMEOUT,
+                allow_private,
+                inventory=inventory.value,
+                techniques_model=techniques_model.value,
+            ),
             store=StoreSettings(path=str(db)),
             web=WebSettings(host=host, port=port),
         )
@@ -895,13 +958,14 @@ def _settings(
     *,
     max_chars: int = _DEFAULT_MAX_CHARS,
     inventory: str = "2020",
+    techniques_model: str = "minilm",
 ) -> Settings:
     return Settings(
         stages=tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None,
         ingest=IngestSettings(max_bytes=max_bytes, max_chars=max_chars),
         fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
         nlp=NlpSettings(model=model),
-        techniques=TechniqueSettings(inventory=inventory),
+        techniques=TechniqueSettings(inventory=inventory, model=techniques_model),
     )
 
 

@@ -126,8 +126,10 @@ class TechniqueSettings:
     """How persuasion techniques are found.
 
     Attributes:
+        model: The shipped English span model: "minilm" (the default, fast) or "mpnet" (over
+            all-mpnet-base-v2: more accurate, about five times slower; see the README).
         model_dir: Folder of a techniques model written by ``spinscope train techniques``;
-            None uses the model shipped with spinscope.
+            None uses the shipped model `model` names.
         min_score: Technique spans scoring below this are left out (0 keeps all the model
             reports).
         operating_point: Spans scoring at least this are marked `shown`, the ones readers see
@@ -139,6 +141,7 @@ class TechniqueSettings:
             paragraphs`` (one subfolder per language); None uses the shipped ones.
     """
 
+    model: str = "minilm"
     model_dir: str | None = None
     min_score: float = 0.0
     operating_point: float | None = None
@@ -146,6 +149,8 @@ class TechniqueSettings:
     paragraph_model_dir: str | None = None
 
     def __post_init__(self) -> None:
+        if self.model not in ("minilm", "mpnet"):
+            raise ConfigError(f"model must be 'minilm' or 'mpnet', got {self.model!r}")
         if self.inventory not in ("2020", "2023"):
             raise ConfigError(f"inventory must be '2020' or '2023', got {self.inventory!r}")
         if not 0 <= self.min_score <= 1:

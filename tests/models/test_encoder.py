@@ -1,12 +1,17 @@
-"""The encoder's batching: every window once, batches of similar length."""
+"""The encoder's batching (every window once, batches of similar length) and the tokens that open its windows."""
 
 from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from spinscope.errors import ModelNotFoundError
 from spinscope.models import encoder
-from spinscope.models.encoder import _batches, load_encoder
+from spinscope.models.encoder import ENCODER_DIR, TOKENIZER_FILE, _batches, load_encoder
 
 
 @pytest.mark.parametrize(
@@ -38,3 +43,28 @@ def test_a_text_encodes_alike_alone_and_among_texts_of_other_lengths() -> None:
         np.linalg.norm(alone.vectors, axis=1) * np.linalg.norm(among.vectors, axis=1)
     )
     assert cosine.min() > 0.98  # int8 activations are scaled per batch, so not bit-equal
+
+
+def _with_special_tokens(folder: Path, names: dict[str, str]) -> None:
+    """Rename special tokens in `folder`'s tokenizer.json (same ids), as another encoder's tokenizer names them."""
+    path = folder / TOKENIZER_FILE
+    text = path.read_text(encoding="utf-8")
+    for old, new in names.items():
+        text = text.replace(json.dumps(old), json.dumps(new))
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_tokenizer_with_mpnet_s_special_tokens_opens_windows_with_them(tmp_path: Path) -> None:
+    shutil.copytree(ENCODER_DIR, tmp_path, dirs_exist_ok=True)
+    _with_special_tokens(tmp_path, {"[CLS]": "<s>", "[SEP]": "</s>"})
+    text = "The minister said the talks would resume next week."
+    renamed, shipped = load_encoder(tmp_path).encode([text])[0], load_encoder().encode([text])[0]
+    np.testing.assert_array_equal(renamed.offsets, shipped.offsets)
+    np.testing.assert_allclose(renamed.vectors, shipped.vectors, atol=1e-6)  # the same ids, the same run
+
+
+def test_a_tokenizer_without_window_tokens_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(ENCODER_DIR, tmp_path, dirs_exist_ok=True)
+    _with_special_tokens(tmp_path, {"[CLS]": "[BEGIN]", "[SEP]": "[END]"})
+    with pytest.raises(ModelNotFoundError, match="neither"):
+        load_encoder(tmp_path)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from spinscope import Settings, TechniqueSettings, analyze_text, classify_spans
-from spinscope.errors import InputError
+from spinscope.errors import ConfigError, InputError
 from spinscope.models.techniques import TECHNIQUES
 
 from ..conftest import EXAMPLE, FIXTURES
@@ -53,13 +53,15 @@ def test_techniques_find_loaded_words_of_the_example(example) -> None:
     assert "glorious" in texts
 
 
-def test_techniques_are_the_same_when_the_sides_names_are_swapped() -> None:
+@pytest.mark.parametrize("model", ["minilm", "mpnet"])
+def test_techniques_are_the_same_when_the_sides_names_are_swapped(model: str) -> None:
     original = (FIXTURES / "two_sides.txt").read_text(encoding="utf-8")
     swapped = _swap(original)
     assert swapped != original
+    settings = Settings(stages=("techniques",), techniques=TechniqueSettings(model=model))
 
     def told(text: str) -> list[tuple[str, str, float]]:
-        found = analyze_text(text, settings=TECHNIQUES_ONLY).layers["techniques"]
+        found = analyze_text(text, settings=settings).layers["techniques"]
         return [(item.technique, item.text, item.score) for item in found]
 
     ours, theirs = told(original), told(swapped)
@@ -147,3 +149,19 @@ def test_techniques_operating_point_can_be_set() -> None:
     settings = Settings(stages=("techniques",), techniques=TechniqueSettings(operating_point=0.0))
     document = analyze_text(EXAMPLE.read_text(encoding="utf-8"), settings=settings)
     assert document.layers["techniques"] and all(item.shown for item in document.layers["techniques"])
+
+
+def test_the_mpnet_model_reads_its_own_vectors_beside_the_claims_shared_ones() -> None:
+    text = (FIXTURES / "two_sides.txt").read_text(encoding="utf-8")
+    settings = Settings(stages=("techniques", "claims"), techniques=TechniqueSettings(model="mpnet"))
+    analysed = analyze_text(text, settings=settings)
+    default = analyze_text(text, settings=Settings(stages=("techniques", "claims")))
+    assert analysed.layers["techniques"], "the fixture is written with loaded language; the model found nothing"
+    assert all(item.technique in TECHNIQUES and 0 <= item.score <= 1 for item in analysed.layers["techniques"])
+    # The claims model reads the shared encoder whichever techniques model is chosen.
+    assert [claim.score for claim in analysed.layers["claims"]] == [claim.score for claim in default.layers["claims"]]
+
+
+def test_an_unknown_techniques_model_is_refused() -> None:
+    with pytest.raises(ConfigError, match="model must be 'minilm' or 'mpnet'"):
+        TechniqueSettings(model="large")

@@ -29,6 +29,8 @@ ENCODER_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 WINDOW = 128
 _BATCH = 32  # windows run together at most
+# The tokens that open and close a window: BERT's (MiniLM), else RoBERTa's and MPNet's.
+_SPECIAL_TOKENS = (("[CLS]", "[SEP]"), ("<s>", "</s>"))
 _PADDING = 0.1  # a batch grows while its padding stays under this share of its real pieces
 
 
@@ -65,6 +67,7 @@ class Encoder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or min(os.cpu_count() or 1, 4)
         options.inter_op_num_threads = 1
+        self.folder = folder
         self._session = onnxruntime.InferenceSession(
             str(encoder), sess_options=options, providers=["CPUExecutionProvider"]
         )
@@ -72,14 +75,17 @@ class Encoder:
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
         self.dim = int(self._session.get_outputs()[0].shape[-1])
-        cls, sep = self._tokenizer.token_to_id("[CLS]"), self._tokenizer.token_to_id("[SEP]")
-        if cls is None or sep is None:
+        special = [
+            (self._tokenizer.token_to_id(first), self._tokenizer.token_to_id(last)) for first, last in _SPECIAL_TOKENS
+        ]
+        known = [(cls, sep) for cls, sep in special if cls is not None and sep is not None]
+        if not known:
             raise ModelNotFoundError(
-                f"tokenizer {tokenizer} has no [CLS] or [SEP] token: reinstall spinscope, or rebuild it with "
-                "`spinscope train techniques --export-encoder`"
+                f"tokenizer {tokenizer} has neither [CLS] and [SEP] nor <s> and </s>: reinstall spinscope, or "
+                "rebuild it with `spinscope train techniques --export-encoder`"
             )
-        self._cls: int = cls
-        self._sep: int = sep
+        self._cls: int = known[0][0]
+        self._sep: int = known[0][1]
 
     def encode(self, texts: list[str]) -> list[Encoded]:
         """Encode each text; the result lines up with `texts`."""

@@ -44,6 +44,7 @@ from spinscope.models.tfidf import Tfidf
 
 __all__ = [
     "MODEL_DIR",
+    "MPNET_MODEL_DIR",
     "TECHNIQUES",
     "Candidate",
     "DecodeSettings",
@@ -71,6 +72,8 @@ __all__ = [
 ]
 
 MODEL_DIR = Path(__file__).parent / "weights" / "techniques"
+# The larger, slower model: the same heads over all-mpnet-base-v2 (its own encoder in its folder).
+MPNET_MODEL_DIR = Path(__file__).parent / "weights" / "techniques-mpnet"
 HEADS_FILE = "heads.npz"
 TFIDF_WEIGHT = 20.0  # the TF-IDF block's scale against the standardised dense features
 _PIECES_AT_ONCE = 4096  # pieces the detector scores together: bounds its memory on long texts

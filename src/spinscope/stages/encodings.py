@@ -9,8 +9,10 @@ the techniques see which side an article names.
 Invariants:
 - The artifact covers every sentence of the `sentences` layer that keeps a character after
   masking, in order; offsets inside it are into the masked text (`EncodedText.mask` maps them).
-- The encoder is the one the techniques model reads (the shared one unless its folder brings
-  its own), so the techniques heads always see the vectors they were trained on.
+- The encoder is the shared one (`spinscope.models.encoder.ENCODER_DIR`), which the claims model
+  and the default techniques model were trained on. A techniques model whose folder brings its
+  own encoder (the larger MPNet model, a fine-tuned one) encodes the same masked sentences again
+  with it, in the techniques stage, so each head sees the vectors it was trained on.
 - No layer is produced: the artifact lives for one run and is never serialised.
 - An English text gets its `EncodedText`; a text in another language the pipeline reads
   (`languages`) gets None, since the encoder is English: the stages that read Russian use
@@ -24,10 +26,11 @@ from typing import Any
 
 from spinscope.document import Document
 from spinscope.language import DEFAULT_LANGUAGE, language_of
+from spinscope.models.encoder import ENCODER_DIR, load_encoder
 from spinscope.models.techniques import encode_text
 from spinscope.settings import Settings
 from spinscope.stages.base import Stage, StageResult
-from spinscope.stages.techniques import load_model, names_of
+from spinscope.stages.techniques import names_of
 
 __all__ = ["EncodingStage"]
 
@@ -41,7 +44,7 @@ class EncodingStage(Stage):
     languages = frozenset({"en", "ru"})
 
     def __init__(self, settings: Settings) -> None:
-        self.encoder = load_model(settings).encoder
+        self.encoder = load_encoder(ENCODER_DIR, settings.threads)
 
     def process(self, document: Document, inputs: Mapping[str, Any]) -> StageResult:
         """Encode the sentences of one document (None for a text that is not English)."""

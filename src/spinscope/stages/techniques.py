@@ -16,12 +16,14 @@ import numpy as np
 
 from spinscope.document import Document, Entity, Span, Technique
 from spinscope.language import DEFAULT_LANGUAGE, language_of
+from spinscope.models.encoder import ENCODER_DIR
 from spinscope.models.names import PLACEHOLDER
 from spinscope.models.paragraphs import find_paragraph_techniques, load_paragraph_model
 from spinscope.models.patterns import Match
 from spinscope.models.techniques import (
     LEXICAL_FEATURES,
     MODEL_DIR,
+    MPNET_MODEL_DIR,
     TECHNIQUES,
     Candidate,
     Detection,
@@ -30,6 +32,7 @@ from spinscope.models.techniques import (
     WordCounts,
     as_whole_words,
     choose_techniques,
+    encode_masked,
     encode_text,
     lexical_features,
     load_technique_model,
@@ -78,7 +81,10 @@ class TechniqueStage(Stage):
             )
             return StageResult(layers={"techniques": [item for item in found if item.score >= self.min_score]})
         # --- The SemEval-2020 span model (English, by default). ---
-        found = find_techniques(self.model, document.text, inputs["encodings"], operating_point=self.operating_point)
+        encoded = inputs["encodings"]
+        if self.model.encoder.folder != ENCODER_DIR:  # a model with its own encoder reads its own vectors
+            encoded = encode_masked(self.model.encoder, encoded.mask, encoded.sentences)
+        found = find_techniques(self.model, document.text, encoded, operating_point=self.operating_point)
         return StageResult(layers={"techniques": [item for item in found if item.score >= self.min_score]})
 
 
@@ -187,9 +193,10 @@ def _pattern_reason(detection: Detection, match: Match, evidence: Sequence[Span]
 
 
 def load_model(settings: Settings) -> TechniqueModel:
-    """The techniques model `settings` name: their `model_dir`, or the shipped one."""
+    """The techniques model `settings` name: their `model_dir`, or the shipped one they choose."""
     folder = settings.techniques.model_dir
-    return load_technique_model(Path(folder) if folder else MODEL_DIR, settings.threads)
+    shipped = MPNET_MODEL_DIR if settings.techniques.model == "mpnet" else MODEL_DIR
+    return load_technique_model(Path(folder) if folder else shipped, settings.threads)
 
 
 def label_spans(

