@@ -79,6 +79,7 @@ from spinscope.compare.bodies import body_of, is_common_abbreviation
 from spinscope.compare.clauses import causal_clause
 from spinscope.compare.places import (
     CONVENTIONAL_EXONYMS,
+    FEATURE_WORDS,
     PlaceLevels,
     find_kind_named,
     follows_a_locative,
@@ -647,7 +648,7 @@ def _with_kind(text: str, name: str) -> str:
     if at < 0:
         return name
     after = _NEXT_WORD.match(text, at + len(name))
-    if after and after.group(1).casefold() in _KINDS_AFTER | _FEATURES_AFTER:
+    if after and after.group(1).casefold() in _WORDS_AFTER:
         return f"{name} {after.group(1)}"
     before = _REGION_BEFORE.search(text, max(0, at - 12), at)
     if before:
@@ -658,7 +659,8 @@ def _with_kind(text: str, name: str) -> str:
 
 
 _KINDS_AFTER = frozenset({"district", "region", "municipality", "province", "район", "района", "районе", "районом"})
-# The words after a name that say it names a feature ("the Bartang valley"), not a settlement.
-_FEATURES_AFTER = frozenset({"river", "valley", "lagoon", "bay", "gulf", "gorge", "lake", "spit", "sea", "strait"})
+# The words after a name that say it names a district or a feature ("the Bartang valley"), not a
+# settlement.
+_WORDS_AFTER = _KINDS_AFTER | frozenset(FEATURE_WORDS)
 _REGION_BEFORE = re.compile(r"(?<!\w)(област(?:ь|и|ью))\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)the\s+$")

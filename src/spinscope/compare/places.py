@@ -69,6 +69,7 @@ from spinscope.language import has_cyrillic
 
 __all__ = [
     "CONVENTIONAL_EXONYMS",
+    "FEATURE_WORDS",
     "PlaceLevels",
     "find_kind_named",
     "follows_a_locative",
@@ -104,10 +105,12 @@ _DISTRICT = re.compile(
     r"\b(?:district|region|municipality|province|oblast|raion)\b|(?<!\w)(?:район|област|муниципалитет|кра[йяюе])",
     re.IGNORECASE,
 )
-# The words that name a feature: water, a valley, a gorge, a spit; or the English article before a
-# name, which English writes before rivers, seas and regions and never before a town.
+# The English words that name a feature: water, a valley, a gorge, a spit. A name is a feature's
+# with one of them, with a Russian one, or after the English article, which English writes before
+# rivers, seas and regions and never before a town.
+FEATURE_WORDS = ("river", "valley", "lagoon", "bay", "gulf", "gorge", "lake", "spit", "sea", "strait")
 _FEATURE = re.compile(
-    r"^the\s|\b(?:river|valley|lagoon|bay|gulf|gorge|lake|spit|sea|strait)\b"
+    rf"^the\s|\b(?:{'|'.join(FEATURE_WORDS)})\b"
     r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w))",
     re.IGNORECASE,
 )
