@@ -81,6 +81,7 @@ NUMBERS = [
         [(172800.0, "second"), (80.0, "")],
     ),
     ("russian-hours", "ru", "Движение было перекрыто на шесть часов.", None, [(21600.0, "second")]),
+    ("russian-minutes", "ru", "Пожарные боролись с огнём около 40 минут.", None, [(2400.0, "second")]),
     (
         "russian-timex-hours",
         "ru",
@@ -129,6 +130,8 @@ PERIOD_PAIRS = [
     ("hours-differ", "Traffic was stopped for six hours.", "Движение было перекрыто на четыре часа.", True),
     ("hours-agree", "Traffic was stopped for six hours.", "Движение было перекрыто на шесть часов.", False),
     ("hours-and-days-agree", "Rain fell for 48 hours in Ijevan.", "За двое суток в Иджеване шёл дождь.", False),
+    ("hours-and-minutes-differ", "The fire burned for five hours.", "Пожар тушили около 40 минут.", True),
+    ("minutes-agree", "The fire burned for 40 minutes.", "Пожар тушили 40 минут.", False),
     ("period-not-against-count", "Traffic was stopped for six hours.", "Движение перекрыли четыре сапёра.", False),
     (
         "percent-not-against-count",

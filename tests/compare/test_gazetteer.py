@@ -56,6 +56,10 @@ FOUND = [
         "Sverdlovsk grew.",
         [("dovzhansk-sverdlovsk", "Sverdlovsk"), ("yekaterinburg-sverdlovsk", "Sverdlovsk")],
     ),
+    ("a-neuter-adjective-name", "Проверка у Дороцкого.", [("dorotcaia-dorotskoye", "Dorotskoye")]),
+    ("a-feminine-adjective-name", "Фермеры из Дороцкой.", [("dorotcaia-dorotskoye", "Dorotcaia")]),
+    ("the-area-around-a-town", "Удар в районе Краснограда.", [("berestyn-krasnohrad", "Krasnohrad")]),
+    ("a-river-in-the-genitive", "Затор на излучине Урала.", [("ural-zhaiyk", "Ural")]),
     ("a-region-of-a-town-name", "Fields in the Sverdlovsk region flooded.", []),
     ("a-russian-region-adjective", "Поля Днепропетровской области.", []),
     ("a-river-of-a-town-name", "Мост через реку Днепр.", []),
@@ -131,6 +135,18 @@ CLAIMS = [
         [("place-name", None)],
     ),
     (
+        "a-district-named-for-a-town-the-matcher-left",
+        "Dorotcaia lies in [Dubăsari](GPE) district.",
+        "Дороцкая входит в число сёл [Дубоссарского района](GPE).",
+        [],
+    ),
+    (
+        "a-town-and-its-earlier-name-beside-the-area-word",
+        "Drones struck a plant on the edge of [Berestyn](GPE).",
+        "Удар нанесён по складу в районе [Краснограда](GPE).",
+        [("place-name", "berestyn-krasnohrad")],
+    ),
+    (
         "false-friends-stay-two-places",
         "The delegation arrived in [Kirovakan](GPE) on Monday.",
         "Делегация прибыла в [Кировабад](GPE) в понедельник.",
@@ -142,6 +158,16 @@ CLAIMS = [
 @pytest.mark.parametrize(("english", "russian", "expected"), [c[1:] for c in CLAIMS], ids=[c[0] for c in CLAIMS])
 def test_gazetteer_names_make_place_name_differences(english: str, russian: str, expected: list) -> None:
     assert _place_differences(english, russian) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling"),
+    [("Горноспасатели из соседнего Кировского.", "Кировское"), ("Рятувальники з Кіровського.", "Кіровське")],
+    ids=["russian", "ukrainian"],
+)
+def test_gazetteer_reports_the_spelling_of_the_texts_own_language(text: str, spelling: str) -> None:
+    mention = next(m for m in GAZETTEER.find(text) if m.place == "khrestivka-kirovske")
+    assert mention.spelling == spelling
 
 
 def test_gazetteer_places_are_lexicon_place_referents() -> None:

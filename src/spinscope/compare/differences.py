@@ -77,6 +77,7 @@ from dataclasses import dataclass
 from spinscope.compare.actors import state_in
 from spinscope.compare.bodies import body_of, is_common_abbreviation
 from spinscope.compare.clauses import causal_clause
+from spinscope.compare.gazetteer import load_gazetteer
 from spinscope.compare.places import (
     CONVENTIONAL_EXONYMS,
     FEATURE_WORDS,
@@ -569,12 +570,14 @@ def _place_name_differences(
         # against "Gagauzia") is one both name: neither a difference nor one left over.
         left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
         right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
-        unmatched = place_names_differ(left, right, translated, levels)
+        unmatched = place_names_differ(left, right, translated, levels, _spellings)
         if not (unmatched[0] and unmatched[1]):
             # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
             # whatever else each side names around it (a region, a town it lies near).
             settled = (_settlements(a, left), _settlements(b, right))
-            unmatched = place_names_differ(settled[0], settled[1], translated, levels) if all(settled) else ([], [])
+            unmatched = (
+                place_names_differ(settled[0], settled[1], translated, levels, _spellings) if all(settled) else ([], [])
+            )
         if unmatched[0] and unmatched[1]:
             involved.update((a.source, b.source))
     if not involved:
@@ -583,6 +586,12 @@ def _place_name_differences(
         (unit.source, ", ".join(dict.fromkeys(name for name, _ in places[unit.source])) or None) for unit in units
     )
     return [Difference("place-name", values, frozenset(involved))]
+
+
+def _spellings(referent: str) -> tuple[tuple[str, ...], ...]:
+    """A gazetteer place's names, each with its spellings (none for a lexicon referent, whose forms are patterns)."""
+    place = load_gazetteer().places.get(referent)
+    return () if place is None else tuple((name.name, *name.spellings) for name in place.names)
 
 
 def _places(unit: Unit) -> list[tuple[str, str | None]]:

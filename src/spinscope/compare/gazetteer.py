@@ -77,6 +77,8 @@ class Mention:
 
 
 # The words beside a name that say its level (English words; Russian stems, for every case).
+# «Район» before a name: the area around a place («в районе Краснограда»), not a district.
+_AREA = re.compile(r"район[аеуом]*", re.IGNORECASE)
 _LEVEL_WORDS = {
     "region": re.compile(
         r"(?:regions?|oblast|districts?|province|raion|municipality|krai|governorate)$"
@@ -174,7 +176,7 @@ class Gazetteer:
         if not first[0].isupper() or _continues_word(text, words[index][0]) or _after_a_name(text, words, index):
             return None
         candidates: dict[int, list[tuple[str, str, str]]] = {}
-        for key in _keys(first):
+        for key in sorted(_keys(first)):  # sorted: the spelling chosen must not hang on set order
             for keys, place, name, spelling in self._index.get(key, ()):
                 if self._spelled(text, words, index, keys):
                     candidates.setdefault(len(keys), []).append((place, name, spelling))
@@ -185,14 +187,12 @@ class Gazetteer:
             if _before_a_name(text, words, index + length):
                 continue
             beside = _level_beside(words, index, index + length)
-            cyrillic = has_cyrillic(first)
+            script = _script(first)
             chosen: dict[tuple[str, str], str] = {}  # (place, name) -> the spelling, in the text's script if listed
             for place, name, spelling in candidates[length]:
                 if beside not in (None, self.places[place].level):
                     continue
-                if (place, name) not in chosen or (
-                    has_cyrillic(chosen[place, name]) != cyrillic == has_cyrillic(spelling)
-                ):
+                if (place, name) not in chosen or (_script(chosen[place, name]) != script == _script(spelling)):
                     chosen[place, name] = spelling
             if chosen:
                 return length, tuple((place, name, spelling) for (place, name), spelling in chosen.items())
@@ -207,6 +207,13 @@ class Gazetteer:
             if not _JOINER.fullmatch(text[before[1] : word[0]]) or keys[offset] not in _keys(word[2]):
                 return False
         return True
+
+
+def _script(word: str) -> str:
+    """A word's script, Ukrainian told from Russian by its own letters: "latin", "ukrainian" or "cyrillic"."""
+    if not has_cyrillic(word):
+        return "latin"
+    return "ukrainian" if re.search("[іїєґІЇЄҐ]", word) else "cyrillic"
 
 
 def _continues_word(text: str, start: int) -> bool:
@@ -245,9 +252,12 @@ def _level_of(word: str) -> str | None:
 
 
 def _level_beside(words: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The level that the word right after a name, else right before it, names; None if neither."""
+    """The level that the word right after a name, else right before it, names; None if neither.
+    «Район» before a name is the area around it («в районе Краснограда», near Krasnohrad), no level."""
     for position in (end, start - 1):
-        if 0 <= position < len(words) and (level := _level_of(words[position][2])) is not None:
+        if not 0 <= position < len(words) or (position < start and _AREA.fullmatch(words[position][2])):
+            continue
+        if (level := _level_of(words[position][2])) is not None:
             return level
     return None
 

@@ -149,6 +149,21 @@ _NOUN_LIKE = frozenset({"ой", "ей", "ом", "ем"})
 _ADJECTIVE_ENDING = re.compile(
     r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ая|яя|ое|ее|ие|ые|их|ых|ым|им|ую|юю|ей|ом|ем)$", re.IGNORECASE
 )
+# The nominatives each adjective ending can come from, by gender and number: «Дороцкого» is
+# masculine or neuter («Дороцкое», never «Дороцкая»), «Дороцкой» feminine (or a masculine
+# nominative in stressed -ой, «Луговой»), «Дороцких» plural.
+_MASCULINE_NEUTER = ("ий", "ый", "ой", "ое", "ее")
+_FEMININE = ("ая", "яя")
+_PLURAL = ("ие", "ые")
+_ADJECTIVE_NOMINATIVES = {
+    **dict.fromkeys(("ого", "его", "ому", "ему", "ом", "ем"), _MASCULINE_NEUTER),
+    **dict.fromkeys(("ым", "им"), _MASCULINE_NEUTER + _PLURAL),
+    **dict.fromkeys(("ая", "яя", "ую", "юю", "ей"), _FEMININE),
+    "ой": (*_FEMININE, "ой"),
+    **dict.fromkeys(("ий", "ый"), ("ий", "ый")),
+    **dict.fromkeys(("ое", "ее"), ("ое", "ее")),
+    **dict.fromkeys(("ие", "ые", "их", "ых", "ими", "ыми"), _PLURAL),
+}
 
 
 # The words right after a name, or (in Russian, in the genitive) right before it, that say the
@@ -254,9 +269,10 @@ def same_place(one: str, other: str) -> bool:
 def nominatives(word: str) -> frozenset[str]:
     """Every nominative a written Russian word may be a form of, lower-cased, itself included:
     a noun's case by the common declensions (`_NOUN_ENDINGS`), a plural's case («Бендерами» ->
-    «Бендеры»), and an adjective's case in each gender and number («Кировского» -> «Кировское»,
-    «Красного» -> «Красный»). A word with no Cyrillic is only itself. Meant for lookups in a
-    closed list of names (the gazetteer): it reads generously."""
+    «Бендеры»), and an adjective's case in the genders and numbers its ending can have
+    («Кировского» -> «Кировское» or «Кировский», «Красной» -> «Красная»). A word with no
+    Cyrillic is only itself. Meant for lookups in a closed list of names (the gazetteer): it
+    reads generously."""
     lower = word.lower()
     if not has_cyrillic(word):
         return frozenset({lower})
@@ -271,7 +287,7 @@ def nominatives(word: str) -> frozenset[str]:
     adjective = _ADJECTIVE_ENDING.search(lower)
     if adjective and len(lower) - len(adjective.group(0)) >= 3:
         stem = lower[: adjective.start()]
-        forms.update(stem + ending for ending in ("ий", "ый", "ой", "ая", "ое", "ие", "ые"))
+        forms.update(stem + ending for ending in _ADJECTIVE_NOMINATIVES[adjective.group(0)])
     return frozenset(forms)
 
 
@@ -304,6 +320,7 @@ def place_names_differ(
     other: Sequence[tuple[str, str | None]],
     translated: Callable[[str, str], bool] | None = None,
     levels: PlaceLevels | None = None,
+    spellings: Callable[[str], Sequence[Sequence[str]]] | None = None,
 ) -> tuple[list[str], list[str]]:
     """The places of each side that the other side has no name for, given each side's places
     as ``(written name, lexicon referent or None)``; a difference only when both are non-empty.
@@ -314,11 +331,19 @@ def place_names_differ(
         translated: Whether two names of two words or more are one name translated ("United
             Arab Emirates", «Объединённые Арабские Эмираты»); None: only spellings make names one.
         levels: The group's places, for the level of a name written bare; None: each name's own words.
+        spellings: A referent's names, each with its spellings (a gazetteer place's), so that a
+            name the matcher did not take («Дубоссарского района») is the referent's when one
+            name spells it and the other side's name («Дубоссары», Dubăsari); None: referents
+            only meet referents.
     """
     left = [place for place in one if _names_a_place(place[0], other)]
     right = [place for place in other if _names_a_place(place[0], one)]
-    unmatched_left = [name for name in left if not any(_one_place(name, there, translated) for there in right)]
-    unmatched_right = [name for name in right if not any(_one_place(there, name, translated) for there in left)]
+    unmatched_left = [
+        name for name in left if not any(_one_place(name, there, translated, spellings) for there in right)
+    ]
+    unmatched_right = [
+        name for name in right if not any(_one_place(there, name, translated, spellings) for there in left)
+    ]
     first, second = _levels(unmatched_left, levels), _levels(unmatched_right, levels)
     if ("feature" in first) != ("feature" in second):
         # A river or a valley only one side names is one it names beside the place, not instead of it.
@@ -369,12 +394,26 @@ def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = ()) -> 
 
 
 def _one_place(
-    one: tuple[str, str | None], other: tuple[str, str | None], translated: Callable[[str, str], bool] | None
+    one: tuple[str, str | None],
+    other: tuple[str, str | None],
+    translated: Callable[[str, str], bool] | None,
+    spellings: Callable[[str], Sequence[Sequence[str]]] | None = None,
 ) -> bool:
     if one[1] is not None and one[1] == other[1]:
         return True  # one lexicon referent: the lexicon rule compares its variants
     if same_place(one[0], other[0]):
         return True
+    if spellings is not None:
+        # A name the matcher did not take is the referent's when one name of it spells both:
+        # the same place named the same way. Named otherwise, it stays a difference.
+        for known, bare in ((one, other), (other, one)):
+            if known[1] is None or bare[1] is not None:
+                continue
+            for written in spellings(known[1]):
+                if any(same_place(name, bare[0]) for name in written) and any(
+                    same_place(name, known[0]) for name in written
+                ):
+                    return True
     words = min(len(_name_words(one[0])), len(_name_words(other[0])))
     return translated is not None and words >= 2 and translated(one[0], other[0])
 

@@ -82,7 +82,10 @@ _PERIOD = re.compile(
     r"(?:T?(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<MIN>\d+(?:\.\d+)?)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?"
 )
 _UNITS_EN = r"hours?|minutes?|seconds?|days?|weeks?|months?|years?"
-_UNITS_RU = r"час|часа|часов|суток|сутки|день|дня|дней|недел[юиьяе]|недель|месяц|месяца|месяцев|год|года|лет"
+_UNITS_RU = (
+    r"час|часа|часов|минут[ауы]?|секунд[ауы]?|суток|сутки|день|дня|дней"
+    r"|недел[юиьяе]|недель|месяц|месяца|месяцев|год|года|лет"
+)
 # An offset that counts a period: "four hours later", "after two days", «через четыре часа».
 _OFFSET = re.compile(
     rf"(?:\b(?:after|within)\s+(?P<n1>[\w.,-]+(?:\s+[\w-]+)?)\s+(?P<u1>{_UNITS_EN})\b"
@@ -106,6 +109,8 @@ _UNIT_SIZE = {
     "month": (1, "month"),
     "year": (12, "month"),
     "час": (3600, "second"),
+    "мин": (60, "second"),
+    "сек": (1, "second"),
     "сут": (86400, "second"),
     "ден": (86400, "second"),
     "дн": (86400, "second"),
