@@ -145,6 +145,12 @@ LEVELS = [
     ("not-named-in-the-other-script", "Рошорв", ["Gorno-Badakhshan", "Bartang valley"], False),
     ("a-district-only-in-its-own-script", "Gorno-Badakhshan", ["Gorno-Badakhshan region"], False),
     ("russian-bare-english-district", "Сюнике", ["Syunik province"], True),
+    (
+        "its-own-script-writes-the-district-otherwise",
+        "Brest",
+        ["Brest", "Brest regions", "Брестской областях"],
+        False,
+    ),
 ]
 
 

@@ -667,7 +667,9 @@ def _with_kind(text: str, name: str) -> str:
     return name
 
 
-_KINDS_AFTER = frozenset({"district", "region", "municipality", "province", "район", "района", "районе", "районом"})
+_KINDS_AFTER = frozenset(
+    {"district", "districts", "region", "regions", "municipality", "province", "район", "района", "районе", "районом"}
+)
 # The words after a name that say it names a district or a feature ("the Bartang valley"), not a
 # settlement.
 _WORDS_AFTER = _KINDS_AFTER | frozenset(FEATURE_WORDS)

@@ -102,7 +102,8 @@ _KIND_STEMS_RU = re.compile(
 )
 # The words that name a place as a district or a region, of a level above a town or a village.
 _DISTRICT = re.compile(
-    r"\b(?:district|region|municipality|province|oblast|raion)\b|(?<!\w)(?:район|област|муниципалитет|кра[йяюе])",
+    r"\b(?:districts?|regions?|municipality|municipalities|provinces?|oblasts?|raions?)\b"
+    r"|(?<!\w)(?:район|област|муниципалитет|кра[йяюе])",
     re.IGNORECASE,
 )
 # The English words that name a feature: water, a valley, a gorge, a spit. A name is a feature's
@@ -307,12 +308,18 @@ class PlaceLevels:
     def district(self, name: str) -> bool:
         """Whether `name` is a district's: the group names it in the other script, and always as a
         district there («Горно-Бадахшанской автономной области» for "Gorno-Badakhshan"; not
-        "Kherson" beside «Херсона» and «Херсонской области»)."""
+        "Kherson" beside «Херсона» and «Херсонской области»), and never as one in its own ("Brest"
+        is the town where the same article writes "Brest regions")."""
         script = has_cyrillic(name)
         found = [
             district for other, district in self.names if has_cyrillic(other) != script and same_place(name, other)
         ]
-        return bool(found) and all(found)
+        # A script that writes the district's word itself elsewhere ("Hrodna and Brest regions")
+        # names the town where it writes the name bare ("towards Brest").
+        own = any(
+            district for other, district in self.names if has_cyrillic(other) == script and same_place(name, other)
+        )
+        return bool(found) and all(found) and not own
 
 
 def place_names_differ(
