@@ -76,9 +76,9 @@ class Mention:
     text: str
 
 
-# The words beside a name that say its level (English words; Russian stems, for every case).
 # «Район» before a name: the area around a place («в районе Краснограда»), not a district.
 _AREA = re.compile(r"район[аеуом]*", re.IGNORECASE)
+# The words beside a name that say its level (English words; Russian stems, for every case).
 _LEVEL_WORDS = {
     "region": re.compile(
         r"(?:regions?|oblast|districts?|province|raion|municipality|krai|governorate)$"

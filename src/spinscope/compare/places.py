@@ -26,10 +26,11 @@ names are one name:
 - two names of one state (`spinscope.compare.actors.state_in`: Georgia, «Грузии») are one.
 
 `place_names_differ` pairs the places of two units by `same_place` (or by one lexicon
-referent, whose variants the lexicon rule compares, or, for names of two words or more, by a
-translation test) and finds a difference only where each unit keeps a place the other has
-no name for, as many on each side and of one level (a district against a district, a town
-against a town, a river, valley or other feature against a feature): a place one side simply
+referent, whose variants the lexicon rule compares, or by one name of a gazetteer place that
+spells both, or, for names of two words or more, by a translation test) and finds a
+difference only where each unit keeps a place the other has no name for, as many on each side
+and of one level (a district against a district, a town against a town, a river, valley or
+other feature against a feature): a place one side simply
 omits is no difference, nor are two places of one claim that both sides name, nor "the village
 of Norabak" against «Кельбаджарского района». A feature (a name written with the English
 article, "the Dnipro", or with a word of water or a valley: «заливе», "Vistula Spit") that one
