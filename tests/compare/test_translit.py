@@ -47,6 +47,8 @@ NAMES = [
     ("a-compound-written-in-parts", "Sivash Khimprom", "АО «Сивашхимпром»", True),
     ("a-compound-without-its-prefix", "Sivash Khimprom", "Сивашхимпром", True),
     ("parts-of-another-compound", "Sivash Khimprom", "Сивашэнерго", False),
+    ("ukrainian-y-is-russian-i", "Nova Nyva", "Нова Нива", True),
+    ("y-and-i-do-not-join-other-letters", "Nyva", "Нова", False),
 ]
 
 

@@ -8,7 +8,8 @@ hard and soft signs are ``”`` and ``’``. Letters outside Cyrillic are kept.
 `name_key` folds a name in any script to a loose Latin skeleton: transliterated, lower-cased,
 diacritics, signs and punctuation dropped, and the spellings English writers vary on made one
 (kh/h, gh/g, ye/e, iy/y/i and iya/ia at a word's end, ks/x, j/dzh/y, a hard c/k, doubled letters). `same_name` then says
-whether two names are one: every word of the shorter matches a word of the longer (equal keys;
+whether two names are one: every word of the shorter matches a word of the longer (equal keys,
+or equal but for y and i, the Ukrainian и that English writes y: Nyva ~ «Нива»;
 keys of five letters or more within `NAME_SIMILARITY` by difflib's ratio; or one key of five
 letters or more that starts the other, which has at most five letters more: the Russian cases
 and adjectives of a name, «Каджаранского» of "Kajaran"); two neighbouring words of one name
@@ -151,8 +152,8 @@ def _matched(shorter: list[str], longer: list[str]) -> int:
 
 
 def _same_word(one: str, other: str) -> bool:
-    if one == other:
-        return True
+    if one == other or one.replace("y", "i") == other.replace("y", "i"):
+        return True  # the Ukrainian и, which English writes y and Russian и: Nyva ~ «Нива»
     if min(len(one), len(other)) < 5:
         return False
     shorter, longer = sorted((one, other), key=len)
