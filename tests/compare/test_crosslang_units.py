@@ -106,6 +106,15 @@ NUMBERS = [
     ("a-date-is-no-period", "ru", "Переговоры прошли 5 мая 2023 года в Баку.", (18, 33, "2023-05-05"), []),
     ("age-in-years", "en", "A 70-year-old man died in the flood.", None, [(840.0, "month")]),
     ("count-stays-bare", "en", "Two people died in the flood.", None, [(2.0, "")]),
+    (
+        "english-part-of-a-count",
+        "en",
+        "Four people were killed, two of them workers.",
+        None,
+        [(4.0, ""), (2.0, "part")],
+    ),
+    ("russian-part-before", "ru", "Погибли четыре человека, среди них двое рабочих.", None, [(4.0, ""), (2.0, "part")]),
+    ("russian-part-after", "ru", "Ранены 23 человека, трое из них тяжело.", None, [(23.0, ""), (3.0, "part")]),
     ("ten-and-unit-are-one", "en", "Twenty-four teachers will work at the school.", None, [(24.0, "")]),
     ("a-teen", "en", "Seventeen people were injured.", None, [(17.0, "")]),
     ("percent-sign", "en", "Azerbaijan covers about 80% of its needs.", None, [(80.0, "percent")]),
@@ -132,6 +141,7 @@ PERIOD_PAIRS = [
     ("hours-and-days-agree", "Rain fell for 48 hours in Ijevan.", "За двое суток в Иджеване шёл дождь.", False),
     ("hours-and-minutes-differ", "The fire burned for five hours.", "Пожар тушили около 40 минут.", True),
     ("minutes-agree", "The fire burned for 40 minutes.", "Пожар тушили 40 минут.", False),
+    ("a-part-is-no-count", "Four people were killed, two of them workers.", "Сообщают о двух погибших.", True),
     ("period-not-against-count", "Traffic was stopped for six hours.", "Движение перекрыли четыре сапёра.", False),
     (
         "percent-not-against-count",

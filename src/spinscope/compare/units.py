@@ -25,7 +25,9 @@ percentage ("80%", «пять процентов») has the unit ``percent``, co
 Qualifiers: the hedge or bound before a number ("more than", «почти») is kept with it, also
 when a period's timex holds it ("more than three decades", «почти тридцать лет»).
 Ordinals ("eleventh", «двенадцатое», «12-е») are numbers of the unit ``ordinal``, compared with
-ordinals only. A number glued to a name by a hyphen ("Soyuz-2.1a", «МС-34», "Ferosplavna-1")
+ordinals only. A part of a number already given ("two of them", «среди них двое», «трое из
+них») has the unit ``part``, compared with parts only: "four killed, two of them workers"
+differs from «двое погибших». A number glued to a name by a hyphen ("Soyuz-2.1a", «МС-34», "Ferosplavna-1")
 and the "one" of "one of" («одним из главных мест») state no amount and are left out, as are
 digits that close a name after a capitalised word ("the tanker Tarki 14.", «Тарки 14»).
 """
@@ -98,6 +100,9 @@ _OFFSET_RU = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"%|per ?cent|процент", re.IGNORECASE)
+# A part of an amount the sentence has given: "two of them", «среди них двое», «трое из них».
+_PART_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)|из\s+них)(?!\w)", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"(?<!\w)(?:из|среди)\s+них\s+$", re.IGNORECASE)
 # A unit of time right after a number, and how many seconds or months it is.
 _TIME_UNIT = re.compile(rf"[\s-]+(?P<unit>{_UNITS_EN}|{_UNITS_RU})(?!\w)", re.IGNORECASE)
 _UNIT_SIZE = {
@@ -128,7 +133,7 @@ class Number:
     text: str
     value: float | None
     qualifier: str = ""
-    unit: str = ""  # "second" or "month" for a period ("six hours" is 21600 seconds), "percent", else ""
+    unit: str = ""  # "second" or "month" for a period ("six hours" is 21600 seconds), "percent", "part", else ""
 
     def __str__(self) -> str:
         return f"{self.qualifier} {self.text}".strip()
@@ -347,6 +352,8 @@ def _number(text: str, span: Span, *, russian: bool = False) -> Number:
     qualifier = before.group(0).strip().lower() if before else ""
     if _PERCENT.search(span.text):
         return Number(span.text, value, qualifier, "percent")
+    if _PART_AFTER.match(text, span.end) or _PART_BEFORE.search(text, max(0, span.start - 12), span.start):
+        return Number(span.text, value, qualifier, "part")
     after = _TIME_UNIT.match(text, span.end)
     if after is None or value is None:
         return Number(span.text, value, qualifier)
