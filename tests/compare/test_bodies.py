@@ -18,7 +18,10 @@ BODIES = [
     ("a-short-word-in-a-case", "Европейского союза", "body:eu"),
     ("a-one-word-name-in-a-case", "Евросоюзом", "body:eu"),
     ("another-body", "ООН", "body:un"),
-    ("a-national-body", "State Security Service", None),
+    ("a-national-body-not-listed", "State Security Service", None),
+    ("a-listed-national-body", "the State Emergency Service", "body:ukraine-emergency-service"),
+    ("its-russian-acronym", "ГСЧС", "body:ukraine-emergency-service"),
+    ("armed-forces-by-their-acronym", "ВСУ", "body:ukraine-armed-forces"),
     ("a-word-inside-a-longer-name", "UN Security Council envoy", None),
 ]
 

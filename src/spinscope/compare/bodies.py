@@ -7,6 +7,9 @@ Union names most, each with its acronyms and full names in both languages (Russi
 in the nominative; their cases are read by word starts: «Международного агентства по атомной
 энергии»).
 
+A few national bodies that English names in full and Russian by an acronym of its own (Ukraine's
+State Emergency Service, «ГСЧС»; its armed forces, «ВСУ») are listed the same way.
+
 Also here: the Russian abbreviations that are common nouns, not names («АЭС», a nuclear power
 plant; «СМИ», the media), which the entity stage may label an organisation.
 
@@ -79,6 +82,32 @@ BODIES = (
     Body("eumm", ("EUMM", "EU Monitoring Mission", "МНЕС", "Миссия наблюдателей Евросоюза")),
     Body("unesco", ("UNESCO", "ЮНЕСКО")),
     Body("unicef", ("UNICEF", "ЮНИСЕФ")),
+    # National bodies that English names in full and Russian by an acronym of its own.
+    Body(
+        "ukraine-emergency-service",
+        (
+            "State Emergency Service of Ukraine",
+            "Ukraine's State Emergency Service",
+            "State Emergency Service",
+            "SESU",
+            "ГСЧС",
+            "ГСЧС Украины",
+            "ДСНС",
+            "Государственная служба Украины по чрезвычайным ситуациям",
+        ),
+    ),
+    Body(
+        "ukraine-armed-forces",
+        (
+            "Armed Forces of Ukraine",
+            "Ukraine's Armed Forces",
+            "Ukrainian Armed Forces",
+            "AFU",
+            "ВСУ",
+            "ЗСУ",
+            "Вооружённые силы Украины",
+        ),
+    ),
 )
 
 # Russian abbreviations of common nouns: a kind of thing, not a name.
