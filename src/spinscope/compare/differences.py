@@ -70,6 +70,7 @@ Each rule compares two units and is applied to every pair of sources in a group 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -588,6 +589,7 @@ def _place_name_differences(
     return [Difference("place-name", values, frozenset(involved))]
 
 
+@functools.cache
 def _spellings(referent: str) -> tuple[tuple[str, ...], ...]:
     """A gazetteer place's names, each with its spellings (none for a lexicon referent, whose forms are patterns)."""
     place = load_gazetteer().places.get(referent)

@@ -148,9 +148,6 @@ _HUSHING = "гкхжшчщ"
 # Adjective endings that are also noun case endings («Шушой», «Степанакертом»): an adjective
 # only with -ск-/-цк- before them («Мартакертском»).
 _NOUN_LIKE = frozenset({"ой", "ей", "ом", "ем"})
-_ADJECTIVE_ENDING = re.compile(
-    r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ая|яя|ое|ее|ие|ые|их|ых|ым|им|ую|юю|ей|ом|ем)$", re.IGNORECASE
-)
 # The nominatives each adjective ending can come from, by gender and number: «Дороцкого» is
 # masculine or neuter («Дороцкое», never «Дороцкая»), «Дороцкой» feminine (or a masculine
 # nominative in stressed -ой, «Луговой»), «Дороцких» plural.
@@ -166,6 +163,8 @@ _ADJECTIVE_NOMINATIVES = {
     **dict.fromkeys(("ое", "ее"), ("ое", "ее")),
     **dict.fromkeys(("ие", "ые", "их", "ых", "ими", "ыми"), _PLURAL),
 }
+# Any adjective ending, the keys above (anchored at the word's end, so their order is free).
+_ADJECTIVE_ENDING = re.compile(rf"(?:{'|'.join(_ADJECTIVE_NOMINATIVES)})$", re.IGNORECASE)
 
 
 # The words right after a name, or (in Russian, in the genitive) right before it, that say the
