@@ -9,6 +9,7 @@ from spinscope.compare.differences import find_differences
 from spinscope.compare.places import (
     PlaceLevels,
     find_kind_named,
+    find_towns,
     follows_a_locative,
     kind_beside,
     nominatives,
@@ -357,6 +358,24 @@ CLAIMS = [
         False,
     ),
     (
+        "a-village-against-a-town-no-entity-names",
+        "A helicopter flew near the village of [Białowieża](GPE), [Poland](GPE)'s [Operational Command](ORG) said.",
+        "Вертолёт выполнял учебный полёт у Каменца, сообщили в [Министерстве обороны](ORG).",
+        True,
+    ),
+    (
+        "a-country-that-owns-a-person-is-a-place",
+        "[Poland](GPE)'s foreign ministry summoned [Belarus](GPE)'s envoy in [Warsaw](GPE).",
+        "Временного поверенного в делах [Беларуси](GPE) вызвали в [МИД Польши](ORG).",
+        False,
+    ),
+    (
+        "a-town-in-a-vessels-name-is-none",
+        "The tanker sailed from [Makhachkala](GPE) on Thursday.",
+        "Танкер «Тарки 14» шёл из [Астрахани](GPE) в четверг.",
+        True,
+    ),
+    (
         "sokhumi-and-sukhumi",
         "The de facto government in [Sokhumi](PERSON) said the equipment would be sold.",
         "В правительстве в [Сухуми](GPE) заявили, что оборудование продадут.",
@@ -431,6 +450,8 @@ NOMINATIVES = [
     ("plural-locative", "Дубоссарах", "дубоссары"),
     ("neuter-adjective-genitive", "Кировского", "кировское"),
     ("masculine-adjective-genitive", "Красного", "красный"),
+    ("a-dropped-e-before-ts", "Каменца", "каменец"),
+    ("a-dropped-o-before-k", "Городка", "городок"),
     ("latin-is-itself", "Tighina", "tighina"),
 ]
 
@@ -458,6 +479,23 @@ def test_a_conventional_exonym_is_no_variant_chosen(english: str, russian: str, 
 def test_two_english_names_of_one_capital_still_differ() -> None:
     units = [_marked("They blamed [Kyiv](GPE).", "en"), _marked("They blamed [Kiev](GPE).", "en", 1)]
     assert "place-name" in {difference.kind for difference in find_differences(units, lambda a, b: 0.0)}
+
+
+# a Russian sentence, the town names GeoNames knows in it
+TOWNS = [
+    ("u-a-town", "Вертолёт выполнял учебный полёт у Каменца, не пересекая границу.", ["Каменца"]),
+    ("an-airfield-and-pod", "Экипаж поднялся с аэродрома Мачулищи и вернулся под Лидой.", ["Мачулищи", "Лидой"]),
+    ("a-town-at-a-sentences-start", "Лида встретила гостей.", ["Лида"]),
+    ("a-first-name-beside-a-surname", "Серик Ахметов заявил об этом журналистам.", []),
+    ("a-dictionary-word", "Он сказал, что Победа близка.", []),
+    ("a-vessels-name", "Танкер «Тарки 14» шёл в порт.", []),
+    ("english-is-not-read", "The helicopter flew near Lida.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [c[1:] for c in TOWNS], ids=[c[0] for c in TOWNS])
+def test_find_towns_finds_the_russian_names_of_towns_geonames_knows(text: str, names: list[str]) -> None:
+    assert find_towns(text) == names
 
 
 # a sentence, a name in it, whether a locative preposition puts the name in a place

@@ -84,6 +84,7 @@ from spinscope.compare.places import (
     FEATURE_WORDS,
     PlaceLevels,
     find_kind_named,
+    find_towns,
     follows_a_locative,
     kind_beside,
     place_names_differ,
@@ -91,6 +92,7 @@ from spinscope.compare.places import (
 )
 from spinscope.compare.translit import same_name, same_person
 from spinscope.compare.units import Number, Unit
+from spinscope.gazetteer import is_country
 from spinscope.language import has_cyrillic
 from spinscope.months import MONTHS, RUSSIAN_MONTHS
 
@@ -433,6 +435,7 @@ def _same_actor(
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
 _REGION_WORDS = frozenset({"region", "district", "province", "oblast", "raion"})
 _CROSSING_WORDS = frozenset(
     {"crossing", "checkpoint", "harbour in", "harbour at", "harbour of", "port in", "port at", "port of"}
@@ -598,8 +601,10 @@ def _spellings(referent: str) -> tuple[tuple[str, ...], ...]:
 
 def _places(unit: Unit) -> list[tuple[str, str | None]]:
     """The places a unit names, as (written name, lexicon referent or None): entities of a place
-    label, the lexicon's places, and names a word of a kind of place introduces
-    (`spinscope.compare.places.find_kind_named`)."""
+    label, the lexicon's places, names a word of a kind of place introduces
+    (`spinscope.compare.places.find_kind_named`) and Russian names of towns GeoNames knows
+    (`spinscope.compare.places.find_towns`). A country named only as a body's owner ("Poland's
+    Operational Command") is none."""
     # A place inside an organisation's name («МЧС Республики Южная Осетия») is the actor's, not the claim's.
     bodies = _bodies(unit)
     found = [
@@ -615,11 +620,29 @@ def _places(unit: Unit) -> list[tuple[str, str | None]]:
         for name in find_kind_named(unit.text)
         if not any(name in known or known in name for known, _ in found)
     ]
+    # A town GeoNames knows by its Russian name («у Каменца»), unless a person's name holds it.
+    persons = [unit.names.get(key, key) for key, label in unit.entities.items() if label in _PERSON_LABELS]
+    found += [
+        (name, None)
+        for name in find_towns(unit.text)
+        if not any(name in known or known in name for known, _ in found) and not any(name in p for p in persons)
+    ]
     return [
         (_with_kind(unit.text, name), referent)
         for name, referent in dict.fromkeys(found)
-        if not any(name in body for body in bodies)
+        if not any(name in body for body in bodies) and not _an_owner(unit.text, name, bodies)
     ]
+
+
+def _an_owner(text: str, name: str, bodies: Sequence[str]) -> bool:
+    """Whether the sentence names a country only as the owner of a body the entity stage found
+    ("Poland's Operational Command said"), as the body «МИД Польши» holds «Польши» in Russian:
+    the body's, not a place of the claim. A country that owns a place ("Belarus's Braslaw
+    district") or a person ("Belarus's chargé d'affaires", «поверенного в делах Беларуси») is one."""
+    if not is_country(name) or re.search(rf"(?<!\w){re.escape(name)}(?!['’\w])", text):
+        return False
+    owned = [match.end() for match in re.finditer(rf"(?<!\w){re.escape(name)}['’]s\s+", text)]
+    return bool(owned) and all(any(text.startswith(body, at) for body in bodies) for at in owned)
 
 
 def _settlements(unit: Unit, places: Sequence[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

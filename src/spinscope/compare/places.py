@@ -45,7 +45,8 @@ it is («Карагандинской области») or a word after its firs
 «Каменки-Днепровской»). `kind_beside` finds the word beside a name that says it names a place
 ("the Medininkai crossing", «пункта пропуска «Каменный Лог»»), whatever the entity's label;
 `find_kind_named` finds the names that such a word introduces where the entity stage saw none
-("the village of Basid", «под Резекне», «КПП «Верхний Ларс»», "Vistula Lagoon"), and
+("the village of Basid", «под Резекне», «КПП «Верхний Ларс»», "Vistula Lagoon"), `find_towns`
+the Russian words that GeoNames knows as towns' names («у Каменца», «аэродрома Мачулищи»), and
 `follows_a_locative` the names a locative preposition puts in a place ("at Aghband", «около
 Агбенда»), which are places whatever label the entity stage gave them.
 
@@ -66,6 +67,7 @@ from typing import Any
 
 from spinscope.compare.actors import is_state, state_in
 from spinscope.compare.translit import name_key
+from spinscope.gazetteer.towns import town_countries
 from spinscope.language import has_cyrillic
 
 __all__ = [
@@ -73,6 +75,7 @@ __all__ = [
     "FEATURE_WORDS",
     "PlaceLevels",
     "find_kind_named",
+    "find_towns",
     "follows_a_locative",
     "kind_beside",
     "nominatives",
@@ -145,6 +148,10 @@ _PLURAL_ENDINGS = (
 )
 # After these letters the genitive of a noun in -а is -и («Шуша» -> «Шуши»), else -ы.
 _HUSHING = "гкхжшчщ"
+# The vowel a masculine noun drops before its last consonant outside the nominative, by that
+# consonant («Каменец» -> «Каменца», «Городок» -> «Городка»).
+_FLEETING = {"ц": "е", "к": "о"}
+_VOWELS = "аеёиоуыэюя"
 # Adjective endings that are also noun case endings («Шушой», «Степанакертом»): an adjective
 # only with -ск-/-цк- before them («Мартакертском»).
 _NOUN_LIKE = frozenset({"ой", "ей", "ом", "ем"})
@@ -255,6 +262,45 @@ def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
     return [found[start] for start in sorted(found)]
 
 
+# A capitalised Russian word, hyphenated parts included, not inside a longer word («Беюк-Кясик»).
+_RU_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
+
+
+def find_towns(text: str) -> list[str]:
+    """The capitalised Russian words of the sentence `text` that are the names of towns or
+    villages GeoNames knows in the former Soviet Union or beside it («у Каменца», «аэродрома
+    Мачулищи», `spinscope.gazetteer.towns`), in the order they are written: places the entity
+    stage may not know. A word is left out where it may be something else: a word of the
+    dictionary («Победа», «Надежда»), or one beside another capitalised word, as a person's name
+    is written («Серик Ахметов»), unless a word of its kind introduces it («села Новая Каменка»
+    is found by `find_kind_named`)."""
+    words = list(_RU_WORD.finditer(text))
+    found = []
+    for index, match in enumerate(words):
+        word = match.group(0)
+        beside = [
+            other
+            for other in words[max(0, index - 1) : index + 2]
+            if other is not match
+            and re.fullmatch(r"\s+", text[min(other.end(), match.end()) : max(other.start(), match.start())])
+        ]
+        if any(not _sentence_start(text, other.start()) for other in beside) or _quoted(text, match.start()):
+            continue
+        if _common_word(word) or not any(town_countries(form) for form in _noun_nominatives(word.lower())):
+            continue
+        found.append(word)
+    return found
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` lies inside «guillemets», which name a vessel, a company or a work («Тарки 14»)."""
+    return text.count("«", 0, at) > text.count("»", 0, at)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return not text[:at].strip() or text[:at].rstrip()[-1] in '.!?«"—–-:'
+
+
 def same_place(one: str, other: str) -> bool:
     """Whether two written place names, in any script and case, are one name (see the module)."""
     state = state_in(one)
@@ -277,19 +323,30 @@ def nominatives(word: str) -> frozenset[str]:
     lower = word.lower()
     if not has_cyrillic(word):
         return frozenset({lower})
-    forms = {lower}
-    for endings in (_NOUN_ENDINGS, _PLURAL_ENDINGS):
-        for ending, nominatives in endings:
-            if lower.endswith(ending) and len(lower) > len(ending) + 2:
-                forms.update(lower[: -len(ending)] + nominative for nominative in nominatives)
-                break
-    if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
-        forms.add(lower[:-1] + "а")
+    forms = set(_noun_nominatives(lower))
     adjective = _ADJECTIVE_ENDING.search(lower)
     if adjective and len(lower) - len(adjective.group(0)) >= 3:
         stem = lower[: adjective.start()]
         forms.update(stem + ending for ending in _ADJECTIVE_NOMINATIVES[adjective.group(0)])
     return frozenset(forms)
+
+
+def _noun_nominatives(lower: str) -> set[str]:
+    """The nominatives a lower-cased Russian noun may be a case of, itself included: by the
+    common declensions, in the singular and the plural, with the vowel a masculine name drops
+    in its other cases («Каменца» -> «Каменец», «Городка» -> «Городок»)."""
+    forms = {lower}
+    for endings in (_NOUN_ENDINGS, _PLURAL_ENDINGS):
+        for ending, nominatives in endings:
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                stem = lower[: -len(ending)]
+                forms.update(stem + nominative for nominative in nominatives)
+                if "" in nominatives and stem[-1] in _FLEETING and stem[-2] not in _VOWELS:
+                    forms.add(stem[:-1] + _FLEETING[stem[-1]] + stem[-1])
+                break
+    if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
+        forms.add(lower[:-1] + "а")  # «Шуши», the genitive of «Шуша»; a name in -и stays one too
+    return forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,14 +517,7 @@ def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     if not has_cyrillic(word):
         return frozenset({_fold(name_key(word))}), frozenset()
     lower = word.lower()
-    nouns = {lower}
-    for endings in (_NOUN_ENDINGS, _PLURAL_ENDINGS):
-        for ending, nominatives in endings:
-            if lower.endswith(ending) and len(lower) > len(ending) + 2:
-                nouns.update(lower[: -len(ending)] + nominative for nominative in nominatives)
-                break
-    if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
-        nouns.add(lower[:-1] + "а")  # «Шуши», the genitive of «Шуша»; a name in -и stays one too
+    nouns = set(_noun_nominatives(lower))
     # «Латгалия» is Latgale, «Кахетия» Kakheti: Russian adds -ия where the Latin name ends in a vowel.
     nouns.update(noun[:-2] + vowel for noun in list(nouns) if noun.endswith("ия") for vowel in "еиа")
     keys = {_fold(name_key(noun)) for noun in nouns}

