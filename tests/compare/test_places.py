@@ -57,6 +57,14 @@ PLACES = [
     ("iya-against-another-name", "Латгалии", "Zemgale", False),
     ("t-written-for-a-romanian-ts", "Варницы", "Varnita", True),
     ("t-is-not-another-letter", "Варницы", "Varnika", False),
+    ("ukrainian-i-for-russian-o", "Харькова", "Kharkiv", True),
+    ("ukrainian-i-and-iu-in-a-suffix", "Корюковкой", "Koriukivka", True),
+    ("ukrainian-i-is-not-any-vowel", "Харькова", "Kharkiv region", True),
+    ("the-ukrainian-name-of-kyiv-stays-its-own", "Кийив", "Kiev", False),
+    ("an-adjective-of-a-town-in-sk", "Омскую область", "Omsk region", True),
+    ("a-country-by-its-russian-name", "Китае", "China", True),
+    ("a-country-in-the-genitive", "Польши", "Poland", True),
+    ("two-countries", "Литвы", "Latvia", False),
 ]
 
 
@@ -358,6 +366,24 @@ CLAIMS = [
         False,
     ),
     (
+        "a-road-one-side-names-beside-the-village",
+        "The road was closed after an avalanche came down near [Gudauri](GPE) on Monday.",
+        "[Военно-Грузинская дорога](GPE) была закрыта после того, как у села [Коби](GPE) сошла лавина.",
+        True,
+    ),
+    (
+        "a-river-with-its-word-before-it",
+        "Border guards seized a boat on the [Narva](GPE) river on Saturday.",
+        "Пограничники задержали на реке [Нарова](GPE) лодку.",
+        True,
+    ),
+    (
+        "a-gazetteer-town-that-is-also-a-word",
+        "Fire engines from [Rîbnița](GPE) reached the site in about 40 minutes.",
+        "Пожарные машины из [Каменки](GPE) прибыли на место примерно через 40 минут.",
+        True,
+    ),
+    (
         "a-village-against-a-town-no-entity-names",
         "A helicopter flew near the village of [Białowieża](GPE), [Poland](GPE)'s [Operational Command](ORG) said.",
         "Вертолёт выполнял учебный полёт у Каменца, сообщили в [Министерстве обороны](ORG).",
@@ -452,6 +478,7 @@ NOMINATIVES = [
     ("masculine-adjective-genitive", "Красного", "красный"),
     ("a-dropped-e-before-ts", "Каменца", "каменец"),
     ("a-dropped-o-before-k", "Городка", "городок"),
+    ("a-final-i-after-a-vowel", "Китае", "китай"),
     ("latin-is-itself", "Tighina", "tighina"),
 ]
 
@@ -487,7 +514,8 @@ TOWNS = [
     ("an-airfield-and-pod", "Экипаж поднялся с аэродрома Мачулищи и вернулся под Лидой.", ["Мачулищи", "Лидой"]),
     ("a-town-at-a-sentences-start", "Лида встретила гостей.", ["Лида"]),
     ("a-first-name-beside-a-surname", "Серик Ахметов заявил об этом журналистам.", []),
-    ("a-dictionary-word", "Он сказал, что Победа близка.", []),
+    ("a-dictionary-word-at-the-start", "Победа близка, сказал он.", []),
+    ("a-dictionary-word-capitalised-inside", "Пожарные машины из Каменки прибыли на место.", ["Каменки"]),
     ("a-vessels-name", "Танкер «Тарки 14» шёл в порт.", []),
     ("english-is-not-read", "The helicopter flew near Lida.", []),
 ]

@@ -676,8 +676,8 @@ def _with_kind(text: str, name: str) -> str:
     district, a region or a feature ("Java" of "the Java district" -> "Java district"; «Улытау»
     of «в области Улытау» -> «области Улытау»; "Bartang" of "the Bartang valley" -> "Bartang
     valley"), or with the English article that stands before it and no word of its kind after
-    ("the Dnipro"): the entity may leave them out. «В районе Марганца» is "near Marhanets", so
-    «район» counts only after a name."""
+    ("the Dnipro"): the entity may leave them out («на реке Нарова» -> «реке Нарова»). «В районе
+    Марганца» is "near Marhanets", so «район» counts only after a name."""
     at = text.find(name)
     if at < 0:
         return name
@@ -698,5 +698,7 @@ _KINDS_AFTER = frozenset(
 # The words after a name that say it names a district or a feature ("the Bartang valley"), not a
 # settlement.
 _WORDS_AFTER = _KINDS_AFTER | frozenset(FEATURE_WORDS)
-_REGION_BEFORE = re.compile(r"(?<!\w)(област(?:ь|и|ью))\s+$", re.IGNORECASE)
+# The Russian words before a name, in the case its sentence needs, that say it names a region or
+# a feature («области Улытау», «на реке Нарова», «озера Пейпси»).
+_REGION_BEFORE = re.compile(r"(?<!\w)(област(?:ь|и|ью)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|ом))\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)the\s+$")

@@ -15,7 +15,8 @@ body's, not the claim's). It reads on:
   погранохраны»), only after a name that ends in a common noun («Бюро», «полиции») or that
   was read on already: after a proper name a genitive is the sentence's (от «Роскосмоса»
   компенсации ущерба);
-- over «по делам» and its genitives, and over «по» with a region («по Псковской области»).
+- over «по делам» and its genitives, and over «по» with a region or a city, or two joined by
+  «и» («по Псковской области», «по Санкт-Петербургу и Ленинградской области»).
 
 It stops at anything else: punctuation, a verb, a preposition, the sentence's end.
 
@@ -32,10 +33,16 @@ __all__ = ["org_name_end"]
 
 _CLOSING = {"«": "»", "(": ")", "„": "“"}
 _WORD = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)")
-# «по Псковской области», «по Калининградскому краю»: the territory a body is for.
-_FOR_A_REGION = re.compile(
-    r"[ \t]+по[ \t]+[А-ЯЁ][а-яё-]+(?:ой|ому|ым)[ \t]+(?:области|краю|району|округу|республике)(?!\w)"
+# «по Псковской области», «по Калининградскому краю», «по Республике Северная Осетия — Алания»,
+# «по Санкт-Петербургу и Ленинградской области»: the territory a body is for, a region, or a city
+# in the dative joined to its region by «и» (a city alone may be where a strike fell: «удары по
+# Белгороду»).
+_REGION = (
+    r"(?:[А-ЯЁ][а-яё-]+(?:ой|ому|ым)[ \t]+(?:области|краю|району|округу|республике)"
+    r"|Республике(?:[ \t]+[А-ЯЁ][а-яё]+)+(?:[ \t]+[—–-][ \t]+[А-ЯЁ][а-яё]+)?)"
 )
+_CITY = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:у|ю|е)"
+_FOR_A_REGION = re.compile(rf"[ \t]+по[ \t]+(?:{_CITY}[ \t]+и[ \t]+)?{_REGION}(?!\w)")
 _FOR_AFFAIRS = re.compile(r"[ \t]+по[ \t]+делам(?!\w)")
 
 

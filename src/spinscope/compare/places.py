@@ -23,7 +23,8 @@ names are one name:
   ts is t, sh is s and zh is z in both names;
 - the words that say what kind of place it is (district, river, «района», «реки») are left
   out, and every word of the shorter name must be a word of the longer one;
-- two names of one state (`spinscope.compare.actors.state_in`: Georgia, «Грузии») are one.
+- two names of one state (`spinscope.compare.actors.state_in`: Georgia, «Грузии») are one, and
+  so are a country's English and Russian names (`_COUNTRIES`: China, «Китае»).
 
 `place_names_differ` pairs the places of two units by `same_place` (or by one lexicon
 referent, whose variants the lexicon rule compares, or by one name of a gazetteer place that
@@ -92,6 +93,56 @@ CONVENTIONAL_EXONYMS = frozenset(
     {"Киев", "Кишинёв", "Кишинев", "Ашхабад", "Таллин", "Белоруссия", "Молдавия", "Киргизия"}
 )
 
+# Countries whose English and Russian names are not one name spelt two ways (Poland, «Польша»;
+# China, «Китай»), as (English names, Russian nominatives): general knowledge, for the states
+# that are no party in `spinscope.compare.actors.STATES`. Names that transliterate (Kazakhstan,
+# «Казахстан») need no row.
+_COUNTRIES = (
+    (("Poland",), ("польша",)),
+    (("China",), ("китай", "кнр")),
+    (("Lithuania",), ("литва",)),
+    (("Latvia",), ("латвия",)),
+    (("Belarus",), ("беларусь", "белоруссия")),
+    (("Moldova",), ("молдова", "молдавия")),
+    (("Romania",), ("румыния",)),
+    (("Kyrgyzstan",), ("киргизия", "кыргызстан")),
+    (("Turkmenistan",), ("туркмения", "туркменистан")),
+    (("Germany",), ("германия", "фрг")),
+    (("Finland",), ("финляндия",)),
+    (("Hungary",), ("венгрия",)),
+    (("Norway",), ("норвегия",)),
+    (("Sweden",), ("швеция",)),
+    (("Greece",), ("греция",)),
+    (("Egypt",), ("египет",)),
+    (("Japan",), ("япония",)),
+    (("Britain", "Great Britain", "United Kingdom", "the UK"), ("великобритания", "британия")),
+    (("Czech Republic", "Czechia"), ("чехия",)),
+    (("Croatia",), ("хорватия",)),
+    (("Netherlands", "the Netherlands"), ("нидерланды", "голландия")),
+    (("Switzerland",), ("швейцария",)),
+    (("Denmark",), ("дания",)),
+    (("North Korea",), ("кндр", "северная корея")),
+    (("South Korea",), ("южная корея",)),
+    (("Saudi Arabia",), ("саудовская аравия",)),
+    (("United Arab Emirates", "the UAE", "UAE"), ("оаэ",)),
+)
+_COUNTRY_KEYS = {
+    " ".join(name.casefold().split()): index
+    for index, (english, russian) in enumerate(_COUNTRIES)
+    for name in english + russian
+}
+
+
+def _country(name: str) -> int | None:
+    """The row of `_COUNTRIES` a written name is (any Russian case of a one-word name), or None."""
+    words = re.findall(r"[^\W\d_]+", name)
+    if len(words) == 1:
+        for form in sorted(nominatives(words[0])):
+            if form in _COUNTRY_KEYS:
+                return _COUNTRY_KEYS[form]
+    return _COUNTRY_KEYS.get(" ".join(name.casefold().split()))
+
+
 # The words that say what a place is, not which (English words; Russian stems, for every case).
 _KIND_WORDS = frozenset(
     "the of district districts region municipality province river village town city gorge reservoir bridge"
@@ -101,7 +152,7 @@ _KIND_WORDS = frozenset(
 _KIND_STEMS_RU = re.compile(
     r"(?:район|област|муниципалитет|рек[аиеуой]|сел[оаеу]|город|ущель|водохранилищ|мост|тоннел|туннел|долин"
     r"|озер|озёр|республик|кра[йяюе]|улиц|площад|монастыр|трасс|станци|аэропорт|перевал|поселк|посёлк|деревн"
-    r"|границ|пункт|залив|кишлак)",
+    r"|границ|пункт|залив|кишлак|дорог|шоссе)",
     re.IGNORECASE,
 )
 # The words that name a place as a district or a region, of a level above a town or a village.
@@ -110,13 +161,26 @@ _DISTRICT = re.compile(
     r"|(?<!\w)(?:район|област|муниципалитет|кра[йяюе])",
     re.IGNORECASE,
 )
-# The English words that name a feature: water, a valley, a gorge, a spit. A name is a feature's
+# The English words that name a feature: water, a valley, a gorge, a spit, a road. A name is a feature's
 # with one of them, with a Russian one, or after the English article, which English writes before
 # rivers, seas and regions and never before a town.
-FEATURE_WORDS = ("river", "valley", "lagoon", "bay", "gulf", "gorge", "lake", "spit", "sea", "strait")
+FEATURE_WORDS = (
+    "river",
+    "valley",
+    "lagoon",
+    "bay",
+    "gulf",
+    "gorge",
+    "lake",
+    "spit",
+    "sea",
+    "strait",
+    "road",
+    "highway",
+)
 _FEATURE = re.compile(
     rf"^the\s|\b(?:{'|'.join(FEATURE_WORDS)})\b"
-    r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w))",
+    r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w)|дорог|трасс|шоссе)",
     re.IGNORECASE,
 )
 # Case endings of Russian nouns and the nominative endings each can come from (the common
@@ -152,6 +216,8 @@ _HUSHING = "гкхжшчщ"
 # consonant («Каменец» -> «Каменца», «Городок» -> «Городка»).
 _FLEETING = {"ц": "е", "к": "о"}
 _VOWELS = "аеёиоуыэюя"
+# The endings of a noun in -й after a vowel («Китай»: «Китая», «Китаю», «Китаем», «Китае»).
+_AFTER_A_VOWEL = frozenset({"е", "я", "ю", "ем"})
 # Adjective endings that are also noun case endings («Шушой», «Степанакертом»): an adjective
 # only with -ск-/-цк- before them («Мартакертском»).
 _NOUN_LIKE = frozenset({"ой", "ей", "ом", "ем"})
@@ -269,11 +335,11 @@ _RU_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-я�
 def find_towns(text: str) -> list[str]:
     """The capitalised Russian words of the sentence `text` that are the names of towns or
     villages GeoNames knows in the former Soviet Union or beside it («у Каменца», «аэродрома
-    Мачулищи», `spinscope.gazetteer.towns`), in the order they are written: places the entity
-    stage may not know. A word is left out where it may be something else: a word of the
-    dictionary («Победа», «Надежда»), or one beside another capitalised word, as a person's name
-    is written («Серик Ахметов»), unless a word of its kind introduces it («села Новая Каменка»
-    is found by `find_kind_named`)."""
+    Мачулищи», «из Каменки», `spinscope.gazetteer.towns`), in the order they are written: places
+    the entity stage may not know. A word is left out where it may be something else: a word of
+    the dictionary at the sentence's start («Победа близка»), a word beside another capitalised
+    word, as a person's name is written («Серик Ахметов»), or one inside «guillemets» (a vessel's
+    or a company's name)."""
     words = list(_RU_WORD.finditer(text))
     found = []
     for index, match in enumerate(words):
@@ -286,7 +352,9 @@ def find_towns(text: str) -> list[str]:
         ]
         if any(not _sentence_start(text, other.start()) for other in beside) or _quoted(text, match.start()):
             continue
-        if _common_word(word) or not any(town_countries(form) for form in _noun_nominatives(word.lower())):
+        if _sentence_start(text, match.start()) and _common_word(word):
+            continue  # «Победа близка»; inside a sentence a capital makes «Каменки» a name
+        if not any(town_countries(form) for form in _noun_nominatives(word.lower())):
             continue
         found.append(word)
     return found
@@ -305,6 +373,9 @@ def same_place(one: str, other: str) -> bool:
     """Whether two written place names, in any script and case, are one name (see the module)."""
     state = state_in(one)
     if state is not None and state == state_in(other):
+        return True
+    country = _country(one)
+    if country is not None and country == _country(other):
         return True
     first, second = _name_words(one), _name_words(other)
     if not first or not second:
@@ -334,7 +405,8 @@ def nominatives(word: str) -> frozenset[str]:
 def _noun_nominatives(lower: str) -> set[str]:
     """The nominatives a lower-cased Russian noun may be a case of, itself included: by the
     common declensions, in the singular and the plural, with the vowel a masculine name drops
-    in its other cases («Каменца» -> «Каменец», «Городка» -> «Городок»)."""
+    in its other cases («Каменца» -> «Каменец», «Городка» -> «Городок») and the -й of a name in
+    -ай or -ей («Китае» -> «Китай»)."""
     forms = {lower}
     for endings in (_NOUN_ENDINGS, _PLURAL_ENDINGS):
         for ending, nominatives in endings:
@@ -343,6 +415,8 @@ def _noun_nominatives(lower: str) -> set[str]:
                 forms.update(stem + nominative for nominative in nominatives)
                 if "" in nominatives and stem[-1] in _FLEETING and stem[-2] not in _VOWELS:
                     forms.add(stem[:-1] + _FLEETING[stem[-1]] + stem[-1])
+                if ending in _AFTER_A_VOWEL and stem[-1] in _VOWELS:
+                    forms.add(stem + "й")  # «Китае», «Китая» -> «Китай»
                 break
     if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
         forms.add(lower[:-1] + "а")  # «Шуши», the genitive of «Шуша»; a name in -и stays one too
@@ -400,8 +474,8 @@ def place_names_differ(
             name spells it and the other side's name («Дубоссары», Dubăsari); None: referents
             only meet referents.
     """
-    left = [place for place in one if _names_a_place(place[0], other)]
-    right = [place for place in other if _names_a_place(place[0], one)]
+    left = [place for place in one if _names_a_place(place[0], other, known=place[1] is not None)]
+    right = [place for place in other if _names_a_place(place[0], one, known=place[1] is not None)]
     unmatched_left = [
         name for name in left if not any(_one_place(name, there, translated, spellings) for there in right)
     ]
@@ -437,17 +511,20 @@ def _level(name: str, levels: PlaceLevels | None = None) -> str:
     return "feature" if _FEATURE.search(name) else "place"
 
 
-def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = ()) -> bool:
+def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = (), *, known: bool = False) -> bool:
     """Whether a written name is one a place-name difference can hold: it names more than the
     kind of place, it is no state or capital (the parties, whose names are actors more often
     than places: `spinscope.compare.actors.is_state`), and in Russian not every word of it is a
     common word (the entity stage may take a capitalised «Жители» at a sentence's start), unless
     the other side names it (`beside`: «Головного водозабора» is "Golovnoi", a name), a word of
     it says what kind of place it is («Карагандинской области») or a word after its first is
-    capitalised («Каменный Лог», «Каменки-Днепровской»): common words are not written so."""
+    capitalised («Каменный Лог», «Каменки-Днепровской»): common words are not written so; nor
+    does a name the lexicon or the gazetteer knows (`known`: «из Каменки» is Camenca's)."""
     words = _name_words(name)
     if not words or is_state(name) or state_in(name) is not None:
         return False
+    if known:
+        return True
     written = re.findall(r"[^\W\d_]+", name)
     naming = [word for word in written if not _kind_word(word)]
     if not all(has_cyrillic(word) and _common_word(word) for word in naming):
@@ -515,18 +592,19 @@ def _name_words(name: str) -> list[tuple[frozenset[str], frozenset[str]]]:
 def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """A word's keys as (every nominative it may be a case of, the stem it has if an adjective)."""
     if not has_cyrillic(word):
-        return frozenset({_fold(name_key(word))}), frozenset()
+        return frozenset({_noun_key(word)}), frozenset()
     lower = word.lower()
     nouns = set(_noun_nominatives(lower))
     # «Латгалия» is Latgale, «Кахетия» Kakheti: Russian adds -ия where the Latin name ends in a vowel.
     nouns.update(noun[:-2] + vowel for noun in list(nouns) if noun.endswith("ия") for vowel in "еиа")
-    keys = {_fold(name_key(noun)) for noun in nouns}
+    keys = {_noun_key(noun) for noun in nouns}
     stems: set[str] = set()
     adjective = _ADJECTIVE_ENDING.search(lower)
     if adjective and len(lower) - len(adjective.group(0)) >= 3:
         stem = lower[: adjective.start()]
         if stem.endswith(("ск", "цк")):
-            stems.add(_fold(name_key(stem[:-2])))
+            # «Мартакертского» is Martakert's, «Омской» Omsk's: a name may end in -ск itself.
+            stems.update((_fold(name_key(stem[:-2])), _fold(name_key(stem))))
         elif adjective.group(0) not in _NOUN_LIKE:
             stems.add(_fold(name_key(stem)))
             keys.update(_fold(name_key(stem + ending)) for ending in ("ий", "ый", "ой", "ая"))
@@ -545,12 +623,25 @@ def _fold(key: str) -> str:
     ə), never in its last letter; h as g (Horadiz ~ Горадиз); y dropped after a letter and before
     a vowel (Sumgayit ~ Сумгаит, Ganja ~ Гянджа); ts, sh and zh as t, s and z (the Romanian ț
     and ș, the Baltic and Slavic š and ž, which English writes without their marks: Varnita ~
-    «Варница»)."""
+    «Варница»); i before a or u as the softness that Russian writes y (Koriukivka's iu,
+    «Корюковка»'s ю)."""
     words = []
     for word in re.sub(r"(?<=[sz])h", "", key.replace("ts", "t")).split():
         word = word[:-1].replace("e", "a") + word[-1:] if len(word) > 3 else word
-        words.append(re.sub(r"(?<=\w)y(?=[aeiou])", "", word.replace("h", "g")))
+        word = re.sub(r"(?<=\w)y(?=[aeiou])", "", word.replace("h", "g"))
+        words.append(re.sub(r"(?<=[^\Waeiou])i(?=[au])", "", word))
     return " ".join(words)
+
+
+def _noun_key(noun: str) -> str:
+    """A nominative's folded key (`_fold`), with the Ukrainian i of a closed last syllable read
+    as the Russian o or e it stands for (Kharkiv ~ «Харьков», Koriukivka ~ «Корюковка»)."""
+    return " ".join(_CLOSED_SYLLABLE.sub("ov", word) for word in _fold(name_key(noun)).split())
+
+
+# A vowel before v that ends a word or comes before its suffix -ka, after a consonant: the
+# Ukrainian i where Russian writes o or e (Kharkiv, «Харьков»; Koriukivka, «Корюковка»).
+_CLOSED_SYLLABLE = re.compile(r"(?<=[^\Waeiou])[aeio]v(?=(?:k[aiy])?$)")
 
 
 def _same_word(one: tuple[frozenset[str], frozenset[str]], other: tuple[frozenset[str], frozenset[str]]) -> bool:
