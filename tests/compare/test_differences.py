@@ -72,6 +72,22 @@ def test_dates_written_alike_do_not_differ_whatever_they_resolve_to() -> None:
 
 @pytest.mark.parametrize(
     ("left", "right", "differs"),
+    [
+        ("через 40 минут", "через сорок минут", False),
+        ("спустя два часа", "через два часа", False),
+        ("через два дня", "через три дня", True),
+    ],
+    ids=["minutes-after", "hours-after", "days-after-still-date"],
+)
+def test_a_moment_hours_after_another_is_no_date(left: str, right: str, differs: bool) -> None:
+    # Two sources dated a day apart resolve the offset to two days.
+    one = _unit(0, "a", dates=(Timex(0, len(left), left, type="DATE", value="2026-04-18"),))
+    other = _unit(1, "b", dates=(Timex(0, len(right), right, type="DATE", value="2026-04-19"),))
+    assert ("date" in _kinds(one, other)) is differs
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "differs"),
     [(("Marsh Brigade",), ("Northern Legion",), True), (("Marsh Brigade", "Lind"), ("Marsh Brigade",), False)],
     ids=["disjoint", "shared"],
 )

@@ -200,14 +200,23 @@ def _same_amount(one: Number, other: Number) -> bool:
     return not (first and second and first[0] != second[0] and (first[1] or second[1]))
 
 
+# A moment placed minutes or hours after another («через 40 минут», "two hours later"): it says
+# how long after, which the number rule compares, not which day (its value is the day of the
+# story's last date, which two sources dated a day apart give differently).
+_WITHIN_A_DAY = re.compile(
+    r"(?<!\w)(?:через|спустя)\s.*(?:минут|час|секунд)|\b(?:minutes?|hours?|seconds?)\s+(?:later|after)\b",
+    re.IGNORECASE,
+)
+
+
 def _dated(unit: Unit) -> list[tuple[str, str]]:
     """The unit's dates as (value, words), without a year or a month that only places another
     of its dates («5 декабря прошлого года»: ``2025-12-05`` and ``2025``; the year alone would
-    be compatible with any other date of 2025)."""
+    be compatible with any other date of 2025), nor a moment minutes or hours after another."""
     dated = [
         (t.value, t.text.casefold())
         for t in unit.timexes
-        if t.type in ("DATE", "TIME") and t.value and not t.value.endswith("_REF")
+        if t.type in ("DATE", "TIME") and t.value and not t.value.endswith("_REF") and not _WITHIN_A_DAY.search(t.text)
     ]
     return [
         (value, text)
