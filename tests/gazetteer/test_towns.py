@@ -16,7 +16,8 @@ TOWNS = [
     ("any-case-of-letters", "мачулищи", {"BY"}),
     ("yo-read-as-ye", "Орёл", {"RU"}),
     ("an-inflected-form-is-no-name", "Каменца", set()),
-    ("a-latin-name-is-no-name", "Lida", set()),
+    ("a-latin-name", "Astravyets", {"BY"}),
+    ("a-country-is-no-town", "Russia", set()),
 ]
 
 
@@ -26,17 +27,17 @@ def test_town_countries_looks_up_the_shipped_list(name: str, countries: set[str]
     assert bool(town_countries(name)) is bool(countries)
 
 
-def test_build_towns_keeps_cyrillic_names_of_the_regions_places(tmp_path: Path) -> None:
+def test_build_towns_keeps_the_regions_cyrillic_and_latin_names(tmp_path: Path) -> None:
     cities = {
         "1": {"name": "Lida", "countrycode": "BY", "population": 100000, "alternatenames": ["Lida", "Лида", "リダ"]},
         "2": {"name": "Lida", "countrycode": "US", "population": 900, "alternatenames": ["Лида"]},
         "3": {"name": "Tiny", "countrycode": "UA", "population": 40, "alternatenames": ["Крошка"]},
-        "4": {"name": "Lida", "countrycode": "LT", "population": 700, "alternatenames": ["Лида", "лида-2"]},
+        "4": {"name": "Lida", "countrycode": "LT", "population": 700, "alternatenames": ["Лида", "лида-2", "ly-da"]},
     }
     source, out = tmp_path / "cities500.json", tmp_path / "towns.txt"
     source.write_text(json.dumps(cities, ensure_ascii=False), encoding="utf-8")
-    assert build_towns(source, out) == 1
-    assert out.read_text(encoding="utf-8").splitlines()[-1] == "Лида\tBY LT"
+    assert build_towns(source, out) == 2
+    assert out.read_text(encoding="utf-8").splitlines()[-2:] == ["Lida\tBY LT", "Лида\tBY LT"]
 
 
 @pytest.mark.parametrize(("name", "country"), [("Poland", True), ("poland", True), ("Warsaw", False)])

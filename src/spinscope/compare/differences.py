@@ -444,7 +444,6 @@ def _same_actor(
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PERSON_LABELS = frozenset({"PERSON", "PER"})
 _REGION_WORDS = frozenset({"region", "district", "province", "oblast", "raion"})
 _CROSSING_WORDS = frozenset(
     {"crossing", "checkpoint", "harbour in", "harbour at", "harbour of", "port in", "port at", "port of"}
@@ -611,7 +610,7 @@ def _spellings(referent: str) -> tuple[tuple[str, ...], ...]:
 def _places(unit: Unit) -> list[tuple[str, str | None]]:
     """The places a unit names, as (written name, lexicon referent or None): entities of a place
     label, the lexicon's places, names a word of a kind of place introduces
-    (`spinscope.compare.places.find_kind_named`) and Russian names of towns GeoNames knows
+    (`spinscope.compare.places.find_kind_named`) and names of towns GeoNames knows
     (`spinscope.compare.places.find_towns`). A country named only as a body's owner ("Poland's
     Operational Command") is none."""
     # A place inside an organisation's name («МЧС Республики Южная Осетия») is the actor's, not the claim's.
@@ -629,12 +628,12 @@ def _places(unit: Unit) -> list[tuple[str, str | None]]:
         for name in find_kind_named(unit.text)
         if not any(name in known or known in name for known, _ in found)
     ]
-    # A town GeoNames knows by its Russian name («у Каменца»), unless a person's name holds it.
-    persons = [unit.names.get(key, key) for key, label in unit.entities.items() if label in _PERSON_LABELS]
+    # A town GeoNames knows («у Каменца», "near Astravyets"), unless an entity of another kind holds it.
+    named = [unit.names.get(key, key) for key in unit.entities]
     found += [
         (name, None)
         for name in find_towns(unit.text)
-        if not any(name in known or known in name for known, _ in found) and not any(name in p for p in persons)
+        if not any(name in known or known in name for known, _ in found) and not any(name in other for other in named)
     ]
     return [
         (_with_kind(unit.text, name), referent)

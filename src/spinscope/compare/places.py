@@ -358,20 +358,31 @@ def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
     return [found[start] for start in sorted(found)]
 
 
+# A Latin name after a preposition that puts it in a place: "near Astravyets", "from Narva-Joesuu".
+_EN_TOWN = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Ii]n|[Aa]t|[Ff]rom)\s+([A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)(?![\w'’-])")
+_CALENDAR_WORDS = frozenset(
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 # A capitalised Russian word, hyphenated parts included, not inside a longer word («Беюк-Кясик»).
 _RU_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
 
 
 def find_towns(text: str) -> list[str]:
-    """The capitalised Russian words of the sentence `text` that are the names of towns or
-    villages GeoNames knows in the former Soviet Union or beside it («у Каменца», «аэродрома
-    Мачулищи», «из Каменки», `spinscope.gazetteer.towns`), in the order they are written: places
-    the entity stage may not know. A word is left out where it may be something else: a word of
-    the dictionary at the sentence's start («Победа близка»), a word beside another capitalised
+    """The names of towns or villages GeoNames knows in the former Soviet Union or beside it
+    (`spinscope.gazetteer.towns`) in the sentence `text`, in the order they are written: places
+    the entity stage may not know. In Russian, a capitalised word in any case («у Каменца»,
+    «аэродрома Мачулищи», «из Каменки»), left out where it may be something else: a word of the
+    dictionary at the sentence's start («Победа близка»), a word beside another capitalised
     word, as a person's name is written («Серик Ахметов»), or one inside «guillemets» (a vessel's
-    or a company's name)."""
+    or a company's name). In English, a name after a preposition that puts it in a place ("near
+    Astravyets", "from Petukhovo"), never a month's or a weekday's."""
+    found = [
+        match.group(1)
+        for match in _EN_TOWN.finditer(text)
+        if match.group(1) not in _CALENDAR_WORDS and town_countries(match.group(1))
+    ]
     words = list(_RU_WORD.finditer(text))
-    found = []
     for index, match in enumerate(words):
         word = match.group(0)
         beside = [

