@@ -403,6 +403,12 @@ CLAIMS = [
         False,
     ),
     (
+        "a-district-labelled-a-body",
+        "Water spread over farmland in [Kazakhstan](GPE)'s [Baizak](ORG) district.",
+        "Вода затопила посевы в [Жамбылском районе](GPE).",
+        True,
+    ),
+    (
         "a-village-against-a-town-no-entity-names",
         "A helicopter flew near the village of [Białowieża](GPE), [Poland](GPE)'s [Operational Command](ORG) said.",
         "Вертолёт выполнял учебный полёт у Каменца, сообщили в [Министерстве обороны](ORG).",
@@ -461,6 +467,7 @@ KIND_NAMED = [
     ("near-a-lower-case-word", "Около двух тысяч человек вышли на улицы.", []),
     ("a-village-not-named", "Residents of the village said the water rose overnight.", []),
     ("a-crossing-not-named", "The crossing reopened on Tuesday morning.", []),
+    ("a-village-in-apposition", "A drone crashed outside Tigranashen, a village in Ararat province.", ["Tigranashen"]),
 ]
 
 

@@ -476,8 +476,9 @@ def _a_place(key: str, unit: Unit, places: Sequence[str]) -> bool:
 def _placed(key: str, unit: Unit) -> bool:
     """Whether an entity of the unit names a place: by its label, or a person's name beside a
     word that says what kind of place it is ("the Medininkai crossing", «села Кярки»), or an
-    organisation's beside a crossing's or a port's ("the Lagodekhi crossing", "the harbour in
-    Tolkmicko"), or a person's name after a locative preposition ("at Aghband", «около Агбенда»):
+    organisation's beside a crossing's, a port's or a district's ("the Lagodekhi crossing", "the
+    harbour in Tolkmicko", "Baizak district"), or a person's name after a locative preposition
+    ("at Aghband", «около Агбенда»):
     the entity stage may take a place it does not know for a person or a body."""
     label = unit.entities[key]
     if label in _PLACE_LABELS:
@@ -489,9 +490,9 @@ def _placed(key: str, unit: Unit) -> bool:
         return kind_beside(unit.text, name) in _REGION_WORDS and state_in(name) is None
     kind = kind_beside(unit.text, name)
     if label == "ORG":
-        # Only a crossing's or a port's word: "the village of Odzisi" or "Ararat province" labelled
-        # an organisation stay as they were (a body, or left out).
-        return kind is not None and kind.casefold() in _CROSSING_WORDS
+        # A crossing's, a port's or a district's word ("the Lagodekhi crossing", "Kara-Buura
+        # district"): "the village of Odzisi" labelled an organisation stays as it was.
+        return kind is not None and kind.casefold() in _CROSSING_WORDS | _REGION_WORDS
     # A person's name after "in", "near" or «около» ("gathered at Aghband") is a place's.
     return label == "PERSON" and (kind is not None or follows_a_locative(unit.text, name))
 

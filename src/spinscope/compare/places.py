@@ -323,14 +323,18 @@ def follows_a_locative(text: str, name: str) -> bool:
 
 
 # Capitalised words that a word of a kind of place introduces, for a place neither the entity
-# stage nor the gazetteer knows ("the village of Basid", «в селе Джоколо», «под Резекне», «около
-# Агбенда», "the Lagodekhi crossing", «КПП «Верхний Ларс»»: a capitalised word after «под»,
-# «около», «близ», «возле» or «вблизи» names where, as no person's name does); a water body
-# keeps its word ("Vistula Lagoon", «Калининградском заливе»), the rest are the name alone.
+# stage nor the gazetteer knows ("the village of Basid", "Tigranashen, a village", «в селе
+# Джоколо», «под Резекне», «около Агбенда», "the Lagodekhi crossing", «КПП «Верхний Ларс»»: a
+# capitalised word after «под», «около», «близ», «возле» or «вблизи» names where, as no person's
+# name does); a water body keeps its word ("Vistula Lagoon", «Калининградском заливе»), the rest
+# are the name alone.
 _EN_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*"
 _RU_NAME = r"[А-ЯЁ][а-яё-]*(?: [А-ЯЁ][а-яё-]*)*"
 _KIND_NAMED = (
-    re.compile(rf"\b(?:village|town|city|settlement|port|harbour) of (?:the )?({_EN_NAME})"),
+    re.compile(
+        rf"\b(?:village|town|city|settlement|port|harbour) of (?:the )?({_EN_NAME})"
+        rf"|\b({_EN_NAME}), an? (?:small |border |frontline )?(?:village|town|settlement)\b"
+    ),
     re.compile(rf"\b(?:harbour|port) (?:in|at) ({_EN_NAME})"),
     re.compile(rf"\b[Tt]he ({_EN_NAME}) (?:crossing|checkpoint)\b"),
     re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf))\b"),
@@ -354,7 +358,13 @@ def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
     names that no entity or gazetteer entry may know. With `settlements`, only the names a word
     of a settlement introduces ("the village of Basid", «кишлак Рошорв», «под Резекне»)."""
     patterns = _SETTLEMENT_NAMED if settlements else _KIND_NAMED
-    found = {match.start(1): match.group(1) for pattern in patterns for match in pattern.finditer(text)}
+    found = {
+        match.start(group): match.group(group)
+        for pattern in patterns
+        for match in pattern.finditer(text)
+        for group in range(1, (pattern.groups or 0) + 1)
+        if match.group(group)
+    }
     return [found[start] for start in sorted(found)]
 
 
