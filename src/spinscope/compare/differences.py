@@ -478,8 +478,8 @@ def _placed(key: str, unit: Unit) -> bool:
     word that says what kind of place it is ("the Medininkai crossing", «села Кярки»), or an
     organisation's beside a crossing's, a port's or a district's ("the Lagodekhi crossing", "the
     harbour in Tolkmicko", "Baizak district"), or a person's name after a locative preposition
-    ("at Aghband", «около Агбенда»):
-    the entity stage may take a place it does not know for a person or a body."""
+    ("at Aghband", «около Агбенда»): the entity stage may take a place it does not know for a
+    person or a body."""
     label = unit.entities[key]
     if label in _PLACE_LABELS:
         return True

@@ -49,7 +49,7 @@ it is («Карагандинской области») or a word after its firs
 ("the Medininkai crossing", «пункта пропуска «Каменный Лог»»), whatever the entity's label;
 `find_kind_named` finds the names that such a word introduces where the entity stage saw none
 ("the village of Basid", «под Резекне», «КПП «Верхний Ларс»», "Vistula Lagoon"), `find_towns`
-the Russian words that GeoNames knows as towns' names («у Каменца», «аэродрома Мачулищи»), and
+the names that GeoNames knows as towns' («у Каменца», «аэродрома Мачулищи», "near Astravyets"), and
 `follows_a_locative` the names a locative preposition puts in a place ("at Aghband", «около
 Агбенда»), which are places whatever label the entity stage gave them.
 
@@ -151,7 +151,7 @@ def is_country_name(name: str) -> bool:
         return False
     # A feminine noun in -ь is -и in its other cases («Беларуси»), as a name in -и never is.
     forms = (words[0], words[0][:-1] + "ь") if words[0].endswith("и") else (words[0],)
-    return any(_name_words(form)[0][0] & _country_keys() for form in forms if _name_words(form))
+    return any(_word_forms(form)[0] & _country_keys() for form in forms)
 
 
 _REPUBLIC = re.compile(r"(?<!\w)(?:Республик[аиеуой]|Republic of)\s+[A-ZА-ЯЁ]")
@@ -417,6 +417,7 @@ def _quoted(text: str, at: int) -> bool:
 
 
 def _sentence_start(text: str, at: int) -> bool:
+    """Whether `at` opens the sentence `text` or a quote or clause in it, where any word is capitalised."""
     return not text[:at].strip() or text[:at].rstrip()[-1] in '.!?«"—–-:'
 
 
