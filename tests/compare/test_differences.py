@@ -64,6 +64,22 @@ def test_dates_differ_only_when_incompatible(left: str, right: str, differs: boo
     assert ("date" in _kinds(one, other)) is differs
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "differs"),
+    [
+        (("12 May", "2026-05-12"), ("12 мая", "2025-05-12"), False),
+        (("12 May", "2026-05-12"), ("13 мая", "2025-05-13"), True),
+        (("12 May 2026", "2026-05-12"), ("12 мая 2025 года", "2025-05-12"), True),
+        (("Sunday", "2026-06-21"), ("28 июня", "2026-06-28"), False),
+    ],
+    ids=["a-day-without-its-year", "another-day", "two-years-written", "a-weekday-against-a-date-on-it"],
+)
+def test_a_day_without_its_year_is_compared_as_stated(left, right, differs: bool) -> None:
+    one = _unit(0, "a", dates=(Timex(0, len(left[0]), left[0], type="DATE", value=left[1]),))
+    other = _unit(1, "b", dates=(Timex(0, len(right[0]), right[0], type="DATE", value=right[1]),))
+    assert ("date" in _kinds(one, other)) is differs
+
+
 def test_dates_written_alike_do_not_differ_whatever_they_resolve_to() -> None:
     one = _unit(0, "a", dates=(Timex(0, 4, "June", type="DATE", value="2024-06"),))
     other = _unit(1, "b", dates=(Timex(0, 4, "June", type="DATE", value="2023-06"),))

@@ -256,10 +256,10 @@ _PART_OF_DAY_ONLY = re.compile(
 def _stated(value: str, text: str) -> str | None:
     """The part of a resolved date its words state, where the timexes stage supplied the rest
     from the date line and the tense: a weekday named without its date ("on Friday",
-    ``2026-09-04`` -> ``XXXX-WXX-5``), a month or a season without its year ("in March",
-    ``2024-03`` -> ``XXXX-03``), a part of the day without its day ("overnight",
-    ``2026-02-12TNI`` -> ``XXXX-XX-XXTNI``). None when the words state it all (or it is none
-    of these)."""
+    ``2026-09-04`` -> ``XXXX-WXX-5``), a day, a month or a season without its year ("12 May",
+    ``2025-05-12`` -> ``XXXX-05-12``; "in March", ``2024-03`` -> ``XXXX-03``), a part of the day
+    without its day ("overnight", ``2026-02-12TNI`` -> ``XXXX-XX-XXTNI``). None when the words
+    state it all (or it is none of these)."""
     if re.search(r"\d{4}", text):
         return None
     day = _DAY.match(value)
@@ -271,6 +271,8 @@ def _stated(value: str, text: str) -> str | None:
         except ValueError:
             return None
         return f"XXXX-WXX-{weekday}{day.group(4) or ''}"
+    if day and _MONTH_NAME.search(text) and re.search(r"\d", text):
+        return f"XXXX-{day.group(2)}-{day.group(3)}{day.group(4) or ''}"  # "12 May", «12 мая»
     month = re.fullmatch(r"\d{4}-(\d{2}(?:T\w+)?)", value)
     if month and _MONTH_NAME.search(text):
         return f"XXXX-{month.group(1)}"
@@ -288,10 +290,12 @@ def _compatible(one: tuple[str, str], other: tuple[str, str]) -> bool:
     """Whether two dates (value, words) can be one: as resolved, or as their words state them
     (two sources may resolve the same words, "in March" and «в марте», to different years)."""
     (v1, t1), (v2, t2) = one, other
-    if t1 == t2 or _values_compatible(v1, v2):
+    if t1 == t2:
         return True
-    stated = _stated(v1, t1) or v1, _stated(v2, t2) or v2
-    return stated != (v1, v2) and _values_compatible(*stated)
+    # Each as resolved or as stated: "Sunday" (stated) is 28 June (resolved), «12 мая» (stated)
+    # is 12 May 2026 whatever year the tense gave it.
+    firsts, seconds = {v1, _stated(v1, t1) or v1}, {v2, _stated(v2, t2) or v2}
+    return any(_values_compatible(first, second) for first in firsts for second in seconds)
 
 
 def _values_compatible(v1: str, v2: str) -> bool:
