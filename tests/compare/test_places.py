@@ -403,6 +403,12 @@ CLAIMS = [
         False,
     ),
     (
+        "a-village-named-by-a-word-after-its-kind",
+        "The fire reached the pine woods south of [Nida](GPE) on Tuesday.",
+        "Пожар на [Куршской косе](LOC) дошёл до посёлка [Морское](GPE).",
+        True,
+    ),
+    (
         "a-district-labelled-a-body",
         "Water spread over farmland in [Kazakhstan](GPE)'s [Baizak](ORG) district.",
         "Вода затопила посевы в [Жамбылском районе](GPE).",

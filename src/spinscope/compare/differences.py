@@ -587,13 +587,16 @@ def _place_name_differences(
         # against "Gagauzia") is one both name: neither a difference nor one left over.
         left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
         right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
-        unmatched = place_names_differ(left, right, translated, levels, _spellings)
+        introduced = [name for unit in (a, b) for name in find_kind_named(unit.text)]
+        unmatched = place_names_differ(left, right, translated, levels, _spellings, introduced=introduced)
         if not (unmatched[0] and unmatched[1]):
             # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
             # whatever else each side names around it (a region, a town it lies near).
             settled = (_settlements(a, left), _settlements(b, right))
             unmatched = (
-                place_names_differ(settled[0], settled[1], translated, levels, _spellings) if all(settled) else ([], [])
+                place_names_differ(settled[0], settled[1], translated, levels, _spellings, introduced=introduced)
+                if all(settled)
+                else ([], [])
             )
         if unmatched[0] and unmatched[1]:
             involved.update((a.source, b.source))

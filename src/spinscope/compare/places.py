@@ -511,6 +511,8 @@ def place_names_differ(
     translated: Callable[[str, str], bool] | None = None,
     levels: PlaceLevels | None = None,
     spellings: Callable[[str], Sequence[Sequence[str]]] | None = None,
+    *,
+    introduced: Iterable[str] = (),
 ) -> tuple[list[str], list[str]]:
     """The places of each side that the other side has no name for, given each side's places
     as ``(written name, lexicon referent or None)``; a difference only when both are non-empty.
@@ -525,9 +527,12 @@ def place_names_differ(
             name the matcher did not take («Дубоссарского района») is the referent's when one
             name spells it and the other side's name («Дубоссары», Dubăsari); None: referents
             only meet referents.
+        introduced: The names a word of their kind introduces (`find_kind_named`: «посёлка
+            Морское»), which are names even where they are words of the dictionary.
     """
-    left = [place for place in one if _names_a_place(place[0], other, known=place[1] is not None)]
-    right = [place for place in other if _names_a_place(place[0], one, known=place[1] is not None)]
+    named = frozenset(introduced)
+    left = [place for place in one if _names_a_place(place[0], other, known=place[1] is not None or place[0] in named)]
+    right = [place for place in other if _names_a_place(place[0], one, known=place[1] is not None or place[0] in named)]
     unmatched_left = [
         name for name in left if not any(_one_place(name, there, translated, spellings) for there in right)
     ]
@@ -575,7 +580,8 @@ def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = (), *, 
     the other side names it (`beside`: «Головного водозабора» is "Golovnoi", a name), a word of
     it says what kind of place it is («Карагандинской области») or a word after its first is
     capitalised («Каменный Лог», «Каменки-Днепровской»): common words are not written so; nor
-    does a name the lexicon or the gazetteer knows (`known`: «из Каменки» is Camenca's)."""
+    does a name the lexicon or the gazetteer knows, or one a word of its kind introduces
+    (`known`: «из Каменки» is Camenca's, «посёлка Морское» a village's)."""
     words = _name_words(name)
     if not words or is_state(name) or state_in(name) is not None:
         return False
