@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from spinscope.compare.actors import find_state_actors, state_in
+from spinscope.compare.actors import find_state_actors, is_state, state_in
 from spinscope.compare.differences import find_differences
 from spinscope.compare.lexicon import load_lexicon
 from spinscope.compare.units import Unit, build_units, period
@@ -546,6 +546,20 @@ BODIES = [
 @pytest.mark.parametrize(("name", "expected"), [c[1:] for c in BODIES], ids=[c[0] for c in BODIES])
 def test_state_in_names_the_state_a_body_acts_for(name: str, expected: str | None) -> None:
     assert state_in(name) == expected
+
+
+# a written name, whether it is a party state or its capital
+STATE_NAMES = [
+    ("a-capital", "Tbilisi", True),
+    ("a-state-in-the-genitive", "Армении", True),
+    ("after-a-preposition", "в Баку", True),
+    ("a-town-that-ends-like-a-capital", "Lankaran", False),
+]
+
+
+@pytest.mark.parametrize(("name", "state"), [c[1:] for c in STATE_NAMES], ids=[c[0] for c in STATE_NAMES])
+def test_is_state_reads_cases_but_not_other_beginnings(name: str, state: bool) -> None:
+    assert is_state(name) is state
 
 
 # sentence with its entities marked, language, the actors of its claim (written as the text has them)

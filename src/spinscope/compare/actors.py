@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spinscope.compare.translit import same_name
+from spinscope.compare.translit import name_key, same_name
 
 __all__ = ["STATES", "State", "find_state_actors", "is_state", "state_in"]
 
@@ -179,8 +179,11 @@ def state_in(name: str) -> str | None:
 
 def is_state(name: str) -> bool:
     """Whether a name, in either script and any case, is one of `STATES` or its capital
-    ("Tbilisi", «Армении», «в Баку»): the parties of every article about their conflicts."""
-    return any(same_name(name, form) for form in _STATE_NAMES)
+    ("Tbilisi", «Армении», «в Баку»): the parties of every article about their conflicts. The
+    name must begin as the state's does: a case ending changes a name's end, never its start
+    (Lankaran is not Ankara)."""
+    starts = {word[:1] for word in name_key(name).split()}
+    return any(same_name(name, form) and name_key(form)[:1] in starts for form in _STATE_NAMES)
 
 
 _STATE_NAMES = tuple(
