@@ -444,6 +444,7 @@ CLAIMS = [
 # a sentence, a name in it, the word beside it that says what kind of place it names
 KINDS_BESIDE = [
     ("a-word-after", "5 kilometres south of the Medininkai crossing.", "Medininkai", "crossing"),
+    ("a-border-crossing", "near the Sarpi border crossing on Sunday", "Sarpi", "crossing"),
     ("a-genitive-before", "южнее пункта пропуска «Каменный Лог».", "Каменный Лог", "пропуска"),
     ("a-village-before", "упал в районе села Кярки, сообщили", "Кярки", "села"),
     ("village-of", "shells landed near the village of Norabak", "Norabak", "village of"),
@@ -474,6 +475,8 @@ KIND_NAMED = [
     ("a-village-not-named", "Residents of the village said the water rose overnight.", []),
     ("a-crossing-not-named", "The crossing reopened on Tuesday morning.", []),
     ("a-village-in-apposition", "A drone crashed outside Tigranashen, a village in Ararat province.", ["Tigranashen"]),
+    ("a-border-crossing", "The boat was held near the Sarpi border crossing on Sunday.", ["Sarpi"]),
+    ("a-peninsula-keeps-its-word", "Officers boarded the tanker off the Sõrve peninsula.", ["Sõrve peninsula"]),
 ]
 
 

@@ -207,10 +207,13 @@ FEATURE_WORDS = (
     "strait",
     "road",
     "highway",
+    "peninsula",
+    "island",
+    "cape",
 )
 _FEATURE = re.compile(
     rf"^the\s|\b(?:{'|'.join(FEATURE_WORDS)})\b"
-    r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w)|дорог|трасс|шоссе)",
+    r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w)|дорог|трасс|шоссе|полуостров|остров|мыс)",
     re.IGNORECASE,
 )
 # Case endings of Russian nouns and the nominative endings each can come from (the common
@@ -297,7 +300,7 @@ def kind_beside(text: str, name: str) -> str | None:
     own = re.findall(r"[^\W\d_]+", name)
     if len(own) > 1 and own[-1].casefold() in _KINDS_AFTER:
         return own[-1]  # "Pankisi Gorge": the name holds its kind
-    after = re.match(r"[\s»\"”-]+([^\W\d_]+)", text[at + len(name) :])
+    after = re.match(r"[\s»\"”-]+(?:border\s+(?=crossing|checkpoint))?([^\W\d_]+)", text[at + len(name) :])
     if after and after.group(1).casefold() in _KINDS_AFTER:
         return after.group(1)
     before = _KINDS_BEFORE.search(text[max(0, at - 30) : at].rstrip(' «"“'))
@@ -336,8 +339,8 @@ _KIND_NAMED = (
         rf"|\b({_EN_NAME}), an? (?:small |border |frontline )?(?:village|town|settlement)\b"
     ),
     re.compile(rf"\b(?:harbour|port) (?:in|at) ({_EN_NAME})"),
-    re.compile(rf"\b[Tt]he ({_EN_NAME}) (?:crossing|checkpoint)\b"),
-    re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf))\b"),
+    re.compile(rf"\b[Tt]he ({_EN_NAME}) (?:border )?(?:crossing|checkpoint)\b"),
+    re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf|[Pp]eninsula))\b"),
     re.compile(
         rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
         rf"|порт(?:а|е|у|ом)?|под|около|близ|возле|вблизи) ({_RU_NAME})(?!\w)"
