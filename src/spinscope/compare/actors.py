@@ -183,12 +183,14 @@ def is_state(name: str) -> bool:
     name must begin as the state's does: a case ending changes a name's end, never its start
     (Lankaran is not Ankara)."""
     starts = {word[:1] for word in name_key(name).split()}
-    return any(same_name(name, form) and name_key(form)[:1] in starts for form in _STATE_NAMES)
+    return any(start in starts and same_name(name, form) for form, start in _STATE_STARTS)
 
 
 _STATE_NAMES = tuple(
     form for state in STATES for form in (*state.english, *state.russian) if " " not in form and form[0].isupper()
 )
+# Each of them with the first letter of its key, which a name matched with it must begin a word with.
+_STATE_STARTS = tuple((form, name_key(form)[:1]) for form in _STATE_NAMES)
 
 
 def _after_preposition(before: str) -> bool:

@@ -581,13 +581,14 @@ def _place_name_differences(
     other has no name for (`spinscope.compare.places`), as one difference of the claim."""
     places = {unit.source: _places(unit) for unit in units}
     bodies = {unit.source: _bodies(unit) for unit in units}
+    kind_named = {unit.source: find_kind_named(unit.text) for unit in units}
     involved: set[int] = set()
     for a, b in _pairs(units):
         # A place the other names inside an organisation's name («Народного собрания Гагаузии»
         # against "Gagauzia") is one both name: neither a difference nor one left over.
         left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
         right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
-        introduced = [name for unit in (a, b) for name in find_kind_named(unit.text)]
+        introduced = kind_named[a.source] + kind_named[b.source]
         unmatched = place_names_differ(left, right, translated, levels, _spellings, introduced=introduced)
         if not (unmatched[0] and unmatched[1]):
             # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
