@@ -1,34 +1,38 @@
-"""Month names as news text writes them, with their numbers: English names and
+"""Month and weekday names as news text writes them, with their numbers: English names and
 abbreviations, and Russian stems.
 
-Shared by the page-date parser (`spinscope.ingest.dates`), the timexes stages and the
-comparison's date rule, so that each reads "Sept." and "September", «ноября» and «ноябрь» alike.
+Shared by the page-date parser (`spinscope.ingest.dates`), the byline reader
+(`spinscope.ingest.html`), the timexes stages and the comparison's date and place rules, so
+that each reads "Sept." and "September", «ноября» and «ноябрь» alike.
 """
 
 from __future__ import annotations
 
-__all__ = ["MONTHS", "RUSSIAN_MONTHS"]
+__all__ = ["MONTHS", "MONTH_NAMES", "RUSSIAN_MONTHS", "WEEKDAYS"]
 
-MONTHS: dict[str, int] = {
+# Each month's English name, then its abbreviations.
+_ENGLISH_MONTHS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS: dict[str, int] = {name: number for number, names in enumerate(_ENGLISH_MONTHS, start=1) for name in names}
+# The months' whole English names, January first (never an abbreviation, which may be a name: "Jan").
+MONTH_NAMES: tuple[str, ...] = tuple(names[0] for names in _ENGLISH_MONTHS)
+WEEKDAYS: dict[str, int] = {
     name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
     )
-    for name in names
 }
 
 # Russian month stems: every case of the month's name starts with its stem ("ма" is too short

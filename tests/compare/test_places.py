@@ -438,6 +438,30 @@ CLAIMS = [
         "В правительстве в [Сухуми](GPE) заявили, что оборудование продадут.",
         False,
     ),
+    (
+        "a-village-the-entity-stage-took-for-a-body",
+        "The fire started near the Russian town of [Petukhovo](ORG), the ministry said.",
+        "Возгорание началось на территории [Казахстана](GPE) под [Мамлюткой](GPE).",
+        True,
+    ),
+    (
+        "a-village-whose-name-recalls-a-state",
+        "Wreckage fell near the village of [Ruska Poliana](ORG), damaging two houses.",
+        "Обломки упали у села [Будище](GPE), повреждены два дома.",
+        True,
+    ),
+    (
+        "a-town-the-entity-stage-took-for-a-body",
+        "The hikers were taken to [Nalchik](ORG), the service said.",
+        "Задержанные доставлены в [Тырныауз](GPE).",
+        True,
+    ),
+    (
+        "a-crossing-without-guillemets",
+        "He was handed back at the [Terehova](ORG) crossing on Tuesday.",
+        "Его передали через пункт пропуска Бурачки во вторник.",
+        True,
+    ),
 ]
 
 
@@ -477,6 +501,9 @@ KIND_NAMED = [
     ("a-village-in-apposition", "A drone crashed outside Tigranashen, a village in Ararat province.", ["Tigranashen"]),
     ("a-border-crossing", "The boat was held near the Sarpi border crossing on Sunday.", ["Sarpi"]),
     ("a-peninsula-keeps-its-word", "Officers boarded the tanker off the Sõrve peninsula.", ["Sõrve peninsula"]),
+    ("gorod", "Шостка расположена недалеко от города Дружба.", ["Дружба"]),
+    ("gorod-a-hyphenated-name", "Жители города Ивано-Франковска вышли на улицы.", ["Ивано-Франковска"]),
+    ("gorod-before-a-persons-name", "Мэр города Олег Клименко заявил о новых ограничениях.", []),
 ]
 
 
@@ -573,6 +600,7 @@ TOWNS = [
     ("english-near-a-town", "The oil entered the river near Astravyets, the agency said.", ["Astravyets"]),
     ("english-a-month-is-no-town", "The talks began in March in Minsk.", ["Minsk"]),
     ("english-a-name-with-no-preposition", "Astravyets lies on the border.", []),
+    ("english-taken-to-a-town", "The hikers were taken to Nalchik on Monday.", ["Nalchik"]),
 ]
 
 
@@ -597,6 +625,15 @@ LOCATIVES = [
 @pytest.mark.parametrize(("text", "name", "placed"), [c[1:] for c in LOCATIVES], ids=[c[0] for c in LOCATIVES])
 def test_follows_a_locative_puts_a_name_after_in_or_near_in_a_place(text: str, name: str, placed: bool) -> None:
     assert follows_a_locative(text, name) is placed
+
+
+def test_a_name_that_opens_an_introduced_name_is_introduced() -> None:
+    # «у села Колбасна Рыбницкого района»: the word of a village introduces «Колбасна Рыбницкого»,
+    # and «Колбасна», a word of the dictionary, is the village's name.
+    english = [("Cobasna", None), ("Transnistrian region", None)]
+    russian = [("Колбасна", None), ("Рыбницкого района", None)]
+    unmatched = place_names_differ(english, russian, introduced=["Колбасна Рыбницкого"])
+    assert unmatched == (["Cobasna", "Transnistrian region"], ["Колбасна", "Рыбницкого района"])
 
 
 def test_a_person_label_after_a_locative_is_a_place() -> None:

@@ -54,7 +54,8 @@ Each rule compares two units and is applied to every pair of sources in a group 
   name beside a word that says what kind of place it is ("the Medininkai crossing") is a
   place, and «области Улытау» is named as a region, like "Ulytau region"; so is a group's
   label on a name before "region" ("Belgorod region") unless it is a state's. A lexicon place
-  the entity stage took for an organisation ("Turkmenbashi") is a place, and a place the other
+  the entity stage took for an organisation ("Turkmenbashi") is a place, as is a name it took
+  for one after "the village of" or a town GeoNames knows after a preposition ("taken to Nalchik"), and a place the other
   side names only inside an organisation's name («Народного собрания Гагаузии») is named by
   both. A source that gives a place both its names ("Berestyn, called Krasnohrad until 2024")
   names it as a source that gives either does. Across scripts a conventional Russian exonym
@@ -452,6 +453,7 @@ _REGION_WORDS = frozenset({"region", "district", "province", "oblast", "raion"})
 _CROSSING_WORDS = frozenset(
     {"crossing", "checkpoint", "harbour in", "harbour at", "harbour of", "port in", "port at", "port of"}
 )
+_SETTLEMENT_WORDS = frozenset({"village of", "town of", "city of"})
 
 
 def _actor_names(unit: Unit, other: Unit, places: Sequence[str] = ()) -> list[str]:
@@ -494,9 +496,12 @@ def _placed(key: str, unit: Unit) -> bool:
         return kind_beside(unit.text, name) in _REGION_WORDS and state_in(name) is None
     kind = kind_beside(unit.text, name)
     if label == "ORG":
-        # A crossing's, a port's or a district's word ("the Lagodekhi crossing", "Kara-Buura
-        # district"): "the village of Odzisi" labelled an organisation stays as it was.
-        return kind is not None and kind.casefold() in _CROSSING_WORDS | _REGION_WORDS
+        # A crossing's, a port's, a district's or a settlement's word ("the Lagodekhi crossing",
+        # "Kara-Buura district", "the village of Odzisi"), or a town GeoNames knows where a
+        # preposition puts it ("taken to Nalchik").
+        return (kind is not None and kind.casefold() in _CROSSING_WORDS | _REGION_WORDS | _SETTLEMENT_WORDS) or (
+            name in find_towns(unit.text)
+        )
     # A person's name after "in", "near" or «около» ("gathered at Aghband") is a place's.
     return label == "PERSON" and (kind is not None or follows_a_locative(unit.text, name))
 

@@ -41,15 +41,17 @@ Petukhovo").
 A name's level is also read from the whole group of articles (`PlaceLevels`): a name that
 every source in the other script writes as a district («Горно-Бадахшанской автономной
 области») is a district's, also where a sentence writes it bare ("Gorno-Badakhshan").
-States and capitals are left to the actor rule, a place inside an organisation's name is the
+States and capitals are left to the actor rule (but a name a word of its kind introduces is a
+place's: "the village of Ruska Poliana"), a place inside an organisation's name is the
 organisation's, and a capitalised common Russian word the entity stage took for a place
 («Жители» at a sentence's start) is none, unless a word of the name says what kind of place
 it is («Карагандинской области») or a word after its first is capitalised («Каменный Лог»,
 «Каменки-Днепровской»). `kind_beside` finds the word beside a name that says it names a place
 ("the Medininkai crossing", «пункта пропуска «Каменный Лог»»), whatever the entity's label;
 `find_kind_named` finds the names that such a word introduces where the entity stage saw none
-("the village of Basid", «под Резекне», «КПП «Верхний Ларс»», "Vistula Lagoon"), `find_towns`
-the names that GeoNames knows as towns' («у Каменца», «аэродрома Мачулищи», "near Astravyets"), and
+("the village of Basid", «под Резекне», «недалеко от города Дружба», «пункт пропуска Бурачки»,
+«КПП «Верхний Ларс»», "Vistula Lagoon"), `find_towns` the names that GeoNames knows as towns'
+(«у Каменца», «аэродрома Мачулищи», "near Astravyets", "taken to Nalchik"), and
 `follows_a_locative` the names a locative preposition puts in a place ("at Aghband", «около
 Агбенда»), which are places whatever label the entity stage gave them.
 
@@ -73,6 +75,7 @@ from spinscope.compare.translit import name_key
 from spinscope.gazetteer import country_names, is_country
 from spinscope.gazetteer.towns import town_countries
 from spinscope.language import has_cyrillic
+from spinscope.months import MONTH_NAMES, WEEKDAYS
 
 __all__ = [
     "CONVENTIONAL_EXONYMS",
@@ -327,12 +330,14 @@ def follows_a_locative(text: str, name: str) -> bool:
 
 # Capitalised words that a word of a kind of place introduces, for a place neither the entity
 # stage nor the gazetteer knows ("the village of Basid", "Tigranashen, a village", «в селе
-# Джоколо», «под Резекне», «около Агбенда», "the Lagodekhi crossing", «КПП «Верхний Ларс»»: a
-# capitalised word after «под», «около», «близ», «возле» or «вблизи» names where, as no person's
-# name does); a water body keeps its word ("Vistula Lagoon", «Калининградском заливе»), the rest
-# are the name alone.
+# Джоколо», «недалеко от города Дружба», «под Резекне», «около Агбенда», "the Lagodekhi
+# crossing", «КПП «Верхний Ларс»»: a capitalised word after «под», «около», «близ», «возле» or
+# «вблизи» names where, as no person's name does); a water body keeps its word ("Vistula Lagoon",
+# «Калининградском заливе»), the rest are the name alone. A Russian name that opens with a first
+# name is a person's («мэр города Олег Клименко»).
 _EN_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*"
-_RU_NAME = r"[А-ЯЁ][а-яё-]*(?: [А-ЯЁ][а-яё-]*)*"
+_RU_WORD_NAME = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
+_RU_NAME = rf"{_RU_WORD_NAME}(?: {_RU_WORD_NAME})*"
 _KIND_NAMED = (
     re.compile(
         rf"\b(?:village|town|city|settlement|port|harbour) of (?:the )?({_EN_NAME})"
@@ -343,9 +348,9 @@ _KIND_NAMED = (
     re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf|[Pp]eninsula))\b"),
     re.compile(
         rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
-        rf"|порт(?:а|е|у|ом)?|под|около|близ|возле|вблизи) ({_RU_NAME})(?!\w)"
+        rf"|порт(?:а|е|у|ом)?|город(?:а|е|у|ом)?|под|около|близ|возле|вблизи) ({_RU_NAME})(?!\w)"
     ),
-    re.compile(r"(?<!\w)(?:КПП|пункт(?:а|е|у|ом)? пропуска) «([^»]+)»"),
+    re.compile(rf"(?<!\w)(?:КПП|пункт(?:а|е|у|ом)? пропуска) (?:«([^»]+)»|({_RU_NAME})(?!\w))"),
     re.compile(r"(?<!\w)([А-ЯЁ][а-яё-]+ (?:залив|озер|озёр|ущель)[а-яё]*)"),
 )
 
@@ -366,17 +371,24 @@ def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
         for pattern in patterns
         for match in pattern.finditer(text)
         for group in range(1, (pattern.groups or 0) + 1)
-        if match.group(group)
+        if match.group(group) and not _a_persons_name(match.group(group))
     }
     return [found[start] for start in sorted(found)]
 
 
-# A Latin name after a preposition that puts it in a place: "near Astravyets", "from Narva-Joesuu".
-_EN_TOWN = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Ii]n|[Aa]t|[Ff]rom)\s+([A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)(?![\w'’-])")
-_CALENDAR_WORDS = frozenset(
-    "January February March April May June July August September October November December"
-    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+def _a_persons_name(name: str) -> bool:
+    """Whether a Russian name of two words or more opens with a first name, as a person's does
+    after a word of a place («мэр города Олег Клименко»)."""
+    words = name.split()
+    return len(words) > 1 and has_cyrillic(name) and "Name" in _morphology().parse(words[0].lower())[0].tag.grammemes
+
+
+# A Latin name after a preposition that puts it in a place: "near Astravyets", "from Narva-Joesuu",
+# "taken to Nalchik".
+_EN_TOWN = re.compile(
+    r"\b(?:[Nn]ear|[Oo]utside|[Ii]n|[Aa]t|[Ff]rom|[Tt]o)\s+([A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)(?![\w'’-])"
 )
+_CALENDAR_WORDS = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAYS))
 # A capitalised Russian word, hyphenated parts included, not inside a longer word («Беюк-Кясик»).
 _RU_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
 
@@ -533,9 +545,16 @@ def place_names_differ(
         introduced: The names a word of their kind introduces (`find_kind_named`: «посёлка
             Морское»), which are names even where they are words of the dictionary.
     """
+    # «у села Колбасна Рыбницкого района» introduces «Колбасна Рыбницкого»: a name is introduced
+    # when it opens an introduced name.
     named = frozenset(introduced)
-    left = [place for place in one if _names_a_place(place[0], other, known=place[1] is not None or place[0] in named)]
-    right = [place for place in other if _names_a_place(place[0], one, known=place[1] is not None or place[0] in named)]
+
+    def naming(place: tuple[str, str | None], beside: Sequence[tuple[str, str | None]]) -> bool:
+        opens = any(name == place[0] or name.startswith(place[0] + " ") for name in named)
+        return _names_a_place(place[0], beside, known=place[1] is not None, introduced=opens)
+
+    left = [place for place in one if naming(place, other)]
+    right = [place for place in other if naming(place, one)]
     unmatched_left = [
         name for name in left if not any(_one_place(name, there, translated, spellings) for there in right)
     ]
@@ -575,7 +594,9 @@ def _level(name: str, levels: PlaceLevels | None = None) -> str:
     return "feature" if _FEATURE.search(name) else "place"
 
 
-def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = (), *, known: bool = False) -> bool:
+def _names_a_place(
+    name: str, beside: Sequence[tuple[str, str | None]] = (), *, known: bool = False, introduced: bool = False
+) -> bool:
     """Whether a written name is one a place-name difference can hold: it names more than the
     kind of place, it is no state or capital (the parties, whose names are actors more often
     than places: `spinscope.compare.actors.is_state`), and in Russian not every word of it is a
@@ -584,9 +605,15 @@ def _names_a_place(name: str, beside: Sequence[tuple[str, str | None]] = (), *, 
     it says what kind of place it is («Карагандинской области») or a word after its first is
     capitalised («Каменный Лог», «Каменки-Днепровской»): common words are not written so; nor
     does a name the lexicon or the gazetteer knows, or one a word of its kind introduces
-    (`known`: «из Каменки» is Camenca's, «посёлка Морское» a village's)."""
+    (`known`: «из Каменки» is Camenca's; `introduced`: «посёлка Морское» is a village's). A
+    name a word of its kind introduces is a place's even where its words recall a state's ("the
+    village of Ruska Poliana")."""
     words = _name_words(name)
-    if not words or is_state(name) or state_in(name) is not None:
+    if not words:
+        return False
+    if introduced:
+        return True
+    if is_state(name) or state_in(name) is not None:
         return False
     if known:
         return True

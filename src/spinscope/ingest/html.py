@@ -31,6 +31,7 @@ from spinscope.document import Document, Image, Metadata, Source
 from spinscope.errors import InputError
 from spinscope.ingest.text import find_title_lines, split_credit
 from spinscope.language import detect_language
+from spinscope.months import MONTH_NAMES, WEEKDAYS
 
 __all__ = ["MIN_ARTICLE_WORDS", "clean_byline", "clean_title", "read_html"]
 
@@ -56,10 +57,7 @@ _NOT_NAME_WORDS = frozenset(
     photographer photos photo video producer author guest by published updated posted""".split()
 )
 # Words that end the name in a byline part: a date follows it.
-_DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
-)
+_DATE_WORDS = frozenset((*WEEKDAYS, *MONTH_NAMES))
 _NAME_PARTICLES = frozenset(
     {"de", "da", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "dos", "di"}
 )

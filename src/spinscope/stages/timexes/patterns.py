@@ -16,17 +16,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spinscope.months import MONTHS
+from spinscope.months import MONTHS, WEEKDAYS
 from spinscope.numbers import WORD_VALUES
 
 __all__ = ["MASTER", "MONTHS", "NUMBERS", "RULES", "SEASONS", "UNITS", "WEEKDAYS", "Rule"]
 
-WEEKDAYS = {
-    name: number
-    for number, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1
-    )
-}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 # Number words come from spinscope.numbers, so that dates read them as claims and compare do.
