@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope.compare.differences import find_differences
+from spinscope.compare.differences import find_differences, places_differ
 from spinscope.compare.places import (
     PlaceLevels,
     find_kind_named,
@@ -625,6 +625,19 @@ LOCATIVES = [
 @pytest.mark.parametrize(("text", "name", "placed"), [c[1:] for c in LOCATIVES], ids=[c[0] for c in LOCATIVES])
 def test_follows_a_locative_puts_a_name_after_in_or_near_in_a_place(text: str, name: str, placed: bool) -> None:
     assert follows_a_locative(text, name) is placed
+
+
+@pytest.mark.parametrize(
+    ("english", "differs"),
+    [
+        ("The boat was stopped near the town of [Narva-Jõesuu](GPE).", True),
+        ("The boat was stopped near [Ivangorod](GPE).", False),
+    ],
+    ids=["two-towns", "one-town"],
+)
+def test_places_differ_says_whether_two_units_name_their_place_differently(english: str, differs: bool) -> None:
+    russian = _marked("Лодку остановили у [Ивангорода](GPE).", "ru", 1)
+    assert places_differ(_marked(english, "en"), russian) is differs
 
 
 def test_a_name_that_opens_an_introduced_name_is_introduced() -> None:

@@ -17,6 +17,15 @@ least ``loose_threshold`` but under the pair's threshold (a pair above it lost t
 one in the first pass) joins when the two are each other's best such pair and share evidence
 (`share_evidence`): a place of the lexicon, a name, numbers with one unit, or a day each.
 
+A last pass (`align`'s ``apart``, used across languages) joins two units that stand at the
+same point of both stories and differ in the place they name: among the units of two sources
+that lie between the same two aligned claims of theirs (in both sources' order) and are still
+apart, a pair scoring at least ``loose_threshold`` joins when the two are each other's best there
+and ``apart`` says that each names a place the other has no name for («Лодку остановили у
+Ивангорода» against "The boat was stopped near the town of Narva-Jõesuu"). A changed place
+lowers the cosine as a changed number does, and with nothing else to share, two short
+sentences of one claim fall under the threshold.
+
 Who is whose best may also weigh where the two sentences stand (`align`'s ``position_weight``,
 used across languages): two reports of one event tell its main facts in much the same order,
 so of two candidates that score alike, the one at the nearer relative place in its article is
@@ -117,6 +126,7 @@ def align(
     pair_thresholds: Mapping[tuple[int, int], float] | None = None,
     loose_threshold: float | None = None,
     position_weight: float = 0.0,
+    apart: Callable[[Unit, Unit], bool] | None = None,
 ) -> Alignment:
     """Group the units of all sources (`units[source]`) into aligned claims.
 
@@ -131,6 +141,8 @@ def align(
             pairs of sources without their own `pair_thresholds`; None: no second pass.
         position_weight: How much a unit's best candidate pays per unit of distance between
             the two units' relative places in their sources (0: the score alone ranks).
+        apart: Whether two units name their places differently, for the last pass (see the
+            module), which runs with `loose_threshold`; None: no last pass.
     """
     thresholds = pair_thresholds or {}
     scores = {
@@ -164,10 +176,50 @@ def align(
 
             loose += _mutual_best(matrix, ranks[(i, j)], i, j, allowed)
         _join(loose, group_of, groups, weakest)
+        if apart is not None:
+            between: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+            for (i, j), matrix in scores.items():
+                if (i, j) not in thresholds:
+                    between += _between_anchors(
+                        matrix, ranks[(i, j)], i, j, groups, group_of, units, loose_threshold, apart
+                    )
+            _join(between, group_of, groups, weakest)
     kept = [(group, score) for group, score in zip(groups, weakest, strict=True) if group]
     sizes = [max(len(these), 1) for these in units]
     kept.sort(key=lambda item: min(index / sizes[source] for source, index in item[0].items()))
     return Alignment([group for group, _ in kept], [score for _, score in kept])
+
+
+def _between_anchors(
+    matrix: np.ndarray,
+    ranks: np.ndarray,
+    i: int,
+    j: int,
+    groups: list[dict[int, int]],
+    group_of: dict[tuple[int, int], int],
+    units: Sequence[Sequence[Unit]],
+    least: float,
+    apart: Callable[[Unit, Unit], bool],
+) -> list[tuple[float, tuple[int, int], tuple[int, int]]]:
+    """The last pass's pairs of sources `i` and `j` (see the module): in each stretch between two
+    claims both sources tell (in order in both), the pairs of units still apart that are each
+    other's best there, score at least `least`, and that `apart` says name their places
+    differently."""
+    anchors = sorted((group[i], group[j]) for group in groups if i in group and j in group)
+    bounds = [(-1, -1), *anchors, (matrix.shape[0], matrix.shape[1])]
+    found = []
+    for (top, left), (bottom, right) in zip(bounds, bounds[1:], strict=False):
+        rows = [row for row in range(top + 1, bottom) if j not in groups[group_of[(i, row)]]]
+        columns = [column for column in range(left + 1, right) if i not in groups[group_of[(j, column)]]]
+        if not rows or not columns:
+            continue
+        inside = np.ix_(rows, columns)
+        found += [
+            (score, (i, rows[row]), (j, columns[column]))
+            for score, (_, row), (_, column) in _mutual_best(matrix[inside], ranks[inside], i, j, _at_least(least))
+            if apart(units[i][rows[row]], units[j][columns[column]])
+        ]
+    return found
 
 
 def _at_least(least: float) -> Callable[[int, int, float], bool]:

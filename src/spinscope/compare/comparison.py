@@ -18,7 +18,7 @@ from spinscope.compare.crosslang import (
     mixed_languages,
     same_language_thresholds,
 )
-from spinscope.compare.differences import CAUSE_SIMILARITY, build_place_levels, find_differences
+from spinscope.compare.differences import CAUSE_SIMILARITY, build_place_levels, find_differences, places_differ
 from spinscope.compare.lexicon import Lexicon, load_lexicon
 from spinscope.compare.report import Comparison, Entry, Group, SourceInfo, TermRow, WordChoice
 from spinscope.compare.units import Unit, build_units, embed_units_with
@@ -97,6 +97,7 @@ def _comparison(
     position_weight: float = 0.0,
 ) -> Comparison:
     threshold = options.threshold if threshold is None else threshold
+    levels = build_place_levels(unit for source in units for unit in source)
     alignment = align(
         units,
         vectors,
@@ -104,9 +105,9 @@ def _comparison(
         pair_thresholds=pair_thresholds,
         loose_threshold=loose_threshold,
         position_weight=position_weight,
+        apart=None if loose_threshold is None else lambda one, other: places_differ(one, other, levels),
     )
     count = len(documents)
-    levels = build_place_levels(unit for source in units for unit in source)
     groups, choices = [], []
     for number, (members, score) in enumerate(zip(alignment.groups, alignment.scores, strict=True)):
         present = [units[source][index] for source, index in sorted(members.items())]

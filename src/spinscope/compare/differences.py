@@ -55,12 +55,13 @@ Each rule compares two units and is applied to every pair of sources in a group 
   place, and «области Улытау» is named as a region, like "Ulytau region"; so is a group's
   label on a name before "region" ("Belgorod region") unless it is a state's. A lexicon place
   the entity stage took for an organisation ("Turkmenbashi") is a place, as is a name it took
-  for one after "the village of" or a town GeoNames knows after a preposition ("taken to Nalchik"), and a place the other
-  side names only inside an organisation's name («Народного собрания Гагаузии») is named by
-  both. A source that gives a place both its names ("Berestyn, called Krasnohrad until 2024")
-  names it as a source that gives either does. Across scripts a conventional Russian exonym
-  («Киев»: `spinscope.compare.places.CONVENTIONAL_EXONYMS`) is no variant chosen: "Kyiv" and
-  «Киев» do not differ, "Kyiv" and "Kiev" do. A name's level is read from the whole group of
+  for one after "the village of" or a town GeoNames knows after a preposition ("taken to
+  Nalchik"), and a place the other side names only inside an organisation's name («Народного
+  собрания Гагаузии») is named by both. A source that gives a place both its names
+  ("Berestyn, called Krasnohrad until 2024") names it as a source that gives either does.
+  Across scripts a conventional Russian exonym («Киев»:
+  `spinscope.compare.places.CONVENTIONAL_EXONYMS`) is no variant chosen: "Kyiv" and «Киев» do
+  not differ, "Kyiv" and "Kiev" do. A name's level is read from the whole group of
   articles where its sentence writes it bare (`build_place_levels`: "Gorno-Badakhshan" is a
   district where the Russian source writes «Горно-Бадахшанской автономной области»), and an
   English name after "the" ("the Dnipro") names a river or a region, never a town.
@@ -97,7 +98,15 @@ from spinscope.gazetteer import is_country
 from spinscope.language import has_cyrillic
 from spinscope.months import MONTHS, RUSSIAN_MONTHS
 
-__all__ = ["CAUSE_SIMILARITY", "KINDS", "Difference", "build_place_levels", "causal_clause", "find_differences"]
+__all__ = [
+    "CAUSE_SIMILARITY",
+    "KINDS",
+    "Difference",
+    "build_place_levels",
+    "causal_clause",
+    "find_differences",
+    "places_differ",
+]
 
 KINDS = ("number", "date", "actor", "cause", "place-name", "framing")
 CAUSE_SIMILARITY = 0.6
@@ -571,6 +580,14 @@ def _names_differ(own: set[str], other: set[str], kind: str) -> bool:
 def _translated(similarity: Callable[[str, str], float], threshold: float) -> Callable[[str, str], bool]:
     """Whether two names in two scripts are one name translated: their embeddings are at least `threshold` alike."""
     return lambda one, other: has_cyrillic(one) != has_cyrillic(other) and similarity(one, other) >= threshold
+
+
+def places_differ(one: Unit, other: Unit, levels: PlaceLevels | None = None) -> bool:
+    """Whether two units of different sources name their claim's place differently, as
+    `find_differences` would find it if they were aligned: each names a place the other has no
+    name for (names compared by spelling only, not by translation)."""
+    units = (one, other)
+    return bool(_lexicon_differences(units, "place", "place-name") or _place_name_differences(units, None, levels))
 
 
 def build_place_levels(units: Iterable[Unit]) -> PlaceLevels:
