@@ -338,6 +338,9 @@ def follows_a_locative(text: str, name: str) -> bool:
 _EN_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*"
 _RU_WORD_NAME = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
 _RU_NAME = rf"{_RU_WORD_NAME}(?: {_RU_WORD_NAME})*"
+# An English name inside a sentence before a word of a district ("the Cherlak district", "Racha's
+# Oni municipality"), unless it is a state's adjective ("the Russian region of Belgorod").
+_DISTRICT_NAMED = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:district|municipality|province|region)\b")
 _KIND_NAMED = (
     re.compile(
         rf"\b(?:village|town|city|settlement|port|harbour) of (?:the )?({_EN_NAME})"
@@ -345,6 +348,7 @@ _KIND_NAMED = (
     ),
     re.compile(rf"\b(?:harbour|port) (?:in|at) ({_EN_NAME})"),
     re.compile(rf"\b[Tt]he ({_EN_NAME}) (?:border )?(?:crossing|checkpoint)\b"),
+    _DISTRICT_NAMED,
     re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf|[Pp]eninsula))\b"),
     re.compile(
         rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
@@ -356,14 +360,15 @@ _KIND_NAMED = (
 
 
 # The patterns of _KIND_NAMED that name a settlement: a village or a town, never a district.
-_SETTLEMENT_NAMED = (_KIND_NAMED[0], _KIND_NAMED[4])
+_SETTLEMENT_NAMED = (_KIND_NAMED[0], _KIND_NAMED[5])
 
 
 def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
     """The place names in the sentence `text` that a word beside them says are places' ("the
-    village of Basid" -> "Basid", «через КПП «Верхний Ларс»» -> «Верхний Ларс», «в Калининградском
-    заливе» -> «Калининградском заливе»), in the order they are written: the places a sentence
-    names that no entity or gazetteer entry may know. With `settlements`, only the names a word
+    village of Basid" -> "Basid", "the Cherlak district" -> "Cherlak", «через КПП «Верхний
+    Ларс»» -> «Верхний Ларс», «в Калининградском заливе» -> «Калининградском заливе»), in the
+    order they are written: the places a sentence names that no entity or gazetteer entry may
+    know. With `settlements`, only the names a word
     of a settlement introduces ("the village of Basid", «кишлак Рошорв», «под Резекне»)."""
     patterns = _SETTLEMENT_NAMED if settlements else _KIND_NAMED
     found = {
@@ -371,7 +376,9 @@ def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
         for pattern in patterns
         for match in pattern.finditer(text)
         for group in range(1, (pattern.groups or 0) + 1)
-        if match.group(group) and not _a_persons_name(match.group(group))
+        if match.group(group)
+        and not _a_persons_name(match.group(group))
+        and not (pattern is _DISTRICT_NAMED and state_in(match.group(group)) is not None)
     }
     return [found[start] for start in sorted(found)]
 
