@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spinscope.compare.places import nominatives
+from spinscope.compare.places import nominatives, sentence_start
 from spinscope.compare.translit import name_key
 from spinscope.errors import ConfigError
 from spinscope.language import has_cyrillic
@@ -221,11 +221,6 @@ def _continues_word(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t«\"'“(")
-    return not before or before[-1] in ".!?:\n"
-
-
 def _after_a_name(text: str, words: list[tuple[int, int, str]], index: int) -> bool:
     """Whether the word before is a capitalised word of the sentence, not the sentence's first,
     nor one that says what a place is, nor a possessive: the name's first name ("Maxim Gorky")."""
@@ -234,7 +229,7 @@ def _after_a_name(text: str, words: list[tuple[int, int, str]], index: int) -> b
     at, until, word = words[index - 1]
     if not word[0].isupper() or not re.fullmatch(r"[ \t]+", text[until : words[index][0]]):
         return False
-    return not (_sentence_start(text, at) or _TITLES.search(word) or re.search(r"['’]s$", word))
+    return not (sentence_start(text, at) or _TITLES.search(word) or re.search(r"['’]s$", word))
 
 
 def _before_a_name(text: str, words: list[tuple[int, int, str]], index: int) -> bool:

@@ -89,6 +89,7 @@ __all__ = [
     "nominatives",
     "place_names_differ",
     "same_place",
+    "sentence_start",
 ]
 
 # The conventional Russian names (nominative) of capitals and large regions of the former Soviet
@@ -423,9 +424,9 @@ def find_towns(text: str) -> list[str]:
             if other is not match
             and re.fullmatch(r"\s+", text[min(other.end(), match.end()) : max(other.start(), match.start())])
         ]
-        if any(not _sentence_start(text, other.start()) for other in beside) or _quoted(text, match.start()):
+        if any(not sentence_start(text, other.start()) for other in beside) or _quoted(text, match.start()):
             continue
-        if _sentence_start(text, match.start()) and _common_word(word):
+        if sentence_start(text, match.start()) and _common_word(word):
             continue  # «Победа близка»; inside a sentence a capital makes «Каменки» a name
         if not any(town_countries(form) for form in _noun_nominatives(word.lower())):
             continue
@@ -438,9 +439,11 @@ def _quoted(text: str, at: int) -> bool:
     return text.count("«", 0, at) > text.count("»", 0, at)
 
 
-def _sentence_start(text: str, at: int) -> bool:
-    """Whether `at` opens the sentence `text` or a quote or clause in it, where any word is capitalised."""
-    return not text[:at].strip() or text[:at].rstrip()[-1] in '.!?«"—–-:'
+def sentence_start(text: str, at: int) -> bool:
+    """Whether `at` opens the sentence `text`, a quote or bracket in it, or a clause after a
+    colon or a dash, where any word is capitalised."""
+    before = text[:at].rstrip(" \t«\"'“(")
+    return not before or before[-1] in ".!?:—–-\n" or before != text[:at].rstrip()
 
 
 def same_place(one: str, other: str) -> bool:
