@@ -32,6 +32,10 @@ PLACES = [
     ("locative-of-gal-is-not-gali-in-russian", "Гале", "Гали", False),
     ("locative-of-tskhinval-is-not-tskhinvali", "Цхинвале", "Цхинвали", False),
     ("a-name-in-i-does-not-decline", "Цхинвали", "Tskhinvali", True),
+    ("a-latvian-j-is-y", "Пиедруи", "Piedruja", True),
+    ("an-uzbek-j-is-zh", "Андижанской области", "Andijan region", True),
+    ("a-ukrainian-i-is-e", "Смеле", "Smila", True),
+    ("another-vowel-is-another-name", "Кулябе", "Kulob", False),
     ("adjective-of-a-district", "Дзауского района", "Dzau district", True),
     ("adjective-of-another-district", "Дзауского района", "Java district", False),
     ("adjective-with-dzh", "Джавского района", "Java district", True),
@@ -548,6 +552,8 @@ NOMINATIVES = [
     ("a-dropped-e-before-ts", "Каменца", "каменец"),
     ("a-dropped-o-before-k", "Городка", "городок"),
     ("a-final-i-after-a-vowel", "Китае", "китай"),
+    ("genitive-of-a-noun-in-ya-after-a-vowel", "Пиедруи", "пиедруя"),
+    ("locative-of-a-noun-in-ya-after-a-vowel", "Друе", "друя"),
     ("latin-is-itself", "Tighina", "tighina"),
 ]
 

@@ -497,6 +497,9 @@ def _noun_nominatives(lower: str) -> set[str]:
                 break
     if len(lower) > 3 and lower[-1] == "и" and lower[-2] in _HUSHING:
         forms.add(lower[:-1] + "а")  # «Шуши», the genitive of «Шуша»; a name in -и stays one too
+    for ending in ("ей", "и", "е", "ю"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2 and lower[-len(ending) - 1] in _VOWELS:
+            forms.add(lower[: -len(ending)] + "я")  # «Пиедруи», «Друе»: a name in -я after a vowel
     return forms
 
 
@@ -694,7 +697,7 @@ def _name_words(name: str) -> list[tuple[frozenset[str], frozenset[str]]]:
 def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """A word's keys as (every nominative it may be a case of, the stem it has if an adjective)."""
     if not has_cyrillic(word):
-        return frozenset({_noun_key(word)}), frozenset()
+        return frozenset(_noun_key(spelt) for spelt in _latin_readings(word)), frozenset()
     lower = word.lower()
     nouns = set(_noun_nominatives(lower))
     # «Латгалия» is Latgale, «Кахетия» Kakheti: Russian adds -ия where the Latin name ends in a vowel.
@@ -711,6 +714,15 @@ def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
             stems.add(_fold(name_key(stem)))
             keys.update(_fold(name_key(stem + ending)) for ending in ("ий", "ый", "ой", "ая"))
     return frozenset(keys), frozenset(stems)
+
+
+def _latin_readings(word: str) -> set[str]:
+    """A Latin name as each language that writes it may sound it: as written (j as the y of
+    Latvian and Lithuanian, Piedruja ~ «Пиедруя»), with j as the zh of Uzbek and Kazakh (Andijan ~
+    «Андижан»), and with i inside the word as the Russian е that a Ukrainian i stands for (Smila
+    ~ «Смела»; a last i stays, Gali is not «Гале»)."""
+    readings = {word, word.replace("j", "zh")}
+    return readings | {reading[:-1].replace("i", "e") + reading[-1:] for reading in readings}
 
 
 def _derived(key: str) -> frozenset[str]:
