@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope.compare.differences import find_differences, places_differ
+from spinscope.compare.differences import facts_differ, find_differences, places_differ
 from spinscope.compare.places import (
     PlaceLevels,
     find_kind_named,
@@ -466,6 +466,18 @@ CLAIMS = [
         "Его передали через пункт пропуска Бурачки во вторник.",
         True,
     ),
+    (
+        "an-island-named-after-its-word",
+        "The boat was fishing off [Heixiazi Island](LOC) on Monday.",
+        "Судно вело промысел у острова [Большой Уссурийский](LOC).",
+        True,
+    ),
+    (
+        "a-river-against-a-floodplain",
+        "The flames crossed the border along the [Brahinka](LOC) river.",
+        "Огонь перешёл границу в пойме [Припяти](LOC).",
+        True,
+    ),
 ]
 
 
@@ -473,6 +485,7 @@ CLAIMS = [
 KINDS_BESIDE = [
     ("a-word-after", "5 kilometres south of the Medininkai crossing.", "Medininkai", "crossing"),
     ("a-border-crossing", "near the Sarpi border crossing on Sunday", "Sarpi", "crossing"),
+    ("a-border-station", "stopped a train at the Kybartai border station", "Kybartai", "station"),
     ("a-genitive-before", "южнее пункта пропуска «Каменный Лог».", "Каменный Лог", "пропуска"),
     ("a-village-before", "упал в районе села Кярки, сообщили", "Кярки", "села"),
     ("village-of", "shells landed near the village of Norabak", "Norabak", "village of"),
@@ -651,6 +664,18 @@ def test_follows_a_locative_puts_a_name_after_in_or_near_in_a_place(text: str, n
 def test_places_differ_says_whether_two_units_name_their_place_differently(english: str, differs: bool) -> None:
     russian = _marked("Лодку остановили у [Ивангорода](GPE).", "ru", 1)
     assert places_differ(_marked(english, "en"), russian) is differs
+
+
+@pytest.mark.parametrize(
+    ("english", "russian", "differs"),
+    [
+        ("Fourteen lorries were caught under the snow.", "Под снегом оказались шесть грузовиков.", True),
+        ("Six lorries were caught under the snow.", "Под снегом оказались шесть грузовиков.", False),
+    ],
+    ids=["two-counts", "one-count"],
+)
+def test_facts_differ_reads_numbers_too(english: str, russian: str, differs: bool) -> None:
+    assert facts_differ(_marked(english, "en"), _marked(russian, "ru", 1)) is differs
 
 
 def test_a_name_that_opens_an_introduced_name_is_introduced() -> None:

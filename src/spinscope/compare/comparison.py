@@ -18,7 +18,7 @@ from spinscope.compare.crosslang import (
     mixed_languages,
     same_language_thresholds,
 )
-from spinscope.compare.differences import CAUSE_SIMILARITY, build_place_levels, find_differences, places_differ
+from spinscope.compare.differences import CAUSE_SIMILARITY, build_place_levels, facts_differ, find_differences
 from spinscope.compare.lexicon import Lexicon, load_lexicon
 from spinscope.compare.report import Comparison, Entry, Group, SourceInfo, TermRow, WordChoice
 from spinscope.compare.units import Unit, build_units, embed_units_with
@@ -105,7 +105,7 @@ def _comparison(
         pair_thresholds=pair_thresholds,
         loose_threshold=loose_threshold,
         position_weight=position_weight,
-        apart=None if loose_threshold is None else lambda one, other: places_differ(one, other, levels),
+        apart=None if loose_threshold is None else lambda one, other: facts_differ(one, other, levels),
     )
     count = len(documents)
     groups, choices = [], []

@@ -104,6 +104,7 @@ __all__ = [
     "Difference",
     "build_place_levels",
     "causal_clause",
+    "facts_differ",
     "find_differences",
     "places_differ",
 ]
@@ -590,6 +591,13 @@ def places_differ(one: Unit, other: Unit, levels: PlaceLevels | None = None) -> 
     return bool(_lexicon_differences(units, "place", "place-name") or _place_name_differences(units, None, levels))
 
 
+def facts_differ(one: Unit, other: Unit, levels: PlaceLevels | None = None) -> bool:
+    """Whether two units of different sources give their claim's place or its numbers
+    differently (`places_differ`, or numbers of one unit that differ: "Fourteen lorries" against
+    «шесть грузовиков»), as `find_differences` would find it if they were aligned."""
+    return _numbers_differ(one, other) or places_differ(one, other, levels)
+
+
 def build_place_levels(units: Iterable[Unit]) -> PlaceLevels:
     """The places that the units of a whole group of articles name, for the level of a name that
     one sentence writes bare (`spinscope.compare.places.PlaceLevels`)."""
@@ -738,6 +746,10 @@ _KINDS_AFTER = frozenset(
 # settlement.
 _WORDS_AFTER = _KINDS_AFTER | frozenset(FEATURE_WORDS)
 # The Russian words before a name, in the case its sentence needs, that say it names a region or
-# a feature («области Улытау», «на реке Нарова», «озера Пейпси»).
-_REGION_BEFORE = re.compile(r"(?<!\w)(област(?:ь|и|ью)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|ом))\s+$", re.IGNORECASE)
+# a feature («области Улытау», «на реке Нарова», «озера Пейпси», «у острова Большой Уссурийский»,
+# «в пойме Припяти»).
+_REGION_BEFORE = re.compile(
+    r"(?<!\w)(област(?:ь|и|ью)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|ом)|(?:полу)?остров(?:а|е|у|ом)?|пойм(?:а|ы|е|у|ой))\s+$",
+    re.IGNORECASE,
+)
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)the\s+$")

@@ -217,7 +217,8 @@ FEATURE_WORDS = (
 )
 _FEATURE = re.compile(
     rf"^the\s|\b(?:{'|'.join(FEATURE_WORDS)})\b"
-    r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w)|дорог|трасс|шоссе|полуостров|остров|мыс)",
+    r"|(?<!\w)(?:рек[аиеуойи]|долин|залив|озер|озёр|ущель|кос[аеуыо](?!\w)|пролив|мор[ея](?!\w)|дорог|трасс|шоссе|полуостров"
+    r"|остров|мыс|пойм)",
     re.IGNORECASE,
 )
 # Case endings of Russian nouns and the nominative endings each can come from (the common
@@ -304,7 +305,7 @@ def kind_beside(text: str, name: str) -> str | None:
     own = re.findall(r"[^\W\d_]+", name)
     if len(own) > 1 and own[-1].casefold() in _KINDS_AFTER:
         return own[-1]  # "Pankisi Gorge": the name holds its kind
-    after = re.match(r"[\s»\"”-]+(?:border\s+(?=crossing|checkpoint))?([^\W\d_]+)", text[at + len(name) :])
+    after = re.match(r"[\s»\"”-]+(?:border\s+(?=crossing|checkpoint|station))?([^\W\d_]+)", text[at + len(name) :])
     if after and after.group(1).casefold() in _KINDS_AFTER:
         return after.group(1)
     before = _KINDS_BEFORE.search(text[max(0, at - 30) : at].rstrip(' «"“'))
