@@ -18,13 +18,14 @@ one in the first pass) joins when the two are each other's best such pair and sh
 (`share_evidence`): a place of the lexicon, a name, numbers with one unit, or a day each.
 
 A last pass (`align`'s ``apart``, used across languages) joins two units that stand at the
-same point of both stories and differ in the place they name: among the units of two sources
-that lie between the same two aligned claims of theirs (in both sources' order) and are still
-apart, a pair scoring at least ``loose_threshold`` joins when the two are each other's best there
-and ``apart`` says that each names a place the other has no name for («Лодку остановили у
-Ивангорода» against "The boat was stopped near the town of Narva-Jõesuu"). A changed place
-lowers the cosine as a changed number does, and with nothing else to share, two short
-sentences of one claim fall under the threshold.
+same point of both stories and differ in the place or the numbers they give: among the units of
+two sources that lie between the same two aligned claims of theirs (in both sources' order)
+and are still apart, a pair scoring at least ``loose_threshold`` joins when the two are each
+other's best there and ``apart`` says they tell a place or a count differently («Лодку
+остановили у Ивангорода» against "The boat was stopped near the town of Narva-Jõesuu";
+"Fourteen lorries were caught" against «оказались шесть грузовиков»). A changed place or count
+lowers the cosine, and with nothing else to share, two short sentences of one claim fall under
+the threshold, or lose their mutual best to a look-alike.
 
 Who is whose best may also weigh where the two sentences stand (`align`'s ``position_weight``,
 used across languages): two reports of one event tell its main facts in much the same order,
@@ -141,8 +142,8 @@ def align(
             pairs of sources without their own `pair_thresholds`; None: no second pass.
         position_weight: How much a unit's best candidate pays per unit of distance between
             the two units' relative places in their sources (0: the score alone ranks).
-        apart: Whether two units name their places differently, for the last pass (see the
-            module), which runs with `loose_threshold`; None: no last pass.
+        apart: Whether two units tell a place or a number differently, for the last pass (see
+            the module), which runs with `loose_threshold`; None: no last pass.
     """
     thresholds = pair_thresholds or {}
     scores = {
@@ -203,8 +204,8 @@ def _between_anchors(
 ) -> list[tuple[float, tuple[int, int], tuple[int, int]]]:
     """The last pass's pairs of sources `i` and `j` (see the module): in each stretch between two
     claims both sources tell (in order in both), the pairs of units still apart that are each
-    other's best there, score at least `least`, and that `apart` says name their places
-    differently."""
+    other's best there, score at least `least`, and that `apart` says tell a place or a
+    number differently."""
     anchors = sorted((group[i], group[j]) for group in groups if i in group and j in group)
     bounds = [(-1, -1), *anchors, (matrix.shape[0], matrix.shape[1])]
     found = []
