@@ -467,6 +467,12 @@ CLAIMS = [
         True,
     ),
     (
+        "a-province-against-an-aimag",
+        "The plant is being built in [Bulgan](GPE) province.",
+        "ГЭС строят в [Хубсугульском аймаке](GPE).",
+        True,
+    ),
+    (
         "an-island-named-after-its-word",
         "The boat was fishing off [Heixiazi Island](LOC) on Monday.",
         "Судно вело промысел у острова [Большой Уссурийский](LOC).",
@@ -525,6 +531,8 @@ KIND_NAMED = [
     ("a-district", "Fish died on the Irtysh in the Cherlak district of Russia's Omsk region.", ["Cherlak", "Omsk"]),
     ("a-municipality-after-an-owner", "All of them live in Racha's Oni municipality.", ["Oni"]),
     ("a-states-adjective-is-no-district", "Shells fell in the Russian region of Belgorod.", []),
+    ("stanitsa", "В станице Камышеватской повреждены крыши двух домов.", ["Камышеватской"]),
+    ("khutor", "Снаряд упал у хутора Весёлый.", ["Весёлый"]),
     ("gorod", "Шостка расположена недалеко от города Дружба.", ["Дружба"]),
     ("gorod-a-hyphenated-name", "Жители города Ивано-Франковска вышли на улицы.", ["Ивано-Франковска"]),
     ("gorod-before-a-persons-name", "Мэр города Олег Клименко заявил о новых ограничениях.", []),

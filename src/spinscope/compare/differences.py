@@ -740,7 +740,8 @@ def _with_kind(text: str, name: str) -> str:
 
 
 _KINDS_AFTER = frozenset(
-    {"district", "districts", "region", "regions", "municipality", "province", "район", "района", "районе", "районом"}
+    {"district", "districts", "region", "regions", "municipality", "province", "aimag"}
+    | {"район", "района", "районе", "районом", "аймак", "аймака", "аймаке", "аймаком"}
 )
 # The words after a name that say it names a district or a feature ("the Bartang valley"), not a
 # settlement.

@@ -184,15 +184,15 @@ _KIND_WORDS = frozenset(
     " street county oblast raion monastery settlement station airport lagoon bay gulf harbour".split()
 )
 _KIND_STEMS_RU = re.compile(
-    r"(?:район|област|муниципалитет|рек[аиеуой]|сел[оаеу]|город|ущель|водохранилищ|мост|тоннел|туннел|долин"
+    r"(?:район|област|муниципалитет|аймак|рек[аиеуой]|сел[оаеу]|город|ущель|водохранилищ|мост|тоннел|туннел|долин"
     r"|озер|озёр|республик|кра[йяюе]|улиц|площад|монастыр|трасс|станци|аэропорт|перевал|поселк|посёлк|деревн"
-    r"|границ|пункт|залив|кишлак|дорог|шоссе)",
+    r"|границ|пункт|залив|кишлак|станиц|хутор|аул|дорог|шоссе)",
     re.IGNORECASE,
 )
 # The words that name a place as a district or a region, of a level above a town or a village.
 _DISTRICT = re.compile(
-    r"\b(?:districts?|regions?|municipality|municipalities|provinces?|oblasts?|raions?)\b"
-    r"|(?<!\w)(?:район|област|муниципалитет|кра[йяюе])",
+    r"\b(?:districts?|regions?|municipality|municipalities|provinces?|oblasts?|raions?|aimags?)\b"
+    r"|(?<!\w)(?:район|област|муниципалитет|кра[йяюе]|аймак)",
     re.IGNORECASE,
 )
 # The English words that name a feature: water, a valley, a gorge, a spit, a road. A name is a feature's
@@ -289,7 +289,7 @@ _KINDS_BEFORE = re.compile(
     r"(?:(?:village|town|city|river|district|region|province|port|harbour) of|(?:port|harbour) (?:in|at)"
     r"|(?<!\w)(?:район[аеу]?|област[иь]|рек[аиеуо]|сел[аеоу]|город[аеу]?|пос[её]лк[аеу]|деревн[иеюя]|станци[иея]"
     r"|аэропорт[аеу]?|ущель[еия]|водохранилищ[аеу]|озер[аеу]?|перевал[аеу]?|долин[еуы]|пропуска|пункт[аеу]?"
-    r"|кишлак[аеу]?|порт[аеу]?|КПП))$",
+    r"|кишлак[аеу]?|станиц[аеыу]|хутор[аеу]?|аул[аеу]?|порт[аеу]?|КПП))$",
     re.IGNORECASE,
 )
 
@@ -354,6 +354,7 @@ _KIND_NAMED = (
     re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf|[Pp]eninsula))\b"),
     re.compile(
         rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
+        rf"|станиц(?:а|ы|е|у|ей)|хутор(?:а|е|у|ом)?|аул(?:а|е|у|ом)?"
         rf"|порт(?:а|е|у|ом)?|город(?:а|е|у|ом)?|под|около|близ|возле|вблизи) ({_RU_NAME})(?!\w)"
     ),
     re.compile(rf"(?<!\w)(?:КПП|пункт(?:а|е|у|ом)? пропуска) (?:«([^»]+)»|({_RU_NAME})(?!\w))"),
