@@ -35,6 +35,7 @@ taken. The weight only ranks candidates; whether a pair may join at all is the s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -209,7 +210,7 @@ def _between_anchors(
     anchors = sorted((group[i], group[j]) for group in groups if i in group and j in group)
     bounds = [(-1, -1), *anchors, (matrix.shape[0], matrix.shape[1])]
     found = []
-    for (top, left), (bottom, right) in zip(bounds, bounds[1:], strict=False):
+    for (top, left), (bottom, right) in itertools.pairwise(bounds):
         rows = [row for row in range(top + 1, bottom) if j not in groups[group_of[(i, row)]]]
         columns = [column for column in range(left + 1, right) if i not in groups[group_of[(j, column)]]]
         if not rows or not columns:

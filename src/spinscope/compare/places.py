@@ -343,27 +343,27 @@ _RU_NAME = rf"{_RU_WORD_NAME}(?: {_RU_WORD_NAME})*"
 # An English name inside a sentence before a word of a district ("the Cherlak district", "Racha's
 # Oni municipality"), unless it is a state's adjective ("the Russian region of Belgorod").
 _DISTRICT_NAMED = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:district|municipality|province|region)\b")
-_KIND_NAMED = (
+# The patterns that name a settlement: a village or a town, never a district.
+_SETTLEMENT_NAMED = (
     re.compile(
         rf"\b(?:village|town|city|settlement|port|harbour) of (?:the )?({_EN_NAME})"
         rf"|\b({_EN_NAME}), an? (?:small |border |frontline )?(?:village|town|settlement)\b"
     ),
-    re.compile(rf"\b(?:harbour|port) (?:in|at) ({_EN_NAME})"),
-    re.compile(rf"\b[Tt]he ({_EN_NAME}) (?:border )?(?:crossing|checkpoint)\b"),
-    _DISTRICT_NAMED,
-    re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf|[Pp]eninsula))\b"),
     re.compile(
         rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
         rf"|станиц(?:а|ы|е|у|ей)|хутор(?:а|е|у|ом)?|аул(?:а|е|у|ом)?"
         rf"|порт(?:а|е|у|ом)?|город(?:а|е|у|ом)?|под|около|близ|возле|вблизи) ({_RU_NAME})(?!\w)"
     ),
+)
+_KIND_NAMED = (
+    *_SETTLEMENT_NAMED,
+    re.compile(rf"\b(?:harbour|port) (?:in|at) ({_EN_NAME})"),
+    re.compile(rf"\b[Tt]he ({_EN_NAME}) (?:border )?(?:crossing|checkpoint)\b"),
+    _DISTRICT_NAMED,
+    re.compile(rf"\b({_EN_NAME} (?:Lagoon|Bay|Gulf|[Pp]eninsula))\b"),
     re.compile(rf"(?<!\w)(?:КПП|пункт(?:а|е|у|ом)? пропуска) (?:«([^»]+)»|({_RU_NAME})(?!\w))"),
     re.compile(r"(?<!\w)([А-ЯЁ][а-яё-]+ (?:залив|озер|озёр|ущель)[а-яё]*)"),
 )
-
-
-# The patterns of _KIND_NAMED that name a settlement: a village or a town, never a district.
-_SETTLEMENT_NAMED = (_KIND_NAMED[0], _KIND_NAMED[5])
 
 
 def find_kind_named(text: str, *, settlements: bool = False) -> list[str]:
