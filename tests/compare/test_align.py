@@ -115,7 +115,8 @@ def test_position_weight_never_lets_a_pair_under_the_threshold_join() -> None:
 
 
 # three sentences a side: the first and the last of each tell one claim; the middle ones score
-# 0.83 with each other and share no evidence
+# 0.83 with each other and share no evidence (whether they tell a place or a count differently
+# is the test's `differ`)
 BETWEEN = [[0.95, 0.5, 0.5], [0.5, 0.83, 0.5], [0.5, 0.5, 0.95]]
 # the middle sentence of one side against the last of the other, which stands after the
 # second claim both tell
@@ -123,20 +124,20 @@ ACROSS = [[0.95, 0.5, 0.5], [0.5, 0.5, 0.84], [0.5, 0.95, 0.5]]
 
 
 @pytest.mark.parametrize(
-    ("scores", "pair", "places_differ", "loose", "aligned"),
+    ("scores", "pair", "differ", "loose", "aligned"),
     [
         (BETWEEN, {0: 1, 1: 1}, True, 0.82, True),
         (BETWEEN, {0: 1, 1: 1}, False, 0.82, False),
         (BETWEEN, {0: 1, 1: 1}, True, 0.84, False),
         (ACROSS, {0: 1, 1: 2}, True, 0.82, False),
     ],
-    ids=["places-differ-between-two-claims", "places-alike", "under-the-loose-threshold", "in-another-stretch"],
+    ids=["a-fact-differs-between-two-claims", "facts-alike", "under-the-loose-threshold", "in-another-stretch"],
 )
-def test_the_last_pass_joins_a_pair_between_two_claims_that_names_places_differently(
-    scores, pair, places_differ: bool, loose: float, aligned: bool
+def test_the_last_pass_joins_a_pair_between_two_claims_that_tells_a_fact_differently(
+    scores, pair, differ: bool, loose: float, aligned: bool
 ) -> None:
     units = [[_unit(source, index, f"s{source}u{index}") for index in range(3)] for source in range(2)]
-    alignment = align(units, _scored(scores), threshold=0.85, loose_threshold=loose, apart=lambda a, b: places_differ)
+    alignment = align(units, _scored(scores), threshold=0.85, loose_threshold=loose, apart=lambda a, b: differ)
     assert (pair in alignment.groups) is aligned
 
 
