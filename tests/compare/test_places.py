@@ -36,6 +36,7 @@ PLACES = [
     ("an-uzbek-j-is-zh", "Андижанской области", "Andijan region", True),
     ("a-ukrainian-i-is-e", "Смеле", "Smila", True),
     ("another-vowel-is-another-name", "Кулябе", "Kulob", False),
+    ("a-y-before-a-vowel-is-i", "Токио", "Tokyo", True),
     ("adjective-of-a-district", "Дзауского района", "Dzau district", True),
     ("adjective-of-another-district", "Дзауского района", "Java district", False),
     ("adjective-with-dzh", "Джавского района", "Java district", True),

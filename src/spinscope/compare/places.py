@@ -721,9 +721,10 @@ def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
 def _latin_readings(word: str) -> set[str]:
     """A Latin name as each language that writes it may sound it: as written (j as the y of
     Latvian and Lithuanian, Piedruja ~ «Пиедруя»), with j as the zh of Uzbek and Kazakh (Andijan ~
-    «Андижан»), and with i inside the word as the Russian е that a Ukrainian i stands for (Smila
-    ~ «Смела»; a last i stays, Gali is not «Гале»)."""
-    readings = {word, word.replace("j", "zh")}
+    «Андижан»), with y before a vowel as the Russian и (Tokyo ~ «Токио»), and with i inside the
+    word as the Russian е that a Ukrainian i stands for (Smila ~ «Смела»; a last i stays, Gali is
+    not «Гале»)."""
+    readings = {word, word.replace("j", "zh"), re.sub(r"(?<=[^\Waeiou])y(?=[aeiou])", "i", word)}
     return readings | {reading[:-1].replace("i", "e") + reading[-1:] for reading in readings}
 
 
