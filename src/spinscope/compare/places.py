@@ -696,8 +696,10 @@ def _name_words(name: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     return words
 
 
+@functools.lru_cache(maxsize=8192)
 def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A word's keys as (every nominative it may be a case of, the stem it has if an adjective)."""
+    """A word's keys as (every nominative it may be a case of, the stem it has if an adjective).
+    Cached: every pair of places a comparison weighs reads the same few words again."""
     if not has_cyrillic(word):
         return frozenset(_noun_key(spelt) for spelt in _latin_readings(word)), frozenset()
     lower = word.lower()
