@@ -14,6 +14,7 @@ from spinscope.compare.places import (
     is_country_name,
     kind_beside,
     nominatives,
+    place_countries,
     place_names_differ,
     same_place,
 )
@@ -92,7 +93,13 @@ PAIRINGS = [
     ),
     ("one-lexicon-referent", [("Shusha", "shusha-shushi")], [("Шуши", "shusha-shushi")], ([], [])),
     ("only-the-kind-of-place", [("the district", None)], [("района", None)], ([], [])),
-    ("a-village-against-a-district", [("Norabak", None)], [("Кельбаджарского района", None)], ([], [])),
+    ("a-village-against-a-district", [("Norabak", None)], [("Варденисского района", None)], ([], [])),
+    (
+        "a-village-against-a-district-of-another-country",
+        [("Norabak", None)],
+        [("Кельбаджарского района", None)],
+        (["Norabak"], ["Кельбаджарского района"]),
+    ),
     ("one-place-against-two", [("Goris", None)], [("Ханкенди", None), ("Шуше", None)], ([], [])),
     ("a-state-is-no-place-name", [("Armenia", None)], [("Азербайджан", None)], ([], [])),
     ("a-common-word-taken-for-a-place", [("Kalbajar", None)], [("Жителям района", None)], ([], [])),
@@ -462,6 +469,24 @@ CLAIMS = [
         True,
     ),
     (
+        "a-town-the-entity-stage-took-for-a-product",
+        "Explosions were heard across the bay in [Taganrog](PRODUCT), residents wrote.",
+        "Взрывы были слышны и в [Приморско-Ахтарске](GPE), рассказали жители.",
+        True,
+    ),
+    (
+        "a-town-against-a-district-of-another-country",
+        "A fisherman was seized on the Nemunas near [Rusnė](GPE) on Monday.",
+        "На реке Неман в [Славском районе](LOC) задержан гражданин Литвы.",
+        True,
+    ),
+    (
+        "a-town-against-a-district-of-its-own-country",
+        "A drone hit a farm outside [Pavlohrad](GPE) on Monday.",
+        "Ещё одна цель была поражена в [Синельниковском районе](LOC).",
+        False,
+    ),
+    (
         "a-crossing-without-guillemets",
         "He was handed back at the [Terehova](ORG) crossing on Tuesday.",
         "Его передали через пункт пропуска Бурачки во вторник.",
@@ -702,3 +727,32 @@ def test_a_person_label_after_a_locative_is_a_place() -> None:
     kinds = {difference.kind for difference in find_differences([english, russian], lambda a, b: 0.0)}
     assert "place-name" in kinds
     assert "actor" not in kinds
+
+
+# a written place name, the countries GeoNames has a town of it in (a subset where several)
+COUNTRIES_OF = [
+    ("a-latin-name-with-a-diacritic", "Rusnė", {"LT"}),
+    ("a-district-by-its-towns-adjective", "Славском районе", {"RU"}),
+    ("a-region-by-its-towns-adjective-in-in", "Кызылординской области", {"KZ"}),
+    ("a-russian-name-geonames-has-in-latin-only", "Амбролаурского муниципалитета", {"GE"}),
+    ("a-plurals-genitive", "Черкасс", {"UA"}),
+    ("an-english-district", "Kegen district", {"KZ"}),
+    ("a-name-geonames-does-not-know", "Svanvik", set()),
+]
+
+
+@pytest.mark.parametrize(("name", "countries"), [c[1:] for c in COUNTRIES_OF], ids=[c[0] for c in COUNTRIES_OF])
+def test_place_countries_reads_geonames_towns_in_either_script(name: str, countries: set[str]) -> None:
+    found = place_countries(name)
+    assert countries <= found
+    assert bool(found) is bool(countries)
+
+
+def test_places_differ_parts_no_two_levels_by_country() -> None:
+    # The last alignment pass reads `places_differ`: a sentence that merely shares a stretch names
+    # a region of another country often, so there a town and a region of two countries do not differ.
+    english = _marked("Another drone came down in a field near [Sarny](GPE).", "en")
+    russian = _marked("Удар нанесён по объектам в [Курской области](LOC).", "ru", 1)
+    assert not places_differ(english, russian)
+    kinds = {difference.kind for difference in find_differences([english, russian], lambda a, b: 0.0)}
+    assert "place-name" in kinds

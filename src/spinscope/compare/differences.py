@@ -505,13 +505,12 @@ def _placed(key: str, unit: Unit) -> bool:
         # unless the name is a state's ("Russian regions").
         return kind_beside(unit.text, name) in _REGION_WORDS and state_in(name) is None
     kind = kind_beside(unit.text, name)
+    if label in ("ORG", "PRODUCT") and name in find_towns(unit.text):
+        return True  # a town GeoNames knows where a preposition puts it ("taken to Nalchik", "in Taganrog")
     if label == "ORG":
         # A crossing's, a port's, a district's or a settlement's word ("the Lagodekhi crossing",
-        # "Kara-Buura district", "the village of Odzisi"), or a town GeoNames knows where a
-        # preposition puts it ("taken to Nalchik").
-        return (kind is not None and kind.casefold() in _CROSSING_WORDS | _REGION_WORDS | _SETTLEMENT_WORDS) or (
-            name in find_towns(unit.text)
-        )
+        # "Kara-Buura district", "the village of Odzisi").
+        return kind is not None and kind.casefold() in _CROSSING_WORDS | _REGION_WORDS | _SETTLEMENT_WORDS
     # A person's name after "in", "near" or «около» ("gathered at Aghband") is a place's.
     return label == "PERSON" and (kind is not None or follows_a_locative(unit.text, name))
 
@@ -586,9 +585,14 @@ def _translated(similarity: Callable[[str, str], float], threshold: float) -> Ca
 def places_differ(one: Unit, other: Unit, levels: PlaceLevels | None = None) -> bool:
     """Whether two units of different sources name their claim's place differently, as
     `find_differences` would find it if they were aligned: each names a place the other has no
-    name for (names compared by spelling only, not by translation)."""
+    name for (names compared by spelling only, not by translation), of one level (two sentences
+    that only share a stretch name towns of other countries often, so GeoNames' countries part
+    no two places of different levels here)."""
     units = (one, other)
-    return bool(_lexicon_differences(units, "place", "place-name") or _place_name_differences(units, None, levels))
+    return bool(
+        _lexicon_differences(units, "place", "place-name")
+        or _place_name_differences(units, None, levels, countries=False)
+    )
 
 
 def facts_differ(one: Unit, other: Unit, levels: PlaceLevels | None = None) -> bool:
@@ -605,10 +609,15 @@ def build_place_levels(units: Iterable[Unit]) -> PlaceLevels:
 
 
 def _place_name_differences(
-    units: Sequence[Unit], translated: Callable[[str, str], bool] | None = None, levels: PlaceLevels | None = None
+    units: Sequence[Unit],
+    translated: Callable[[str, str], bool] | None = None,
+    levels: PlaceLevels | None = None,
+    *,
+    countries: bool = True,
 ) -> list[Difference]:
     """A place-name difference the lexicon does not know: two units that each name a place the
-    other has no name for (`spinscope.compare.places`), as one difference of the claim."""
+    other has no name for (`spinscope.compare.places`), as one difference of the claim; with
+    `countries`, places of different levels in different countries differ too."""
     places = {unit.source: _places(unit) for unit in units}
     bodies = {unit.source: _bodies(unit) for unit in units}
     kind_named = {unit.source: find_kind_named(unit.text) for unit in units}
@@ -619,13 +628,17 @@ def _place_name_differences(
         left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
         right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
         introduced = kind_named[a.source] + kind_named[b.source]
-        unmatched = place_names_differ(left, right, translated, levels, _spellings, introduced=introduced)
+        unmatched = place_names_differ(
+            left, right, translated, levels, _spellings, introduced=introduced, countries=countries
+        )
         if not (unmatched[0] and unmatched[1]):
             # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
             # whatever else each side names around it (a region, a town it lies near).
             settled = (_settlements(a, left), _settlements(b, right))
             unmatched = (
-                place_names_differ(settled[0], settled[1], translated, levels, _spellings, introduced=introduced)
+                place_names_differ(
+                    settled[0], settled[1], translated, levels, _spellings, introduced=introduced, countries=countries
+                )
                 if all(settled)
                 else ([], [])
             )

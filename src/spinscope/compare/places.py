@@ -31,12 +31,14 @@ referent, whose variants the lexicon rule compares, or by one name of a gazettee
 spells both, or, for names of two words or more, by a translation test) and finds a
 difference only where each unit keeps a place the other has no name for, as many on each side
 and of one level (a district against a district, a town against a town, a river, valley or
-other feature against a feature): a place one side simply
-omits is no difference, nor are two places of one claim that both sides name, nor "the village
-of Norabak" against «Кельбаджарского района». A feature (a name written with the English
-article, "the Dnipro", or with a word of water, a valley or a road: «заливе», "Vistula Spit") that
-one side names where the other names no feature is one that side omits, not one named otherwise,
-and so is a country (`is_country_name`: «на территории Казахстана под Мамлюткой» against "near
+other feature against a feature): a place one side simply omits is no difference, nor are two
+places of one claim that both sides name, nor "the village of Norabak" against «Варденисского
+района», unless GeoNames puts the towns and districts of the two sides in different countries
+(`place_countries`: Norabak, in Armenia, against «Кельбаджарского района», in Azerbaijan;
+Rusnė against «Славском районе»). A feature (a name written with the English article, "the
+Dnipro", or with a word of water, a valley or a road: «заливе», "Vistula Spit") that one side
+names where the other names no feature is one that side omits, not one named otherwise, and so
+is a country (`is_country_name`: «на территории Казахстана под Мамлюткой» against "near
 Petukhovo").
 A name's level is also read from the whole group of articles (`PlaceLevels`): a name that
 every source in the other script writes as a district («Горно-Бадахшанской автономной
@@ -66,6 +68,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -73,7 +76,7 @@ from typing import Any
 from spinscope.compare.actors import is_state, state_in
 from spinscope.compare.translit import name_key
 from spinscope.gazetteer import country_names, is_country
-from spinscope.gazetteer.towns import town_countries
+from spinscope.gazetteer.towns import town_countries, town_names
 from spinscope.language import has_cyrillic
 from spinscope.months import MONTH_NAMES, WEEKDAYS
 
@@ -87,6 +90,7 @@ __all__ = [
     "is_country_name",
     "kind_beside",
     "nominatives",
+    "place_countries",
     "place_names_differ",
     "same_place",
     "sentence_start",
@@ -159,6 +163,67 @@ def is_country_name(name: str) -> bool:
 
 
 _REPUBLIC = re.compile(r"(?<!\w)(?:Республик[аиеуой]|Republic of)\s+[A-ZА-ЯЁ]")
+
+
+def place_countries(name: str) -> frozenset[str]:
+    """The countries (ISO codes) where GeoNames has a town of a written place name's: the name
+    without its words of kind ("Kegen district" -> Kegen), in Russian any nominative of it
+    («Брагине» -> «Брагин») or the town a district's adjective is made from («Славском районе»
+    -> «Славск», «Синельниковском районе» -> «Синельниково»). A name of several words is the
+    town of all of them («Печорском районе Псковской области»: Russia); empty for a name
+    GeoNames does not know, or whose words share no country."""
+    bare = re.sub(r"^the\s+", "", name.replace("'s", "").replace("’s", ""))
+    if not has_cyrillic(bare):  # Rusnė is written Rusne in the list
+        bare = "".join(c for c in unicodedata.normalize("NFKD", bare) if not unicodedata.combining(c))
+    words = [word for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", bare) if not _kind_word(word)]
+    if not words:
+        return frozenset()
+    if not has_cyrillic(bare):
+        whole = _town_countries(_latin_readings(" ".join(words)))
+        if whole or len(words) == 1:
+            return whole
+        found = [_town_countries(_latin_readings(word)) for word in words]
+    else:
+        found = [_word_countries(word) for word in words]
+    return frozenset.intersection(*found) if all(found) else frozenset()
+
+
+def _word_countries(word: str) -> frozenset[str]:
+    """The countries with a town a Russian word may name, as a noun's case or as the adjective
+    of a town (the stem as it is, with its last vowel back, or without the -н- or -ин- it took)."""
+    lower = word.lower()
+    candidates = set(_noun_nominatives(lower))
+    if lower[-1] not in _VOWELS + "йь":
+        candidates.add(lower + ("и" if lower[-1] in _HUSHING else "ы"))  # «Черкасс»: a plural's genitive
+    adjective = _ADJECTIVE_ENDING.search(lower)
+    if adjective and len(lower) - len(adjective.group(0)) >= 3:
+        stem = lower[: adjective.start()]
+        # «Славского» is Slavsk's, «Синельниковского» Synelnykove's: -ск- may be the name's or the suffix.
+        for base in (stem, stem[:-2]) if stem.endswith(("ск", "цк")) else (stem,):
+            candidates.update(base + vowel for vowel in ("", "а", "о", "и", "ы"))
+            if base.endswith(("н", "ь")):
+                candidates.update((base[:-1], base[:-1] + "и", base[:-1] + "а"))
+            if base.endswith("ин"):
+                candidates.add(base[:-2] + "а")  # «Кызылординской», Kyzylorda's
+    return _town_countries(candidates)
+
+
+def _town_countries(names: Iterable[str]) -> frozenset[str]:
+    """The countries with a town of any of `names`, read by their keys (`_noun_key`), so that a
+    Russian name meets a town GeoNames lists in Latin letters only («Амбролаури», Ambrolauri)."""
+    towns = _town_keys()
+    return frozenset(country for name in names for country in towns.get(_noun_key(name), ()))
+
+
+@functools.cache
+def _town_keys() -> dict[str, frozenset[str]]:
+    """GeoNames' towns by their keys (`_noun_key`), each with its countries; built once, in about
+    two seconds."""
+    keys: dict[str, frozenset[str]] = {}
+    for name, countries in town_names().items():
+        key = _noun_key(name)
+        keys[key] = keys.get(key, frozenset()) | countries
+    return keys
 
 
 @functools.cache
@@ -543,6 +608,7 @@ def place_names_differ(
     spellings: Callable[[str], Sequence[Sequence[str]]] | None = None,
     *,
     introduced: Iterable[str] = (),
+    countries: bool = True,
 ) -> tuple[list[str], list[str]]:
     """The places of each side that the other side has no name for, given each side's places
     as ``(written name, lexicon referent or None)``; a difference only when both are non-empty.
@@ -559,6 +625,9 @@ def place_names_differ(
             only meet referents.
         introduced: The names a word of their kind introduces (`find_kind_named`: «посёлка
             Морское»), which are names even where they are words of the dictionary.
+        countries: Whether places of different levels differ where GeoNames puts every one of
+            a side in other countries than the other side's (`place_countries`: Rusnė against
+            «Славском районе»); False: only places of one level differ.
     """
     # «у села Колбасна Рыбницкого района» introduces «Колбасна Рыбницкого»: a name is introduced
     # when it opens an introduced name.
@@ -584,9 +653,26 @@ def place_names_differ(
             unmatched_left = [place for place in unmatched_left if _level(place[0], levels) != level]
             unmatched_right = [place for place in unmatched_right if _level(place[0], levels) != level]
             first, second = _levels(unmatched_left, levels), _levels(unmatched_right, levels)
-    if first != second:
+    if first != second and not (countries and _apart(unmatched_left, unmatched_right, levels)):
         return [], []  # not one place named two ways: a place omitted, or a village against a district
     return [name for name, _ in unmatched_left], [name for name, _ in unmatched_right]
+
+
+def _apart(
+    one: Sequence[tuple[str, str | None]], other: Sequence[tuple[str, str | None]], levels: PlaceLevels | None
+) -> bool:
+    """Whether the towns and districts of two sides lie in different countries by GeoNames
+    (`place_countries`), so that none can be the other or hold it: a Lithuanian town against
+    a Russian district across the river names two places, whatever their levels. Each side
+    must name as many, every one known."""
+    sides: list[list[frozenset[str]]] = []
+    for places in (one, other):
+        towns = [name for name, _ in places if _level(name, levels) in ("place", "district")]
+        sides.append([place_countries(name) for name in towns])
+    first, second = sides
+    if not first or len(first) != len(second) or not all(first + second):
+        return False
+    return not frozenset().union(*first) & frozenset().union(*second)
 
 
 def _levels(places: Sequence[tuple[str, str | None]], levels: PlaceLevels | None = None) -> list[str]:

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["REGION", "TOWNS_FILE", "build_towns", "town_countries"]
+__all__ = ["REGION", "TOWNS_FILE", "build_towns", "town_countries", "town_names"]
 
 TOWNS_FILE = "towns.txt"
 # The former Soviet Union and the states beside it whose places its press names.
@@ -44,6 +44,11 @@ def town_countries(name: str) -> frozenset[str]:
     """The countries (ISO codes) with a populated place GeoNames names `name` (a Russian
     nominative, «Каменец», or a Latin name, "Astravyets"); empty for a name it does not know."""
     return _towns().get(_key(name), frozenset())
+
+
+def town_names() -> dict[str, frozenset[str]]:
+    """Every name in the list (lower-cased, «ё» as «е»), each with its countries."""
+    return _towns()
 
 
 def build_towns(cities: Path, out: Path, *, source: str = "GeoNames") -> int:
