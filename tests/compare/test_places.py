@@ -475,6 +475,18 @@ CLAIMS = [
         True,
     ),
     (
+        "a-town-the-entity-stage-took-for-a-group",
+        "The farmer was taken to hospital in [Noyemberyan](NORP) with bruises.",
+        "Фермера доставили в больницу [Иджевана](GPE).",
+        True,
+    ),
+    (
+        "a-russian-town-the-entity-stage-took-for-a-person",
+        "Workers at [Lesogorsky](GPE) were the first to notice the slick.",
+        "Пятно первыми заметили энергетики у [Светогорска](PERSON).",
+        True,
+    ),
+    (
         "a-town-against-a-district-of-another-country",
         "A fisherman was seized on the Nemunas near [Rusnė](GPE) on Monday.",
         "На реке Неман в [Славском районе](LOC) задержан гражданин Литвы.",
@@ -533,6 +545,7 @@ KINDS_BESIDE = [
 # a sentence, the places a word of their kind introduces in it
 KIND_NAMED = [
     ("village-of", "A mudflow swept through the village of Basid in the Bartang valley.", ["Basid"]),
+    ("the-village-after-a-name", "The boat stopped off Fangchuan, the village where the river ends.", ["Fangchuan"]),
     ("the-x-crossing", "He returned through the Lagodekhi crossing on the border.", ["Lagodekhi"]),
     ("harbour-in", "The yacht had set out from the harbour in Tolkmicko that morning.", ["Tolkmicko"]),
     ("a-lagoon-keeps-its-word", "A boat stopped a yacht on the Vistula Lagoon on Monday.", ["Vistula Lagoon"]),
@@ -661,6 +674,7 @@ TOWNS = [
     ("english-a-month-is-no-town", "The talks began in March in Minsk.", ["Minsk"]),
     ("english-a-name-with-no-preposition", "Astravyets lies on the border.", []),
     ("english-taken-to-a-town", "The hikers were taken to Nalchik on Monday.", ["Nalchik"]),
+    ("english-a-name-with-a-diacritic", "About 80 trucks turned back to Ölgii on Monday.", ["Ölgii"]),
 ]
 
 

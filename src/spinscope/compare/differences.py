@@ -88,6 +88,7 @@ from spinscope.compare.places import (
     find_kind_named,
     find_towns,
     follows_a_locative,
+    follows_a_preposition,
     kind_beside,
     place_names_differ,
     same_place,
@@ -494,19 +495,22 @@ def _placed(key: str, unit: Unit) -> bool:
     word that says what kind of place it is ("the Medininkai crossing", «села Кярки»), or an
     organisation's beside a crossing's, a port's or a district's ("the Lagodekhi crossing", "the
     harbour in Tolkmicko", "Baizak district"), or a person's name after a locative preposition
-    ("at Aghband", «около Агбенда»): the entity stage may take a place it does not know for a
-    person or a body."""
+    ("at Aghband", «около Агбенда»), or any name of a town GeoNames knows after a preposition
+    ("hospital in Noyemberyan", «у Светогорска»): the entity stage may take a place it does not
+    know for a person, a group or a body."""
     label = unit.entities[key]
     if label in _PLACE_LABELS:
         return True
     name = unit.names.get(key, key)
+    if name in find_towns(unit.text) and follows_a_preposition(unit.text, name):
+        # A town GeoNames knows where a preposition puts it, whatever the label ("taken to
+        # Nalchik", "in Taganrog", "hospital in Noyemberyan", «заметили у Светогорска»).
+        return True
     if label == "NORP":
         # "Belgorod region": a group's label on a name the word after says is a region's,
         # unless the name is a state's ("Russian regions").
         return kind_beside(unit.text, name) in _REGION_WORDS and state_in(name) is None
     kind = kind_beside(unit.text, name)
-    if label in ("ORG", "PRODUCT") and name in find_towns(unit.text):
-        return True  # a town GeoNames knows where a preposition puts it ("taken to Nalchik", "in Taganrog")
     if label == "ORG":
         # A crossing's, a port's, a district's or a settlement's word ("the Lagodekhi crossing",
         # "Kara-Buura district", "the village of Odzisi").

@@ -87,6 +87,7 @@ __all__ = [
     "find_kind_named",
     "find_towns",
     "follows_a_locative",
+    "follows_a_preposition",
     "is_country_name",
     "kind_beside",
     "nominatives",
@@ -173,8 +174,8 @@ def place_countries(name: str) -> frozenset[str]:
     town of all of them («Печорском районе Псковской области»: Russia); empty for a name
     GeoNames does not know, or whose words share no country."""
     bare = re.sub(r"^the\s+", "", name.replace("'s", "").replace("’s", ""))
-    if not has_cyrillic(bare):  # Rusnė is written Rusne in the list
-        bare = "".join(c for c in unicodedata.normalize("NFKD", bare) if not unicodedata.combining(c))
+    if not has_cyrillic(bare):
+        bare = _plain(bare)
     words = [word for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", bare) if not _kind_word(word)]
     if not words:
         return frozenset()
@@ -186,6 +187,11 @@ def place_countries(name: str) -> frozenset[str]:
     else:
         found = [_word_countries(word) for word in words]
     return frozenset.intersection(*found) if all(found) else frozenset()
+
+
+def _plain(latin: str) -> str:
+    """Latin letters without their diacritics, as the town list writes them (Rusnė, Rusne; Ölgii, Olgii)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
 
 
 def _word_countries(word: str) -> frozenset[str]:
@@ -385,6 +391,20 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+def follows_a_preposition(text: str, name: str) -> bool:
+    """Whether the sentence `text` writes `name` right after any preposition of place or
+    direction, «у», «из», «до», "to" and "from" included («заметили у Светогорска», "taken to
+    Posyet"): a looser test than `follows_a_locative`, for names a town list already knows."""
+    at = text.find(name)
+    return at >= 0 and bool(_PREPOSITION_BEFORE.search(text, max(0, at - 10), at))
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t|[Tt]o|[Ff]rom)"
+    r"|(?<!\w)(?:[Вв]о?|[Уу]|[Ии]з|[Дд]о|[Оо]т|[Кк]о?|[Нн]а|[Пп]од|[Оо]коло|[Бб]лиз|[Вв]озле|[Вв]близи))\s+$"
+)
+
+
 def follows_a_locative(text: str, name: str) -> bool:
     """Whether the sentence `text` writes `name` right after a preposition that puts it in a place
     ("gathered at Aghband", "in Sokhumi", «около Агбенда», «в Рошорве»), and not as an owner
@@ -412,7 +432,7 @@ _DISTRICT_NAMED = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+(?:-[A-Z][a-z]+)*) (?:dis
 _SETTLEMENT_NAMED = (
     re.compile(
         rf"\b(?:village|town|city|settlement|port|harbour) of (?:the )?({_EN_NAME})"
-        rf"|\b({_EN_NAME}), an? (?:small |border |frontline )?(?:village|town|settlement)\b"
+        rf"|\b({_EN_NAME}), (?:an?|the) (?:small |border |frontline )?(?:village|town|settlement)\b"
     ),
     re.compile(
         rf"(?<!\w)(?:сел(?:о|а|е|у|ом)|кишлак(?:а|е|у|ом)?|деревн(?:я|и|е|ю|ей)|пос[её]л(?:ок|ка|ке|ку|ком)"
@@ -460,9 +480,7 @@ def _a_persons_name(name: str) -> bool:
 
 # A Latin name after a preposition that puts it in a place: "near Astravyets", "from Narva-Joesuu",
 # "taken to Nalchik".
-_EN_TOWN = re.compile(
-    r"\b(?:[Nn]ear|[Oo]utside|[Ii]n|[Aa]t|[Ff]rom|[Tt]o)\s+([A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)(?![\w'’-])"
-)
+_EN_TOWN = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Ii]n|[Aa]t|[Ff]rom|[Tt]o)\s+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’-])")
 _CALENDAR_WORDS = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAYS))
 # A capitalised Russian word, hyphenated parts included, not inside a longer word («Беюк-Кясик»).
 _RU_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
@@ -476,11 +494,11 @@ def find_towns(text: str) -> list[str]:
     dictionary at the sentence's start («Победа близка»), a word beside another capitalised
     word, as a person's name is written («Серик Ахметов»), or one inside «guillemets» (a vessel's
     or a company's name). In English, a name after a preposition that puts it in a place ("near
-    Astravyets", "from Petukhovo"), never a month's or a weekday's."""
+    Astravyets", "from Petukhovo", "back to Ölgii"), never a month's or a weekday's."""
     found = [
-        match.group(1)
-        for match in _EN_TOWN.finditer(text)
-        if match.group(1) not in _CALENDAR_WORDS and town_countries(match.group(1))
+        name
+        for name in (match.group(1) for match in _EN_TOWN.finditer(text))
+        if name[0].isupper() and not has_cyrillic(name) and name not in _CALENDAR_WORDS and town_countries(_plain(name))
     ]
     words = list(_RU_WORD.finditer(text))
     for index, match in enumerate(words):
