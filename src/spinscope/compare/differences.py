@@ -756,13 +756,13 @@ def _with_kind(text: str, name: str) -> str:
     return name
 
 
-_KINDS_AFTER = frozenset(
+_DISTRICTS_AFTER = frozenset(
     {"district", "districts", "region", "regions", "municipality", "province", "aimag"}
     | {"район", "района", "районе", "районом", "аймак", "аймака", "аймаке", "аймаком"}
 )
 # The words after a name that say it names a district or a feature ("the Bartang valley"), not a
 # settlement.
-_WORDS_AFTER = _KINDS_AFTER | frozenset(FEATURE_WORDS)
+_WORDS_AFTER = _DISTRICTS_AFTER | frozenset(FEATURE_WORDS)
 # The Russian words before a name, in the case its sentence needs, that say it names a region or
 # a feature («области Улытау», «на реке Нарова», «озера Пейпси», «у острова Большой Уссурийский»,
 # «в пойме Припяти»).

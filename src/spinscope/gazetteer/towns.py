@@ -63,10 +63,9 @@ def build_towns(cities: Path, out: Path, *, source: str = "GeoNames") -> int:
                 towns.setdefault(name, set()).add(city["countrycode"])
     lines = [f"{name}\t{' '.join(sorted(countries))}" for name, countries in sorted(towns.items())]
     header = (
-        "# Cyrillic and Latin names of GeoNames' populated places (500 people or more) in and beside the former\n"
-        "# Soviet Union,"
-        " a tab, and the countries with a place of that name. Built by `python -m spinscope.gazetteer.towns`\n"
-        f"# from {source}.\n"
+        "# Cyrillic and Latin names of GeoNames' populated places (500 people or more) in and beside the\n"
+        "# former Soviet Union, a tab, and the countries with a place of that name. Built by\n"
+        f"# `python -m spinscope.gazetteer.towns` from {source}.\n"
     )
     out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
