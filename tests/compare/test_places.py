@@ -38,6 +38,7 @@ PLACES = [
     ("a-ukrainian-i-is-e", "Смеле", "Smila", True),
     ("another-vowel-is-another-name", "Кулябе", "Kulob", False),
     ("a-y-before-a-vowel-is-i", "Токио", "Tokyo", True),
+    ("a-country-with-a-compounds-article", "the Norway", "Норвегией", True),
     ("adjective-of-a-district", "Дзауского района", "Dzau district", True),
     ("adjective-of-another-district", "Дзауского района", "Java district", False),
     ("adjective-with-dzh", "Джавского района", "Java district", True),

@@ -239,13 +239,18 @@ def _country_keys() -> frozenset[str]:
 
 
 def _country(name: str) -> int | None:
-    """The row of `_COUNTRIES` a written name is (any Russian case of a one-word name), or None."""
-    words = re.findall(r"[^\W\d_]+", name)
-    if len(words) == 1:
-        for form in sorted(nominatives(words[0])):
-            if form in _COUNTRY_KEYS:
-                return _COUNTRY_KEYS[form]
-    return _COUNTRY_KEYS.get(" ".join(name.casefold().split()))
+    """The row of `_COUNTRIES` a written name is (any Russian case of a one-word name, and an
+    English name with or without the article that a compound gives it: "the Norway-Russia
+    border"), or None."""
+    for written in dict.fromkeys((name, re.sub(r"^the\s+", "", name.strip()))):
+        words = re.findall(r"[^\W\d_]+", written)
+        if len(words) == 1:
+            for form in sorted(nominatives(words[0])):
+                if form in _COUNTRY_KEYS:
+                    return _COUNTRY_KEYS[form]
+        if (row := _COUNTRY_KEYS.get(" ".join(written.casefold().split()))) is not None:
+            return row
+    return None
 
 
 # The words that say what a place is, not which (English words; Russian stems, for every case).
