@@ -488,6 +488,24 @@ CLAIMS = [
         True,
     ),
     (
+        "a-district-named-only-as-a-towns-container",
+        "The injured were taken to hospital in [Gulcha](GPE), the centre of [Alay](GPE) district.",
+        "Пострадавших доставили в районную больницу [Мургаба](GPE).",
+        True,
+    ),
+    (
+        "a-region-named-only-as-a-districts-owner",
+        "It started near the village of [Kaalamo](GPE) in [Karelia](GPE)'s [Sortavala](GPE) district.",
+        "Возгорание возникло в окрестностях [Рускеалы](GPE), в [Сортавальском районе](LOC).",
+        True,
+    ),
+    (
+        "a-container-the-other-side-names-is-no-container",
+        "The clash broke out in [Fergana](GPE) region on Monday.",
+        "Столкновение произошло в [Сохском районе](LOC) [Ферганской области](LOC).",
+        False,
+    ),
+    (
         "a-town-against-a-district-of-another-country",
         "A fisherman was seized on the Nemunas near [Rusnė](GPE) on Monday.",
         "На реке Неман в [Славском районе](LOC) задержан гражданин Литвы.",

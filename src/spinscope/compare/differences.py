@@ -636,6 +636,14 @@ def _place_name_differences(
             left, right, translated, levels, _spellings, introduced=introduced, countries=countries
         )
         if not (unmatched[0] and unmatched[1]):
+            # A region or a district a side names only as what holds its place ("Karelia's
+            # Sortavala district", "Gulcha, the centre of Alay district") says where, not which.
+            held = (_uncontained(a, left, right), _uncontained(b, right, left))
+            if held != (left, right) and all(held):
+                unmatched = place_names_differ(
+                    held[0], held[1], translated, levels, _spellings, introduced=introduced, countries=countries
+                )
+        if not (unmatched[0] and unmatched[1]):
             # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
             # whatever else each side names around it (a region, a town it lies near).
             settled = (_settlements(a, left), _settlements(b, right))
@@ -707,6 +715,50 @@ def _an_owner(text: str, name: str, bodies: Sequence[str]) -> bool:
         return False
     owned = [match.end() for match in re.finditer(rf"(?<!\w){re.escape(name)}['’]s\s+", text)]
     return bool(owned) and all(any(text.startswith(body, at) for body in bodies) for at in owned)
+
+
+def _uncontained(
+    unit: Unit, places: Sequence[tuple[str, str | None]], other: Sequence[tuple[str, str | None]]
+) -> list[tuple[str, str | None]]:
+    """A unit's places without those it names only as what holds another (`_a_container`),
+    unless the other side names that one too (then the two sides agree on it)."""
+    names = [name for name, _ in places]
+    return [
+        place
+        for place in places
+        if not _a_container(unit.text, place[0], names) or any(same_place(place[0], name) for name, _ in other)
+    ]
+
+
+def _a_container(text: str, name: str, places: Sequence[str]) -> bool:
+    """Whether the sentence names a region or a district only as what holds another place it
+    names: as the owner of that place ("Karelia's Sortavala district", "Tyumen region's Kazansky
+    district") or as the district a town is the centre of ("Isfana, the centre of Leilek
+    district", «Гульча, центр Алайского района»). It says where the place lies, not which place
+    the claim is about. A country is left to the level rule (`place_names_differ`)."""
+    if is_country(name):
+        return False
+    spots = [match.start() for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    if not spots:
+        return False
+    others = [other for other in places if other != name]
+    for at in spots:
+        after = text[at + len(name) :]
+        owner = after.startswith(("'s ", "’s ")) and any(after[3:].startswith(other) for other in others)
+        # «в Гурленском районе Хорезмской области»: a region in the genitive right after a place.
+        genitive = bool(_REGION_WORD.search(name)) and any(text[:at].endswith(other + " ") for other in others)
+        if not (owner or genitive or _CENTRE_OF.search(text, max(0, at - 40), at)):
+            return False
+    return True
+
+
+# The Russian words of a region in the genitive, which holds the place named before it.
+_REGION_WORD = re.compile(r"(?<!\w)(?:области|края|республики|округа)(?!\w)", re.IGNORECASE)
+# The words before a district's name that make it the district a town is the centre of.
+_CENTRE_OF = re.compile(
+    r"(?:(?:administrative |district |regional )?(?:centre|center|capital) of (?:the )?"
+    r"|(?<!\w)(?:административн\w+ )?(?:центр[аеу]?|столиц[аеыу])\s)$"
+)
 
 
 def _settlements(unit: Unit, places: Sequence[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

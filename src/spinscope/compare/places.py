@@ -713,9 +713,11 @@ def _level(name: str, levels: PlaceLevels | None = None) -> str:
     lagoon) or a ``place`` (a settlement, or a name that says nothing of its level)."""
     if is_country_name(name):
         return "country"
-    if _DISTRICT.search(name) or (levels is not None and levels.district(name)):
+    if _DISTRICT.search(name):
         return "district"
-    return "feature" if _FEATURE.search(name) else "place"
+    if _FEATURE.search(name):
+        return "feature"  # «реке Илек» is the river where the group also writes "Ilek district"
+    return "district" if levels is not None and levels.district(name) else "place"
 
 
 def _names_a_place(
