@@ -399,7 +399,7 @@ _LOCATIVE_BEFORE = re.compile(
 def follows_a_preposition(text: str, name: str) -> bool:
     """Whether the sentence `text` writes `name` right after any preposition of place or
     direction, «у», «из», «до», "to" and "from" included («заметили у Светогорска», "taken to
-    Posyet"): a looser test than `follows_a_locative`, for names a town list already knows."""
+    Nalchik"): a looser test than `follows_a_locative`, for names a town list already knows."""
     at = text.find(name)
     return at >= 0 and bool(_PREPOSITION_BEFORE.search(text, max(0, at - 10), at))
 
@@ -709,8 +709,9 @@ def _levels(places: Sequence[tuple[str, str | None]], levels: PlaceLevels | None
 
 def _level(name: str, levels: PlaceLevels | None = None) -> str:
     """What a written place name names: a ``country`` (`is_country_name`), a ``district`` (by its
-    own word, or as the group names it in the other script), a ``feature`` (a river, a valley, a
-    lagoon) or a ``place`` (a settlement, or a name that says nothing of its level)."""
+    own word, or as the group names it in the other script where no word of its own names a
+    feature), a ``feature`` (a river, a valley, a lagoon) or a ``place`` (a settlement, or a name
+    that says nothing of its level)."""
     if is_country_name(name):
         return "country"
     if _DISTRICT.search(name):
