@@ -74,7 +74,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spinscope.compare.actors import state_in
@@ -632,29 +632,14 @@ def _place_name_differences(
         left = [place for place in places[a.source] if not _in_a_body(place[0], bodies[b.source])]
         right = [place for place in places[b.source] if not _in_a_body(place[0], bodies[a.source])]
         introduced = kind_named[a.source] + kind_named[b.source]
-        unmatched = place_names_differ(
-            left, right, translated, levels, _spellings, introduced=introduced, countries=countries
-        )
-        if not (unmatched[0] and unmatched[1]):
-            # A region or a district a side names only as what holds its place ("Karelia's
-            # Sortavala district", "Gulcha, the centre of Alay district") says where, not which.
-            held = (_uncontained(a, left, right), _uncontained(b, right, left))
-            if held != (left, right) and all(held):
-                unmatched = place_names_differ(
-                    held[0], held[1], translated, levels, _spellings, introduced=introduced, countries=countries
-                )
-        if not (unmatched[0] and unmatched[1]):
-            # One settlement against another ("the village of Basid", «кишлак Рошорв») differs
-            # whatever else each side names around it (a region, a town it lies near).
-            settled = (_settlements(a, left), _settlements(b, right))
-            unmatched = (
+        if any(
+            all(
                 place_names_differ(
-                    settled[0], settled[1], translated, levels, _spellings, introduced=introduced, countries=countries
+                    one, other, translated, levels, _spellings, introduced=introduced, countries=countries
                 )
-                if all(settled)
-                else ([], [])
             )
-        if unmatched[0] and unmatched[1]:
+            for one, other in _readings(a, b, left, right)
+        ):
             involved.update((a.source, b.source))
     if not involved:
         return []
@@ -715,6 +700,24 @@ def _an_owner(text: str, name: str, bodies: Sequence[str]) -> bool:
         return False
     owned = [match.end() for match in re.finditer(rf"(?<!\w){re.escape(name)}['’]s\s+", text)]
     return bool(owned) and all(any(text.startswith(body, at) for body in bodies) for at in owned)
+
+
+def _readings(
+    a: Unit, b: Unit, left: list[tuple[str, str | None]], right: list[tuple[str, str | None]]
+) -> Iterator[tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]]:
+    """The ways to read two units' places against each other for a place-name difference, each
+    tried while the ones before find none: all of them; without a region or a district a side
+    names only as what holds its place ("Karelia's Sortavala district", "Gulcha, the centre of
+    Alay district"), which says where, not which; and only the settlements each names ("the
+    village of Basid", «кишлак Рошорв»), which differ whatever else each side names around them
+    (a region, a town they lie near)."""
+    yield left, right
+    held = (_uncontained(a, left, right), _uncontained(b, right, left))
+    if held != (left, right) and all(held):
+        yield held
+    settled = (_settlements(a, left), _settlements(b, right))
+    if all(settled):
+        yield settled
 
 
 def _uncontained(

@@ -152,7 +152,7 @@ def is_country_name(name: str) -> bool:
     («Польши»), or a republic («Республики Абхазия», "the Republic of Moldova")."""
     if _country(name) is not None or _REPUBLIC.search(name):
         return True
-    bare = re.sub(r"^the\s+", "", name.strip())
+    bare = _without_article(name)
     if not has_cyrillic(bare):
         return is_country(bare)
     words = re.findall(r"[^\W\d_]+", bare)
@@ -173,7 +173,7 @@ def place_countries(name: str) -> frozenset[str]:
     -> «Славск», «Синельниковском районе» -> «Синельниково»). A name of several words is the
     town of all of them («Печорском районе Псковской области»: Russia); empty for a name
     GeoNames does not know, or whose words share no country."""
-    bare = re.sub(r"^the\s+", "", name.replace("'s", "").replace("’s", ""))
+    bare = _without_article(name.replace("'s", "").replace("’s", ""))
     if not has_cyrillic(bare):
         bare = _plain(bare)
     words = [word for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", bare) if not _kind_word(word)]
@@ -187,6 +187,11 @@ def place_countries(name: str) -> frozenset[str]:
     else:
         found = [_word_countries(word) for word in words]
     return frozenset.intersection(*found) if all(found) else frozenset()
+
+
+def _without_article(name: str) -> str:
+    """A written name without the English article before it ("the Norway" -> "Norway")."""
+    return re.sub(r"^the\s+", "", name.strip())
 
 
 def _plain(latin: str) -> str:
@@ -242,7 +247,7 @@ def _country(name: str) -> int | None:
     """The row of `_COUNTRIES` a written name is (any Russian case of a one-word name, and an
     English name with or without the article that a compound gives it: "the Norway-Russia
     border"), or None."""
-    for written in dict.fromkeys((name, re.sub(r"^the\s+", "", name.strip()))):
+    for written in dict.fromkeys((name, _without_article(name))):
         words = re.findall(r"[^\W\d_]+", written)
         if len(words) == 1:
             for form in sorted(nominatives(words[0])):
