@@ -86,6 +86,7 @@ from spinscope.compare.places import (
     FEATURE_WORDS,
     PlaceLevels,
     find_kind_named,
+    find_placed_names,
     find_towns,
     follows_a_locative,
     follows_a_preposition,
@@ -94,7 +95,7 @@ from spinscope.compare.places import (
     same_place,
 )
 from spinscope.compare.translit import same_name, same_person
-from spinscope.compare.units import Number, Unit
+from spinscope.compare.units import ACTOR_LABELS, Number, Unit
 from spinscope.gazetteer import is_country
 from spinscope.language import has_cyrillic
 from spinscope.months import MONTHS, RUSSIAN_MONTHS
@@ -591,11 +592,11 @@ def places_differ(one: Unit, other: Unit, levels: PlaceLevels | None = None) -> 
     `find_differences` would find it if they were aligned: each names a place the other has no
     name for (names compared by spelling only, not by translation), of one level (two sentences
     that only share a stretch name towns of other countries often, so GeoNames' countries part
-    no two places of different levels here)."""
+    no two places of different levels here, nor do names no list knows count)."""
     units = (one, other)
     return bool(
         _lexicon_differences(units, "place", "place-name")
-        or _place_name_differences(units, None, levels, countries=False)
+        or _place_name_differences(units, None, levels, countries=False, unlisted=False)
     )
 
 
@@ -618,13 +619,17 @@ def _place_name_differences(
     levels: PlaceLevels | None = None,
     *,
     countries: bool = True,
+    unlisted: bool = True,
 ) -> list[Difference]:
     """A place-name difference the lexicon does not know: two units that each name a place the
     other has no name for (`spinscope.compare.places`), as one difference of the claim; with
-    `countries`, places of different levels in different countries differ too."""
+    `countries`, places of different levels in different countries differ too; with `unlisted`,
+    a name a preposition puts somewhere is a name even where it is a word of the dictionary
+    («в Славянку»), and a side that names no known place may name one no list knows (`_readings`)."""
     places = {unit.source: _places(unit) for unit in units}
     bodies = {unit.source: _bodies(unit) for unit in units}
     kind_named = {unit.source: find_kind_named(unit.text) for unit in units}
+    placed = {unit.source: find_placed_names(unit.text) if unlisted else [] for unit in units}
     involved: set[int] = set()
     for a, b in _pairs(units):
         # A place the other names inside an organisation's name («Народного собрания Гагаузии»
@@ -635,10 +640,17 @@ def _place_name_differences(
         if any(
             all(
                 place_names_differ(
-                    one, other, translated, levels, _spellings, introduced=introduced, countries=countries
+                    one,
+                    other,
+                    translated,
+                    levels,
+                    _spellings,
+                    introduced=introduced,
+                    placed=placed[a.source] + placed[b.source],
+                    countries=countries,
                 )
             )
-            for one, other in _readings(a, b, left, right)
+            for one, other in _readings(a, b, left, right, unlisted=unlisted)
         ):
             involved.update((a.source, b.source))
     if not involved:
@@ -703,14 +715,15 @@ def _an_owner(text: str, name: str, bodies: Sequence[str]) -> bool:
 
 
 def _readings(
-    a: Unit, b: Unit, left: list[tuple[str, str | None]], right: list[tuple[str, str | None]]
+    a: Unit, b: Unit, left: list[tuple[str, str | None]], right: list[tuple[str, str | None]], *, unlisted: bool = True
 ) -> Iterator[tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]]:
     """The ways to read two units' places against each other for a place-name difference, each
     tried while the ones before find none: all of them; without a region or a district a side
     names only as what holds its place ("Karelia's Sortavala district", "Gulcha, the centre of
     Alay district"), which says where, not which; and only the settlements each names ("the
     village of Basid", «кишлак Рошорв»), which differ whatever else each side names around them
-    (a region, a town they lie near)."""
+    (a region, a town they lie near); with `unlisted`, when one side names no place, the names a
+    preposition puts somewhere on that side (`_placed_names`)."""
     yield left, right
     held = (_uncontained(a, left, right), _uncontained(b, right, left))
     if held != (left, right) and all(held):
@@ -718,6 +731,42 @@ def _readings(
     settled = (_settlements(a, left), _settlements(b, right))
     if all(settled):
         yield settled
+    # A side that names no place any list or word of a kind knows reads the names a preposition
+    # puts somewhere ("at Adutiškis", «в Славянку»): against a place the other side names, a
+    # village no list holds is a different place.
+    if unlisted and bool(left) != bool(right):
+        unknown = (left or _placed_names(a), right or _placed_names(b))
+        if all(unknown):
+            yield unknown
+
+
+def _placed_names(unit: Unit) -> list[tuple[str, str | None]]:
+    """The names a preposition of place puts somewhere in a unit (`find_placed_names`) that are
+    no actor's its entities name (a person, a body, a group, a state) and no country's: the
+    places of a sentence that names none a list knows. Two labels are the entity stage's guess
+    at a name it does not know: a body's right after "at", "in", "near" or «в» ("station at
+    Adutiškis"; a body is more often written "from" or "to"), and a people's on a name that
+    is no state's word and no plural ("taken to Posyet"; a people is "Ukrainians", "Russian")."""
+    actors = [
+        unit.names.get(key, key)
+        for key, label in unit.entities.items()
+        if label in ACTOR_LABELS and not _a_guess(label, unit.names.get(key, key), unit.text)
+    ]
+    return [
+        (name, None)
+        for name in find_placed_names(unit.text)
+        if not any(name in actor for actor in actors) and not is_country(name)
+    ]
+
+
+def _a_guess(label: str, name: str, text: str) -> bool:
+    """Whether an actor's label on a name of one word is the entity stage's guess (see
+    `_placed_names`); a body of more words is one («в Пограничном управлении»)."""
+    if " " in name:
+        return False
+    if label == "ORG":
+        return follows_a_locative(text, name)
+    return label == "NORP" and not name.endswith("s") and state_in(name) is None
 
 
 def _uncontained(
@@ -737,8 +786,9 @@ def _a_container(text: str, name: str, places: Sequence[str]) -> bool:
     """Whether the sentence names a region or a district only as what holds another place it
     names: as the owner of that place ("Karelia's Sortavala district", "Tyumen region's Kazansky
     district") or as the district a town is the centre of ("Isfana, the centre of Leilek
-    district", «Гульча, центр Алайского района»). It says where the place lies, not which place
-    the claim is about. A country is left to the level rule (`place_names_differ`)."""
+    district", «Гульча, центр Алайского района»), or as the land across the border from it («в
+    сомоне Сагил, в 12 километрах от границы с Тувой»). It says where the place lies, not which
+    place the claim is about. A country is left to the level rule (`place_names_differ`)."""
     if is_country(name):
         return False
     spots = [match.start() for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
@@ -750,13 +800,17 @@ def _a_container(text: str, name: str, places: Sequence[str]) -> bool:
         owner = after.startswith(("'s ", "’s ")) and any(after[3:].startswith(other) for other in others)
         # «в Гурленском районе Хорезмской области»: a region in the genitive right after a place.
         genitive = bool(_REGION_WORD.search(name)) and any(text[:at].endswith(other + " ") for other in others)
-        if not (owner or genitive or _CENTRE_OF.search(text, max(0, at - 40), at)):
+        before = text[max(0, at - 40) : at]
+        if not (owner or genitive or _CENTRE_OF.search(before) or _BORDER_WITH.search(before)):
             return False
     return True
 
 
 # The Russian words of a region in the genitive, which holds the place named before it.
 _REGION_WORD = re.compile(r"(?<!\w)(?:области|края|республики|округа)(?!\w)", re.IGNORECASE)
+# The words before a name that make it the land across a border from the place («в 12 километрах
+# от границы с Тувой», "the border with Russia's Chechen Republic").
+_BORDER_WITH = re.compile(r"(?:\bborder with (?:the )?(?:\w+['’]s )?|(?<!\w)границ[аеуыи]\w* со? )$", re.IGNORECASE)
 # The words before a district's name that make it the district a town is the centre of.
 _CENTRE_OF = re.compile(
     r"(?:(?:administrative |district |regional )?(?:centre|center|capital) of (?:the )?"

@@ -529,6 +529,32 @@ def find_towns(text: str) -> list[str]:
     return found
 
 
+# A capitalised name right after a preposition of place or direction ("at Adutiškis", "taken to
+# Posyet", «в Славянку», «у Пабраде»): a name of one word, or of words joined by hyphens.
+_AFTER_A_PREPOSITION = re.compile(
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t|[Tt]o|[Ff]rom)"
+    r"|(?<!\w)(?:[Вв]о?|[Уу]|[Ии]з|[Дд]о|[Кк]о?|[Пп]од|[Оо]коло|[Бб]лиз|[Вв]озле|[Вв]близи))"
+    r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’-])"
+)
+
+
+def find_placed_names(text: str) -> list[str]:
+    """The capitalised names in the sentence `text` that a preposition of place or direction
+    puts somewhere ("monitoring station at Adutiškis", "taken to Posyet", «доставлен в Славянку»),
+    in the order they are written, whether or not any list knows them; never a month's or a
+    weekday's, an abbreviation («в МЧС») or a name inside «guillemets». A person or a body may
+    stand there too ("according to Smith", «у Пашиняна»): the caller leaves out the names its
+    entities say are actors'."""
+    return [
+        name
+        for match in _AFTER_A_PREPOSITION.finditer(text)
+        if (name := match.group(1))[0].isupper()
+        and not name.isupper()
+        and name not in _CALENDAR_WORDS
+        and not _quoted(text, match.start(1))
+    ]
+
+
 def _quoted(text: str, at: int) -> bool:
     """Whether `at` lies inside «guillemets», which name a vessel, a company or a work («Тарки 14»)."""
     return text.count("«", 0, at) > text.count("»", 0, at)
@@ -636,6 +662,7 @@ def place_names_differ(
     spellings: Callable[[str], Sequence[Sequence[str]]] | None = None,
     *,
     introduced: Iterable[str] = (),
+    placed: Iterable[str] = (),
     countries: bool = True,
 ) -> tuple[list[str], list[str]]:
     """The places of each side that the other side has no name for, given each side's places
@@ -653,17 +680,21 @@ def place_names_differ(
             only meet referents.
         introduced: The names a word of their kind introduces (`find_kind_named`: «посёлка
             Морское»), which are names even where they are words of the dictionary.
+        placed: The names a preposition puts somewhere (`find_placed_names`: «доставлен в
+            Славянку»), capitalised inside a sentence, so names even where they are words of
+            the dictionary; unlike an introduced name, not where a state's words make them an actor's.
         countries: Whether places of different levels differ where GeoNames puts every one of
             a side in other countries than the other side's (`place_countries`: Rusnė against
             «Славском районе»); False: only places of one level differ.
     """
     # «у села Колбасна Рыбницкого района» introduces «Колбасна Рыбницкого»: a name is introduced
     # when it opens an introduced name.
-    named = frozenset(introduced)
+    named, after = frozenset(introduced), frozenset(placed)
 
     def naming(place: tuple[str, str | None], beside: Sequence[tuple[str, str | None]]) -> bool:
         opens = any(name == place[0] or name.startswith(place[0] + " ") for name in named)
-        return _names_a_place(place[0], beside, known=place[1] is not None, introduced=opens)
+        known = place[1] is not None or place[0] in after
+        return _names_a_place(place[0], beside, known=known, introduced=opens)
 
     left = [place for place in one if naming(place, other)]
     right = [place for place in other if naming(place, one)]
