@@ -852,6 +852,8 @@ def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(_noun_key(spelt) for spelt in _latin_readings(word)), frozenset()
     lower = word.lower()
     nouns = set(_noun_nominatives(lower))
+    # «Закарпатье» is Zakarpattia, «Полесье» Polissia: a Latin -ia stands for the Russian -ье.
+    nouns.update(noun[:-2] + "ия" for noun in list(nouns) if noun.endswith(("ье", "ья")))
     # «Латгалия» is Latgale, «Кахетия» Kakheti: Russian adds -ия where the Latin name ends in a vowel.
     nouns.update(noun[:-2] + vowel for noun in list(nouns) if noun.endswith("ия") for vowel in "еиа")
     keys = {_noun_key(noun) for noun in nouns}
@@ -873,16 +875,22 @@ def _latin_readings(word: str) -> set[str]:
     Latvian and Lithuanian, Piedruja ~ «Пиедруя»), with j as the zh of Uzbek and Kazakh (Andijan ~
     «Андижан»), with y before a vowel as the Russian и (Tokyo ~ «Токио»), and with i inside the
     word as the Russian е that a Ukrainian i stands for (Smila ~ «Смела»; a last i stays, Gali is
-    not «Гале»)."""
+    not «Гале»). An h after zh or sh is a sound of its own, the Russian г (Uzhhorod ~ «Ужгород»),
+    which the key's doubled letters would lose."""
     readings = {word, word.replace("j", "zh"), re.sub(r"(?<=[^\Waeiou])y(?=[aeiou])", "i", word)}
+    readings |= {re.sub(r"(?<=[szSZ]h)h", "g", reading) for reading in readings}
     return readings | {reading[:-1].replace("i", "e") + reading[-1:] for reading in readings}
 
 
 def _derived(key: str) -> frozenset[str]:
-    """The stems a Russian adjective of a place name may have: the name, without its last vowel,
-    and with -н- or -ин- (Barda -> бардин-, Gubadli -> губадлин-, Gali -> галь-, Dzau -> дзау-)."""
+    """The stems a Russian adjective of a place name may have: the name, without its last vowel
+    or its -ia, and with -н- or -ин- (Barda -> бардин-, Gubadli -> губадлин-, Gali -> галь-, Dzau
+    -> дзау-, Zakarpattia -> закарпат-)."""
     bare = key[:-1] if len(key) > 3 and key[-1] in "aeiouy" else key
-    return frozenset({key, bare, key + "n", bare + "in"})
+    stems = {key, bare, key + "n", bare + "in"}
+    if len(key) > 5 and key.endswith("ia"):
+        stems.add(key[:-2])
+    return frozenset(stems)
 
 
 def _fold(key: str) -> str:
