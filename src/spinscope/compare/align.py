@@ -31,6 +31,11 @@ Who is whose best may also weigh where the two sentences stand (`align`'s ``posi
 used across languages): two reports of one event tell its main facts in much the same order,
 so of two candidates that score alike, the one at the nearer relative place in its article is
 taken. The weight only ranks candidates; whether a pair may join at all is the score's alone.
+
+Across languages, two sources written in one language (`align`'s ``pair_thresholds``) may not
+join two groups where that would put a unit with a sentence of a third source while its own
+mutual best there, scoring higher, stays out (`_Partners`): sentences of one language that
+only share a topic score high with each other, and would otherwise carry a unit away from its pair.
 """
 
 from __future__ import annotations
@@ -161,7 +166,8 @@ def align(
         least = thresholds.get((i, j), threshold)
         edges += _mutual_best(matrix, ranks[(i, j)], i, j, _at_least(least))
     group_of, groups, weakest = _singletons(units)
-    _join(edges, group_of, groups, weakest)
+    partners = _Partners(scores, frozenset(thresholds))
+    _join(edges, group_of, groups, weakest, partners)
     if loose_threshold is not None:
         loose: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
         for (i, j), matrix in scores.items():
@@ -177,7 +183,7 @@ def align(
                 )
 
             loose += _mutual_best(matrix, ranks[(i, j)], i, j, allowed)
-        _join(loose, group_of, groups, weakest)
+        _join(loose, group_of, groups, weakest, partners)
         if apart is not None:
             between: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
             for (i, j), matrix in scores.items():
@@ -185,7 +191,7 @@ def align(
                     between += _between_anchors(
                         matrix, ranks[(i, j)], i, j, groups, group_of, units, loose_threshold, apart
                     )
-            _join(between, group_of, groups, weakest)
+            _join(between, group_of, groups, weakest, partners)
     kept = [(group, score) for group, score in zip(groups, weakest, strict=True) if group]
     sizes = [max(len(these), 1) for these in units]
     kept.sort(key=lambda item: min(index / sizes[source] for source, index in item[0].items()))
@@ -274,15 +280,58 @@ def _join(
     group_of: dict[tuple[int, int], int],
     groups: list[dict[int, int]],
     weakest: list[float | None],
+    partners: _Partners,
 ) -> None:
     """Join the groups of each edge's units, strongest edge first, unless that would put two
-    units of one source into one group."""
+    units of one source into one group, or an edge of two sources of one language would join
+    what `partners` says belongs elsewhere (`_Partners.contradict`)."""
+    partners.add(edges)
     for score, one, other in sorted(edges, key=lambda edge: (-edge[0], edge[1], edge[2])):
         first, second = group_of[one], group_of[other]
         if first == second or groups[first].keys() & groups[second].keys():
+            continue
+        if (one[0], other[0]) in partners.same_language and partners.contradict(groups[first], groups[second]):
             continue
         for source, index in groups[second].items():
             groups[first][source] = index
             group_of[(source, index)] = first
         groups[second] = {}
         weakest[first] = min([score, *(s for s in (weakest[first], weakest[second]) if s is not None)])
+
+
+class _Partners:
+    """Each unit's mutual best partner in each other source, with its score, from the edges of
+    every pass so far (the first a pass finds stays), and the pairs of sources in one language.
+
+    e5 scores two sentences of one language high when they only share a topic («Пожар удалось
+    потушить за пять часов», «Трое пожарных получили ожоги»: 0.90), so an edge between two
+    such sources could carry a unit into the group of a sentence that is not its pair in a
+    third source ("The firefighters fought the fire for 14 hours") and away from the one that
+    is ("Two firefighters suffered burns", its mutual best at 0.89). Such an edge does not join
+    groups that it would set against a stronger pair this way.
+    """
+
+    def __init__(self, scores: dict[tuple[int, int], np.ndarray], same_language: frozenset[tuple[int, int]]) -> None:
+        self.scores = scores
+        self.same_language = same_language
+        self.best: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], float]] = {}
+
+    def add(self, edges: list[tuple[float, tuple[int, int], tuple[int, int]]]) -> None:
+        """Take each edge's two units as each other's partners where they have none yet."""
+        for score, one, other in edges:
+            self.best.setdefault((one, other[0]), (other, score))
+            self.best.setdefault((other, one[0]), (one, score))
+
+    def contradict(self, first: dict[int, int], second: dict[int, int]) -> bool:
+        """Whether joining two groups (``{source: index}``) puts together two units of which one
+        has a partner in the other's source that is not the other and scores higher than they do."""
+        for source, index in first.items():
+            for other_source, other_index in second.items():
+                here, there = (source, index), (other_source, other_index)
+                (i, row), (j, column) = sorted((here, there))
+                direct = float(self.scores[(i, j)][row, column])
+                for unit, side, own in ((here, other_source, there), (there, source, here)):
+                    partner = self.best.get((unit, side))
+                    if partner is not None and partner[0] != own and partner[1] > direct:
+                        return True
+        return False
