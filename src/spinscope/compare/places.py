@@ -68,13 +68,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from spinscope.compare.actors import is_state, state_in
-from spinscope.compare.translit import name_key
+from spinscope.compare.translit import name_key, plain_latin
 from spinscope.gazetteer import country_names, is_country
 from spinscope.gazetteer.towns import town_countries, town_names
 from spinscope.language import has_cyrillic
@@ -175,7 +174,7 @@ def place_countries(name: str) -> frozenset[str]:
     GeoNames does not know, or whose words share no country."""
     bare = _without_article(name.replace("'s", "").replace("’s", ""))
     if not has_cyrillic(bare):
-        bare = _plain(bare)
+        bare = plain_latin(bare)
     words = [word for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", bare) if not _kind_word(word)]
     if not words:
         return frozenset()
@@ -192,11 +191,6 @@ def place_countries(name: str) -> frozenset[str]:
 def _without_article(name: str) -> str:
     """A written name without the English article before it ("the Norway" -> "Norway")."""
     return re.sub(r"^the\s+", "", name.strip())
-
-
-def _plain(latin: str) -> str:
-    """Latin letters without their diacritics, as the town list writes them (Rusnė, Rusne; Ölgii, Olgii)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
 
 
 def _word_countries(word: str) -> frozenset[str]:
@@ -508,7 +502,10 @@ def find_towns(text: str) -> list[str]:
     found = [
         name
         for name in (match.group(1) for match in _EN_TOWN.finditer(text))
-        if name[0].isupper() and not has_cyrillic(name) and name not in _CALENDAR_WORDS and town_countries(_plain(name))
+        if name[0].isupper()
+        and not has_cyrillic(name)
+        and name not in _CALENDAR_WORDS
+        and town_countries(plain_latin(name))
     ]
     words = list(_RU_WORD.finditer(text))
     for index, match in enumerate(words):

@@ -29,7 +29,7 @@ import unicodedata
 
 from spinscope.language import has_cyrillic
 
-__all__ = ["NAME_SIMILARITY", "name_key", "same_name", "same_person", "transliterate"]
+__all__ = ["NAME_SIMILARITY", "name_key", "plain_latin", "same_name", "same_person", "transliterate"]
 
 NAME_SIMILARITY = 0.8
 
@@ -92,10 +92,22 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+# Latin letters that Unicode does not write as a base letter and a mark (Tromsø, Iğdır, Łódź).
+_BARE_LETTERS = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "ß": "ss", "ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
+)
+
+
+def plain_latin(latin: str) -> str:
+    """Latin letters without their diacritics (Rusnė -> Rusne, Tromsø -> Tromso, Iğdır -> Igdir)."""
+    bare = unicodedata.normalize("NFKD", latin.translate(_BARE_LETTERS))
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
 def name_key(name: str) -> str:
     """A loose Latin skeleton of a name in any script, for comparing spellings (see the module)."""
     latin = transliterate(name) if has_cyrillic(name) else name
-    folded = "".join(c for c in unicodedata.normalize("NFKD", latin.casefold()) if not unicodedata.combining(c))
+    folded = plain_latin(latin.casefold())
     words = []
     for word in re.findall(r"[a-z0-9]+", folded.replace("’", "").replace("”", "").replace("'", "")):
         word = word.replace("kh", "h").replace("gh", "g").replace("ks", "x").replace("ye", "e").replace("yo", "o")
