@@ -807,13 +807,13 @@ def _a_container(text: str, name: str, places: Sequence[str]) -> bool:
 
 
 # The Russian words of a region in the genitive, which holds the place named before it.
-_REGION_WORD = re.compile(r"(?<!\w)(?:области|края|республики|округа)(?!\w)", re.IGNORECASE)
+_REGION_WORD = re.compile(r"(?<!\w)(?:области|края|республики|округа|провинции)(?!\w)", re.IGNORECASE)
 # The words before a name that make it the land across a border from the place («в 12 километрах
 # от границы с Тувой», "the border with Russia's Chechen Republic").
 _BORDER_WITH = re.compile(r"(?:\bborder with (?:the )?(?:\w+['’]s )?|(?<!\w)границ[аеуыи]\w* со? )$", re.IGNORECASE)
 # The words before a district's name that make it the district a town is the centre of.
 _CENTRE_OF = re.compile(
-    r"(?:(?:administrative |district |regional )?(?:centre|center|capital) of (?:the )?"
+    r"(?:(?:administrative |district |regional )?(?:centre|center|capital) of (?:the )?(?:\w+['’]s )?"
     r"|(?<!\w)(?:административн\w+ )?(?:центр[аеу]?|столиц[аеыу])\s)$"
 )
 
@@ -868,6 +868,7 @@ def _with_kind(text: str, name: str) -> str:
 _DISTRICTS_AFTER = frozenset(
     {"district", "districts", "region", "regions", "municipality", "province", "aimag"}
     | {"район", "района", "районе", "районом", "аймак", "аймака", "аймаке", "аймаком"}
+    | {"кожуун", "кожууна", "кожууне", "кожууном"}
 )
 # The words after a name that say it names a district or a feature ("the Bartang valley"), not a
 # settlement.
@@ -876,7 +877,7 @@ _WORDS_AFTER = _DISTRICTS_AFTER | frozenset(FEATURE_WORDS)
 # a feature («области Улытау», «на реке Нарова», «озера Пейпси», «у острова Большой Уссурийский»,
 # «в пойме Припяти»).
 _REGION_BEFORE = re.compile(
-    r"(?<!\w)(област(?:ь|и|ью)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|ом)|(?:полу)?остров(?:а|е|у|ом)?|пойм(?:а|ы|е|у|ой))\s+$",
+    r"(?<!\w)(област(?:ь|и|ью)|провинци(?:я|и|ю|ей)|рек(?:а|и|е|у|ой)|озер(?:о|а|е|ом)|(?:полу)?остров(?:а|е|у|ом)?|пойм(?:а|ы|е|у|ой))\s+$",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)the\s+$")

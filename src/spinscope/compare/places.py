@@ -261,13 +261,13 @@ _KIND_WORDS = frozenset(
 _KIND_STEMS_RU = re.compile(
     r"(?:район|област|муниципалитет|аймак|рек[аиеуой]|сел[оаеу]|город|ущель|водохранилищ|мост|тоннел|туннел|долин"
     r"|озер|озёр|республик|кра[йяюе]|улиц|площад|монастыр|трасс|станци|аэропорт|перевал|поселк|посёлк|деревн"
-    r"|границ|пункт|залив|кишлак|станиц|хутор|аул|дорог|шоссе)",
+    r"|границ|пункт|залив|кишлак|станиц|хутор|аул|дорог|шоссе|провинци|общин|кожуун)",
     re.IGNORECASE,
 )
 # The words that name a place as a district or a region, of a level above a town or a village.
 _DISTRICT = re.compile(
     r"\b(?:districts?|regions?|municipality|municipalities|provinces?|oblasts?|raions?|aimags?)\b"
-    r"|(?<!\w)(?:район|област|муниципалитет|кра[йяюе]|аймак)",
+    r"|(?<!\w)(?:район|област|муниципалитет|кра[йяюе]|аймак|провинци|кожуун)",
     re.IGNORECASE,
 )
 # The English words that name a feature: water, a valley, a gorge, a spit, a road. A name is a feature's
