@@ -159,3 +159,30 @@ DAYS = [
 @pytest.mark.parametrize(("one", "other", "shared"), [c[1:] for c in DAYS], ids=[c[0] for c in DAYS])
 def test_share_evidence_counts_a_day_each(one: str, other: str, shared: bool) -> None:
     assert share_evidence(_dated(0, "on that day", one), _dated(1, "в тот день", other)) is shared
+
+
+def test_two_sources_of_one_language_do_not_carry_a_unit_away_from_its_stronger_pair() -> None:
+    # English "fought the fire for 14 hours" (0, 0) and "Two firefighters suffered burns" (0, 1);
+    # Russian «Пожар потушили за пять часов» (1, 0) and, in a third source, «Трое пожарных
+    # получили ожоги» (2, 0). The two Russian sentences score high with each other only for
+    # sharing a topic; «Трое пожарных» is "Two firefighters"' mutual best, above "14 hours".
+    names = ["fought 14 hours", "two firefighters", "пять часов", "трое пожарных"]
+    gram = np.array(
+        [
+            [1.0, 0.85, 0.90, 0.871],
+            [0.85, 1.0, 0.80, 0.894],
+            [0.90, 0.80, 1.0, 0.896],
+            [0.871, 0.894, 0.896, 1.0],
+        ]
+    )
+    rows = np.linalg.cholesky(gram)
+    keys = [(0, 0), (0, 1), (1, 0), (2, 0)]
+    vectors = dict(zip(keys, rows, strict=True))
+    units = [
+        [_unit(0, 0, names[0]), _unit(0, 1, names[1])],
+        [_unit(1, 0, names[2])],
+        [_unit(2, 0, names[3])],
+    ]
+    alignment = align(units, vectors, threshold=0.85, anchors=False, pair_thresholds={(1, 2): 0.89})
+    assert {0: 0, 1: 0} in alignment.groups
+    assert {0: 1, 2: 0} in alignment.groups

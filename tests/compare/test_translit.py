@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope.compare.translit import name_key, same_name, same_person, transliterate
+from spinscope.compare.translit import name_key, plain_latin, same_name, same_person, transliterate
 from spinscope.language import has_cyrillic
 
 # Russian, its BGN/PCGN romanisation
@@ -77,3 +77,11 @@ def test_name_key_of_a_latin_name_is_folded_only_loosely() -> None:
     assert name_key("Şuşa") == name_key("Susa") == "susa"
     assert name_key("Khankendi") == name_key("Ханкенди")
     assert not has_cyrillic(name_key("Ханкенди"))
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("Rusnė", "Rusne"), ("Tromsø", "Tromso"), ("Iğdır", "Igdir"), ("Łódź", "Lodz"), ("Ölgii", "Olgii")],
+)
+def test_plain_latin_drops_marks_and_folds_letters_unicode_keeps_whole(written: str, plain: str) -> None:
+    assert plain_latin(written) == plain
