@@ -691,6 +691,26 @@ def train_claims_multilingual(
         typer.echo(f"strength C={validation.strength:g}, threshold {validation.threshold:.4f}; model written to {out}")
 
 
+@train_app.command("alignment")
+def train_alignment(
+    sets: Annotated[
+        list[Path],
+        typer.Option("--sets", help="A compare set folder (groups with gold.json); repeat it.", show_default=False),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the adapter into.", show_default=False)],
+    epochs: Annotated[int, typer.Option("--epochs", help="Passes over the gold pairs.")] = 20,
+) -> None:
+    """Fit the cross-language alignment adapter on the gold pairs of compare sets."""
+    with _errors_reported():
+        from spinscope.training.alignment import TrainSettings, train_from_sets
+
+        with _progress() as progress:
+            adapter = train_from_sets(sets, out, settings=TrainSettings(epochs=epochs), progress=progress)
+        typer.echo(
+            f"{adapter.meta['pairs']} gold pairs in {adapter.meta['examples']} article pairs; adapter written to {out}"
+        )
+
+
 @eval_app.command("claims")
 def eval_claims(
     data: _DataOption,

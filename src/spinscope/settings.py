@@ -207,12 +207,13 @@ class CompareSettings:
             count as telling the same claim: the cosine of their MiniLM embeddings, raised
             (0.8 x cosine + 0.2 x Jaccard) when they share entities, dates and numbers.
         multilingual_threshold: The same, for articles not all in one language, whose
-            sentences are embedded by multilingual-e5-small (its cosines run higher).
+            sentences are embedded by multilingual-e5-small and the alignment adapter
+            (`spinscope.models.alignment`), which spreads the cosines of a topic's sentences apart.
     """
 
     lexicon: str | None = None
     threshold: float = 0.65
-    multilingual_threshold: float = 0.85
+    multilingual_threshold: float = 0.35
 
     def __post_init__(self) -> None:
         for name in ("threshold", "multilingual_threshold"):
