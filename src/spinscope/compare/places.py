@@ -849,7 +849,7 @@ def _word_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(_noun_key(spelt) for spelt in _latin_readings(word)), frozenset()
     lower = word.lower()
     nouns = set(_noun_nominatives(lower))
-    # «Закарпатье» is Zakarpattia, «Полесье» Polissia: a Latin -ia stands for the Russian -ье.
+    # «Закарпатье» is Zakarpattia: a Latin -ia stands for the Russian -ье.
     nouns.update(noun[:-2] + "ия" for noun in list(nouns) if noun.endswith(("ье", "ья")))
     # «Латгалия» is Latgale, «Кахетия» Kakheti: Russian adds -ия where the Latin name ends in a vowel.
     nouns.update(noun[:-2] + vowel for noun in list(nouns) if noun.endswith("ия") for vowel in "еиа")
