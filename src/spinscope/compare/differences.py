@@ -650,7 +650,7 @@ def _place_name_differences(
                     countries=countries,
                 )
             )
-            for one, other in _readings(a, b, left, right, unlisted=unlisted)
+            for one, other in _readings(a, b, left, right, (placed[a.source], placed[b.source]) if unlisted else None)
         ):
             involved.update((a.source, b.source))
     if not involved:
@@ -715,15 +715,19 @@ def _an_owner(text: str, name: str, bodies: Sequence[str]) -> bool:
 
 
 def _readings(
-    a: Unit, b: Unit, left: list[tuple[str, str | None]], right: list[tuple[str, str | None]], *, unlisted: bool = True
+    a: Unit,
+    b: Unit,
+    left: list[tuple[str, str | None]],
+    right: list[tuple[str, str | None]],
+    placed: tuple[list[str], list[str]] | None = None,
 ) -> Iterator[tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]]:
     """The ways to read two units' places against each other for a place-name difference, each
     tried while the ones before find none: all of them; without a region or a district a side
     names only as what holds its place ("Karelia's Sortavala district", "Gulcha, the centre of
     Alay district"), which says where, not which; and only the settlements each names ("the
     village of Basid", «кишлак Рошорв»), which differ whatever else each side names around them
-    (a region, a town they lie near); with `unlisted`, when one side names no place, the names a
-    preposition puts somewhere on that side (`_placed_names`)."""
+    (a region, a town they lie near); given the names a preposition puts somewhere in each unit
+    (`find_placed_names`), when one side names no place, those of that side (`_placed_names`)."""
     yield left, right
     held = (_uncontained(a, left, right), _uncontained(b, right, left))
     if held != (left, right) and all(held):
@@ -734,15 +738,15 @@ def _readings(
     # A side that names no place any list or word of a kind knows reads the names a preposition
     # puts somewhere ("at Adutiškis", «в Славянку»): against a place the other side names, a
     # village no list holds is a different place.
-    if unlisted and bool(left) != bool(right):
-        unknown = (left or _placed_names(a), right or _placed_names(b))
+    if placed is not None and bool(left) != bool(right):
+        unknown = (left or _placed_names(a, placed[0]), right or _placed_names(b, placed[1]))
         if all(unknown):
             yield unknown
 
 
-def _placed_names(unit: Unit) -> list[tuple[str, str | None]]:
-    """The names a preposition of place puts somewhere in a unit (`find_placed_names`) that are
-    no actor's its entities name (a person, a body, a group, a state) and no country's: the
+def _placed_names(unit: Unit, placed: Sequence[str]) -> list[tuple[str, str | None]]:
+    """The names a preposition of place puts somewhere in a unit (`placed`, `find_placed_names`
+    of its text) that are no actor's its entities name (a person, a body, a group, a state) and no country's: the
     places of a sentence that names none a list knows. Two labels are the entity stage's guess
     at a name it does not know: a body's right after "at", "in", "near" or «в» ("station at
     Adutiškis"; a body is more often written "from" or "to"), and a people's on a name that
@@ -752,11 +756,7 @@ def _placed_names(unit: Unit) -> list[tuple[str, str | None]]:
         for key, label in unit.entities.items()
         if label in ACTOR_LABELS and not _a_guess(label, unit.names.get(key, key), unit.text)
     ]
-    return [
-        (name, None)
-        for name in find_placed_names(unit.text)
-        if not any(name in actor for actor in actors) and not is_country(name)
-    ]
+    return [(name, None) for name in placed if not any(name in actor for actor in actors) and not is_country(name)]
 
 
 def _a_guess(label: str, name: str, text: str) -> bool:

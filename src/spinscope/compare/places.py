@@ -389,10 +389,15 @@ def kind_beside(text: str, name: str) -> str | None:
 
 # The prepositions that put a name in a place: "in", "near", "outside", "at"; «в», «во», «под»,
 # «около», «близ», «возле», «вблизи». Not "from", "to" or «у», which people follow as often
-# ("a call from Aliyev", "according to Azerigas", «у Пашиняна»).
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t)|(?<!\w)(?:[Вв]о?|[Пп]од|[Оо]коло|[Бб]лиз|[Вв]озле|[Вв]близи))\s+$"
-)
+# ("a call from Aliyev", "according to Azerigas", «у Пашиняна»): those are the prepositions of
+# direction, with «из», «до», «к» and «ко». The four regexes below are made of these lists.
+_EN_LOCATIVE = r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t)"
+_RU_LOCATIVE = r"(?<!\w)(?:[Вв]о?|[Пп]од|[Оо]коло|[Бб]лиз|[Вв]озле|[Вв]близи)"
+_EN_DIRECTION = r"\b(?:[Tt]o|[Ff]rom)"
+_RU_DIRECTION = r"(?<!\w)(?:[Уу]|[Ии]з|[Дд]о|[Кк]о?)"
+# A name of one word, or of words joined by hyphens, right after a preposition.
+_NAME_AFTER = r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’-])"
+_LOCATIVE_BEFORE = re.compile(rf"(?:{_EN_LOCATIVE}|{_RU_LOCATIVE})\s+$")
 
 
 def follows_a_preposition(text: str, name: str) -> bool:
@@ -403,9 +408,9 @@ def follows_a_preposition(text: str, name: str) -> bool:
     return at >= 0 and bool(_PREPOSITION_BEFORE.search(text, max(0, at - 10), at))
 
 
+# Any preposition of place or direction, «от» and «на» too: a looser test, for names a list knows.
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t|[Tt]o|[Ff]rom)"
-    r"|(?<!\w)(?:[Вв]о?|[Уу]|[Ии]з|[Дд]о|[Оо]т|[Кк]о?|[Нн]а|[Пп]од|[Оо]коло|[Бб]лиз|[Вв]озле|[Вв]близи))\s+$"
+    rf"(?:{_EN_LOCATIVE}|{_EN_DIRECTION}|{_RU_LOCATIVE}|{_RU_DIRECTION}|(?<!\w)(?:[Оо]т|[Нн]а))\s+$"
 )
 
 
@@ -484,7 +489,7 @@ def _a_persons_name(name: str) -> bool:
 
 # A Latin name after a preposition that puts it in a place: "near Astravyets", "from Narva-Joesuu",
 # "taken to Nalchik".
-_EN_TOWN = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Ii]n|[Aa]t|[Ff]rom|[Tt]o)\s+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’-])")
+_EN_TOWN = re.compile(rf"(?:{_EN_LOCATIVE}|{_EN_DIRECTION}){_NAME_AFTER}")
 _CALENDAR_WORDS = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAYS))
 # A capitalised Russian word, hyphenated parts included, not inside a longer word («Беюк-Кясик»).
 _RU_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
@@ -526,13 +531,9 @@ def find_towns(text: str) -> list[str]:
     return found
 
 
-# A capitalised name right after a preposition of place or direction ("at Adutiškis", "taken to
-# Posyet", «в Славянку», «у Пабраде»): a name of one word, or of words joined by hyphens.
-_AFTER_A_PREPOSITION = re.compile(
-    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t|[Tt]o|[Ff]rom)"
-    r"|(?<!\w)(?:[Вв]о?|[Уу]|[Ии]з|[Дд]о|[Кк]о?|[Пп]од|[Оо]коло|[Бб]лиз|[Вв]озле|[Вв]близи))"
-    r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’-])"
-)
+# A name right after a preposition of place or direction ("at Adutiškis", "taken to Posyet", «в
+# Славянку», «у Пабраде»).
+_AFTER_A_PREPOSITION = re.compile(rf"(?:{_EN_LOCATIVE}|{_EN_DIRECTION}|{_RU_LOCATIVE}|{_RU_DIRECTION}){_NAME_AFTER}")
 
 
 def find_placed_names(text: str) -> list[str]:
