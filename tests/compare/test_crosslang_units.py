@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from spinscope.compare.actors import find_state_actors, is_state, state_in
+from spinscope.compare.actors import find_doers, find_state_actors, is_state, state_in
 from spinscope.compare.differences import find_differences
 from spinscope.compare.lexicon import load_lexicon
 from spinscope.compare.units import Unit, build_units, period
@@ -605,3 +605,67 @@ def test_a_russian_group_is_one_key_in_every_case() -> None:
     sentences = ("Сапёры [армянских](NORP) сил отошли.", "[Армянская](NORP) группа отказалась отвечать.")
     keys = {next(iter(_marked(text, "ru").entities)) for text in sentences}
     assert len(keys) == 1
+
+
+# a sentence, its language, the states found acting through their people, forces or craft
+DOER_CASES = [
+    ("english-drone", "A Russian drone struck the depot.", [("state:russia", "Russian drone")]),
+    ("russian-drone", "Украинский беспилотник атаковал нефтебазу.", [("state:ukraine", "Украинский беспилотник")]),
+    (
+        "russian-genitive",
+        "Обломки украинского беспилотника упали на склад.",
+        [("state:ukraine", "украинского беспилотника")],
+    ),
+    ("craft-of-a-force", "Ракета российской ПВО попала в дом.", [("state:russia", "российской ПВО")]),
+    (
+        "two-peoples-in-one-word",
+        "The Tajik-Chinese company dumped tailings.",
+        [("state:tajikistan", "Tajik-Chinese company"), ("state:china", "Tajik-Chinese company")],
+    ),
+    (
+        "by-names-the-doer",
+        "The stones were thrown by Belarusian border guards.",
+        [("state:belarus", "Belarusian border guards")],
+    ),
+    ("acted-on-in-english", "Tajik guards opened fire on Kyrgyz workers.", [("state:tajikistan", "Tajik guards")]),
+    ("acted-on-in-russian", "Пограничники открыли огонь по таджикским пограничникам.", []),
+    ("described-in-russian", "Город был под контролем армянских сил.", []),
+    ("a-place-is-no-doer", "The fire spread to the Finnish side of the border.", []),
+    ("a-linking-word-breaks-the-phrase", "A Ukrainian village was hit by drones.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DOER_CASES], ids=[c[0] for c in DOER_CASES])
+def test_find_doers_finds_states_acting_through_their_people(text: str, expected: list[tuple[str, str]]) -> None:
+    assert find_doers(text, 0, len(text)) == expected
+
+
+def test_find_doers_skips_the_spans_it_is_told() -> None:
+    text = "The depot burned, Russian border guards said."
+    assert find_doers(text, 0, len(text), [(18, len(text))]) == []
+
+
+# English sentence, Russian sentence, whether they differ in actor
+DOER_PAIRS = [
+    ("other-state", "A Russian drone hit the fuel depot.", "Украинский беспилотник попал в нефтебазу.", True),
+    ("same-state", "A Russian drone hit the fuel depot.", "Российский беспилотник попал в нефтебазу.", False),
+    (
+        "other-guards-same-victims",
+        "Tajik border guards detained two Afghan traders.",
+        "Кыргызские пограничники задержали двух афганских торговцев.",
+        True,
+    ),
+    ("one-side-names-no-state", "Kyrgyz border guards detained two men.", "Двое мужчин задержаны у границы.", False),
+    (
+        "a-state-in-both",
+        "Polish and Belarusian border guards met at the fence.",
+        "Белорусские пограничники встретились с коллегами у ограждения.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("english", "russian", "differs"), [c[1:] for c in DOER_PAIRS], ids=[c[0] for c in DOER_PAIRS])
+def test_states_acting_through_their_people_differ_across_scripts(english: str, russian: str, differs: bool) -> None:
+    [left], [right] = _units(english, "en"), _units(russian, "ru", source=1)
+    assert ("actor" in _kinds(left, right)) is differs

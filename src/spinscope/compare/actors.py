@@ -7,6 +7,12 @@ directly followed by a verb of an act, optionally after a second state joined by
 and one auxiliary or adverb ("has", "also", «вновь»). Reporting verbs ("said", «заявил»,
 «сообщил») are left out: who reports a claim is no actor of it.
 
+A state also acts through its people, forces and craft: "a Russian drone", «украинские
+пограничники», «ракета российской ПВО» (`find_doers`). Such a phrase counts unless it is acted
+on or described: after a preposition ("fired on Kyrgyz workers", «по таджикским пограничникам»),
+or in Russian the genitive of a noun after one («под контролем армянских сил»). "By" names the
+doer and keeps it.
+
 Invariants: the table (`STATES`) maps every form, in either language, to one key per state
 (``state:armenia``), so a state is one actor across scripts without transliteration; the
 verb test looks only at the words after the name, and never at the entity labels.
@@ -15,11 +21,13 @@ verb test looks only at the words after the name, and never at the entity labels
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spinscope.compare.translit import name_key, same_name
+from spinscope.language import has_cyrillic
 
-__all__ = ["STATES", "State", "find_state_actors", "is_state", "state_in"]
+__all__ = ["STATES", "State", "find_doers", "find_state_actors", "is_state", "state_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,3 +227,118 @@ def _verb_follows(rest: str, *, russian: bool) -> bool:
             return False
         return lower.endswith("ed") or lower in _IRREGULAR
     return False
+
+
+# The adjectives of states' people, a closed table of general knowledge: the English words and
+# the Russian stems (any case ending follows), each with its state's key (those of `STATES` where
+# it has the state). Wider than `STATES`: a border guard of any state acts for it.
+_PEOPLES = (
+    ("russia", ("Russian",), ("российск", "русск")),
+    ("ukraine", ("Ukrainian",), ("украинск",)),
+    ("belarus", ("Belarusian", "Belarussian"), ("белорусск",)),
+    ("poland", ("Polish",), ("польск",)),
+    ("lithuania", ("Lithuanian",), ("литовск",)),
+    ("latvia", ("Latvian",), ("латвийск", "латышск")),
+    ("estonia", ("Estonian",), ("эстонск",)),
+    ("finland", ("Finnish",), ("финск", "финляндск")),
+    ("norway", ("Norwegian",), ("норвежск",)),
+    ("sweden", ("Swedish",), ("шведск",)),
+    ("romania", ("Romanian",), ("румынск",)),
+    ("moldova", ("Moldovan",), ("молдавск", "молдовск")),
+    ("transnistria", ("Transnistrian",), ("приднестровск",)),
+    ("hungary", ("Hungarian",), ("венгерск",)),
+    ("georgia", ("Georgian",), ("грузинск",)),
+    ("abkhazia", ("Abkhaz", "Abkhazian"), ("абхазск",)),
+    ("south-ossetia", ("South Ossetian",), ("южноосетинск", "югоосетинск")),
+    ("armenia", ("Armenian",), ("армянск",)),
+    ("azerbaijan", ("Azerbaijani", "Azeri"), ("азербайджанск",)),
+    ("turkey", ("Turkish",), ("турецк",)),
+    ("iran", ("Iranian",), ("иранск",)),
+    ("kazakhstan", ("Kazakh", "Kazakhstani"), ("казахск", "казахстанск")),
+    ("kyrgyzstan", ("Kyrgyz", "Kirghiz"), ("киргизск", "кыргызск", "кыргызстанск")),
+    ("tajikistan", ("Tajik",), ("таджикск",)),
+    ("uzbekistan", ("Uzbek",), ("узбекск",)),
+    ("turkmenistan", ("Turkmen",), ("туркменск",)),
+    ("afghanistan", ("Afghan",), ("афганск",)),
+    ("china", ("Chinese",), ("китайск",)),
+    ("mongolia", ("Mongolian",), ("монгольск",)),
+    ("japan", ("Japanese",), ("японск",)),
+    ("italy", ("Italian",), ("итальянск",)),
+    ("germany", ("German",), ("немецк", "германск")),
+    ("france", ("French",), ("французск",)),
+    ("united-kingdom", ("British",), ("британск",)),
+    ("united-states", ("American", "US"), ("американск",)),
+)
+# The heads of a phrase that names who or what acts: forces, services, crews, weapons and craft,
+# groups of people (English words; Russian stems).
+_DOERS_EN = (
+    r"drones?|missiles?|rockets?|shells?|jets?|fighters?|planes?|aircraft|helicopters?|boats?|ships?|vessels?"
+    r"|patrols?|guards?|troops|forces|soldiers|servicemen|military|police|policemen|officers|agents"
+    r"|rescuers|firefighters|crews?|smugglers|farmers|villagers|residents|herders|shepherds|fishermen|workers"
+    r"|miners|drivers|volunteers|compan(?:y|ies)|firms?|operators?|authorities|ministry|services?|intelligence"
+    r"|units?|navy|air[- ]defen[cs]e|gunmen|militants|tanks?|artillery|sappers|engineers|contractors"
+)
+_DOERS_RU = (
+    r"беспилотн|дрон|ракет|снаряд|истребител|самол[её]т|вертол[её]т|катер|корабл|судн|пограничник|военн"
+    r"|сил(?:а|ы|у|ами|ам|ах)?\b|войск|флот|подразделени|полици|полицейск|спасател|пожарн|экипаж|бригад"
+    r"|контрабандист|фермер|аграри|жител|рыбак|водител|компани|ведомств|министерств|служб|спецслужб|ПВО|добровол"
+    r"|группировк|боевик|комплекс|артиллери|танк|патрул|сотрудник|силовик|власт|сапер|сапёр|подрядчик|рабоч|инженер"
+)
+_PEOPLE_EN = {word: key for key, english, _ in _PEOPLES for word in english}
+_PEOPLE_RU = [(stem, key) for key, _, russian in _PEOPLES for stem in russian]
+_DOER_PHRASE_EN = re.compile(
+    rf"(?<![\w-])(?P<people>(?:{'|'.join(sorted(_PEOPLE_EN, key=len, reverse=True))})(?:-[A-Z]\w+)?)"
+    rf"(?P<between>(?:\s+[\w/.-]+){{0,3}}?)\s+(?P<head>{_DOERS_EN})(?![\w-])"
+)
+_DOER_PHRASE_RU = re.compile(
+    rf"(?<![\w-])(?P<people>(?:{'|'.join(stem for stem, _ in _PEOPLE_RU)})\w*)"
+    rf"(?P<between>(?:\s+[\w/.-]+){{0,2}}?)\s+(?P<head>{_DOERS_RU})\w*",
+    re.IGNORECASE,
+)
+
+
+def find_doers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+    """The states whose people, forces or craft ``text[start:end]`` names ("a Russian drone",
+    «украинские пограничники», «ракета российской ПВО»): ``(key, the phrase as written)`` pairs,
+    keys prefixed ``state:``, outside the spans `skip` (an attribution, a causal clause)."""
+    found: dict[str, str] = {}
+    for pattern in (_DOER_PHRASE_EN, _DOER_PHRASE_RU):
+        for match in pattern.finditer(text, start, end):
+            if (
+                any(s <= match.start() < e for s, e in skip)
+                or set(_WORDS.findall(match.group("between").lower())) & _LINKS
+            ):
+                continue
+            if _acted_on(text[max(start, match.start() - 40) : match.start()], match.group("people")):
+                continue
+            people = match.group("people")
+            for part in people.split("-"):
+                key = _people_key(part)
+                if key:
+                    found.setdefault(f"state:{key}", match.group(0))
+    return list(found.items())
+
+
+_LINKS = frozenset(
+    "by of in at on to from was were is are has have had the a an and or with for near that which who"
+    " в во на у из с со от по и был была были было к ко под за что который которая которые".split()
+)
+
+
+def _acted_on(before: str, people: str) -> bool:
+    """Whether the words before a doer's phrase make it one acted on or described: a preposition
+    before it ("fired on Kyrgyz workers", "the positions of the Azerbaijani army", «по таджикским
+    пограничникам»), in Russian also before the noun a genitive phrase belongs to («под контролем
+    армянских сил»); "by" names the doer."""
+    words = [word.lower() for word in _WORDS.findall(before) if word.lower() not in ("a", "an", "the")][-2:]
+    if words[-1:] and words[-1] in _PREPOSITIONS - {"by"}:
+        return True
+    genitive = has_cyrillic(people) and people.lower().endswith(("ого", "его", "ой", "ей", "ых", "их"))
+    return genitive and len(words) == 2 and words[0] in _PREPOSITIONS
+
+
+def _people_key(word: str) -> str | None:
+    if word in _PEOPLE_EN:
+        return _PEOPLE_EN[word]
+    lower = word.lower()
+    return next((key for stem, key in _PEOPLE_RU if lower.startswith(stem)), None)

@@ -35,9 +35,13 @@ Each rule compares two units and is applied to every pair of sources in a group 
   «МАГАТЭ»: `spinscope.compare.bodies`), and a Russian abbreviation of a common noun («АЭС»,
   «СМИ») is none. A group of a state's people that opens the sentence ("Russian border guards
   detained", «Российские пограничники задержали») and a body named after that state («ФСБ
-  России») are one actor, in any language. Names given only in the sentence's attribution or causal clause are no
-  actors (`Unit.asides`), nor is a person's name that a unit of the claim labels a place, or
-  that a word beside it says is a place's ("the Medininkai crossing", «села Кярки»).
+  России») are one actor, in any language. Where both units name states acting through their
+  people, forces or craft ("a Russian drone", «украинский беспилотник»:
+  `spinscope.compare.actors.find_doers`, outside the attribution and any causal clause) and no
+  state is in both, the actors differ whatever else they name. Names given only in the
+  sentence's attribution or causal clause are no actors (`Unit.asides`), nor is a person's name
+  that a unit of the claim labels a place, or that a word beside it says is a place's ("the
+  Medininkai crossing", «села Кярки»).
 - ``cause``: the causal clauses ("because", "due to", "owing to", "as a result of", "caused
   by", "blamed on", "after", "following"; in Russian «потому что», «из-за», «так как»,
   «поскольку», «в результате», «вследствие», «по причине», «по вине», «после») differ: their
@@ -396,7 +400,9 @@ def _dates_differ(a: Unit, b: Unit) -> bool:
 
 
 def _actors_text(unit: Unit) -> str | None:
-    return ", ".join(unit.names[key] for key in sorted(unit.actors)) or None
+    phrases = list(dict.fromkeys(phrase for _, phrase in unit.doers))
+    named = [unit.names[key] for key in sorted(unit.actors) if not any(unit.names[key] in p for p in phrases)]
+    return ", ".join(named + phrases) or None
 
 
 def _actors_differ(
@@ -406,6 +412,9 @@ def _actors_differ(
     name_similarity: float | None,
     places: Sequence[str] = (),
 ) -> bool:
+    doers = {key for key, _ in a.doers}, {key for key, _ in b.doers}
+    if all(doers) and not doers[0] & doers[1]:
+        return True  # "a Russian drone" against «украинский беспилотник»
     left, right = _actor_names(a, b, places), _actor_names(b, a, places)
     if not (left and right) or any(
         _same_actor(a, one, b, other, similarity, name_similarity) for one in left for other in right

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spinscope.compare.actors import find_state_actors
+from spinscope.compare.actors import find_doers, find_state_actors
 from spinscope.compare.clauses import attributions, causal_clause, causal_span
 from spinscope.compare.lexicon import Lexicon, Use
 from spinscope.compare.orgnames import org_name_end
@@ -155,6 +155,7 @@ class Unit:
     checkworthy: bool = False
     language: str = "en"
     asides: frozenset[str] = frozenset()  # keys named only in the attribution or a causal clause
+    doers: tuple[tuple[str, str], ...] = ()  # (state key, phrase): the states whose people or craft act
 
     @property
     def text(self) -> str:
@@ -213,6 +214,7 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
         entities: dict[str, str] = {}
         names: dict[str, str] = {}
         asides = _aside_spans(document, sentence)
+        cause = [where] if (where := causal_span(document.text, sentence.start, sentence.end)) else []
         named: dict[str, bool] = {}  # key -> named outside every aside span at least once
         for start, end, entity in mentions:
             if sentence.start <= start and end <= sentence.end:
@@ -257,6 +259,7 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
                 checkworthy=bool(claim and claim.checkworthy),
                 language=language,
                 asides=frozenset(key for key, outside in named.items() if not outside),
+                doers=tuple(find_doers(document.text, sentence.start, sentence.end, [*asides, *cause])),
             )
         )
     return units
