@@ -874,8 +874,11 @@ def _latin_readings(word: str) -> set[str]:
     «Андижан»), with y before a vowel as the Russian и (Tokyo ~ «Токио»), and with i inside the
     word as the Russian е that a Ukrainian i stands for (Smila ~ «Смела»; a last i stays, Gali is
     not «Гале»). An h after zh or sh is a sound of its own, the Russian г (Uzhhorod ~ «Ужгород»),
-    which the key's doubled letters would lose."""
+    which the key's doubled letters would lose. A q, which Azerbaijani and Uzbek write for sounds
+    Russian spells к or г, is read as both (Qusar ~ «Кусар», Quba ~ «Губинский»)."""
     readings = {word, word.replace("j", "zh"), re.sub(r"(?<=[^\Waeiou])y(?=[aeiou])", "i", word)}
+    readings |= {reading.replace("q", "k").replace("Q", "K") for reading in readings if "q" in reading.lower()}
+    readings |= {reading.replace("q", "g").replace("Q", "G") for reading in readings if "q" in reading.lower()}
     readings |= {re.sub(r"(?<=[szSZ]h)h", "g", reading) for reading in readings}
     return readings | {reading[:-1].replace("i", "e") + reading[-1:] for reading in readings}
 
