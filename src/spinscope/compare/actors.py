@@ -304,18 +304,15 @@ def find_doers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] 
     found: dict[str, str] = {}
     for pattern in (_DOER_PHRASE_EN, _DOER_PHRASE_RU):
         for match in pattern.finditer(text, start, end):
+            people = match.group("people")
             if (
-                any(s <= match.start() < e for s, e in skip)
+                any(first <= match.start() < last for first, last in skip)
                 or set(_WORDS.findall(match.group("between").lower())) & _LINKS
+                or _acted_on(text[max(start, match.start() - 40) : match.start()], people)
             ):
                 continue
-            if _acted_on(text[max(start, match.start() - 40) : match.start()], match.group("people")):
-                continue
-            people = match.group("people")
-            for part in people.split("-"):
-                key = _people_key(part)
-                if key:
-                    found.setdefault(f"state:{key}", match.group(0))
+            for key in filter(None, map(_people_key, people.split("-"))):
+                found.setdefault(f"state:{key}", match.group(0))
     return list(found.items())
 
 
@@ -327,7 +324,7 @@ _LINKS = frozenset(
 
 def _acted_on(before: str, people: str) -> bool:
     """Whether the words before a doer's phrase make it one acted on or described: a preposition
-    before it ("fired on Kyrgyz workers", "the positions of the Azerbaijani army", «по таджикским
+    before it ("fired on Kyrgyz workers", "the crew of a Russian boat", «по таджикским
     пограничникам»), in Russian also before the noun a genitive phrase belongs to («под контролем
     армянских сил»); "by" names the doer."""
     words = [word.lower() for word in _WORDS.findall(before) if word.lower() not in ("a", "an", "the")][-2:]
@@ -338,6 +335,7 @@ def _acted_on(before: str, people: str) -> bool:
 
 
 def _people_key(word: str) -> str | None:
+    """The state whose people's adjective `word` is (`_PEOPLES`), or None."""
     if word in _PEOPLE_EN:
         return _PEOPLE_EN[word]
     lower = word.lower()

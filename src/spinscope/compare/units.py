@@ -214,6 +214,7 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
         entities: dict[str, str] = {}
         names: dict[str, str] = {}
         asides = _aside_spans(document, sentence)
+        # A doer inside any causal clause, one after "after" too, is the cause's (compared as such).
         cause = [where] if (where := causal_span(document.text, sentence.start, sentence.end)) else []
         named: dict[str, bool] = {}  # key -> named outside every aside span at least once
         for start, end, entity in mentions:
