@@ -247,8 +247,31 @@ STATE_PAIRS = [
 ]
 
 
+# English sentence, Russian sentence, whether they differ in actor: a state acting through its
+# people, forces or craft
+DOER_PAIRS = [
+    ("other-state", "A Russian drone hit the fuel depot.", "Украинский беспилотник попал в нефтебазу.", True),
+    ("same-state", "A Russian drone hit the fuel depot.", "Российский беспилотник попал в нефтебазу.", False),
+    (
+        "other-guards-same-victims",
+        "Tajik border guards detained two Afghan traders.",
+        "Кыргызские пограничники задержали двух афганских торговцев.",
+        True,
+    ),
+    ("one-side-names-no-state", "Kyrgyz border guards detained two men.", "Двое мужчин задержаны у границы.", False),
+    (
+        "a-state-in-both",
+        "Polish and Belarusian border guards met at the fence.",
+        "Белорусские пограничники встретились с коллегами у ограждения.",
+        False,
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("english", "russian", "differs"), [c[1:] for c in STATE_PAIRS], ids=[c[0] for c in STATE_PAIRS]
+    ("english", "russian", "differs"),
+    [c[1:] for c in STATE_PAIRS + DOER_PAIRS],
+    ids=[c[0] for c in STATE_PAIRS] + [f"doer-{c[0]}" for c in DOER_PAIRS],
 )
 def test_a_state_is_an_actor_across_scripts(english: str, russian: str, differs: bool) -> None:
     [left], [right] = _units(english, "en"), _units(russian, "ru", source=1)
@@ -643,29 +666,3 @@ def test_find_doers_finds_states_acting_through_their_people(text: str, expected
 def test_find_doers_skips_the_spans_it_is_told() -> None:
     text = "The depot burned, Russian border guards said."
     assert find_doers(text, 0, len(text), [(18, len(text))]) == []
-
-
-# English sentence, Russian sentence, whether they differ in actor
-DOER_PAIRS = [
-    ("other-state", "A Russian drone hit the fuel depot.", "Украинский беспилотник попал в нефтебазу.", True),
-    ("same-state", "A Russian drone hit the fuel depot.", "Российский беспилотник попал в нефтебазу.", False),
-    (
-        "other-guards-same-victims",
-        "Tajik border guards detained two Afghan traders.",
-        "Кыргызские пограничники задержали двух афганских торговцев.",
-        True,
-    ),
-    ("one-side-names-no-state", "Kyrgyz border guards detained two men.", "Двое мужчин задержаны у границы.", False),
-    (
-        "a-state-in-both",
-        "Polish and Belarusian border guards met at the fence.",
-        "Белорусские пограничники встретились с коллегами у ограждения.",
-        False,
-    ),
-]
-
-
-@pytest.mark.parametrize(("english", "russian", "differs"), [c[1:] for c in DOER_PAIRS], ids=[c[0] for c in DOER_PAIRS])
-def test_states_acting_through_their_people_differ_across_scripts(english: str, russian: str, differs: bool) -> None:
-    [left], [right] = _units(english, "en"), _units(russian, "ru", source=1)
-    assert ("actor" in _kinds(left, right)) is differs
