@@ -630,7 +630,7 @@ def test_a_russian_group_is_one_key_in_every_case() -> None:
     assert len(keys) == 1
 
 
-# a sentence, its language, the states found acting through their people, forces or craft
+# a sentence, and the states it names acting through their people, forces or craft (key, phrase)
 DOER_CASES = [
     ("english-drone", "A Russian drone struck the depot.", [("state:russia", "Russian drone")]),
     ("russian-drone", "Украинский беспилотник атаковал нефтебазу.", [("state:ukraine", "Украинский беспилотник")]),
