@@ -12,6 +12,7 @@ from spinscope.compare.differences import find_differences
 from spinscope.compare.lexicon import load_lexicon
 from spinscope.compare.units import Unit, build_units, period
 from spinscope.document import Document, Entity, Mention, Metadata, Span, Timex
+from spinscope.language import has_cyrillic
 from spinscope.stages.timexes import find_timexes
 
 LEXICON = load_lexicon()
@@ -660,9 +661,9 @@ DOER_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DOER_CASES], ids=[c[0] for c in DOER_CASES])
 def test_find_doers_finds_states_acting_through_their_people(text: str, expected: list[tuple[str, str]]) -> None:
-    assert find_doers(text, 0, len(text)) == expected
+    assert find_doers(text, 0, len(text), russian=has_cyrillic(text)) == expected
 
 
 def test_find_doers_skips_the_spans_it_is_told() -> None:
     text = "The depot burned, Russian border guards said."
-    assert find_doers(text, 0, len(text), [(18, len(text))]) == []
+    assert find_doers(text, 0, len(text), [(18, len(text))], russian=False) == []

@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spinscope.compare.translit import name_key, same_name
-from spinscope.language import has_cyrillic
 
 __all__ = ["STATES", "State", "find_doers", "find_state_actors", "is_state", "state_in"]
 
@@ -297,22 +296,24 @@ _DOER_PHRASE_RU = re.compile(
 )
 
 
-def find_doers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str]]:
-    """The states whose people, forces or craft ``text[start:end]`` names ("a Russian drone",
-    «украинские пограничники», «ракета российской ПВО»): ``(key, the phrase as written)`` pairs,
-    keys prefixed ``state:``, outside the spans `skip` (an attribution, a causal clause)."""
+def find_doers(
+    text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = (), *, russian: bool
+) -> list[tuple[str, str]]:
+    """The states whose people, forces or craft ``text[start:end]`` (in Russian or English)
+    names ("a Russian drone", «украинские пограничники», «ракета российской ПВО»): ``(key, the
+    phrase as written)`` pairs, keys prefixed ``state:``, outside the spans `skip` (an
+    attribution, a causal clause)."""
     found: dict[str, str] = {}
-    for pattern in (_DOER_PHRASE_EN, _DOER_PHRASE_RU):
-        for match in pattern.finditer(text, start, end):
-            people = match.group("people")
-            if (
-                any(first <= match.start() < last for first, last in skip)
-                or set(_WORDS.findall(match.group("between").lower())) & _LINKS
-                or _acted_on(text[max(start, match.start() - 40) : match.start()], people)
-            ):
-                continue
-            for key in filter(None, map(_people_key, people.split("-"))):
-                found.setdefault(f"state:{key}", match.group(0))
+    for match in (_DOER_PHRASE_RU if russian else _DOER_PHRASE_EN).finditer(text, start, end):
+        people = match.group("people")
+        if (
+            any(first <= match.start() < last for first, last in skip)
+            or set(_WORDS.findall(match.group("between").lower())) & _LINKS
+            or _acted_on(text[max(start, match.start() - 40) : match.start()], people, russian=russian)
+        ):
+            continue
+        for key in filter(None, map(_people_key, people.split("-"))):
+            found.setdefault(f"state:{key}", match.group(0))
     return list(found.items())
 
 
@@ -322,7 +323,7 @@ _LINKS = frozenset(
 )
 
 
-def _acted_on(before: str, people: str) -> bool:
+def _acted_on(before: str, people: str, *, russian: bool) -> bool:
     """Whether the words before a doer's phrase make it one acted on or described: a preposition
     before it ("fired on Kyrgyz workers", "the crew of a Russian boat", «по таджикским
     пограничникам»), in Russian also before the noun a genitive phrase belongs to («под контролем
@@ -330,7 +331,7 @@ def _acted_on(before: str, people: str) -> bool:
     words = [word.lower() for word in _WORDS.findall(before) if word.lower() not in ("a", "an", "the")][-2:]
     if words[-1:] and words[-1] in _PREPOSITIONS - {"by"}:
         return True
-    genitive = has_cyrillic(people) and people.lower().endswith(("ого", "его", "ой", "ей", "ых", "их"))
+    genitive = russian and people.lower().endswith(("ого", "его", "ой", "ей", "ых", "их"))
     return genitive and len(words) == 2 and words[0] in _PREPOSITIONS
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from spinscope.compare.actors import find_doers, find_state_actors
-from spinscope.compare.clauses import attributions, causal_clause, causal_span
+from spinscope.compare.clauses import attributions, causal_span
 from spinscope.compare.lexicon import Lexicon, Use
 from spinscope.compare.orgnames import org_name_end
 from spinscope.compare.translit import name_key
@@ -213,9 +213,12 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
             continue  # a dateline the metadata did not take («14 марта 2025»): no claim
         entities: dict[str, str] = {}
         names: dict[str, str] = {}
-        asides = _aside_spans(document, sentence)
+        cause = causal_span(document.text, sentence.start, sentence.end)
+        asides = _aside_spans(document, sentence, cause)
         # A doer inside any causal clause, one after "after" too, is the cause's (compared as such).
-        cause = [where] if (where := causal_span(document.text, sentence.start, sentence.end)) else []
+        doers = find_doers(
+            document.text, sentence.start, sentence.end, [*asides, cause] if cause else asides, russian=russian
+        )
         named: dict[str, bool] = {}  # key -> named outside every aside span at least once
         for start, end, entity in mentions:
             if sentence.start <= start and end <= sentence.end:
@@ -260,7 +263,7 @@ def build_units(document: Document, source: int, lexicon: Lexicon) -> list[Unit]
                 checkworthy=bool(claim and claim.checkworthy),
                 language=language,
                 asides=frozenset(key for key, outside in named.items() if not outside),
-                doers=tuple(find_doers(document.text, sentence.start, sentence.end, [*asides, *cause])),
+                doers=tuple(doers),
             )
         )
     return units
@@ -280,15 +283,17 @@ def _group_stem(name: str, label: str) -> str:
     return " ".join(_ADJECTIVE_ENDING.sub("", word) for word in name.split())
 
 
-def _aside_spans(document: Document, sentence: Span) -> list[tuple[int, int]]:
-    """The attributions of a sentence and its causal clause (a strong one: "because", «из-за»;
-    "after" and «после» tell a sequence, whose names may act)."""
+def _aside_spans(document: Document, sentence: Span, cause: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The attributions of a sentence and its causal clause `cause` (`causal_span`) if a strong
+    one: "because", «из-за»; "after" and «после» tell a sequence, whose names may act."""
     spans = attributions(document.text, sentence, document.layers.get("quotes", ()))
-    cause = causal_clause(sentence.text)
-    if cause is not None and cause[0] not in ("after", "following", "после"):
-        where = causal_span(document.text, sentence.start, sentence.end)
-        spans += [where] if where else []
+    if cause is not None and not _SEQUENCE.match(document.text, cause[0]):
+        spans.append(cause)
     return spans
+
+
+# The causal markers that tell a sequence (`spinscope.compare.clauses`), at the start of a clause.
+_SEQUENCE = re.compile(r"(?:after|following|после)\s", re.IGNORECASE)
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
